@@ -1,0 +1,46 @@
+// Copies the bundled Noto Sans TTFs (OFL) from their npm packages into resources/fonts/ so the
+// renderer, the PDF engine and the packaged app all use the same files without any system font.
+// Font binaries are never committed; this runs on install and before every build.
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const fontsDir = join(root, 'resources', 'fonts');
+const families = [
+  ['noto-sans', 'NotoSans'],
+  ['noto-sans-thai', 'NotoSansThai'],
+  ['noto-sans-lao', 'NotoSansLao'],
+  ['noto-sans-khmer', 'NotoSansKhmer'],
+  ['noto-sans-myanmar', 'NotoSansMyanmar'],
+];
+const weights = [
+  ['400Regular', 'Regular'],
+  ['700Bold', 'Bold'],
+];
+
+mkdirSync(fontsDir, { recursive: true });
+let copied = 0;
+for (const [pkg, family] of families) {
+  const pkgDir = join(root, 'node_modules', '@expo-google-fonts', pkg);
+  if (!existsSync(pkgDir)) {
+    console.error(`copy-fonts: missing npm package @expo-google-fonts/${pkg}; run npm install`);
+    process.exit(1);
+  }
+  for (const [folder, style] of weights) {
+    const src = join(pkgDir, folder, `${family}_${folder}.ttf`);
+    const dest = join(fontsDir, `${family}-${style}.ttf`);
+    copyFileSync(src, dest);
+    copied++;
+  }
+}
+// One licence file for all of them: every family is Noto, under the SIL Open Font License 1.1.
+const licence = readFileSync(
+  join(root, 'node_modules', '@expo-google-fonts', 'noto-sans', 'LICENSE_FONT'),
+  'utf8',
+);
+writeFileSync(
+  join(fontsDir, 'OFL.txt'),
+  `Noto Sans, Noto Sans Thai, Noto Sans Lao, Noto Sans Khmer, Noto Sans Myanmar\n(copied from the @expo-google-fonts npm packages)\n\n${licence}`,
+);
+console.log(`copy-fonts: ${copied} font files and OFL.txt in resources/fonts`);

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { AppError, isAppError } from '../../shared/errors';
+import {
+  type ChannelName,
+  contract,
+  isChannelName,
+  type ParsedRequestOf,
+  type ResponseOf,
+} from '../../shared/ipc/contract';
+import type { Reply } from '../../shared/ipc/reply';
+import type { AppContext } from '../services/context';
+import { log } from '../util/log';
+
+export type Handler<C extends ChannelName> = (
+  request: ParsedRequestOf<C>,
+  ctx: AppContext,
+) => Promise<ResponseOf<C>> | ResponseOf<C>;
+
+export type Handlers = { [C in ChannelName]: Handler<C> };
+
+export type Dispatch = (channel: unknown, payload: unknown) => Promise<Reply<unknown>>;
+
+/**
+ * The one path every call takes, from Electron IPC and from the preview server alike:
+ * known channel -> access check -> parse request -> handler -> parse response -> Reply.
+ * Errors become { code, messageKey } only; stacks and payloads stay in main and are never logged.
+ */
+export function createDispatcher(handlers: Handlers, ctx: AppContext): Dispatch {
+  return async (channel, payload) => {
+    try {
+      if (!isChannelName(channel)) throw new AppError('UNKNOWN_CHANNEL');
+      const spec = contract[channel];
+      if (spec.access !== 'public') {
+        const session = ctx.session();
+        if (!session) throw new AppError('NOT_SIGNED_IN');
+        if (spec.access === 'supervisor' && session.role !== 'supervisor')
+          throw new AppError('FORBIDDEN_ROLE');
+        ctx.touch();
+      }
+      const parsed = spec.request.safeParse(payload);
+      if (!parsed.success) throw new AppError('VALIDATION');
+      const handler = handlers[channel] as Handler<ChannelName>;
+      const value = await handler(parsed.data as never, ctx);
+      const checked = spec.response.safeParse(value);
+      if (!checked.success) {
+        log.error('ipc.response_invalid', { channel, issues: checked.error.issues.length });
+        throw new AppError('INTERNAL');
+      }
+      return { ok: true, value: checked.data };
+    } catch (err) {
+      return { ok: false, error: toReplyError(err, channel) };
+    }
+  };
+}
+
+function toReplyError(err: unknown, channel: unknown) {
+  if (isAppError(err)) {
+    return {
+      code: err.code,
+      messageKey: err.messageKey,
+      ...(err.retryAfterSeconds !== undefined ? { retryAfterSeconds: err.retryAfterSeconds } : {}),
+    };
+  }
+  // Only the error's class name is logged: messages of driver errors can quote data.
+  const name = err instanceof Error ? err.name : typeof err;
+  log.error('ipc.unexpected_error', { channel: isChannelName(channel) ? channel : 'unknown', error: name });
+  return { code: 'INTERNAL' as const, messageKey: 'errors.internal' };
+}
+
+/** For tests and fuzzing: a payload that is not JSON-like is refused before dispatch. */
+export const jsonPayload = z.unknown();

@@ -1,0 +1,27 @@
+import type { AppEvent } from '../../shared/ipc/api';
+import type { PreferencesStore } from './preferences';
+
+export type Runtime = 'electron' | 'preview' | 'test';
+
+/** What the dispatcher needs to know about who is signed in. */
+export interface SessionInfo {
+  role: 'supervisor' | 'officer';
+}
+
+/**
+ * Everything a handler may touch. Built once per process by the shell, the preview server or a
+ * test; holds no Electron objects so the same handlers run under plain Node.
+ */
+export interface AppContext {
+  runtime: Runtime;
+  dataDir: string;
+  appVersion: string;
+  electronVersion: string | null;
+  prefs: PreferencesStore;
+  /** The unlocked session, or null when locked. */
+  session(): SessionInfo | null;
+  /** Records activity for the idle auto-lock. */
+  touch(): void;
+  /** Pushes an event to the renderer (IPC in Electron, server-sent events in the preview). */
+  emit(event: AppEvent): void;
+}

@@ -1,0 +1,124 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, ipcMain, powerMonitor, session, type WebContents } from 'electron';
+import { type AppEvent, IPC_EVENT, IPC_INVOKE } from '../../shared/ipc/api';
+import { createDispatcher } from '../ipc/dispatch';
+import { handlers } from '../ipc/handlers';
+import { RENDERER_CSP_HEADER } from '../security/csp';
+import { isAppUrl, permissionAllowed } from '../security/navigation';
+import { createAppContext } from '../services/app-context';
+import { log } from '../util/log';
+import { APP_VERSION } from '../version';
+
+/**
+ * The thin Electron shell: one window, locked down, and IPC wired to the same dispatcher the
+ * preview server and the tests use. Everything else lives in plain-Node modules.
+ */
+const RENDERER_DIR = join(__dirname, '../renderer');
+const RENDERER_ENTRY = join(RENDERER_DIR, 'index.html');
+const RENDERER_DIR_URL = `${pathToFileURL(RENDERER_DIR).href}/`;
+const ENTRY_URL = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(RENDERER_ENTRY).href;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let mainWindow: BrowserWindow | null = null;
+
+  const emit = (event: AppEvent) => mainWindow?.webContents.send(IPC_EVENT, event);
+  const ctx = createAppContext({
+    runtime: 'electron',
+    dataDir: join(app.getPath('userData'), 'data'),
+    appVersion: APP_VERSION,
+    electronVersion: process.versions.electron ?? null,
+    emit,
+  });
+  const dispatch = createDispatcher(handlers, ctx);
+
+  // Only our own window's top frame, showing our own page, may call in.
+  const trustedSender = (sender: WebContents, frameUrl: string | undefined) =>
+    mainWindow !== null &&
+    sender === mainWindow.webContents &&
+    frameUrl !== undefined &&
+    isAppUrl(frameUrl, ENTRY_URL);
+
+  ipcMain.handle(IPC_INVOKE, (event, channel: unknown, payload: unknown) => {
+    if (!trustedSender(event.sender, event.senderFrame?.url)) {
+      log.warn('ipc.untrusted_sender');
+      return { ok: false, error: { code: 'FORBIDDEN_SENDER', messageKey: 'errors.forbiddenSender' } };
+    }
+    return dispatch(channel, payload);
+  });
+
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url, ENTRY_URL)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAppUrl(url, ENTRY_URL)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+
+  const createWindow = () => {
+    mainWindow = new BrowserWindow({
+      width: 1366,
+      height: 768,
+      minWidth: 1024,
+      minHeight: 640,
+      show: false,
+      title: 'FieldScreen',
+      autoHideMenuBar: true,
+      webPreferences: {
+        preload: join(__dirname, '../preload/index.cjs'),
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        webviewTag: false,
+        spellcheck: false,
+        devTools: !app.isPackaged,
+      },
+    });
+    mainWindow.once('ready-to-show', () => mainWindow?.show());
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+    void mainWindow.loadURL(ENTRY_URL);
+  };
+
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+
+  app.whenReady().then(() => {
+    const ses = session.defaultSession;
+    ses.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionAllowed(permission)));
+    ses.setPermissionCheckHandler((_wc, permission) => permissionAllowed(permission));
+    ses.webRequest.onHeadersReceived((details, callback) => {
+      callback({
+        responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP_HEADER] },
+      });
+    });
+    // No remote content, ever: anything that is not the app's own files or dev server is cancelled.
+    ses.webRequest.onBeforeRequest((details, callback) => {
+      const allowed =
+        details.url.startsWith(RENDERER_DIR_URL) ||
+        details.url.startsWith('devtools:') ||
+        isAppUrl(details.url, ENTRY_URL);
+      callback({ cancel: !allowed });
+    });
+    const lockForSuspend = () => ctx.emit({ type: 'locked', reason: 'suspend' });
+    powerMonitor.on('suspend', lockForSuspend);
+    powerMonitor.on('lock-screen', lockForSuspend);
+    createWindow();
+  });
+
+  app.on('window-all-closed', () => app.quit());
+}

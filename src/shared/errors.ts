@@ -1,0 +1,79 @@
+/**
+ * Every failure that crosses a boundary (IPC, preview HTTP, CLI) is an AppError: a stable code for
+ * programs and an i18next key (namespace `common`, under `errors.`) for people. Never put personal
+ * data or stack traces in either.
+ */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'UNKNOWN_CHANNEL',
+  'FORBIDDEN_SENDER',
+  'NOT_SIGNED_IN',
+  'FORBIDDEN_ROLE',
+  'LOCKED',
+  'WRONG_PASSPHRASE',
+  'WRONG_RECOVERY_KEY',
+  'TOO_MANY_ATTEMPTS',
+  'ACCOUNT_DISABLED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'ALREADY_INITIALISED',
+  'NOT_INITIALISED',
+  'DB_NEWER_THAN_APP',
+  'DB_CORRUPT',
+  'NOT_A_BACKUP',
+  'DISK_FULL',
+  'READ_ONLY',
+  'IO_ERROR',
+  'SIGNATURE_INVALID',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Maps each code to its translation key; tests check every key exists in all six locales. */
+export const ERROR_MESSAGE_KEYS: Record<ErrorCode, string> = {
+  VALIDATION: 'errors.validation',
+  UNKNOWN_CHANNEL: 'errors.unknownChannel',
+  FORBIDDEN_SENDER: 'errors.forbiddenSender',
+  NOT_SIGNED_IN: 'errors.notSignedIn',
+  FORBIDDEN_ROLE: 'errors.forbiddenRole',
+  LOCKED: 'errors.locked',
+  WRONG_PASSPHRASE: 'errors.wrongPassphrase',
+  WRONG_RECOVERY_KEY: 'errors.wrongRecoveryKey',
+  TOO_MANY_ATTEMPTS: 'errors.tooManyAttempts',
+  ACCOUNT_DISABLED: 'errors.accountDisabled',
+  NOT_FOUND: 'errors.notFound',
+  CONFLICT: 'errors.conflict',
+  ALREADY_INITIALISED: 'errors.alreadyInitialised',
+  NOT_INITIALISED: 'errors.notInitialised',
+  DB_NEWER_THAN_APP: 'errors.dbNewerThanApp',
+  DB_CORRUPT: 'errors.dbCorrupt',
+  NOT_A_BACKUP: 'errors.notABackup',
+  DISK_FULL: 'errors.diskFull',
+  READ_ONLY: 'errors.readOnly',
+  IO_ERROR: 'errors.ioError',
+  SIGNATURE_INVALID: 'errors.signatureInvalid',
+  INTERNAL: 'errors.internal',
+};
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly messageKey: string;
+  /** Seconds the caller must wait (wrong-passphrase back-off); safe to show. */
+  readonly retryAfterSeconds?: number;
+
+  constructor(
+    code: ErrorCode,
+    options: { messageKey?: string; retryAfterSeconds?: number; cause?: unknown } = {},
+  ) {
+    super(code, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.messageKey = options.messageKey ?? ERROR_MESSAGE_KEYS[code];
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}
