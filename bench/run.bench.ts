@@ -1,0 +1,18 @@
+import { test } from 'vitest';
+import { printFigure } from './figures';
+
+// Each suite prints its own figures; a failing suite is reported and the others still run.
+const suites: Array<[string, () => Promise<{ run: (print: typeof printFigure) => Promise<void> }>]> = [];
+
+test('benchmarks', async () => {
+  for (const [name, load] of suites) {
+    try {
+      const suite = await load();
+      await suite.run(printFigure);
+    } catch (err) {
+      process.stdout.write(
+        `${JSON.stringify({ name: `${name}_failed`, value: 1, unit: 'error', error: String(err) })}\n`,
+      );
+    }
+  }
+});
