@@ -15,7 +15,7 @@ let ctx: ReturnType<typeof createAppContext>;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'fs-ipc-'));
-  ctx = createAppContext({ runtime: 'test', dataDir: dir, appVersion: 'test' });
+  ctx = createAppContext({ runtime: 'test', dataDir: dir, appVersion: 'test', kdfProfile: 'test' });
   dispatch = createDispatcher(handlers, ctx);
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));

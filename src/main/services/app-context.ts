@@ -1,6 +1,8 @@
 import type { AppEvent } from '../../shared/ipc/api';
-import type { AppContext, Runtime, SessionInfo } from './context';
+import type { KdfProfile } from '../keys/kdf';
+import type { AppContext, Runtime } from './context';
 import { PreferencesStore } from './preferences';
+import { SessionManager } from './session-manager';
 
 export interface AppContextOptions {
   runtime: Runtime;
@@ -8,30 +10,38 @@ export interface AppContextOptions {
   appVersion: string;
   electronVersion?: string | null;
   emit?: (event: AppEvent) => void;
+  /** Argon2id cost for passphrases set in this process; only tests lower it. */
+  kdfProfile?: KdfProfile;
 }
 
 /** Builds the context shared by Electron, the preview server and tests. */
-export function createAppContext(options: AppContextOptions): AppContext & {
-  setSession(session: SessionInfo | null): void;
-  lastActivity(): number;
-} {
-  let session: SessionInfo | null = null;
-  let lastActivity = Date.now();
+export function createAppContext(options: AppContextOptions): AppContext {
   const emit = options.emit ?? (() => {});
+  const sessions = new SessionManager(options.dataDir, {
+    kdfProfile: options.kdfProfile,
+    onLocked: (reason) =>
+      emit({
+        type: 'locked',
+        reason:
+          reason === 'idle'
+            ? 'idle'
+            : reason === 'suspend' || reason === 'screen_lock'
+              ? 'suspend'
+              : 'manual',
+      }),
+  });
   return {
     runtime: options.runtime,
     dataDir: options.dataDir,
     appVersion: options.appVersion,
     electronVersion: options.electronVersion ?? null,
     prefs: new PreferencesStore(options.dataDir),
-    session: () => session,
-    touch: () => {
-      lastActivity = Date.now();
+    sessions,
+    session: () => {
+      const user = sessions.user();
+      return user ? { role: user.role } : null;
     },
+    touch: () => sessions.touch(),
     emit,
-    setSession(next) {
-      session = next;
-    },
-    lastActivity: () => lastActivity,
   };
 }

@@ -1,5 +1,6 @@
 import type { AppEvent } from '../../shared/ipc/api';
 import type { PreferencesStore } from './preferences';
+import type { SessionManager } from './session-manager';
 
 export type Runtime = 'electron' | 'preview' | 'test';
 
@@ -18,7 +19,8 @@ export interface AppContext {
   appVersion: string;
   electronVersion: string | null;
   prefs: PreferencesStore;
-  /** The unlocked session, or null when locked. */
+  sessions: SessionManager;
+  /** The signed-in user's role, or null when locked. */
   session(): SessionInfo | null;
   /** Records activity for the idle auto-lock. */
   touch(): void;

@@ -114,7 +114,7 @@ if (!app.requestSingleInstanceLock()) {
         isAppUrl(details.url, ENTRY_URL);
       callback({ cancel: !allowed });
     });
-    const lockForSuspend = () => ctx.emit({ type: 'locked', reason: 'suspend' });
+    const lockForSuspend = () => ctx.sessions.lock('suspend');
     powerMonitor.on('suspend', lockForSuspend);
     powerMonitor.on('lock-screen', lockForSuspend);
     createWindow();

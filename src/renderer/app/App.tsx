@@ -1,20 +1,80 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SessionUser } from '../../shared/domain/users';
 import type { Preferences } from '../../shared/ipc/channels/app';
+import { ErrorMessage } from '../components/ErrorMessage';
 import { LanguageBar } from '../components/LanguageBar';
-import { HomeScreen } from '../features/home/HomeScreen';
+import { SetupScreen } from '../features/setup/SetupScreen';
+import { QuickHideScreen } from '../features/shell/QuickHideScreen';
+import { SignedInApp } from '../features/shell/SignedInApp';
+import { UnlockScreen } from '../features/unlock/UnlockScreen';
 import { getApi } from './bridge';
+import { call } from './call';
 import { applyDocumentLanguage } from './i18n';
 import { installNavigationGuard } from './navigation-guard';
+import { PrefsContext } from './prefs-context';
+
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'setup' }
+  | { kind: 'locked'; notice?: 'idle' | 'manual' | 'suspend' }
+  | { kind: 'hidden' }
+  | { kind: 'signedIn'; user: SessionUser };
+
+/** Quick-hide: one key (F9) or the header button replaces everything with a neutral screen and locks. */
+export const QUICK_HIDE_KEY = 'F9';
 
 export function App({ initialPrefs }: { initialPrefs: Preferences }) {
   const { t, i18n } = useTranslation();
   const [prefs, setPrefs] = useState(initialPrefs);
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const [bootError, setBootError] = useState<Parameters<typeof ErrorMessage>[0]['error']>(null);
 
   useEffect(() => installNavigationGuard(), []);
 
+  const refresh = useCallback(async () => {
+    const status = await call('vault.status', {});
+    if (!status.ok) {
+      setBootError(status.error);
+      return;
+    }
+    if (!status.value.initialised) setPhase({ kind: 'setup' });
+    else if (status.value.user) setPhase({ kind: 'signedIn', user: status.value.user });
+    else setPhase({ kind: 'locked' });
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  // Main locks on idle and on system suspend; the page then drops everything it showed.
+  useEffect(
+    () =>
+      getApi().onEvent((event) => {
+        if (event.type === 'locked')
+          setPhase((p) => (p.kind === 'hidden' ? p : { kind: 'locked', notice: event.reason }));
+      }),
+    [],
+  );
+
+  const quickHide = useCallback(() => {
+    setPhase({ kind: 'hidden' });
+    void call('session.lock', { reason: 'quick_hide' });
+  }, []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === QUICK_HIDE_KEY) {
+        e.preventDefault();
+        quickHide();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [quickHide]);
+
   const updatePrefs = async (patch: Partial<Preferences>) => {
-    const reply = await getApi().call('prefs.set', patch);
+    const reply = await call('prefs.set', patch);
     if (!reply.ok) return;
     setPrefs(reply.value);
     if (patch.uiLanguage) {
@@ -23,25 +83,57 @@ export function App({ initialPrefs }: { initialPrefs: Preferences }) {
     }
   };
 
+  if (phase.kind === 'hidden') return <QuickHideScreen onReturn={() => setPhase({ kind: 'locked' })} />;
+
   return (
-    <div className="app">
-      <header className="app-header">
-        <div className="brand">
-          <span className="brand-name">{t('app.name')}</span>
-          <span className="brand-tagline">{t('app.tagline')}</span>
-        </div>
-        <LanguageBar prefs={prefs} onChange={updatePrefs} />
-      </header>
-      <main className="app-main" id="main">
-        <HomeScreen prefs={prefs} />
-      </main>
-      <footer className="app-footer">
-        {prefs.uiLanguage !== 'en' && (
-          <span className="draft-badge" data-testid="draft-notice">
-            {t('app.draftNotice')}
-          </span>
-        )}
-      </footer>
-    </div>
+    <PrefsContext.Provider value={prefs}>
+      <div className="app">
+        <header className="app-header">
+          <div className="brand">
+            <span className="brand-name">{t('app.name')}</span>
+            <span className="brand-tagline">{t('app.tagline')}</span>
+          </div>
+          <LanguageBar prefs={prefs} onChange={updatePrefs} />
+          {phase.kind === 'signedIn' && (
+            <div className="who" data-testid="who">
+              <span>
+                {t('shell.signedInAs', {
+                  name: phase.user.displayName,
+                  role: t(`roles.${phase.user.role}`),
+                })}
+              </span>
+              <button
+                type="button"
+                className="secondary"
+                data-testid="lock"
+                onClick={() => {
+                  void call('session.lock', { reason: 'manual' }).then(() => setPhase({ kind: 'locked' }));
+                }}
+              >
+                {t('shell.lock')}
+              </button>
+              <button type="button" className="danger" data-testid="quick-hide" onClick={quickHide}>
+                {t('shell.quickHide')}
+              </button>
+            </div>
+          )}
+        </header>
+        <main className="app-main" id="main">
+          <ErrorMessage error={bootError} />
+          {phase.kind === 'setup' && <SetupScreen onDone={(user) => setPhase({ kind: 'signedIn', user })} />}
+          {phase.kind === 'locked' && (
+            <UnlockScreen notice={phase.notice} onUnlocked={(user) => setPhase({ kind: 'signedIn', user })} />
+          )}
+          {phase.kind === 'signedIn' && <SignedInApp user={phase.user} />}
+        </main>
+        <footer className="app-footer">
+          {prefs.uiLanguage !== 'en' && (
+            <span className="draft-badge" data-testid="draft-notice">
+              {t('app.draftNotice')}
+            </span>
+          )}
+        </footer>
+      </div>
+    </PrefsContext.Provider>
   );
 }

@@ -2,7 +2,7 @@ import type { ChannelName, RequestOf, ResponseOf } from './contract';
 import type { Reply } from './reply';
 
 /** Events main pushes to the renderer (e.g. the session was locked by idle or system suspend). */
-export type AppEvent = { type: 'locked'; reason: 'manual' | 'idle' | 'suspend' | 'switch-user' };
+export type AppEvent = { type: 'locked'; reason: 'manual' | 'idle' | 'suspend' };
 
 /**
  * `window.fieldscreen`: the same shape in Electron (preload, over IPC) and in the preview (over HTTP).

@@ -1,6 +1,10 @@
 import type { z } from 'zod';
 import type { ChannelSpec } from './channel';
 import { appChannels } from './channels/app';
+import { caseChannels } from './channels/cases';
+import { interviewChannels } from './channels/interviews';
+import { sessionChannels } from './channels/session';
+import { textChannels } from './channels/text';
 
 /**
  * THE IPC contract: every channel the renderer may call, with its access level and zod schemas for
@@ -9,6 +13,10 @@ import { appChannels } from './channels/app';
  */
 export const contract = {
   ...appChannels,
+  ...sessionChannels,
+  ...caseChannels,
+  ...interviewChannels,
+  ...textChannels,
 } satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -1,0 +1,16 @@
+import type { Handler } from '../dispatch';
+
+export const sessionHandlers: {
+  'vault.status': Handler<'vault.status'>;
+  'vault.initialise': Handler<'vault.initialise'>;
+  'session.unlock': Handler<'session.unlock'>;
+  'session.lock': Handler<'session.lock'>;
+} = {
+  'vault.status': (_req, ctx) => ({ initialised: ctx.sessions.isInitialised(), user: ctx.sessions.user() }),
+  'vault.initialise': (req, ctx) => ctx.sessions.initialise(req),
+  'session.unlock': (req, ctx) => ctx.sessions.unlock(req.username, req.passphrase),
+  'session.lock': (req, ctx) => {
+    ctx.sessions.lock(req.reason);
+    return { locked: true as const };
+  },
+};

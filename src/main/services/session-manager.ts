@@ -1,0 +1,93 @@
+import type { InitialiseInput, SessionUser } from '../../shared/domain/users';
+import { AppError } from '../../shared/errors';
+import type { KdfProfile } from '../keys/kdf';
+import { IdleLock } from '../store/idle-lock';
+import type { LockReason, Session } from '../store/session';
+import { getSettings } from '../store/settings';
+import { Vault } from '../store/vault';
+
+export type AppLockReason = LockReason | 'switch_user' | 'quick_hide';
+
+/**
+ * Holds the one unlocked session of this app instance (Electron window or preview) and locks it on
+ * request, on idle and on system suspend. Locking drops the database key; the renderer is told so it
+ * can drop its own state.
+ */
+export class SessionManager {
+  readonly vault: Vault;
+  #session: Session | null = null;
+  #idle: IdleLock | null = null;
+  readonly #onLocked: (reason: AppLockReason) => void;
+  readonly #kdfProfile: KdfProfile | undefined;
+
+  constructor(
+    dataDir: string,
+    options: { kdfProfile?: KdfProfile; onLocked?: (reason: AppLockReason) => void } = {},
+  ) {
+    this.#kdfProfile = options.kdfProfile;
+    this.vault = new Vault(dataDir, { kdfProfile: options.kdfProfile });
+    this.#onLocked = options.onLocked ?? (() => {});
+  }
+
+  get dataDir(): string {
+    return this.vault.dir;
+  }
+
+  isInitialised(): boolean {
+    return Vault.isInitialised(this.vault.dir);
+  }
+
+  current(): Session | null {
+    if (this.#session?.locked) this.#session = null;
+    return this.#session;
+  }
+
+  /** The unlocked session, or LOCKED. */
+  require(): Session {
+    const s = this.current();
+    if (!s) throw new AppError('LOCKED');
+    return s;
+  }
+
+  user(): SessionUser | null {
+    return this.current()?.user ?? null;
+  }
+
+  async initialise(input: InitialiseInput): Promise<{ recoveryKey: string; user: SessionUser }> {
+    const issued = await Vault.initialise(this.vault.dir, input, { kdfProfile: this.#kdfProfile });
+    const user = await this.unlock(input.username, input.passphrase);
+    return { recoveryKey: issued.recoveryKey, user };
+  }
+
+  async unlock(username: string, passphrase: string): Promise<SessionUser> {
+    this.lock('switch_user');
+    const session = await this.vault.unlock(username, passphrase);
+    this.#session = session;
+    this.#idle = new IdleLock({
+      minutes: () => {
+        try {
+          return getSettings(session).autoLockMinutes;
+        } catch {
+          return 5;
+        }
+      },
+      onIdle: () => this.lock('idle'),
+    });
+    return session.requireUser();
+  }
+
+  touch(): void {
+    this.#idle?.touch();
+  }
+
+  lock(reason: AppLockReason): void {
+    const s = this.#session;
+    this.#idle?.stop();
+    this.#idle = null;
+    this.#session = null;
+    if (s && !s.locked) {
+      s.lock(reason === 'switch_user' || reason === 'quick_hide' ? 'manual' : reason);
+      this.#onLocked(reason);
+    }
+  }
+}

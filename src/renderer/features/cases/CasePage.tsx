@@ -1,0 +1,126 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../../../shared/domain/cases';
+import type { SessionUser } from '../../../shared/domain/users';
+import type { Tier } from '../../../shared/instrument';
+import type { ReplyError } from '../../../shared/ipc/reply';
+import { call } from '../../app/call';
+import { formatDate, formatDateTime } from '../../app/format';
+import { usePrefs } from '../../app/prefs-context';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { BeforeStart } from '../interview/BeforeStart';
+
+/** One case: where it stands, who is screened, the interviews (continue, or start the full one). */
+export function CasePage({
+  caseId,
+  onOpenInterview,
+}: {
+  caseId: string;
+  user: SessionUser;
+  onOpenInterview: (interviewId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const { t: ti } = useTranslation('instrument');
+  const { uiLanguage } = usePrefs();
+  const [detail, setDetail] = useState<CaseDetail | null>(null);
+  const [error, setError] = useState<ReplyError | null>(null);
+  const [starting, setStarting] = useState<Tier | null>(null);
+
+  const load = useCallback(async () => {
+    const reply = await call('cases.get', { id: caseId });
+    if (!reply.ok) return setError(reply.error);
+    setDetail(reply.value);
+  }, [caseId]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (!detail) return <ErrorMessage error={error} />;
+  const person = detail.persons[0];
+  const hasShort = detail.interviews.some(
+    (i) => i.tier === 'short' && (i.state === 'completed' || i.state === 'stopped'),
+  );
+
+  return (
+    <section className="panel" aria-labelledby="case-title" data-testid="case-page">
+      <h1 id="case-title">{t('casePage.title', { reference: detail.reference })}</h1>
+      <dl className="facts">
+        <dt>{t('cases.status')}</dt>
+        <dd data-testid="case-status">{t(`status.${detail.status}`)}</dd>
+        <dt>{t('cases.result')}</dt>
+        <dd data-testid="case-result">{t(`result.${detail.screeningResult}`)}</dd>
+        <dt>{t('cases.date')}</dt>
+        <dd>{formatDate(detail.screeningDate, uiLanguage)}</dd>
+        <dt>{t('cases.place')}</dt>
+        <dd>
+          {t(`placeKind.${detail.place.kind}`)} · {detail.place.name}
+          {detail.place.province ? ` · ${detail.place.province}` : ''}
+        </dd>
+        {detail.vessel && (
+          <>
+            <dt>{t('newCase.vessel')}</dt>
+            <dd>
+              {[detail.vessel.name, detail.vessel.registration, detail.vessel.flag]
+                .filter(Boolean)
+                .join(' · ')}
+            </dd>
+          </>
+        )}
+        <dt>{t('cases.person')}</dt>
+        <dd>
+          {person ? `${person.nameOrAlias}${person.nationality ? ` · ${person.nationality}` : ''}` : '—'}
+        </dd>
+      </dl>
+      <ErrorMessage error={error} />
+
+      <h2>{t('casePage.interviews')}</h2>
+      {detail.interviews.length === 0 && <p className="muted">{t('casePage.noInterviews')}</p>}
+      <ul className="interviews">
+        {detail.interviews.map((i) => (
+          <li key={i.id}>
+            <span>
+              {ti(`tiers.${i.tier}`)} · {t(`interviewState.${i.state}`)} ·{' '}
+              {formatDateTime(i.startedAt, uiLanguage)}
+            </span>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => onOpenInterview(i.id)}
+              data-testid="open-interview"
+            >
+              {i.state === 'in_progress' || i.state === 'paused'
+                ? t('casePage.continue')
+                : t('casePage.viewResult')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {!starting && (
+        <div className="row">
+          <button type="button" onClick={() => setStarting('short')} data-testid="start-short">
+            {t('casePage.startShort')}
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => setStarting('full')}
+            disabled={!hasShort}
+            data-testid="start-full"
+          >
+            {t('casePage.startFull')}
+          </button>
+        </div>
+      )}
+      {starting && (
+        <BeforeStart
+          caseId={detail.id}
+          personId={person?.id}
+          tier={starting}
+          onStarted={onOpenInterview}
+          onCancel={() => setStarting(null)}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,173 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReplyError } from '../../../shared/ipc/reply';
+import { call } from '../../app/call';
+import { usePrefs } from '../../app/prefs-context';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Field } from '../../components/Field';
+
+const PLACE_KINDS = ['pipo_centre', 'port', 'vessel', 'other'] as const;
+type PlaceKind = (typeof PLACE_KINDS)[number];
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** A new case: where the screening happens and, if known, who is being screened. */
+export function NewCaseScreen({ onCreated }: { onCreated: (caseId: string) => void }) {
+  const { t } = useTranslation();
+  const { intervieweeLanguage } = usePrefs();
+  const [placeKind, setPlaceKind] = useState<PlaceKind>('pipo_centre');
+  const [placeName, setPlaceName] = useState('');
+  const [province, setProvince] = useState('');
+  const [vesselName, setVesselName] = useState('');
+  const [registration, setRegistration] = useState('');
+  const [flag, setFlag] = useState('');
+  const [date, setDate] = useState(today());
+  const [personName, setPersonName] = useState('');
+  const [nationality, setNationality] = useState('');
+  const [error, setError] = useState<ReplyError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    const vessel = vesselName || registration || flag ? { name: vesselName, registration, flag } : undefined;
+    const reply = await call('cases.create', {
+      place: { kind: placeKind, name: placeName, province },
+      ...(vessel ? { vessel } : {}),
+      screeningDate: date,
+      ...(personName.trim()
+        ? { person: { nameOrAlias: personName, nationality, languages: [intervieweeLanguage] } }
+        : {}),
+    });
+    setBusy(false);
+    if (!reply.ok) return setError(reply.error);
+    onCreated(reply.value.id);
+  };
+
+  return (
+    <section className="panel" aria-labelledby="new-case-title">
+      <h1 id="new-case-title">{t('newCase.title')}</h1>
+      <form
+        className="grid-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <fieldset>
+          <legend>{t('newCase.where')}</legend>
+          <Field label={t('newCase.placeKind')}>
+            {(id) => (
+              <select
+                id={id}
+                value={placeKind}
+                onChange={(e) => setPlaceKind(e.target.value as PlaceKind)}
+                data-testid="place-kind"
+              >
+                {PLACE_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`placeKind.${k}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('newCase.placeName')}>
+            {(id) => (
+              <input
+                id={id}
+                value={placeName}
+                onChange={(e) => setPlaceName(e.target.value)}
+                data-testid="place-name"
+              />
+            )}
+          </Field>
+          <Field label={t('newCase.province')}>
+            {(id) => (
+              <input
+                id={id}
+                value={province}
+                onChange={(e) => setProvince(e.target.value)}
+                data-testid="province"
+              />
+            )}
+          </Field>
+          <Field label={t('newCase.date')}>
+            {(id) => (
+              <input
+                id={id}
+                type="date"
+                value={date}
+                onChange={(e) => setDate(e.target.value)}
+                data-testid="screening-date"
+              />
+            )}
+          </Field>
+        </fieldset>
+        <fieldset>
+          <legend>{t('newCase.vessel')}</legend>
+          <Field label={t('newCase.vesselName')}>
+            {(id) => (
+              <input
+                id={id}
+                value={vesselName}
+                onChange={(e) => setVesselName(e.target.value)}
+                data-testid="vessel-name"
+              />
+            )}
+          </Field>
+          <Field label={t('newCase.registration')}>
+            {(id) => (
+              <input
+                id={id}
+                value={registration}
+                onChange={(e) => setRegistration(e.target.value)}
+                data-testid="vessel-registration"
+              />
+            )}
+          </Field>
+          <Field label={t('newCase.flag')}>
+            {(id) => (
+              <input
+                id={id}
+                value={flag}
+                onChange={(e) => setFlag(e.target.value)}
+                data-testid="vessel-flag"
+              />
+            )}
+          </Field>
+        </fieldset>
+        <fieldset>
+          <legend>{t('newCase.person')}</legend>
+          <Field label={t('newCase.personName')} hint={t('newCase.personNameHint')}>
+            {(id, hint) => (
+              <input
+                id={id}
+                aria-describedby={hint}
+                value={personName}
+                onChange={(e) => setPersonName(e.target.value)}
+                data-testid="person-name"
+              />
+            )}
+          </Field>
+          <Field label={t('newCase.nationality')}>
+            {(id) => (
+              <input
+                id={id}
+                value={nationality}
+                onChange={(e) => setNationality(e.target.value)}
+                data-testid="nationality"
+              />
+            )}
+          </Field>
+        </fieldset>
+        <ErrorMessage error={error} />
+        <button type="submit" disabled={busy} data-testid="create-case">
+          {busy ? t('actions.working') : t('newCase.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}

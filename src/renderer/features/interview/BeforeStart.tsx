@@ -1,0 +1,252 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LOCALE_NATIVE_NAMES, LOCALES, type Locale } from '../../../shared/i18n/locales';
+import { INSTRUMENT, type Tier } from '../../../shared/instrument';
+import type { ReplyError } from '../../../shared/ipc/reply';
+import { call } from '../../app/call';
+import { usePrefs } from '../../app/prefs-context';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Field } from '../../components/Field';
+
+type Gender = 'female' | 'male' | 'no_preference';
+const PRIVACY_ITEMS = ['privateSpace', 'noEmployer', 'phoneAway', 'explainedStop'] as const;
+
+/**
+ * Before starting: who is present, gender preferences (warn when not honoured), the interpreter's
+ * declaration (a conflict warns and is recorded), and a privacy checklist.
+ */
+export function BeforeStart({
+  caseId,
+  personId,
+  tier,
+  onStarted,
+  onCancel,
+}: {
+  caseId: string;
+  personId: string | undefined;
+  tier: Tier;
+  onStarted: (interviewId: string) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const prefs = usePrefs();
+  const [language, setLanguage] = useState<Locale>(prefs.intervieweeLanguage);
+  const [withInterpreter, setWithInterpreter] = useState(true);
+  const [interpreterName, setInterpreterName] = useState('');
+  const [declarationSigned, setDeclarationSigned] = useState(false);
+  const [conflict, setConflict] = useState<'no' | 'yes'>('no');
+  const [paidByEmployer, setPaidByEmployer] = useState<'no' | 'yes'>('no');
+  const [preferred, setPreferred] = useState<Gender>('no_preference');
+  const [officerGender, setOfficerGender] = useState<Gender>('no_preference');
+  const [present, setPresent] = useState('');
+  const [checks, setChecks] = useState<Record<string, boolean>>({});
+  const [error, setError] = useState<ReplyError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const genderMismatch =
+    preferred !== 'no_preference' && officerGender !== 'no_preference' && preferred !== officerGender;
+  const conflictDeclared = conflict === 'yes' || paidByEmployer === 'yes';
+
+  const start = async () => {
+    setBusy(true);
+    setError(null);
+    const notes = [
+      present.trim() ? `present: ${present.trim()}` : '',
+      paidByEmployer === 'yes' ? 'paid_by_employer' : '',
+      genderMismatch ? 'gender_preference_not_honoured' : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
+    const reply = await call('interview.start', {
+      caseId,
+      ...(personId ? { personId } : {}),
+      instrumentId: INSTRUMENT.id,
+      instrumentVersion: INSTRUMENT.version,
+      tier,
+      intervieweeLanguage: language,
+      officerLanguage: prefs.uiLanguage,
+      ...(withInterpreter
+        ? {
+            interpreter: {
+              name: interpreterName,
+              language,
+              declarationSigned,
+              conflictDeclared,
+              ...(notes ? { notes } : {}),
+            },
+          }
+        : {}),
+    });
+    setBusy(false);
+    if (!reply.ok) return setError(reply.error);
+    onStarted(reply.value.id);
+  };
+
+  return (
+    <div className="panel" data-testid="before-start">
+      <h2>{t('beforeStart.title')}</h2>
+      <Field label={t('beforeStart.language')}>
+        {(id) => (
+          <select
+            id={id}
+            value={language}
+            onChange={(e) => setLanguage(e.target.value as Locale)}
+            data-testid="bs-language"
+          >
+            {LOCALES.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {LOCALE_NATIVE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('beforeStart.present')} hint={t('beforeStart.presentHint')}>
+        {(id, hint) => (
+          <input
+            id={id}
+            aria-describedby={hint}
+            value={present}
+            onChange={(e) => setPresent(e.target.value)}
+            data-testid="bs-present"
+          />
+        )}
+      </Field>
+      <div className="two-col">
+        <Field label={t('beforeStart.preferredGender')}>
+          {(id) => (
+            <select
+              id={id}
+              value={preferred}
+              onChange={(e) => setPreferred(e.target.value as Gender)}
+              data-testid="bs-preferred"
+            >
+              {(['no_preference', 'female', 'male'] as const).map((g) => (
+                <option key={g} value={g}>
+                  {t(`gender.${g}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('beforeStart.officerGender')}>
+          {(id) => (
+            <select
+              id={id}
+              value={officerGender}
+              onChange={(e) => setOfficerGender(e.target.value as Gender)}
+              data-testid="bs-officer-gender"
+            >
+              {(['no_preference', 'female', 'male'] as const).map((g) => (
+                <option key={g} value={g}>
+                  {t(`gender.${g}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      {genderMismatch && (
+        <p className="warning" role="alert" data-testid="gender-warning">
+          {t('beforeStart.genderWarning')}
+        </p>
+      )}
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={withInterpreter}
+          onChange={(e) => setWithInterpreter(e.target.checked)}
+          data-testid="bs-with-interpreter"
+        />
+        {t('beforeStart.withInterpreter')}
+      </label>
+      {withInterpreter && (
+        <fieldset>
+          <legend>{t('beforeStart.interpreter')}</legend>
+          <Field label={t('beforeStart.interpreterName')}>
+            {(id) => (
+              <input
+                id={id}
+                value={interpreterName}
+                onChange={(e) => setInterpreterName(e.target.value)}
+                data-testid="bs-interpreter-name"
+              />
+            )}
+          </Field>
+          <Field label={t('beforeStart.knowsParties')}>
+            {(id) => (
+              <select
+                id={id}
+                value={conflict}
+                onChange={(e) => setConflict(e.target.value as 'no' | 'yes')}
+                data-testid="bs-conflict"
+              >
+                <option value="no">{t('actions.no')}</option>
+                <option value="yes">{t('actions.yes')}</option>
+              </select>
+            )}
+          </Field>
+          <Field label={t('beforeStart.paidByEmployer')}>
+            {(id) => (
+              <select
+                id={id}
+                value={paidByEmployer}
+                onChange={(e) => setPaidByEmployer(e.target.value as 'no' | 'yes')}
+                data-testid="bs-paid"
+              >
+                <option value="no">{t('actions.no')}</option>
+                <option value="yes">{t('actions.yes')}</option>
+              </select>
+            )}
+          </Field>
+          {conflictDeclared && (
+            <p className="warning" role="alert" data-testid="conflict-warning">
+              {t('beforeStart.conflictWarning')}
+            </p>
+          )}
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={declarationSigned}
+              onChange={(e) => setDeclarationSigned(e.target.checked)}
+              data-testid="bs-declaration"
+            />
+            {t('beforeStart.declaration')}
+          </label>
+        </fieldset>
+      )}
+      <fieldset>
+        <legend>{t('beforeStart.privacy')}</legend>
+        {PRIVACY_ITEMS.map((item) => (
+          <label key={item} className="check">
+            <input
+              type="checkbox"
+              checked={checks[item] ?? false}
+              onChange={(e) => setChecks({ ...checks, [item]: e.target.checked })}
+              data-testid={`bs-privacy-${item}`}
+            />
+            {t(`beforeStart.privacyItems.${item}`)}
+          </label>
+        ))}
+      </fieldset>
+      <ErrorMessage error={error} />
+      <div className="row">
+        <button
+          type="button"
+          disabled={
+            busy ||
+            (withInterpreter && (!interpreterName.trim() || !declarationSigned)) ||
+            PRIVACY_ITEMS.some((i) => !checks[i])
+          }
+          onClick={() => void start()}
+          data-testid="bs-start"
+        >
+          {t('beforeStart.start')}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          {t('actions.cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}

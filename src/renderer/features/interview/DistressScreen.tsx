@@ -1,0 +1,47 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Locale } from '../../../shared/i18n/locales';
+import { translatorFor } from '../../app/i18n';
+
+/**
+ * A calm pause: a short grounding text in the interviewee's language (and the officer's), and three
+ * choices. Nothing of the interview is shown.
+ */
+export function DistressScreen({
+  language,
+  onContinue,
+  onBreak,
+  onStop,
+}: {
+  language: Locale;
+  onContinue: () => void;
+  onBreak: () => void;
+  onStop: () => void;
+}) {
+  const { t } = useTranslation();
+  const ti = translatorFor(language);
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  return (
+    <section className="distress" data-testid="distress-screen" aria-labelledby="distress-title">
+      <h1 id="distress-title" lang={language}>
+        {ti('distress.title')}
+      </h1>
+      <p lang={language} className="grounding">
+        {ti('distress.grounding')}
+      </p>
+      <p className="muted">{t('distress.grounding')}</p>
+      <div className="row">
+        <button ref={first} type="button" onClick={onContinue} data-testid="distress-continue">
+          {t('distress.continue')} · <span lang={language}>{ti('distress.continue')}</span>
+        </button>
+        <button type="button" className="secondary" onClick={onBreak} data-testid="distress-break">
+          {t('distress.break')} · <span lang={language}>{ti('distress.break')}</span>
+        </button>
+        <button type="button" className="secondary" onClick={onStop} data-testid="distress-stop">
+          {t('distress.stop')} · <span lang={language}>{ti('distress.stop')}</span>
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { initialiseInput, sessionUser, unlockInput } from '../../domain/users';
+import { channel } from '../channel';
+
+export const sessionChannels = {
+  /** Before sign-in: is there a store on this device, and who (if anyone) is signed in now. */
+  'vault.status': channel(
+    'public',
+    z.strictObject({}),
+    z.strictObject({ initialised: z.boolean(), user: sessionUser.nullable() }),
+  ),
+  /** First run: creates the store and its supervisor; the recovery key is returned this once. */
+  'vault.initialise': channel(
+    'public',
+    initialiseInput.strict(),
+    z.strictObject({ recoveryKey: z.string(), user: sessionUser }),
+  ),
+  'session.unlock': channel('public', unlockInput.strict(), sessionUser),
+  'session.lock': channel(
+    'public',
+    z.strictObject({ reason: z.enum(['manual', 'switch_user', 'quick_hide']) }),
+    z.strictObject({ locked: z.literal(true) }),
+  ),
+};

@@ -1,0 +1,166 @@
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import { DATA_DIR, fontsReady, openApp, shotPath } from './helpers';
+
+const require = createRequire(__filename);
+
+const SUPERVISOR = { name: 'Somchai Jaidee', user: 'somchai', pass: 'correct horse battery staple' };
+
+/** A Burmese fisher, deceived about pay, in debt to a broker, documents held on the boat. */
+const SCRIPT: Record<string, { click?: string; fill?: string; multi?: string[] }> = {
+  safety_others_present: { click: 'answer-no' },
+  safety_safe_to_talk: { click: 'answer-yes' },
+  consent_screening: { click: 'answer-yes' },
+  health_pain_injury: { click: 'answer-no' },
+  needs_danger_now: { click: 'answer-no' },
+  id_age: { fill: '29' },
+  id_possibly_under_18: { click: 'option-clearly_adult' },
+  rec_how_found: { click: 'option-broker_agent' },
+  rec_job_as_promised: { click: 'answer-no' },
+  rec_pay_as_promised: { click: 'answer-no' },
+  doc_where_now: { click: 'option-employer_or_boat' },
+  doc_can_get_back: { click: 'answer-no' },
+  work_hours_per_day: { fill: '18' },
+  work_paid_how: { click: 'option-paid_only_at_end' },
+  ctrl_debt: { click: 'answer-yes' },
+  ctrl_debt_bound: { click: 'answer-yes' },
+  ctrl_when_unhappy: { multi: ['threat_to_hurt', 'fines_or_pay_cut'] },
+  exit_could_leave: { click: 'answer-no' },
+  exit_what_would_happen: { multi: ['debt_follows'] },
+  close_rights_explained: { click: 'answer-yes' },
+  close_referral_consent: { click: 'answer-yes' },
+};
+
+async function answerCurrent(page: Page): Promise<string> {
+  const q = page.getByTestId('question');
+  await expect(q).toBeVisible();
+  const id = (await q.getAttribute('data-question-id')) ?? '';
+  const step = SCRIPT[id];
+  expect(step, `scripted answer for ${id}`).toBeTruthy();
+  if (step?.click) await page.getByTestId(step.click).click();
+  if (step?.fill) {
+    await page.getByTestId('answer-number').fill(step.fill);
+    await page.getByTestId('answer-confirm').click();
+  }
+  if (step?.multi) {
+    for (const o of step.multi) await page.getByTestId(`option-${o}`).check();
+    await page.getByTestId('answer-confirm').click();
+  }
+  // Shown as saved only once the store has committed it; then the next question comes.
+  await expect(page.locator(`[data-testid="given"][data-question-id="${id}"]`)).toBeAttached();
+  await expect(page.locator(`[data-testid="question"][data-question-id="${id}"]`)).toHaveCount(0);
+  return id;
+}
+
+test('a full short screen with an interpreter (Thai officer, Burmese interviewee), a break and a resume after lock', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await openApp(page);
+  await page.getByTestId('ui-language').selectOption('th');
+  await page.getByTestId('interviewee-language').selectOption('my');
+
+  // First run: the supervisor and the recovery key, shown once.
+  await page.getByTestId('setup-display-name').fill(SUPERVISOR.name);
+  await page.getByTestId('setup-username').fill(SUPERVISOR.user);
+  await page.getByTestId('setup-passphrase').fill(SUPERVISOR.pass);
+  await page.getByTestId('setup-confirm').fill(SUPERVISOR.pass);
+  await page.screenshot({ path: shotPath('flow-01-setup-th') });
+  await page.getByTestId('setup-submit').click();
+  const recoveryKey = ((await page.getByTestId('recovery-key').textContent()) ?? '').replace(
+    /[^0-9a-f]/gi,
+    '',
+  );
+  expect(recoveryKey).toMatch(/^[0-9a-f]{64}$/i);
+  await page.screenshot({ path: shotPath('flow-02-recovery-key-th') });
+  await expect(page.getByTestId('recovery-continue')).toBeDisabled();
+  await page.getByTestId('recovery-stored').check();
+  await page.getByTestId('recovery-continue').click();
+  await expect(page.getByTestId('who')).toContainText(SUPERVISOR.name);
+
+  // A case at a PIPO centre.
+  await page.getByTestId('nav-new-case').click();
+  await page.getByTestId('place-name').fill('ศูนย์ PIPO สมุทรสาคร');
+  await page.getByTestId('province').fill('สมุทรสาคร');
+  await page.getByTestId('vessel-name').fill('Sea Star 7');
+  await page.getByTestId('vessel-registration').fill('SK-4411');
+  await page.getByTestId('person-name').fill('Ko Aung (alias)');
+  await page.getByTestId('nationality').fill('Myanmar');
+  await page.screenshot({ path: shotPath('flow-03-new-case-th') });
+  await page.getByTestId('create-case').click();
+  await expect(page.getByTestId('case-page')).toBeVisible();
+
+  // Before starting: interpreter declaration, a conflict warning shown, privacy checklist.
+  await page.getByTestId('start-short').click();
+  await page.getByTestId('bs-language').selectOption('my');
+  await page.getByTestId('bs-interpreter-name').fill('Ma Hnin');
+  await page.getByTestId('bs-paid').selectOption('yes');
+  await expect(page.getByTestId('conflict-warning')).toBeVisible();
+  await page.getByTestId('bs-paid').selectOption('no');
+  await expect(page.getByTestId('conflict-warning')).toHaveCount(0);
+  await page.getByTestId('bs-declaration').check();
+  for (const item of ['privateSpace', 'noEmployer', 'phoneAway', 'explainedStop']) {
+    await page.getByTestId(`bs-privacy-${item}`).check();
+  }
+  await page.screenshot({ path: shotPath('flow-04-before-start-th'), fullPage: true });
+  await page.getByTestId('bs-start').click();
+
+  // Questions side by side: Thai for the officer, Burmese for the person.
+  await expect(page.getByTestId('question-officer')).toHaveText(/[\u0E00-\u0E7F]/);
+  await expect(page.getByTestId('question-interviewee')).toHaveText(/[\u1000-\u109F]/);
+  await fontsReady(page);
+  await page.screenshot({ path: shotPath('flow-05-first-question-th-my') });
+
+  const answered: string[] = [];
+  for (let i = 0; i < 9; i++) answered.push(await answerCurrent(page));
+  await page.screenshot({ path: shotPath('flow-06-mid-interview-th-my') });
+
+  // Distress: a calm screen in Burmese; continue.
+  await page.getByTestId('distress').click();
+  await expect(page.getByTestId('distress-screen')).toBeVisible();
+  await page.screenshot({ path: shotPath('flow-07-distress-my') });
+  await page.getByTestId('distress-continue').click();
+
+  // Break, then the laptop is locked; unlock and resume at the same question.
+  const pausedAt = await page.getByTestId('question').getAttribute('data-question-id');
+  await page.getByTestId('pause').click();
+  await expect(page.getByTestId('paused')).toBeVisible();
+  await page.getByTestId('lock').click();
+  await expect(page.getByTestId('unlock-username')).toBeVisible();
+  await page.getByTestId('unlock-username').fill(SUPERVISOR.user);
+  await page.getByTestId('unlock-passphrase').fill('wrong passphrase');
+  await page.getByTestId('unlock-submit').click();
+  await expect(page.getByTestId('error')).toBeVisible();
+  await page.screenshot({ path: shotPath('flow-08-unlock-wrong-th') });
+  // The back-off after one failure is 1 s.
+  await page.waitForTimeout(1100);
+  await page.getByTestId('unlock-passphrase').fill(SUPERVISOR.pass);
+  await page.getByTestId('unlock-submit').click();
+  await page.getByTestId('open-case').first().click();
+  await page.getByTestId('open-interview').first().click();
+  await expect(page.getByTestId('paused')).toBeVisible();
+  await page.getByTestId('resume').click();
+  await expect(page.getByTestId('question')).toHaveAttribute('data-question-id', pausedAt ?? '');
+
+  while ((await page.getByTestId('question').count()) > 0) answered.push(await answerCurrent(page));
+  await expect(page.getByTestId('all-asked')).toBeVisible();
+  await page.getByTestId('complete').click();
+  await expect(page.getByTestId('result')).toBeVisible();
+  await expect(page.getByTestId('recommendation')).toHaveAttribute('data-code', 'refer_mdt');
+  await expect(page.locator('[data-testid="finding"][data-code="ilo.retention_of_documents"]')).toBeVisible();
+  await page.screenshot({ path: shotPath('flow-09-result-th'), fullPage: true });
+
+  // Every answer is in the encrypted store, readable with the recovery key only.
+  const Database = require('better-sqlite3-multiple-ciphers');
+  const db = new Database(join(DATA_DIR, 'fieldscreen.db'), { readonly: true, fileMustExist: true });
+  try {
+    db.pragma("cipher = 'sqlcipher'");
+    db.pragma('legacy = 4');
+    db.pragma(`key = "x'${recoveryKey}'"`);
+    const rows = db.prepare('SELECT question_id FROM answers').all() as { question_id: string }[];
+    expect(new Set(rows.map((r) => r.question_id))).toEqual(new Set(answered));
+  } finally {
+    db.close();
+  }
+});
