@@ -1,0 +1,226 @@
+import type PDFDocument from 'pdfkit';
+import type { DrawOp } from './layout';
+import type { LoadedFont } from './shaping';
+import type { RunRecord, ShapedRun } from './textEngine';
+
+/**
+ * Writes shaped glyphs into pdfkit's content stream. pdfkit still owns fonts: it subsets and embeds
+ * each TTF (CIDFontType2, Identity-H) and writes the ToUnicode map; we only ask it for the subset id
+ * of each HarfBuzz glyph and position the glyphs ourselves with TJ and Tm.
+ *
+ * Every run is wrapped in `/Span <</ActualText ...>> BDC ... EMC`: after reordering (Burmese prebase
+ * vowels, Thai and Khmer marks) glyph order is not text order, and ActualText is what makes copy and
+ * `pdftotext` return the source text.
+ */
+
+/** The parts of pdfkit's EmbeddedFont we use (pdfkit has no public API for glyph-level text). */
+interface PdfkitEmbeddedFont {
+  id: string;
+  font: unknown;
+  subset: { includeGlyph(glyphId: number): number };
+  widths: number[];
+  unicode: number[][];
+  ref(): unknown;
+}
+
+interface PdfkitInternals {
+  _font: PdfkitEmbeddedFont | null;
+  _registeredFonts: Record<string, unknown>;
+  page: { fonts: Record<string, unknown>; height: number };
+}
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+function internals(doc: Doc): PdfkitInternals {
+  return doc as unknown as PdfkitInternals;
+}
+
+/** The pdfkit font for a loaded font, opened once per document (registered under its file path). */
+function pdfFont(doc: Doc, font: LoadedFont): PdfkitEmbeddedFont {
+  const pdfkit = internals(doc);
+  if (!pdfkit._registeredFonts[font.file]) {
+    const source = (font.pdfkitFontObject ?? font.data) as Parameters<Doc['registerFont']>[1];
+    doc.registerFont(font.file, source);
+  }
+  doc.font(font.file);
+  const opened = pdfkit._font;
+  if (!opened) throw new Error('pdfkit did not open the font');
+  // Keep pdfkit's parsed font for the next document: parsing a full TTF is the slow part.
+  font.pdfkitFontObject ??= opened.font;
+  return opened;
+}
+
+/** PDF number: short, fixed precision, no exponent. */
+export function pdfNumber(value: number): string {
+  const rounded = Math.round(value * 1000) / 1000;
+  return Object.is(rounded, -0) ? '0' : String(rounded);
+}
+
+/** A PDF text string in UTF-16BE with BOM, hex-encoded (safe for any character). */
+export function utf16HexString(text: string): string {
+  let hex = 'FEFF';
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
+  return `<${hex}>`;
+}
+
+/**
+ * Text of each glyph's cluster (UTF-16 start -> text up to the next cluster), for the ToUnicode map.
+ * Readers use ActualText first; this is only the fallback.
+ */
+function clusterTexts(run: ShapedRun): Map<number, string> {
+  const starts = [...new Set(run.glyphs.map((glyph) => glyph.cluster))].sort((a, b) => a - b);
+  const texts = new Map<number, string>();
+  starts.forEach((start, i) => {
+    texts.set(start, run.text.slice(start, starts[i + 1] ?? run.text.length));
+  });
+  return texts;
+}
+
+/**
+ * What a glyph stands for in the ToUnicode map: the character whose cmap glyph it is (a reordered
+ * Burmese vowel maps to that vowel, not to its whole syllable), else its cluster's text (ligatures,
+ * contextual forms). The map is per glyph, so the first use of a glyph decides.
+ */
+function glyphText(font: LoadedFont, glyphId: number, cluster: string): number[] {
+  const codePoints = Array.from(cluster || '\u200b', (char) => char.codePointAt(0) ?? 0);
+  const own = codePoints.find((codePoint) => font.nominalGlyph(codePoint) === glyphId);
+  return own === undefined ? codePoints : [own];
+}
+
+/**
+ * Content-stream operators that draw one run at (x, baseline) in PDF user space (y up). Must be
+ * called inside BT/ET.
+ */
+function runOperators(doc: Doc, run: ShapedRun, x: number, baseline: number): string {
+  const font = pdfFont(doc, run.font);
+  const page = internals(doc).page;
+  page.fonts[font.id] ??= font.ref();
+  const scale = run.size / run.font.unitsPerEm;
+  const toThousandths = 1000 / run.font.unitsPerEm;
+  const out: string[] = [`/${font.id} ${pdfNumber(run.size)} Tf`];
+  let tj: string[] = [];
+  let hex = '';
+  const flush = () => {
+    if (hex) tj.push(`<${hex}>`);
+    hex = '';
+    if (tj.length > 0) out.push(`[${tj.join(' ')}] TJ`);
+    tj = [];
+  };
+  let penX = x;
+  // Where the PDF will put the next glyph if nothing moves it: Tm origin plus /W advances.
+  let pdfX = Number.NaN;
+  let lineY = Number.NaN;
+  const clusters = clusterTexts(run);
+  for (const glyph of run.glyphs) {
+    const targetX = penX + glyph.xOffset * scale;
+    const targetY = baseline + glyph.yOffset * scale;
+    if (targetY !== lineY || Number.isNaN(pdfX)) {
+      flush();
+      out.push(`1 0 0 1 ${pdfNumber(targetX)} ${pdfNumber(targetY)} Tm`);
+      lineY = targetY;
+      pdfX = targetX;
+    } else if (Math.abs(pdfX - targetX) > 1e-6) {
+      if (hex) tj.push(`<${hex}>`);
+      hex = '';
+      tj.push(pdfNumber(((pdfX - targetX) * 1000) / run.size));
+    }
+    const subsetId = font.subset.includeGlyph(glyph.glyphId);
+    font.widths[subsetId] ??= run.font.glyphAdvance(glyph.glyphId) * toThousandths;
+    font.unicode[subsetId] ??= glyphText(run.font, glyph.glyphId, clusters.get(glyph.cluster) ?? '');
+    hex += subsetId.toString(16).padStart(4, '0');
+    pdfX = targetX + run.font.glyphAdvance(glyph.glyphId) * scale;
+    penX += glyph.xAdvance * scale;
+  }
+  flush();
+  return out.join('\n');
+}
+
+export interface DrawContext {
+  doc: Doc;
+  /** 1-based, for the debug hook. */
+  pageNumber: number;
+  /** Lines drawn so far in the document, for the debug hook. */
+  lineCount: { value: number };
+  onRun?: (record: RunRecord) => void;
+}
+
+function grayOperator(gray: number, stroke: boolean): string {
+  const value = pdfNumber(gray);
+  return stroke ? `${value} G` : `${value} g`;
+}
+
+/**
+ * Draws ops whose coordinates are relative to (originX, originY) in pdfkit's top-down page space.
+ * Text goes through one q/cm (flip to y-up) per line so glyph positions stay in plain points.
+ */
+export function drawOps(
+  context: DrawContext,
+  ops: readonly DrawOp[],
+  originX: number,
+  originY: number,
+): void {
+  const { doc } = context;
+  const pageHeight = internals(doc).page.height;
+  for (const op of ops) {
+    switch (op.kind) {
+      case 'text': {
+        if (op.line.runs.length === 0) break;
+        const parts: string[] = [
+          'q',
+          `1 0 0 -1 0 ${pdfNumber(pageHeight)} cm`,
+          grayOperator(op.gray, false),
+          'BT',
+        ];
+        let x = originX + op.x;
+        const lineNumber = context.lineCount.value++;
+        const baseline = pageHeight - (originY + op.baseline);
+        for (const run of op.line.runs) {
+          parts.push(`/Span <</ActualText ${utf16HexString(run.text)}>> BDC`);
+          parts.push(runOperators(doc, run, x, baseline));
+          parts.push('EMC');
+          x += run.width;
+          context.onRun?.({
+            fontFile: run.font.file,
+            text: run.text,
+            lang: run.lang,
+            glyphIds: run.glyphs.map((glyph) => glyph.glyphId),
+            lineText: op.line.text,
+            lineNumber,
+            page: context.pageNumber,
+          });
+        }
+        parts.push('ET', 'Q');
+        doc.addContent(parts.join('\n'));
+        break;
+      }
+      case 'rule': {
+        const y = originY + op.y;
+        doc.addContent(
+          [
+            'q',
+            grayOperator(op.gray, true),
+            `${pdfNumber(op.width)} w`,
+            `${pdfNumber(originX + op.x1)} ${pdfNumber(y)} m`,
+            `${pdfNumber(originX + op.x2)} ${pdfNumber(y)} l`,
+            'S',
+            'Q',
+          ].join('\n'),
+        );
+        break;
+      }
+      case 'box': {
+        doc.addContent(
+          [
+            'q',
+            grayOperator(op.gray, true),
+            `${pdfNumber(op.lineWidth)} w`,
+            `${pdfNumber(originX + op.x)} ${pdfNumber(originY + op.y)} ${pdfNumber(op.width)} ${pdfNumber(op.height)} re`,
+            'S',
+            'Q',
+          ].join('\n'),
+        );
+        break;
+      }
+    }
+  }
+}

@@ -1,0 +1,339 @@
+import { breakLines } from './linebreak';
+import type { Block, DocModel, Lang, LangText } from './model';
+import type { FlowMetrics } from './paginate';
+import type { ShapedLine, TextEngine, TextStyle } from './textEngine';
+
+/**
+ * Turns a DocModel into flow items: each item is a strip of the page (one line, one table row, one
+ * signature box) with its height and the drawing operations inside it, positioned relative to the
+ * item's top-left corner. Pagination then stacks the items onto pages.
+ */
+
+export interface PageGeometry {
+  width: number;
+  height: number;
+  marginTop: number;
+  marginBottom: number;
+  marginLeft: number;
+  marginRight: number;
+}
+
+/** A4 in points, 2 cm margins (a little more at the bottom for the footer). */
+export const A4: PageGeometry = {
+  width: 595.28,
+  height: 841.89,
+  marginTop: 56.7,
+  marginBottom: 70,
+  marginLeft: 56.7,
+  marginRight: 56.7,
+};
+
+export type Gray = number;
+
+export type DrawOp =
+  | { kind: 'text'; x: number; baseline: number; line: ShapedLine; gray: Gray }
+  | { kind: 'rule'; x1: number; x2: number; y: number; width: number; gray: Gray }
+  | { kind: 'box'; x: number; y: number; width: number; height: number; lineWidth: number; gray: Gray };
+
+export interface FlowItem extends FlowMetrics {
+  ops: DrawOp[];
+}
+
+export const STYLES = {
+  title: { size: 16, weight: 'bold' },
+  titleSecondary: { size: 11.5, weight: 'regular' },
+  heading: { size: 12, weight: 'bold' },
+  headingSecondary: { size: 9.5, weight: 'regular' },
+  body: { size: 10, weight: 'regular' },
+  label: { size: 9.5, weight: 'bold' },
+  labelSecondary: { size: 8.5, weight: 'regular' },
+  small: { size: 8, weight: 'regular' },
+} as const satisfies Record<string, TextStyle>;
+
+const BLACK = 0;
+const DARK_GRAY = 0.3;
+const MID_GRAY = 0.55;
+const LIGHT_GRAY = 0.8;
+
+/** Fraction of the content width given to the label column of a field. */
+const LABEL_COLUMN = 0.36;
+const COLUMN_GUTTER = 14;
+const LIST_INDENT = 14;
+const BOX_PADDING = 8;
+/** Extra leading added to every line, as a fraction of the font size. */
+const LEADING = 0.1;
+/** Side-by-side blocks up to this fraction of the content height are never split across pages. */
+const SINGLE_BAND_FRACTION = 0.35;
+/** Otherwise they are cut into bands of about this height (points). */
+const BAND_HEIGHT = 80;
+
+export function contentWidth(page: PageGeometry): number {
+  return page.width - page.marginLeft - page.marginRight;
+}
+
+export function contentHeight(page: PageGeometry): number {
+  return page.height - page.marginTop - page.marginBottom;
+}
+
+/** One laid-out line: shaped text plus the height it occupies (ascent + descent + leading). */
+interface LineBox {
+  line: ShapedLine;
+  height: number;
+  /** Baseline, down from the top of the box. */
+  baseline: number;
+  /** Overrides the column's colour. */
+  gray?: Gray;
+}
+
+interface Column {
+  x: number;
+  lines: LineBox[];
+  gray: Gray;
+}
+
+export class DocumentLayout {
+  constructor(
+    private readonly engine: TextEngine,
+    private readonly page: PageGeometry,
+  ) {}
+
+  /** Lines of `text` broken to `width`, shaped. */
+  lines(text: string, lang: Lang, style: TextStyle, width: number): LineBox[] {
+    const normalized = text.normalize('NFC');
+    const spans = breakLines(normalized, lang, width, (piece) => this.engine.measure(piece, lang, style));
+    return spans.map((span) => {
+      const line = this.engine.shapeLine(span.text, lang, style);
+      const leading = style.size * LEADING;
+      return { line, height: line.ascent + line.descent + leading, baseline: leading / 2 + line.ascent };
+    });
+  }
+
+  layout(model: DocModel): FlowItem[] {
+    const items: FlowItem[] = [];
+    for (const block of model.blocks) items.push(...this.block(block));
+    return items;
+  }
+
+  private block(block: Block): FlowItem[] {
+    const width = contentWidth(this.page);
+    switch (block.kind) {
+      case 'title':
+        return this.title(block.text, block.lang, block.secondary, width);
+      case 'heading':
+        return this.heading(block.text, block.lang, block.secondary, width);
+      case 'paragraph':
+        return this.textItems(this.lines(block.text, block.lang, STYLES.body, width), 0, 6, BLACK);
+      case 'field':
+        return this.field(block, width);
+      case 'bilingual':
+        return this.bilingual(block.primary, block.secondary, block.arrangement ?? 'columns', width);
+      case 'list':
+        return this.list(block.items, width);
+      case 'signatureBlock':
+        return [this.signatureBlock(block, width)];
+      case 'spacer': {
+        const { ascent, descent } = this.engine.lineMetrics('en', STYLES.body);
+        return [{ height: (ascent + descent) * (block.lines ?? 1), gapBefore: 0, ops: [] }];
+      }
+    }
+  }
+
+  /** One item per line; the first two and last two lines are glued (no orphan or widow line). */
+  private textItems(lines: LineBox[], x: number, gapBefore: number, gray: Gray): FlowItem[] {
+    return lines.map((box, index) => ({
+      height: box.height,
+      gapBefore: index === 0 ? gapBefore : 0,
+      glueToNext: lines.length > 1 && (index === 0 || index === lines.length - 2),
+      ops: [{ kind: 'text', x, baseline: box.baseline, line: box.line, gray }],
+    }));
+  }
+
+  private title(text: string, lang: Lang, secondary: LangText | undefined, width: number): FlowItem[] {
+    const items = this.textItems(this.lines(text, lang, STYLES.title, width), 0, 0, BLACK);
+    if (secondary) {
+      items.push(
+        ...this.textItems(
+          this.lines(secondary.text, secondary.lang, STYLES.titleSecondary, width),
+          0,
+          2,
+          DARK_GRAY,
+        ),
+      );
+    }
+    for (const item of items) item.glueToNext = true;
+    items.push({
+      height: 8,
+      gapBefore: 4,
+      ops: [{ kind: 'rule', x1: 0, x2: width, y: 2, width: 1.2, gray: BLACK }],
+    });
+    return items;
+  }
+
+  private heading(text: string, lang: Lang, secondary: LangText | undefined, width: number): FlowItem[] {
+    const items = this.textItems(this.lines(text, lang, STYLES.heading, width), 0, 14, BLACK);
+    if (secondary) {
+      items.push(
+        ...this.textItems(
+          this.lines(secondary.text, secondary.lang, STYLES.headingSecondary, width),
+          0,
+          0,
+          DARK_GRAY,
+        ),
+      );
+    }
+    items.push({
+      height: 5,
+      gapBefore: 1,
+      ops: [{ kind: 'rule', x1: 0, x2: width, y: 1, width: 0.6, gray: MID_GRAY }],
+    });
+    // A heading always travels with what follows it.
+    for (const item of items) item.glueToNext = true;
+    return items;
+  }
+
+  /**
+   * Side-by-side columns, each at its own natural line pitch (Thai lines are much shorter than
+   * Burmese ones). A short block is one item; a long one is cut into bands of about BAND_HEIGHT, each
+   * holding whole lines of every column, and pages may break only between bands.
+   */
+  private columns(columns: Column[], gapBefore: number): FlowItem[] {
+    const natural = Math.max(
+      0,
+      ...columns.map((column) => column.lines.reduce((sum, box) => sum + box.height, 0)),
+    );
+    const target =
+      natural <= contentHeight(this.page) * SINGLE_BAND_FRACTION ? Number.POSITIVE_INFINITY : BAND_HEIGHT;
+    const next = columns.map(() => 0);
+    const items: FlowItem[] = [];
+    while (columns.some((column, c) => (next[c] ?? 0) < column.lines.length)) {
+      const ops: DrawOp[] = [];
+      let height = 0;
+      columns.forEach((column, c) => {
+        let y = 0;
+        let taken = 0;
+        for (let box = column.lines[next[c] ?? 0]; box; box = column.lines[next[c] ?? 0]) {
+          if (taken > 0 && y + box.height > target) break;
+          ops.push({
+            kind: 'text',
+            x: column.x,
+            baseline: y + box.baseline,
+            line: box.line,
+            gray: box.gray ?? column.gray,
+          });
+          y += box.height;
+          taken++;
+          next[c] = (next[c] ?? 0) + 1;
+        }
+        height = Math.max(height, y);
+      });
+      items.push({ height, gapBefore: items.length === 0 ? gapBefore : 0, ops });
+    }
+    return items;
+  }
+
+  private field(block: Extract<Block, { kind: 'field' }>, width: number): FlowItem[] {
+    const labelWidth = width * LABEL_COLUMN - COLUMN_GUTTER / 2;
+    const valueX = width * LABEL_COLUMN + COLUMN_GUTTER / 2;
+    const labelLines = this.lines(block.label, block.lang, STYLES.label, labelWidth);
+    const secondaryLines = block.labelSecondary
+      ? this.lines(block.labelSecondary.text, block.labelSecondary.lang, STYLES.labelSecondary, labelWidth)
+      : [];
+    const valueLines = this.lines(block.value, block.valueLang ?? block.lang, STYLES.body, width - valueX);
+    const items = this.columns(
+      [
+        {
+          x: 0,
+          lines: [...labelLines, ...secondaryLines.map((box) => ({ ...box, gray: DARK_GRAY }))],
+          gray: BLACK,
+        },
+        { x: valueX, lines: valueLines, gray: BLACK },
+      ],
+      4,
+    );
+    // The separator line stays with the field it closes.
+    const last = items[items.length - 1];
+    if (last) last.glueToNext = true;
+    items.push({
+      height: 3,
+      gapBefore: 1,
+      ops: [{ kind: 'rule', x1: 0, x2: width, y: 1, width: 0.4, gray: LIGHT_GRAY }],
+    });
+    return items;
+  }
+
+  private bilingual(
+    primary: LangText,
+    secondary: LangText,
+    arrangement: 'columns' | 'stacked',
+    width: number,
+  ): FlowItem[] {
+    if (arrangement === 'stacked') {
+      return [
+        ...this.textItems(this.lines(primary.text, primary.lang, STYLES.body, width), 0, 6, BLACK),
+        ...this.textItems(this.lines(secondary.text, secondary.lang, STYLES.body, width), 0, 3, DARK_GRAY),
+      ];
+    }
+    const columnWidth = (width - COLUMN_GUTTER) / 2;
+    return this.columns(
+      [
+        { x: 0, lines: this.lines(primary.text, primary.lang, STYLES.body, columnWidth), gray: BLACK },
+        {
+          x: columnWidth + COLUMN_GUTTER,
+          lines: this.lines(secondary.text, secondary.lang, STYLES.body, columnWidth),
+          gray: DARK_GRAY,
+        },
+      ],
+      6,
+    );
+  }
+
+  private list(entries: LangText[], width: number): FlowItem[] {
+    const items: FlowItem[] = [];
+    entries.forEach((entry, index) => {
+      const lines = this.lines(entry.text, entry.lang, STYLES.body, width - LIST_INDENT);
+      const entryItems = this.textItems(lines, LIST_INDENT, index === 0 ? 6 : 2, BLACK);
+      const first = entryItems[0];
+      const firstLine = lines[0];
+      if (first && firstLine) {
+        const bullet = this.engine.shapeLine('\u2022', 'en', STYLES.body);
+        first.ops.push({ kind: 'text', x: 3, baseline: firstLine.baseline, line: bullet, gray: BLACK });
+      }
+      items.push(...entryItems);
+    });
+    return items;
+  }
+
+  /** The visible signature: a framed box, kept whole on one page. */
+  private signatureBlock(block: Extract<Block, { kind: 'signatureBlock' }>, width: number): FlowItem {
+    const inner = width - 2 * BOX_PADDING;
+    const ops: DrawOp[] = [];
+    let y = BOX_PADDING;
+    if (block.title) {
+      for (const box of this.lines(block.title.text, block.title.lang, STYLES.label, inner)) {
+        ops.push({ kind: 'text', x: BOX_PADDING, baseline: y + box.baseline, line: box.line, gray: BLACK });
+        y += box.height;
+      }
+      y += 3;
+    }
+    const labelWidth = inner * 0.3 - COLUMN_GUTTER / 2;
+    const valueX = inner * 0.3 + COLUMN_GUTTER / 2;
+    for (const entry of block.lines) {
+      const label = this.lines(entry.label, entry.lang, STYLES.labelSecondary, labelWidth);
+      const value = this.lines(entry.value, entry.lang, STYLES.body, inner - valueX);
+      for (const row of this.columns(
+        [
+          { x: BOX_PADDING, lines: label, gray: DARK_GRAY },
+          { x: BOX_PADDING + valueX, lines: value, gray: BLACK },
+        ],
+        2,
+      )) {
+        y += row.gapBefore;
+        for (const op of row.ops) if (op.kind === 'text') ops.push({ ...op, baseline: op.baseline + y });
+        y += row.height;
+      }
+    }
+    const height = y + BOX_PADDING;
+    ops.unshift({ kind: 'box', x: 0, y: 0, width, height, lineWidth: 0.8, gray: BLACK });
+    return { height, gapBefore: 12, ops };
+  }
+}

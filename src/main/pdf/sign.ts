@@ -1,0 +1,118 @@
+import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
+import { Signer, SignPdf } from '@signpdf/signpdf';
+import forge from 'node-forge';
+import { AppError } from '../../shared/errors';
+import { createSignedData } from './cms';
+import { describeCertificate, openIdentity } from './identity';
+
+/**
+ * Signs finished PDF bytes: an incremental update adds a signature field whose /Contents placeholder
+ * receives a detached CMS SignedData (adbe.pkcs7.detached, SHA-256, RSA) over every byte of the file
+ * except the placeholder itself. Any later change to the file breaks the signature.
+ *
+ * @signpdf places the ByteRange and the signature; the CMS itself is ours (cms.ts), because
+ * @signpdf/signer-p12 builds it with node-forge, which breaks certificates with non-ASCII names.
+ */
+
+/** @signpdf signer that hands the bytes to our CMS builder. */
+class CmsSigner extends Signer {
+  constructor(
+    private readonly privateKey: KeyObject,
+    private readonly certificates: readonly Buffer[],
+  ) {
+    super();
+  }
+
+  override async sign(pdfBuffer: Buffer, signingTime?: Date): Promise<Buffer> {
+    return createSignedData({
+      content: pdfBuffer,
+      certificates: this.certificates,
+      privateKey: this.privateKey,
+      signingTime: signingTime ?? new Date(),
+    });
+  }
+}
+
+export interface SignOptions {
+  p12: Uint8Array;
+  password: string;
+  reason: string;
+  location: string;
+  /** Signer's name as written into the signature dictionary (/Name). */
+  name: string;
+  contactInfo: string;
+  /** Defaults to now; fixed in tests. */
+  signingTime?: Date;
+}
+
+/**
+ * PDF text strings in the signature dictionary are written by @signpdf as byte strings, which only
+ * survives ASCII. Non-ASCII characters become escapes of their code points; the signer's real name is
+ * in the certificate (UTF8String) and in the visible signature block.
+ */
+export function asciiForPdfString(text: string): string {
+  return Array.from(text.normalize('NFC'), (char) => {
+    const code = char.codePointAt(0) ?? 0;
+    if (code >= 0x20 && code < 0x7f) return char;
+    return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  }).join('');
+}
+
+/**
+ * @signpdf/placeholder-plain writes `startxref` one byte early (pointing at the newline before
+ * `xref`), which qpdf reports as a warning. Point it at the `xref` keyword itself.
+ */
+export function fixStartXref(pdf: Buffer): Buffer {
+  const text = pdf.toString('latin1');
+  const keyword = text.lastIndexOf('startxref');
+  const match = /^startxref\s+(\d+)(\s*%%EOF\s*)$/.exec(text.slice(keyword));
+  if (keyword < 0 || !match) return pdf;
+  let offset = Number(match[1]);
+  while (offset < text.length && /\s/.test(text.charAt(offset))) offset++;
+  if (!text.startsWith('xref', offset) || offset === Number(match[1])) return pdf;
+  return Buffer.concat([pdf.subarray(0, keyword), Buffer.from(`startxref\n${offset}${match[2]}`, 'latin1')]);
+}
+
+/** Room for the CMS: the certificates plus signature and attributes, with margin. */
+function signatureLength(chainDer: readonly Buffer[]): number {
+  const certificates = chainDer.reduce((sum, der) => sum + der.length, 0);
+  return Math.max(8192, certificates + 4096);
+}
+
+export async function signPdf(pdfBytes: Uint8Array, options: SignOptions): Promise<Buffer> {
+  const identity = openIdentity(options.p12, options.password);
+  const signingTime = options.signingTime ?? new Date();
+  const signerCertificate = identity.chainDer[0];
+  if (!signerCertificate) throw new AppError('VALIDATION');
+  const certificate = describeCertificate(signerCertificate);
+  if (signingTime < new Date(certificate.notBefore) || signingTime > new Date(certificate.notAfter)) {
+    // An expired or not-yet-valid certificate would make a referral that no reader accepts.
+    throw new AppError('SIGNATURE_INVALID');
+  }
+  let withPlaceholder: Buffer;
+  try {
+    withPlaceholder = fixStartXref(
+      plainAddPlaceholder({
+        pdfBuffer: Buffer.from(pdfBytes),
+        reason: asciiForPdfString(options.reason),
+        location: asciiForPdfString(options.location),
+        name: asciiForPdfString(options.name),
+        contactInfo: asciiForPdfString(options.contactInfo),
+        signingTime,
+        signatureLength: signatureLength(identity.chainDer),
+        subFilter: 'adbe.pkcs7.detached',
+        appName: 'FieldScreen',
+      }),
+    );
+  } catch {
+    throw new AppError('VALIDATION');
+  }
+  try {
+    const privateKey = createPrivateKey(forge.pki.privateKeyToPem(identity.privateKey));
+    const signer = new CmsSigner(privateKey, identity.chainDer);
+    return await new SignPdf().sign(withPlaceholder, signer, signingTime);
+  } catch {
+    throw new AppError('SIGNATURE_INVALID');
+  }
+}
