@@ -13,6 +13,9 @@ export const PREVIEW_TOKEN = process.env.FIELDSCREEN_E2E_TOKEN ?? `e2e-${process
 process.env.FIELDSCREEN_E2E_TOKEN = PREVIEW_TOKEN;
 const dataDir = process.env.FIELDSCREEN_E2E_DATA ?? mkdtempSync(join(tmpdir(), 'fieldscreen-e2e-'));
 process.env.FIELDSCREEN_E2E_DATA = dataDir;
+const exportDir =
+  process.env.FIELDSCREEN_E2E_EXPORTS ?? mkdtempSync(join(tmpdir(), 'fieldscreen-e2e-exports-'));
+process.env.FIELDSCREEN_E2E_EXPORTS = exportDir;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -39,7 +42,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node out/main/preview.js --port ${PREVIEW_PORT} --data ${dataDir}`,
+    command: `node out/main/preview.js --port ${PREVIEW_PORT} --data ${dataDir} --export-dir ${exportDir}`,
     url: `http://127.0.0.1:${PREVIEW_PORT}/index.html`,
     env: { FIELDSCREEN_PREVIEW_TOKEN: PREVIEW_TOKEN },
     reuseExistingServer: false,

@@ -2,7 +2,9 @@ import { test } from 'vitest';
 import { printFigure } from './figures';
 
 // Each suite prints its own figures; a failing suite is reported and the others still run.
-const suites: Array<[string, () => Promise<{ run: (print: typeof printFigure) => Promise<void> }>]> = [];
+const suites: Array<[string, () => Promise<{ run: (print: typeof printFigure) => Promise<void> }>]> = [
+  ['store', () => import('./store.bench')],
+];
 
 test('benchmarks', async () => {
   for (const [name, load] of suites) {

@@ -2,6 +2,7 @@ import { expect, type Page } from '@playwright/test';
 
 export const TOKEN = process.env.FIELDSCREEN_E2E_TOKEN ?? '';
 export const DATA_DIR = process.env.FIELDSCREEN_E2E_DATA ?? '';
+export const EXPORT_DIR = process.env.FIELDSCREEN_E2E_EXPORTS ?? '';
 
 /** Opens the app the way the preview's printed URL does: token in the fragment. */
 export async function openApp(page: Page) {

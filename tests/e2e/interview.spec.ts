@@ -1,7 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { DATA_DIR, fontsReady, openApp, shotPath } from './helpers';
+import { DATA_DIR, EXPORT_DIR, fontsReady, openApp, shotPath } from './helpers';
 
 const require = createRequire(__filename);
 
@@ -150,6 +151,26 @@ test('a full short screen with an interpreter (Thai officer, Burmese interviewee
   await expect(page.getByTestId('recommendation')).toHaveAttribute('data-code', 'refer_mdt');
   await expect(page.locator('[data-testid="finding"][data-code="ilo.retention_of_documents"]')).toBeVisible();
   await page.screenshot({ path: shotPath('flow-09-result-th'), fullPage: true });
+
+  // The signed referral: saved by main, recorded with its SHA-256, and verified in the app.
+  await page.getByTestId('exit-interview').click();
+  await page.getByTestId('receiving-agency').fill('บ้านพักเด็กและครอบครัวจังหวัดสมุทรสาคร');
+  await page.getByTestId('export-referral').click();
+  await expect(page.getByTestId('referral-message')).toContainText('.pdf', { timeout: 60_000 });
+  await expect(page.getByTestId('referral-item')).toHaveCount(1);
+  const exported = readdirSync(EXPORT_DIR).filter((f) => f.endsWith('.pdf'));
+  expect(exported).toHaveLength(1);
+  const pdfPath = join(EXPORT_DIR, exported[0] ?? '');
+  await page.getByTestId('verify-file').setInputFiles(pdfPath);
+  await expect(page.getByTestId('verify-result')).toHaveAttribute('data-valid', 'true');
+  await page.screenshot({ path: shotPath('flow-10-referral-th'), fullPage: true });
+  const tampered = readFileSync(pdfPath);
+  const mid = Math.floor(tampered.length / 2);
+  tampered[mid] = (tampered[mid] ?? 0) ^ 0x01;
+  await page
+    .getByTestId('verify-file')
+    .setInputFiles({ name: 'changed.pdf', mimeType: 'application/pdf', buffer: tampered });
+  await expect(page.getByTestId('verify-result')).toHaveAttribute('data-valid', 'false');
 
   // Every answer is in the encrypted store, readable with the recovery key only.
   const Database = require('better-sqlite3-multiple-ciphers');

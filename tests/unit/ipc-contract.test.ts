@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { createDispatcher, type Dispatch } from '../../src/main/ipc/dispatch';
 import { handlers } from '../../src/main/ipc/handlers';
 import { createAppContext } from '../../src/main/services/app-context';
+import { folderExportTarget } from '../../src/main/services/folder-export';
 import { CHANNEL_NAMES, contract } from '../../src/shared/ipc/contract';
 import { replySchema } from '../../src/shared/ipc/reply';
 
@@ -15,7 +16,13 @@ let ctx: ReturnType<typeof createAppContext>;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'fs-ipc-'));
-  ctx = createAppContext({ runtime: 'test', dataDir: dir, appVersion: 'test', kdfProfile: 'test' });
+  ctx = createAppContext({
+    runtime: 'test',
+    dataDir: dir,
+    appVersion: 'test',
+    kdfProfile: 'test',
+    exportTarget: folderExportTarget(join(dir, 'exports')),
+  });
   dispatch = createDispatcher(handlers, ctx);
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -68,7 +75,12 @@ describe('the IPC contract', () => {
     expect(partial).toEqual({ ok: true, value: { uiLanguage: 'km', intervieweeLanguage: 'lo' } });
     const again = createDispatcher(
       handlers,
-      createAppContext({ runtime: 'test', dataDir: dir, appVersion: 't' }),
+      createAppContext({
+        runtime: 'test',
+        dataDir: dir,
+        appVersion: 't',
+        exportTarget: folderExportTarget(dir),
+      }),
     );
     expect(await again('prefs.get', {})).toEqual({
       ok: true,

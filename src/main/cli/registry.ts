@@ -1,5 +1,7 @@
 import { demoCommand } from './commands/demo-command';
+import { storeCommands } from './commands/store-commands';
+import { stringsCommands } from './commands/strings-commands';
 import type { CliCommand } from './types';
 
 /** Every CLI command; features add theirs here. */
-export const commands: CliCommand[] = [demoCommand];
+export const commands: CliCommand[] = [...storeCommands, demoCommand, ...stringsCommands];

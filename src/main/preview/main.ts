@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { createDispatcher } from '../ipc/dispatch';
 import { handlers } from '../ipc/handlers';
 import { createAppContext } from '../services/app-context';
+import { folderExportTarget } from '../services/folder-export';
 import { APP_VERSION } from '../version';
 import { startPreviewServer } from './server';
 
@@ -14,15 +15,20 @@ import { startPreviewServer } from './server';
  */
 async function main() {
   const { values } = parseArgs({
-    options: { port: { type: 'string' }, data: { type: 'string' } },
+    options: { port: { type: 'string' }, data: { type: 'string' }, 'export-dir': { type: 'string' } },
     allowPositionals: false,
   });
   const dataDir = values.data ? resolve(values.data) : mkdtempSync(join(tmpdir(), 'fieldscreen-preview-'));
   let broadcast: (e: Parameters<NonNullable<Parameters<typeof createAppContext>[0]['emit']>>[0]) => void =
     () => {};
+  // The preview has no save dialog: exports go to one folder, printed below.
+  const exportDir = values['export-dir']
+    ? resolve(values['export-dir'])
+    : mkdtempSync(join(tmpdir(), 'fieldscreen-exports-'));
   const ctx = createAppContext({
     runtime: 'preview',
     dataDir,
+    exportTarget: folderExportTarget(exportDir),
     appVersion: APP_VERSION,
     emit: (event) => broadcast(event),
   });
@@ -34,7 +40,7 @@ async function main() {
   });
   broadcast = server.broadcast;
   process.stdout.write(
-    `FieldScreen preview (for tests, demos and training; data folder: ${dataDir})\nOpen: ${server.url}\n`,
+    `FieldScreen preview (for tests, demos and training; data folder: ${dataDir}; exports: ${exportDir})\nOpen: ${server.url}\n`,
   );
   const stop = () => {
     server.close().then(() => process.exit(0));

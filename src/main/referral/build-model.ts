@@ -49,7 +49,7 @@ export function buildReferralModel(
 ): DocModel {
   const ivLang: Lang = facts.intervieweeLanguage;
   const bilingualWanted = ivLang !== PRIMARY;
-  const consentedToReferral = yes(facts.answers.consent_referral);
+  const consentedToReferral = yes(referralConsentAnswer(facts.answers));
   const blocks: Block[] = [
     {
       kind: 'title',
@@ -87,7 +87,9 @@ export function buildReferralModel(
         break;
       case 'consent':
         for (const purpose of ['consent_screening', 'consent_referral', 'consent_police'] as const) {
-          const given = consentWord(facts.answers[purpose]);
+          const given = consentWord(
+            purpose === 'consent_referral' ? referralConsentAnswer(facts.answers) : facts.answers[purpose],
+          );
           const line = (t: Translate) =>
             `${t(`referral:consent.${purpose}`, { agency: facts.receivingAgency })}: ${t(`referral:consent.${given}`)}`;
           blocks.push(bilingualBlock(line(th), bilingual ? line(iv) : null, ivLang));
@@ -219,7 +221,15 @@ function bilingualBlock(primary: string, secondary: string | null, ivLang: Lang)
       };
 }
 
-function yes(value: AnswerValue | undefined): boolean {
+/**
+ * Consent to referral: asked in the consent section of the full interview, or at the close of the
+ * short screen; the later, explicit one wins.
+ */
+export function referralConsentAnswer(answers: Answers): AnswerValue | undefined {
+  return answers.consent_referral ?? answers.close_referral_consent;
+}
+
+export function yes(value: AnswerValue | undefined): boolean {
   return value?.kind === 'choice' && value.value === 'yes';
 }
 

@@ -12,7 +12,7 @@ import { getInterview } from '../store/interviews';
 import { getSigningIdentity, recordReferral, saveSigningIdentity } from '../store/referrals';
 import type { Session } from '../store/session';
 import { getSettings } from '../store/settings';
-import { buildReferralModel, type ReferralFacts } from './build-model';
+import { buildReferralModel, type ReferralFacts, referralConsentAnswer, yes } from './build-model';
 import { REFERRAL_FORM_V1 } from './form-layout';
 
 export interface PreparedReferral {
@@ -72,8 +72,7 @@ export async function prepareReferral(
   }
   const latest = interviews.at(-1) ?? null;
   if (!latest) throw new AppError('VALIDATION', { messageKey: 'errors.noInterview' });
-  const consent = answers.consent_referral;
-  if (!(consent?.kind === 'choice' && consent.value === 'yes')) {
+  if (!yes(referralConsentAnswer(answers))) {
     throw new AppError('VALIDATION', { messageKey: 'errors.noReferralConsent' });
   }
   const result = evaluate(INSTRUMENT, answers, { tier: latest.tier === 'full' ? 'full' : 'short' });

@@ -1,5 +1,6 @@
 import type { AppEvent } from '../../shared/ipc/api';
 import type { KdfProfile } from '../keys/kdf';
+import type { ExportTarget } from '../referral/service';
 import type { AppContext, Runtime } from './context';
 import { PreferencesStore } from './preferences';
 import { SessionManager } from './session-manager';
@@ -12,6 +13,7 @@ export interface AppContextOptions {
   emit?: (event: AppEvent) => void;
   /** Argon2id cost for passphrases set in this process; only tests lower it. */
   kdfProfile?: KdfProfile;
+  exportTarget: ExportTarget;
 }
 
 /** Builds the context shared by Electron, the preview server and tests. */
@@ -37,6 +39,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     electronVersion: options.electronVersion ?? null,
     prefs: new PreferencesStore(options.dataDir),
     sessions,
+    exportTarget: options.exportTarget,
     session: () => {
       const user = sessions.user();
       return user ? { role: user.role } : null;

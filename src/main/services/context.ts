@@ -1,4 +1,5 @@
 import type { AppEvent } from '../../shared/ipc/api';
+import type { ExportTarget } from '../referral/service';
 import type { PreferencesStore } from './preferences';
 import type { SessionManager } from './session-manager';
 
@@ -20,6 +21,8 @@ export interface AppContext {
   electronVersion: string | null;
   prefs: PreferencesStore;
   sessions: SessionManager;
+  /** Where exported files go: a save dialog in Electron, a folder in the preview and tests. */
+  exportTarget: ExportTarget;
   /** The signed-in user's role, or null when locked. */
   session(): SessionInfo | null;
   /** Records activity for the idle auto-lock. */

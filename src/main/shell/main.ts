@@ -1,12 +1,14 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, powerMonitor, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, session, type WebContents } from 'electron';
 import { type AppEvent, IPC_EVENT, IPC_INVOKE } from '../../shared/ipc/api';
 import { createDispatcher } from '../ipc/dispatch';
 import { handlers } from '../ipc/handlers';
+import type { ExportTarget } from '../referral/service';
 import { RENDERER_CSP_HEADER } from '../security/csp';
 import { isAppUrl, permissionAllowed } from '../security/navigation';
 import { createAppContext } from '../services/app-context';
+import { writeFileAtomic } from '../util/atomic-file';
 import { log } from '../util/log';
 import { APP_VERSION } from '../version';
 
@@ -25,7 +27,21 @@ if (!app.requestSingleInstanceLock()) {
   let mainWindow: BrowserWindow | null = null;
 
   const emit = (event: AppEvent) => mainWindow?.webContents.send(IPC_EVENT, event);
+  // Exports go only where the user chooses in a save dialog; main writes the file, atomically.
+  const exportTarget: ExportTarget = {
+    async write(suggestedFileName, bytes) {
+      if (!mainWindow) return null;
+      const choice = await dialog.showSaveDialog(mainWindow, {
+        defaultPath: join(app.getPath('documents'), suggestedFileName),
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+      });
+      if (choice.canceled || !choice.filePath) return null;
+      writeFileAtomic(choice.filePath, bytes);
+      return basename(choice.filePath);
+    },
+  };
   const ctx = createAppContext({
+    exportTarget,
     runtime: 'electron',
     dataDir: join(app.getPath('userData'), 'data'),
     appVersion: APP_VERSION,

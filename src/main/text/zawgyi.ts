@@ -4,6 +4,9 @@ import { ZawgyiConverter, ZawgyiDetector } from 'myanmar-tools';
 const detector = new ZawgyiDetector();
 const converter = new ZawgyiConverter();
 
+/** Google recommends 0.95: short Unicode Burmese can score above 0.5. */
+export const ZAWGYI_THRESHOLD = 0.95;
+
 const MYANMAR = /[\u1000-\u109F]/;
 
 export function checkZawgyi(text: string): { zawgyiProbability: number; unicode: string } {
@@ -12,6 +15,6 @@ export function checkZawgyi(text: string): { zawgyiProbability: number; unicode:
   const probability = Number.isFinite(p) ? Math.min(1, Math.max(0, p)) : 0;
   return {
     zawgyiProbability: probability,
-    unicode: probability > 0.5 ? converter.zawgyiToUnicode(text).normalize('NFC') : text,
+    unicode: probability > ZAWGYI_THRESHOLD ? converter.zawgyiToUnicode(text).normalize('NFC') : text,
   };
 }

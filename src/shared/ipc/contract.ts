@@ -3,6 +3,7 @@ import type { ChannelSpec } from './channel';
 import { appChannels } from './channels/app';
 import { caseChannels } from './channels/cases';
 import { interviewChannels } from './channels/interviews';
+import { referralChannels } from './channels/referrals';
 import { sessionChannels } from './channels/session';
 import { textChannels } from './channels/text';
 
@@ -17,6 +18,7 @@ export const contract = {
   ...caseChannels,
   ...interviewChannels,
   ...textChannels,
+  ...referralChannels,
 } satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import type { Handlers } from '../dispatch';
 import { appHandlers } from './app';
 import { caseHandlers } from './cases';
 import { interviewHandlers } from './interviews';
+import { referralHandlers } from './referrals';
 import { sessionHandlers } from './session';
 import { textHandlers } from './text';
 
@@ -12,4 +13,5 @@ export const handlers: Handlers = {
   ...caseHandlers,
   ...interviewHandlers,
   ...textHandlers,
+  ...referralHandlers,
 };

@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from '../../app/format';
 import { usePrefs } from '../../app/prefs-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { BeforeStart } from '../interview/BeforeStart';
+import { ReferralPanel } from '../referral/ReferralPanel';
 
 /** One case: where it stands, who is screened, the interviews (continue, or start the full one). */
 export function CasePage({
@@ -120,6 +121,9 @@ export function CasePage({
           onStarted={onOpenInterview}
           onCancel={() => setStarting(null)}
         />
+      )}
+      {detail.interviews.some((i) => i.state === 'completed' || i.state === 'stopped') && (
+        <ReferralPanel caseId={detail.id} onChanged={() => void load()} />
       )}
     </section>
   );

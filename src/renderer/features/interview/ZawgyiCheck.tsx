@@ -18,7 +18,7 @@ export function ZawgyiCheck({ text, onConvert }: { text: string; onConvert: (uni
       const reply = await call('text.zawgyiCheck', { text });
       if (!live || !reply.ok) return;
       setSuggestion(
-        reply.value.zawgyiProbability > 0.5 && reply.value.unicode !== text ? reply.value.unicode : null,
+        reply.value.zawgyiProbability > 0.95 && reply.value.unicode !== text ? reply.value.unicode : null,
       );
     }, 300);
     return () => {

@@ -1,0 +1,347 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { userRole } from '../../../shared/domain/users';
+import { AppError, isAppError } from '../../../shared/errors';
+import type { KdfProfile } from '../../keys/kdf';
+import { verifyAudit } from '../../store/audit';
+import { createBackup, restoreBackup } from '../../store/backup';
+import { exportCaseDocument, importCaseDocument } from '../../store/case-document';
+import type { Session } from '../../store/session';
+import { addUser } from '../../store/users';
+import { rotateDatabaseKey, Vault, type VaultOptions } from '../../store/vault';
+import type { CliCommand, CliIo } from '../types';
+
+/**
+ * Store administration on the command line, over the same services as the app. Secrets never come
+ * from arguments: FIELDSCREEN_PASSPHRASE, FIELDSCREEN_NEW_PASSPHRASE and FIELDSCREEN_RECOVERY_KEY, or
+ * a prompt on the terminal. Output names codes, ids and counts; never personal data (except the case
+ * document that export-case is asked to write).
+ *
+ * Exit codes: 0 done, 1 failed (a line "error: CODE"), 2 usage.
+ */
+export const ENV_PASSPHRASE = 'FIELDSCREEN_PASSPHRASE';
+export const ENV_NEW_PASSPHRASE = 'FIELDSCREEN_NEW_PASSPHRASE';
+export const ENV_RECOVERY_KEY = 'FIELDSCREEN_RECOVERY_KEY';
+
+export interface StoreCommandOptions {
+  /** Argon2id profile for passphrases set by these commands; tests pass 'test'. Default 'strong'. */
+  kdfProfile?: KdfProfile;
+  now?: () => number;
+}
+
+class UsageError extends Error {}
+
+type Flags = Record<string, string | undefined>;
+
+function parse(args: string[], flags: string[]): { flags: Flags; positionals: string[] } {
+  const options = Object.fromEntries(flags.map((f) => [f, { type: 'string' as const }]));
+  try {
+    const parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+    return { flags: parsed.values as Flags, positionals: parsed.positionals };
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+function required(flags: Flags, name: string): string {
+  const v = flags[name];
+  if (!v) throw new UsageError(`--${name} is required`);
+  return v;
+}
+
+async function secret(io: CliIo, envName: string, label: string): Promise<string> {
+  const fromEnv = io.env[envName];
+  if (fromEnv) return fromEnv;
+  try {
+    return await io.promptSecret(label);
+  } catch {
+    throw new UsageError(`set ${envName} or run in a terminal to be asked`);
+  }
+}
+
+async function newSecret(io: CliIo, envName: string, label: string): Promise<string> {
+  const fromEnv = io.env[envName];
+  if (fromEnv) return fromEnv;
+  const first = await secret(io, envName, label);
+  const second = await secret(io, envName, `${label} (again)`);
+  if (first !== second) throw new UsageError('the two entries differ');
+  return first;
+}
+
+/** Runs a command body with uniform error reporting. */
+async function guarded(io: CliIo, usage: string, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`error: ${err.message}`);
+      io.stderr(`usage: npm run cli -- ${usage}`);
+      return 2;
+    }
+    const code = isAppError(err) ? err.code : 'INTERNAL';
+    io.stderr(`error: ${code}`);
+    if (isAppError(err) && err.retryAfterSeconds !== undefined)
+      io.stderr(`retry-after-seconds: ${err.retryAfterSeconds}`);
+    return 1;
+  }
+}
+
+/**
+ * Signs in for one command: with --user, that account's passphrase; without, the recovery key (only
+ * where the command allows it). Always locks at the end.
+ */
+async function withSession<T>(
+  io: CliIo,
+  vault: Vault,
+  user: string | undefined,
+  allowRecovery: boolean,
+  fn: (s: Session) => Promise<T>,
+): Promise<T> {
+  let session: Session;
+  if (user) {
+    session = await vault.unlock(user, await secret(io, ENV_PASSPHRASE, `passphrase for ${user}`));
+  } else if (allowRecovery) {
+    session = await vault.unlockWithRecoveryKey(await secret(io, ENV_RECOVERY_KEY, 'recovery key'));
+  } else {
+    throw new UsageError('--user is required');
+  }
+  try {
+    return await fn(session);
+  } finally {
+    session.lock('manual');
+  }
+}
+
+export function createStoreCommands(options: StoreCommandOptions = {}): CliCommand[] {
+  const vaultOptions: VaultOptions = { kdfProfile: options.kdfProfile, now: options.now };
+  const vaultFor = (dir: string) => new Vault(resolve(dir), vaultOptions);
+
+  const init: CliCommand = {
+    name: 'init',
+    summary: 'create an encrypted store and its first supervisor; prints the recovery key once',
+    usage: 'init --data DIR --user NAME [--display-name TEXT]',
+    run: (args, io) =>
+      guarded(io, init.usage, async () => {
+        const { flags } = parse(args, ['data', 'user', 'display-name']);
+        const dir = resolve(required(flags, 'data'));
+        const username = required(flags, 'user');
+        if (Vault.isInitialised(dir)) throw new AppError('ALREADY_INITIALISED');
+        const passphrase = await newSecret(io, ENV_PASSPHRASE, `new passphrase for ${username}`);
+        const issued = await Vault.initialise(
+          dir,
+          { username, displayName: flags['display-name'] ?? username, passphrase },
+          vaultOptions,
+        );
+        io.stdout(`store created: ${dir}`);
+        io.stdout(`recovery-key: ${issued.recoveryKey}`);
+        io.stdout(
+          'Write the recovery key on paper now and keep it offline with the supervisor. It is shown only',
+        );
+        io.stdout(
+          'this once. With it a supervisor can reset passphrases, restore backups and open the data with',
+        );
+        io.stdout('any SQLCipher 4 tool. Without it and without a passphrase, nobody can read the data.');
+        return 0;
+      }),
+  };
+
+  const addUserCommand: CliCommand = {
+    name: 'add-user',
+    summary:
+      'add an officer (or supervisor); the new passphrase comes from FIELDSCREEN_NEW_PASSPHRASE or a prompt',
+    usage:
+      'add-user --data DIR --user SUPERVISOR --new-user NAME [--role officer|supervisor] [--display-name TEXT]',
+    run: (args, io) =>
+      guarded(io, addUserCommand.usage, async () => {
+        const { flags } = parse(args, ['data', 'user', 'new-user', 'role', 'display-name']);
+        const dir = required(flags, 'data');
+        const supervisor = required(flags, 'user');
+        const username = required(flags, 'new-user');
+        const role = userRole.safeParse(flags.role ?? 'officer');
+        if (!role.success) throw new UsageError('--role must be officer or supervisor');
+        return withSession(io, vaultFor(dir), supervisor, false, async (s) => {
+          const passphrase = await newSecret(io, ENV_NEW_PASSPHRASE, `first passphrase for ${username}`);
+          const user = await addUser(s, {
+            username,
+            displayName: flags['display-name'] ?? username,
+            role: role.data,
+            passphrase,
+          });
+          io.stdout(`user-id: ${user.id}`);
+          io.stdout(`role: ${user.role}`);
+          return 0;
+        });
+      }),
+  };
+
+  const importCase: CliCommand = {
+    name: 'import-case',
+    summary: 'import a case document (JSON, format fieldscreen.case v1)',
+    usage: 'import-case --data DIR --user NAME FILE.json',
+    run: (args, io) =>
+      guarded(io, importCase.usage, async () => {
+        const { flags, positionals } = parse(args, ['data', 'user']);
+        const dir = required(flags, 'data');
+        const file = positionals[0];
+        if (!file || positionals.length > 1) throw new UsageError('one FILE.json is required');
+        let document: unknown;
+        try {
+          document = JSON.parse(readFileSync(file, 'utf8'));
+        } catch (err) {
+          const code = (err as { code?: string }).code;
+          throw new AppError(code === 'ENOENT' ? 'NOT_FOUND' : 'VALIDATION', { cause: err });
+        }
+        return withSession(io, vaultFor(dir), required(flags, 'user'), false, async (s) => {
+          const result = importCaseDocument(s, document);
+          io.stdout(`case-id: ${result.caseId}`);
+          io.stdout(`reference: ${result.reference}`);
+          return 0;
+        });
+      }),
+  };
+
+  const exportCase: CliCommand = {
+    name: 'export-case',
+    summary: 'write one case as a case document (JSON) to stdout or --out FILE',
+    usage: 'export-case --data DIR --user NAME [--out FILE] CASE_ID',
+    run: (args, io) =>
+      guarded(io, exportCase.usage, async () => {
+        const { flags, positionals } = parse(args, ['data', 'user', 'out']);
+        const dir = required(flags, 'data');
+        const id = positionals[0];
+        if (!id || positionals.length > 1) throw new UsageError('one CASE_ID is required');
+        if (flags.out && existsSync(flags.out)) throw new AppError('CONFLICT');
+        return withSession(io, vaultFor(dir), required(flags, 'user'), false, async (s) => {
+          const text = JSON.stringify(exportCaseDocument(s, id), null, 2);
+          if (flags.out) {
+            writeFileSync(flags.out, `${text}\n`, { flag: 'wx', mode: 0o600 });
+            io.stdout(`written: ${flags.out}`);
+          } else {
+            io.stdout(text);
+          }
+          return 0;
+        });
+      }),
+  };
+
+  const backup: CliCommand = {
+    name: 'backup',
+    summary: 'write a consistent encrypted copy of the store (works while the app runs)',
+    usage: 'backup --data DIR --out FILE [--user NAME]   (without --user: FIELDSCREEN_RECOVERY_KEY)',
+    run: (args, io) =>
+      guarded(io, backup.usage, async () => {
+        const { flags } = parse(args, ['data', 'out', 'user']);
+        const dir = required(flags, 'data');
+        const out = resolve(required(flags, 'out'));
+        return withSession(io, vaultFor(dir), flags.user, true, async (s) => {
+          const result = await createBackup(s, out);
+          io.stdout(`backup: ${result.file}`);
+          io.stdout(`bytes: ${result.bytes}`);
+          io.stdout(`schema-version: ${result.schemaVersion}`);
+          return 0;
+        });
+      }),
+  };
+
+  const restore: CliCommand = {
+    name: 'restore',
+    summary: 'restore a backup with the recovery key it was made under (close the app first)',
+    usage: 'restore --from FILE --data DIR',
+    run: (args, io) =>
+      guarded(io, restore.usage, async () => {
+        const { flags } = parse(args, ['from', 'data']);
+        const from = resolve(required(flags, 'from'));
+        const dir = resolve(required(flags, 'data'));
+        const recoveryKey = await secret(io, ENV_RECOVERY_KEY, 'recovery key of the backup');
+        const result = await restoreBackup({ from, dir, recoveryKey, now: options.now });
+        io.stdout(`restored: ${dir}`);
+        io.stdout(`backup-created-at: ${result.backupCreatedAt}`);
+        if (result.previousDatabase) io.stdout(`previous-database-kept-as: ${result.previousDatabase}`);
+        if (!result.keyringRestored) {
+          io.stdout(
+            'note: the backup had no keyring; reset each passphrase with the recovery key (reset-passphrase)',
+          );
+        }
+        return 0;
+      }),
+  };
+
+  const auditVerify: CliCommand = {
+    name: 'audit-verify',
+    summary: 'check the hash chain of the audit trail; exit 0 when intact, else name the first broken row',
+    usage: 'audit-verify --data DIR [--user NAME]   (without --user: FIELDSCREEN_RECOVERY_KEY)',
+    run: (args, io) =>
+      guarded(io, auditVerify.usage, async () => {
+        const { flags } = parse(args, ['data', 'user']);
+        const dir = required(flags, 'data');
+        return withSession(io, vaultFor(dir), flags.user, true, async (s) => {
+          const result = verifyAudit(s);
+          if (result.ok) {
+            io.stdout(`audit-trail: intact (${result.rows} rows)`);
+            return 0;
+          }
+          io.stdout(`audit-trail: broken at row ${result.firstBrokenSeq} (${result.reason})`);
+          io.stdout(`first-broken-seq: ${result.firstBrokenSeq}`);
+          return 1;
+        });
+      }),
+  };
+
+  const rotateKey: CliCommand = {
+    name: 'rotate-key',
+    summary: 're-encrypt the store under a new key and print the new recovery key (close the app first)',
+    usage: 'rotate-key --data DIR --user SUPERVISOR',
+    run: (args, io) =>
+      guarded(io, rotateKey.usage, async () => {
+        const { flags } = parse(args, ['data', 'user']);
+        const dir = required(flags, 'data');
+        const user = required(flags, 'user');
+        const passphrase = await secret(io, ENV_PASSPHRASE, `passphrase for ${user}`);
+        const session = await vaultFor(dir).unlock(user, passphrase);
+        try {
+          const issued = await rotateDatabaseKey(session, passphrase);
+          io.stdout(`recovery-key: ${issued.recoveryKey}`);
+          io.stdout(
+            'The old recovery key no longer opens this store; keep it only with backups made before now.',
+          );
+          return 0;
+        } finally {
+          session.lock('manual');
+        }
+      }),
+  };
+
+  const resetPassphrase: CliCommand = {
+    name: 'reset-passphrase',
+    summary:
+      "set an account's passphrase with the recovery key (FIELDSCREEN_RECOVERY_KEY, FIELDSCREEN_NEW_PASSPHRASE)",
+    usage: 'reset-passphrase --data DIR --user NAME',
+    run: (args, io) =>
+      guarded(io, resetPassphrase.usage, async () => {
+        const { flags } = parse(args, ['data', 'user']);
+        const dir = required(flags, 'data');
+        const user = required(flags, 'user');
+        const recoveryKey = await secret(io, ENV_RECOVERY_KEY, 'recovery key');
+        const next = await newSecret(io, ENV_NEW_PASSPHRASE, `new passphrase for ${user}`);
+        await vaultFor(dir).resetPassphraseWithRecoveryKey(recoveryKey, user, next);
+        io.stdout(`passphrase-reset: ${user}`);
+        return 0;
+      }),
+  };
+
+  return [
+    init,
+    addUserCommand,
+    importCase,
+    exportCase,
+    backup,
+    restore,
+    auditVerify,
+    rotateKey,
+    resetPassphrase,
+  ];
+}
+
+/** The production command set (strong Argon2id). */
+export const storeCommands: CliCommand[] = createStoreCommands();

@@ -1,0 +1,56 @@
+import type { Db } from './driver';
+
+/**
+ * The lower-cased, NFC-normalised text a case is found by (reference, place, vessel, people's names).
+ * SQLite's lower() and LIKE only fold ASCII, so folding happens here, in JS, for Thai, Burmese, Khmer,
+ * Lao and Vietnamese alike. If this format changes, add a migration that rebuilds cases.search_text.
+ */
+export function foldForSearch(text: string): string {
+  return text.normalize('NFC').toLocaleLowerCase('und').replace(/\s+/g, ' ').trim();
+}
+
+export function buildSearchText(parts: ReadonlyArray<string | null | undefined>): string {
+  return parts
+    .filter((p): p is string => typeof p === 'string' && p.trim() !== '')
+    .map(foldForSearch)
+    .join('\n');
+}
+
+/** Search words from a query: each must occur somewhere in search_text. */
+export function searchTerms(query: string | undefined): string[] {
+  if (!query) return [];
+  return foldForSearch(query)
+    .split(' ')
+    .filter((t) => t !== '')
+    .slice(0, 8);
+}
+
+/** Loads the parts of one case's search text and stores it; call inside the transaction that changed it. */
+export function refreshCaseSearchText(db: Db, caseId: string): void {
+  const row = db
+    .prepare(
+      'SELECT reference, place_name, place_province, vessel_name, vessel_registration FROM cases WHERE id = ?',
+    )
+    .get(caseId) as
+    | {
+        reference: string;
+        place_name: string;
+        place_province: string | null;
+        vessel_name: string | null;
+        vessel_registration: string | null;
+      }
+    | undefined;
+  if (!row) return;
+  const people = db
+    .prepare('SELECT name_or_alias, nationality FROM persons WHERE case_id = ? ORDER BY created_at')
+    .all(caseId) as { name_or_alias: string; nationality: string | null }[];
+  const text = buildSearchText([
+    row.reference,
+    row.place_name,
+    row.place_province,
+    row.vessel_name,
+    row.vessel_registration,
+    ...people.flatMap((p) => [p.name_or_alias, p.nationality]),
+  ]);
+  db.prepare('UPDATE cases SET search_text = ? WHERE id = ?').run(text, caseId);
+}

@@ -1,0 +1,40 @@
+import { verifyPdf } from '../../pdf/verify';
+import { findReferralBySha256 } from '../../referral/lookup';
+import { exportReferral, prepareReferral } from '../../referral/service';
+import { getCase } from '../../store/cases';
+import { listReferrals } from '../../store/referrals';
+import type { Handler } from '../dispatch';
+
+export const referralHandlers: {
+  'referral.export': Handler<'referral.export'>;
+  'referral.list': Handler<'referral.list'>;
+  'referral.verify': Handler<'referral.verify'>;
+} = {
+  'referral.export': async (req, ctx) => {
+    const session = ctx.sessions.require();
+    const prepared = await prepareReferral(session, req);
+    return { referral: await exportReferral(session, prepared, ctx.exportTarget) };
+  },
+  'referral.list': (req, ctx) => listReferrals(ctx.sessions.require(), req.caseId),
+  'referral.verify': async (req, ctx) => {
+    const session = ctx.sessions.require();
+    const result = await verifyPdf(Buffer.from(req.pdfBase64, 'base64'));
+    const match = findReferralBySha256(session, result.documentSha256);
+    return {
+      signed: result.signed,
+      valid: result.valid,
+      coversWholeDocument: result.coversWholeDocument,
+      signerName: result.signer?.commonName ?? null,
+      signerOrganization: result.signer?.organization ?? null,
+      signingTime: result.signingTime ?? null,
+      documentSha256: result.documentSha256,
+      matchesReferral: match
+        ? {
+            caseId: match.caseId,
+            reference: getCase(session, match.caseId).reference,
+            signedAt: match.signedAt,
+          }
+        : null,
+    };
+  },
+};

@@ -1,0 +1,306 @@
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { z } from 'zod';
+import { AppError, isAppError } from '../../shared/errors';
+import { appendAudit } from '../audit/log';
+import { closeDatabase, openDatabase, SQLCIPHER_PAGE_SIZE } from '../db/connection';
+import type { Db } from '../db/driver';
+import { toStoreError } from '../db/errors';
+import { LATEST_SCHEMA_VERSION, migrate, readSchemaVersion } from '../db/migrations';
+import { dbKeyCheck, matchesDbKeyCheck } from '../keys/key-check';
+import { type Keyring, parseKeyring, readKeyring, writeKeyring } from '../keys/keyring';
+import { parseRecoveryKey } from '../keys/recovery-key';
+import { wipe } from '../keys/wipe';
+import { fsyncDir } from '../util/atomic-file';
+import { fileStamp, restrictToOwner, storePaths } from './paths';
+import type { Session } from './session';
+
+/**
+ * A backup is itself a SQLCipher 4 database under the same key (so the recovery key opens it with the
+ * standard sqlcipher tool, too), plus a `backup_meta` table that marks it as a FieldScreen backup and
+ * carries a copy of the keyring, so every account can sign in with its passphrase after a restore.
+ *
+ * Why VACUUM INTO and not the online backup API: SQLite3 Multiple Ciphers refuses sqlite3_backup from
+ * an encrypted database into an unkeyed connection ("backup is not supported with incompatible source
+ * and target databases"), and better-sqlite3's db.backup() opens the target itself with no way to key
+ * it. VACUUM INTO is SQLite's other supported way to copy a live database: it reads one consistent
+ * snapshot inside a read transaction (other connections keep writing thanks to WAL) and writes a
+ * compact copy encrypted with the source's cipher and key. Nothing unencrypted ever touches the disk.
+ */
+export const BACKUP_FORMAT = 'fieldscreen.backup';
+export const BACKUP_VERSION = 1;
+const SQLITE_PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+export interface BackupResult {
+  file: string;
+  createdAt: string;
+  schemaVersion: number;
+  bytes: number;
+}
+
+export interface RestoreResult {
+  backupCreatedAt: string;
+  /** Schema version of the backup before it was migrated to this app's version. */
+  backupSchemaVersion: number;
+  /** Where the replaced database went (null when the folder was empty). */
+  previousDatabase: string | null;
+  /** Whether the backup carried a keyring (otherwise every passphrase must be reset with the recovery key). */
+  keyringRestored: boolean;
+}
+
+const backupMetaSchema = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_VERSION),
+  createdAt: z.iso.datetime(),
+  schemaVersion: z.number().int().min(1),
+  dbKeyCheck: z.string().regex(/^[0-9a-f]{64}$/),
+  /** JSON text of the keyring at backup time (back-off cleared), or null. */
+  keyring: z.string().nullable(),
+});
+
+/**
+ * Writes a consistent encrypted copy of the open store to outFile (which must not exist). Safe while
+ * the app keeps working. Any signed-in role may back up (the copy is as protected as the original);
+ * the copy is recorded in the audit log.
+ */
+export async function createBackup(session: Session, outFile: string): Promise<BackupResult> {
+  if (session.kind === 'user') session.require('backup.create');
+  const outDir = dirname(outFile);
+  if (existsSync(outFile)) throw new AppError('CONFLICT');
+  if (!existsSync(outDir)) throw new AppError('NOT_FOUND');
+  const partial = join(outDir, `.${basename(outFile)}.partial-${randomBytes(6).toString('hex')}`);
+  const createdAt = session.now().toISOString();
+  try {
+    const db = session.db;
+    const schemaVersion = readSchemaVersion(db);
+    db.prepare('VACUUM INTO ?').run(partial);
+    restrictToOwner(partial);
+    const copy = openDatabase(partial, session.dbKey, {
+      keyVerified: true,
+      migrate: false,
+      quickCheck: false,
+      journalMode: 'memory',
+    });
+    try {
+      const keyring = readKeyringSnapshot(session.dir);
+      copy.exec('CREATE TABLE backup_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT');
+      copy.prepare('INSERT INTO backup_meta (key, value) VALUES (?, ?)').run(
+        'meta',
+        JSON.stringify(
+          backupMetaSchema.parse({
+            format: BACKUP_FORMAT,
+            version: BACKUP_VERSION,
+            createdAt,
+            schemaVersion,
+            dbKeyCheck: dbKeyCheck(session.dbKey),
+            keyring,
+          }),
+        ),
+      );
+      if (copy.pragma('quick_check', { simple: true }) !== 'ok') throw new AppError('DB_CORRUPT');
+    } finally {
+      closeDatabase(copy);
+    }
+    fsyncPath(partial);
+    // link() fails if outFile appeared meanwhile: never overwrite an existing file.
+    linkSync(partial, outFile);
+    rmSync(partial, { force: true });
+    fsyncDir(outDir);
+    const bytes = statSync(outFile).size;
+    session.write((wdb, now) =>
+      session.audit(wdb, now, {
+        action: 'backup.create',
+        details: { fileName: basename(outFile), bytes, schemaVersion },
+      }),
+    );
+    return { file: outFile, createdAt, schemaVersion, bytes };
+  } catch (err) {
+    rmSync(partial, { force: true });
+    if (isAppError(err) && err.code === 'CONFLICT') throw err;
+    if ((err as { code?: string }).code === 'EEXIST') throw new AppError('CONFLICT', { cause: err });
+    throw toStoreError(err);
+  }
+}
+
+function readKeyringSnapshot(dir: string): string | null {
+  let keyring: Keyring | null;
+  try {
+    keyring = readKeyring(dir);
+  } catch {
+    return null;
+  }
+  if (!keyring) return null;
+  const clean: Keyring = {
+    ...keyring,
+    accounts: keyring.accounts.map((a) => ({ ...a, failedAttempts: 0, nextAttemptAt: null })),
+    unknownAttempts: [],
+    pendingFailedLogins: [],
+    rotation: null,
+  };
+  return JSON.stringify(clean);
+}
+
+/**
+ * Cheap checks that need no key: a SQLCipher file is whole 4 KiB pages and never starts with the plain
+ * SQLite header. Anything else is NOT_A_BACKUP.
+ */
+function assertBackupShape(file: string): void {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ENOENT') throw new AppError('NOT_FOUND', { cause: err });
+    throw toStoreError(err);
+  }
+  if (size < SQLCIPHER_PAGE_SIZE || size % SQLCIPHER_PAGE_SIZE !== 0) throw new AppError('NOT_A_BACKUP');
+  const head = Buffer.alloc(16);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, head, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (head.equals(SQLITE_PLAIN_HEADER)) throw new AppError('NOT_A_BACKUP');
+}
+
+function readBackupMeta(db: Db): z.infer<typeof backupMetaSchema> {
+  const hasTable = db
+    .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'backup_meta'")
+    .get();
+  if (!hasTable) throw new AppError('NOT_A_BACKUP');
+  const text = db.prepare("SELECT value FROM backup_meta WHERE key = 'meta'").pluck().get();
+  const parsed = typeof text === 'string' ? backupMetaSchema.safeParse(safeJson(text)) : null;
+  if (!parsed?.success) throw new AppError('NOT_A_BACKUP');
+  return parsed.data;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Restores a backup into dir with the recovery key that was valid when the backup was taken. The
+ * backup is copied into the folder and fully checked (key, format, integrity, schema version) and
+ * migrated before anything existing is touched; the database and keyring it replaces are kept beside
+ * it as `*.before-restore-<time>` files (with their WAL), never deleted. Close the app first: the
+ * running app's open database would be renamed under it.
+ */
+export async function restoreBackup(args: {
+  from: string;
+  dir: string;
+  recoveryKey: string;
+  now?: () => number;
+}): Promise<RestoreResult> {
+  const key = parseRecoveryKey(args.recoveryKey);
+  const now = new Date((args.now ?? Date.now)());
+  const paths = storePaths(args.dir);
+  const staging = join(args.dir, `.restore-${randomBytes(6).toString('hex')}.db`);
+  let stagingCreated = false;
+  try {
+    assertBackupShape(args.from);
+    mkdirSync(args.dir, { recursive: true, mode: 0o700 });
+    copyFileSync(args.from, staging, constants.COPYFILE_EXCL);
+    stagingCreated = true;
+    restrictToOwner(staging);
+    let meta: z.infer<typeof backupMetaSchema>;
+    let backupSchemaVersion: number;
+    const db = openStaging(staging, key);
+    try {
+      meta = readBackupMeta(db);
+      if (!matchesDbKeyCheck(key, meta.dbKeyCheck)) throw new AppError('WRONG_RECOVERY_KEY');
+      if (db.pragma('integrity_check', { simple: true }) !== 'ok') throw new AppError('DB_CORRUPT');
+      backupSchemaVersion = readSchemaVersion(db);
+      migrate(db);
+      db.transaction(() => {
+        db.exec('DROP TABLE backup_meta');
+        appendAudit(db, { kind: 'recovery', id: null }, now, {
+          action: 'backup.restore',
+          details: {
+            backupCreatedAt: meta.createdAt,
+            backupSchemaVersion,
+            schemaVersion: LATEST_SCHEMA_VERSION,
+          },
+        });
+      }).immediate();
+    } finally {
+      closeDatabase(db);
+    }
+    fsyncPath(staging);
+
+    const stamp = fileStamp(now);
+    let previousDatabase: string | null = null;
+    if (existsSync(paths.db)) {
+      previousDatabase = `${paths.db}.before-restore-${stamp}`;
+      renameSync(paths.db, previousDatabase);
+      // SQLite finds a database's WAL by name: keep the pair together so the old copy stays whole.
+      if (existsSync(paths.wal)) renameSync(paths.wal, `${previousDatabase}-wal`);
+      if (existsSync(paths.shm)) renameSync(paths.shm, `${previousDatabase}-shm`);
+    }
+    if (existsSync(paths.keyring)) renameSync(paths.keyring, `${paths.keyring}.before-restore-${stamp}`);
+    const keyring = meta.keyring ? parseKeyringSnapshot(meta.keyring, key) : null;
+    if (keyring) writeKeyring(args.dir, keyring);
+    renameSync(staging, paths.db);
+    stagingCreated = false;
+    fsyncDir(args.dir);
+    return {
+      backupCreatedAt: meta.createdAt,
+      backupSchemaVersion,
+      previousDatabase,
+      keyringRestored: keyring !== null,
+    };
+  } catch (err) {
+    throw toStoreError(err);
+  } finally {
+    if (stagingCreated) {
+      rmSync(staging, { force: true });
+    }
+    wipe(key);
+  }
+}
+
+/** Opens the staged copy; a key that cannot decrypt it is WRONG_RECOVERY_KEY (or it is no backup at all). */
+function openStaging(file: string, key: Buffer): Db {
+  try {
+    return openDatabase(file, key, {
+      keyVerified: false,
+      migrate: false,
+      quickCheck: false,
+      journalMode: 'memory',
+    });
+  } catch (err) {
+    if (isAppError(err) && err.code === 'DB_CORRUPT') throw new AppError('NOT_A_BACKUP', { cause: err });
+    throw err;
+  }
+}
+
+function parseKeyringSnapshot(text: string, key: Buffer): Keyring | null {
+  const keyring = parseKeyring(safeJson(text));
+  return keyring && matchesDbKeyCheck(key, keyring.dbKeyCheck) ? keyring : null;
+}
+
+function fsyncPath(file: string): void {
+  const fd = openSync(file, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,518 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import {
+  type CASE_SORT_COLUMNS,
+  type CaseCreateInput,
+  type CaseDetail,
+  type CaseListQuery,
+  type CaseListResult,
+  type CaseSetStatusInput,
+  type CaseStatus,
+  type CaseSummary,
+  type CaseUpdateInput,
+  canChangeStatus,
+  caseCreateInput,
+  caseListQuery,
+  caseSetStatusInput,
+  caseUpdateInput,
+  STATUSES_NEEDING_REASON,
+} from '../../shared/domain/cases';
+import { entityId } from '../../shared/domain/common';
+import type { InterviewSummary } from '../../shared/domain/interviews';
+import {
+  type Person,
+  type PersonAddInput,
+  type PersonUpdateInput,
+  personAddInput,
+  personUpdateInput,
+} from '../../shared/domain/persons';
+import { AppError } from '../../shared/errors';
+import type { Db } from '../db/driver';
+import { refreshCaseSearchText, searchTerms } from '../db/search-text';
+import { loadAttribution } from './attribution';
+import { type InterviewRow, interviewFromRow } from './interview-rows';
+import type { Session } from './session';
+import { parseInput } from './validate';
+
+export interface CaseRow {
+  id: string;
+  reference: string;
+  status: CaseStatus;
+  status_reason: string | null;
+  place_kind: CaseSummary['placeKind'];
+  place_name: string;
+  place_province: string | null;
+  vessel_name: string | null;
+  vessel_registration: string | null;
+  vessel_flag: string | null;
+  screening_date: string;
+  screening_result: CaseSummary['screeningResult'];
+  officer_assessment: string | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+  revision: number;
+}
+
+export interface PersonRow {
+  id: string;
+  case_id: string;
+  name_or_alias: string;
+  sex: Person['sex'];
+  age_years: number | null;
+  minor: Person['minor'];
+  age_assessment: Person['ageAssessment'];
+  nationality: string | null;
+  languages_json: string;
+  dialect: string | null;
+  documents_location: Person['documentsLocation'];
+  preferred_interviewer_gender: Person['preferredInterviewerGender'];
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+}
+
+/** Statuses after which the record is frozen (notes may still be added). */
+export const FINAL_STATUSES: readonly CaseStatus[] = ['closed', 'consent_withdrawn'];
+
+/** Case reference shown to officers: FS-YYYYMMDD-XXXX (Crockford base32, no look-alike letters). */
+export function newCaseReference(now: Date): string {
+  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  const bytes = randomBytes(4);
+  let suffix = '';
+  for (const b of bytes) suffix += alphabet[b % 32];
+  return `FS-${now.toISOString().slice(0, 10).replace(/-/g, '')}-${suffix}`;
+}
+
+export function loadCaseRow(db: Db, id: string): CaseRow {
+  const row = db.prepare('SELECT * FROM cases WHERE id = ?').get(id) as CaseRow | undefined;
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+/** Throws CONFLICT when the case is closed or consent was withdrawn. */
+export function assertCaseOpen(row: CaseRow): void {
+  if (FINAL_STATUSES.includes(row.status)) throw new AppError('CONFLICT');
+}
+
+/**
+ * Marks a case as changed (list order "last change"). Case-field edits also bump the revision used for
+ * optimistic concurrency; answers and notes do not, so an interview in progress never makes the case
+ * editor's copy stale. Call in the same transaction as the change.
+ */
+export function touchCase(
+  db: Db,
+  caseId: string,
+  userId: string,
+  now: Date,
+  options = { bumpRevision: true },
+): void {
+  db.prepare(
+    `UPDATE cases SET updated_at = ?, updated_by = ?, revision = revision + ${options.bumpRevision ? 1 : 0} WHERE id = ?`,
+  ).run(now.toISOString(), userId, caseId);
+}
+
+export function personFromRow(r: PersonRow): Person {
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    nameOrAlias: r.name_or_alias,
+    sex: r.sex,
+    ageYears: r.age_years,
+    minor: r.minor,
+    ageAssessment: r.age_assessment,
+    nationality: r.nationality,
+    languages: JSON.parse(r.languages_json) as string[],
+    dialect: r.dialect,
+    documentsLocation: r.documents_location,
+    preferredInterviewerGender: r.preferred_interviewer_gender,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+function summaryFromRow(r: CaseRow & { primary_person_name: string | null }): CaseSummary {
+  return {
+    id: r.id,
+    reference: r.reference,
+    status: r.status,
+    placeKind: r.place_kind,
+    placeName: r.place_name,
+    vesselName: r.vessel_name,
+    primaryPersonName: r.primary_person_name,
+    screeningDate: r.screening_date,
+    screeningResult: r.screening_result,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    revision: r.revision,
+  };
+}
+
+const PRIMARY_PERSON_SQL =
+  '(SELECT p.name_or_alias FROM persons p WHERE p.case_id = c.id ORDER BY p.created_at, p.id LIMIT 1)';
+
+export function createCase(session: Session, input: CaseCreateInput): CaseDetail {
+  const user = session.require('cases.write');
+  const parsed = parseInput(caseCreateInput, input);
+  const id = session.write((db, now) => {
+    const caseId = randomUUID();
+    const at = now.toISOString();
+    const reference = uniqueReference(db, now);
+    db.prepare(
+      `INSERT INTO cases (id, reference, status, place_kind, place_name, place_province, vessel_name,
+         vessel_registration, vessel_flag, screening_date, created_at, created_by, updated_at, updated_by)
+       VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      caseId,
+      reference,
+      parsed.place.kind,
+      parsed.place.name,
+      parsed.place.province ?? null,
+      parsed.vessel?.name ?? null,
+      parsed.vessel?.registration ?? null,
+      parsed.vessel?.flag ?? null,
+      parsed.screeningDate,
+      at,
+      user.id,
+      at,
+      user.id,
+    );
+    session.audit(db, now, {
+      action: 'case.create',
+      entityType: 'case',
+      entityId: caseId,
+      details: {
+        new: {
+          reference,
+          place: parsed.place,
+          vessel: parsed.vessel ?? null,
+          screeningDate: parsed.screeningDate,
+        },
+      },
+    });
+    if (parsed.person) insertPerson(session, db, now, { ...parsed.person, caseId });
+    refreshCaseSearchText(db, caseId);
+    return caseId;
+  });
+  return readCaseDetail(session, id);
+}
+
+function uniqueReference(db: Db, now: Date): string {
+  for (let i = 0; i < 8; i++) {
+    const ref = newCaseReference(now);
+    if (!db.prepare('SELECT 1 FROM cases WHERE reference = ?').get(ref)) return ref;
+  }
+  throw new AppError('CONFLICT');
+}
+
+/** Opens a case: returns it with its people and interviews, and records the view in the audit log. */
+export function getCase(session: Session, caseId: string): CaseDetail {
+  session.require('cases.read');
+  const id = parseInput(entityId, caseId);
+  session.write((db, now) => {
+    loadCaseRow(db, id);
+    session.audit(db, now, { action: 'case.view', entityType: 'case', entityId: id });
+  });
+  return readCaseDetail(session, id);
+}
+
+/** Reads a case without recording a view (after the caller's own change, which is audited). */
+function readCaseDetail(session: Session, id: string): CaseDetail {
+  return session.read((db) => {
+    const row = db
+      .prepare(`SELECT c.*, ${PRIMARY_PERSON_SQL} AS primary_person_name FROM cases c WHERE c.id = ?`)
+      .get(id) as (CaseRow & { primary_person_name: string | null }) | undefined;
+    if (!row) throw new AppError('NOT_FOUND');
+    const names = loadAttribution(db);
+    const persons = (
+      db.prepare('SELECT * FROM persons WHERE case_id = ? ORDER BY created_at, id').all(id) as PersonRow[]
+    ).map(personFromRow);
+    const interviews = (
+      db
+        .prepare('SELECT * FROM interviews WHERE case_id = ? ORDER BY started_at, id')
+        .all(id) as InterviewRow[]
+    ).map((r): InterviewSummary => interviewFromRow(r, names));
+    return {
+      ...summaryFromRow(row),
+      place: {
+        kind: row.place_kind,
+        name: row.place_name,
+        ...(row.place_province ? { province: row.place_province } : {}),
+      },
+      vessel: vesselFromRow(row),
+      statusReason: row.status_reason,
+      officerAssessment: row.officer_assessment,
+      createdBy: names.name(row.created_by),
+      persons,
+      interviews,
+    };
+  });
+}
+
+export function vesselFromRow(row: CaseRow): CaseDetail['vessel'] {
+  if (row.vessel_name === null && row.vessel_registration === null && row.vessel_flag === null) return null;
+  return {
+    ...(row.vessel_name !== null ? { name: row.vessel_name } : {}),
+    ...(row.vessel_registration !== null ? { registration: row.vessel_registration } : {}),
+    ...(row.vessel_flag !== null ? { flag: row.vessel_flag } : {}),
+  };
+}
+
+/** Changes case fields if the editor saw the latest revision; audits old and new values. */
+export function updateCase(session: Session, input: CaseUpdateInput): CaseDetail {
+  const user = session.require('cases.write');
+  const parsed = parseInput(caseUpdateInput, input);
+  session.write((db, now) => {
+    const row = loadCaseRow(db, parsed.id);
+    assertCaseOpen(row);
+    if (row.revision !== parsed.expectedRevision) throw new AppError('CONFLICT');
+    const next = {
+      place_kind: parsed.place?.kind ?? row.place_kind,
+      place_name: parsed.place?.name ?? row.place_name,
+      place_province: parsed.place ? (parsed.place.province ?? null) : row.place_province,
+      vessel_name: parsed.vessel === undefined ? row.vessel_name : (parsed.vessel?.name ?? null),
+      vessel_registration:
+        parsed.vessel === undefined ? row.vessel_registration : (parsed.vessel?.registration ?? null),
+      vessel_flag: parsed.vessel === undefined ? row.vessel_flag : (parsed.vessel?.flag ?? null),
+      screening_date: parsed.screeningDate ?? row.screening_date,
+      screening_result: parsed.screeningResult ?? row.screening_result,
+      officer_assessment:
+        parsed.officerAssessment === undefined ? row.officer_assessment : parsed.officerAssessment,
+    };
+    const changed = changedFields(row as unknown as Record<string, unknown>, next);
+    if (Object.keys(changed.new).length === 0) return;
+    db.prepare(
+      `UPDATE cases SET place_kind = ?, place_name = ?, place_province = ?, vessel_name = ?, vessel_registration = ?,
+         vessel_flag = ?, screening_date = ?, screening_result = ?, officer_assessment = ?
+       WHERE id = ?`,
+    ).run(
+      next.place_kind,
+      next.place_name,
+      next.place_province,
+      next.vessel_name,
+      next.vessel_registration,
+      next.vessel_flag,
+      next.screening_date,
+      next.screening_result,
+      next.officer_assessment,
+      row.id,
+    );
+    touchCase(db, row.id, user.id, now);
+    refreshCaseSearchText(db, row.id);
+    session.audit(db, now, { action: 'case.update', entityType: 'case', entityId: row.id, details: changed });
+  });
+  return readCaseDetail(session, parsed.id);
+}
+
+/** { old, new } with only the fields that differ. */
+export function changedFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): { old: Record<string, unknown>; new: Record<string, unknown> } {
+  const out = { old: {} as Record<string, unknown>, new: {} as Record<string, unknown> };
+  for (const [k, v] of Object.entries(after)) {
+    if (JSON.stringify(before[k] ?? null) !== JSON.stringify(v ?? null)) {
+      out.old[k] = before[k] ?? null;
+      out.new[k] = v ?? null;
+    }
+  }
+  return out;
+}
+
+/** draft -> screened -> referred -> closed, or consent_withdrawn from any open state (reason required). */
+export function setCaseStatus(session: Session, input: CaseSetStatusInput): CaseDetail {
+  const user = session.require('cases.write');
+  const parsed = parseInput(caseSetStatusInput, input);
+  session.write((db, now) => {
+    const row = loadCaseRow(db, parsed.id);
+    if (!canChangeStatus(row.status, parsed.status)) throw new AppError('CONFLICT');
+    if (STATUSES_NEEDING_REASON.includes(parsed.status) && !parsed.reason) throw new AppError('VALIDATION');
+    db.prepare('UPDATE cases SET status = ?, status_reason = ? WHERE id = ?').run(
+      parsed.status,
+      parsed.reason ?? null,
+      row.id,
+    );
+    touchCase(db, row.id, user.id, now);
+    session.audit(db, now, {
+      action: 'case.status',
+      entityType: 'case',
+      entityId: row.id,
+      details: { old: { status: row.status }, new: { status: parsed.status, reason: parsed.reason ?? null } },
+    });
+  });
+  return readCaseDetail(session, parsed.id);
+}
+
+const SORT_SQL: Record<(typeof CASE_SORT_COLUMNS)[number], string> = {
+  reference: 'c.reference',
+  screeningDate: 'c.screening_date',
+  createdAt: 'c.created_at',
+  updatedAt: 'c.updated_at',
+  status: 'c.status',
+  placeName: 'c.place_name',
+  screeningResult: 'c.screening_result',
+};
+
+/**
+ * The case list: filters, search and sort all in SQL (indexes from migration 0002), one page at a
+ * time. Lists are not audited as views; opening a case is.
+ */
+export function listCases(session: Session, query: CaseListQuery = {}): CaseListResult {
+  session.require('cases.read');
+  const q = parseInput(caseListQuery, query);
+  const where: string[] = [];
+  const params: unknown[] = [];
+  for (const term of searchTerms(q.search)) {
+    where.push('instr(c.search_text, ?) > 0');
+    params.push(term);
+  }
+  if (q.status) {
+    where.push('c.status = ?');
+    params.push(q.status);
+  }
+  if (q.place) {
+    where.push('c.place_name = ?');
+    params.push(q.place);
+  }
+  if (q.result) {
+    where.push('c.screening_result = ?');
+    params.push(q.result);
+  }
+  if (q.dateFrom) {
+    where.push('c.screening_date >= ?');
+    params.push(q.dateFrom);
+  }
+  if (q.dateTo) {
+    where.push('c.screening_date <= ?');
+    params.push(q.dateTo);
+  }
+  const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const column = SORT_SQL[q.sort.column] ?? 'c.updated_at';
+  const direction = q.sort.direction === 'asc' ? 'ASC' : 'DESC';
+  return session.read((db) => {
+    const total = db
+      .prepare(`SELECT count(*) FROM cases c ${whereSql}`)
+      .pluck()
+      .get(...params) as number;
+    const rows = db
+      .prepare(
+        `SELECT c.*, ${PRIMARY_PERSON_SQL} AS primary_person_name FROM cases c ${whereSql}
+         ORDER BY ${column} ${direction}, c.id ${direction} LIMIT ? OFFSET ?`,
+      )
+      .all(...params, q.limit, q.offset) as (CaseRow & { primary_person_name: string | null })[];
+    return { total, rows: rows.map(summaryFromRow) };
+  });
+}
+
+/** Distinct place names, for the list's place filter. */
+export function listPlaces(session: Session): string[] {
+  session.require('cases.read');
+  return session.read(
+    (db) => db.prepare('SELECT DISTINCT place_name FROM cases ORDER BY place_name').pluck().all() as string[],
+  );
+}
+
+// ---- persons ----
+
+function insertPerson(session: Session, db: Db, now: Date, input: PersonAddInput): string {
+  const user = session.require('cases.write');
+  const p = parseInput(personAddInput, input);
+  const id = randomUUID();
+  const at = now.toISOString();
+  db.prepare(
+    `INSERT INTO persons (id, case_id, name_or_alias, sex, age_years, minor, age_assessment, nationality,
+       languages_json, dialect, documents_location, preferred_interviewer_gender, created_at, created_by, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    id,
+    p.caseId,
+    p.nameOrAlias,
+    p.sex,
+    p.ageYears,
+    p.minor,
+    p.ageAssessment,
+    p.nationality ?? null,
+    JSON.stringify(p.languages),
+    p.dialect ?? null,
+    p.documentsLocation,
+    p.preferredInterviewerGender,
+    at,
+    user.id,
+    at,
+  );
+  session.audit(db, now, {
+    action: 'person.create',
+    entityType: 'person',
+    entityId: id,
+    details: { caseId: p.caseId, new: p },
+  });
+  return id;
+}
+
+export function addPerson(session: Session, input: PersonAddInput): Person {
+  const user = session.require('cases.write');
+  const parsed = parseInput(personAddInput, input);
+  const id = session.write((db, now) => {
+    assertCaseOpen(loadCaseRow(db, parsed.caseId));
+    const personId = insertPerson(session, db, now, parsed);
+    touchCase(db, parsed.caseId, user.id, now);
+    refreshCaseSearchText(db, parsed.caseId);
+    return personId;
+  });
+  return getPersonRow(session, id);
+}
+
+export function updatePerson(session: Session, input: PersonUpdateInput): Person {
+  const user = session.require('cases.write');
+  const parsed = parseInput(personUpdateInput, input);
+  session.write((db, now) => {
+    const row = db.prepare('SELECT * FROM persons WHERE id = ?').get(parsed.id) as PersonRow | undefined;
+    if (!row) throw new AppError('NOT_FOUND');
+    assertCaseOpen(loadCaseRow(db, row.case_id));
+    const before = personFromRow(row);
+    const after: Person = {
+      ...before,
+      ...Object.fromEntries(Object.entries(parsed).filter(([k, v]) => k !== 'id' && v !== undefined)),
+    };
+    const changed = changedFields(
+      before as unknown as Record<string, unknown>,
+      after as unknown as Record<string, unknown>,
+    );
+    if (Object.keys(changed.new).length === 0) return;
+    db.prepare(
+      `UPDATE persons SET name_or_alias = ?, sex = ?, age_years = ?, minor = ?, age_assessment = ?, nationality = ?,
+         languages_json = ?, dialect = ?, documents_location = ?, preferred_interviewer_gender = ?, updated_at = ?
+       WHERE id = ?`,
+    ).run(
+      after.nameOrAlias,
+      after.sex,
+      after.ageYears,
+      after.minor,
+      after.ageAssessment,
+      after.nationality,
+      JSON.stringify(after.languages),
+      after.dialect,
+      after.documentsLocation,
+      after.preferredInterviewerGender,
+      now.toISOString(),
+      row.id,
+    );
+    touchCase(db, row.case_id, user.id, now);
+    refreshCaseSearchText(db, row.case_id);
+    session.audit(db, now, {
+      action: 'person.update',
+      entityType: 'person',
+      entityId: row.id,
+      details: changed,
+    });
+  });
+  return getPersonRow(session, parsed.id);
+}
+
+function getPersonRow(session: Session, id: string): Person {
+  return session.read((db) => {
+    const row = db.prepare('SELECT * FROM persons WHERE id = ?').get(id) as PersonRow | undefined;
+    if (!row) throw new AppError('NOT_FOUND');
+    return personFromRow(row);
+  });
+}

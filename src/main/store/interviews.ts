@@ -1,0 +1,259 @@
+import { randomUUID } from 'node:crypto';
+import { entityId } from '../../shared/domain/common';
+import {
+  type AnswerHistoryEntry,
+  type InterviewDetail,
+  type InterviewSetStateInput,
+  type InterviewStartInput,
+  type InterviewState,
+  type InterviewSummary,
+  interviewSetStateInput,
+  interviewStartInput,
+  OPEN_INTERVIEW_STATES,
+  questionId as questionIdSchema,
+  type SaveAnswerInput,
+  type SaveAnswerResult,
+  saveAnswerInput,
+} from '../../shared/domain/interviews';
+import { AppError } from '../../shared/errors';
+import type { Db } from '../db/driver';
+import { loadAttribution } from './attribution';
+import { assertCaseOpen, loadCaseRow, touchCase } from './cases';
+import { type InterviewRow, interviewFromRow } from './interview-rows';
+import type { Session } from './session';
+import { parseInput } from './validate';
+
+interface AnswerRow {
+  id: string;
+  question_id: string;
+  value_json: string;
+  revision: number;
+  client_seq: number;
+  answered_at: string;
+  answered_by: string;
+}
+
+/** Allowed state changes; the same state is allowed too (to move the saved position). */
+const STATE_TRANSITIONS: Record<InterviewState, readonly InterviewState[]> = {
+  in_progress: ['in_progress', 'paused', 'completed', 'stopped'],
+  paused: ['paused', 'in_progress', 'completed', 'stopped'],
+  completed: [],
+  stopped: [],
+};
+
+function loadInterviewRow(db: Db, id: string): InterviewRow {
+  const row = db.prepare('SELECT * FROM interviews WHERE id = ?').get(id) as InterviewRow | undefined;
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+export function startInterview(session: Session, input: InterviewStartInput): InterviewSummary {
+  const user = session.require('interviews.write');
+  const p = parseInput(interviewStartInput, input);
+  const id = session.write((db, now) => {
+    assertCaseOpen(loadCaseRow(db, p.caseId));
+    if (p.personId) {
+      const owner = db.prepare('SELECT case_id FROM persons WHERE id = ?').pluck().get(p.personId);
+      if (owner !== p.caseId) throw new AppError('NOT_FOUND');
+    }
+    const interviewId = randomUUID();
+    const at = now.toISOString();
+    db.prepare(
+      `INSERT INTO interviews (id, case_id, person_id, instrument_id, instrument_version, tier, interviewee_language,
+         officer_language, interpreter_json, state, started_at, started_by, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'in_progress', ?, ?, ?)`,
+    ).run(
+      interviewId,
+      p.caseId,
+      p.personId ?? null,
+      p.instrumentId,
+      p.instrumentVersion,
+      p.tier,
+      p.intervieweeLanguage,
+      p.officerLanguage ?? null,
+      p.interpreter ? JSON.stringify(p.interpreter) : null,
+      at,
+      user.id,
+      at,
+    );
+    touchCase(db, p.caseId, user.id, now, { bumpRevision: false });
+    session.audit(db, now, {
+      action: 'interview.start',
+      entityType: 'interview',
+      entityId: interviewId,
+      details: { caseId: p.caseId, new: { ...p } },
+    });
+    return interviewId;
+  });
+  return session.read((db) => interviewFromRow(loadInterviewRow(db, id), loadAttribution(db)));
+}
+
+/**
+ * Saves one answer durably. One transaction: the answer row (insert or update), a history row keeping
+ * the old value, the case's last-change time, and the audit row (old and new value). Returns only
+ * after COMMIT (synchronous=FULL: the WAL is fsynced), so the screen may show "saved" on return.
+ *
+ * clientSeq orders saves from the screen: a save not newer than the stored one never overwrites it
+ * (status "superseded"); re-sending the same save is harmless (status "unchanged").
+ */
+export function saveAnswer(session: Session, input: SaveAnswerInput): SaveAnswerResult {
+  const user = session.require('interviews.write');
+  const p = parseInput(saveAnswerInput, input);
+  const valueJson = JSON.stringify(p.value);
+  return session.write((db, now): SaveAnswerResult => {
+    const interview = loadInterviewRow(db, p.interviewId);
+    if (!OPEN_INTERVIEW_STATES.includes(interview.state)) throw new AppError('CONFLICT');
+    assertCaseOpen(loadCaseRow(db, interview.case_id));
+    const existing = db
+      .prepare('SELECT * FROM answers WHERE interview_id = ? AND question_id = ?')
+      .get(p.interviewId, p.questionId) as AnswerRow | undefined;
+    const at = now.toISOString();
+    if (existing && p.clientSeq <= existing.client_seq) {
+      const same = p.clientSeq === existing.client_seq && existing.value_json === valueJson;
+      return {
+        status: same ? 'unchanged' : 'superseded',
+        revision: existing.revision,
+        savedAt: existing.answered_at,
+      };
+    }
+    if (existing && existing.value_json === valueJson) {
+      db.prepare('UPDATE answers SET client_seq = ? WHERE id = ?').run(p.clientSeq, existing.id);
+      return { status: 'unchanged', revision: existing.revision, savedAt: existing.answered_at };
+    }
+    const answerId = existing?.id ?? randomUUID();
+    const revision = (existing?.revision ?? 0) + 1;
+    if (existing) {
+      db.prepare(
+        'UPDATE answers SET value_json = ?, revision = ?, client_seq = ?, answered_at = ?, answered_by = ? WHERE id = ?',
+      ).run(valueJson, revision, p.clientSeq, at, user.id, answerId);
+    } else {
+      db.prepare(
+        `INSERT INTO answers (id, interview_id, question_id, value_json, revision, client_seq, answered_at, answered_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(answerId, p.interviewId, p.questionId, valueJson, revision, p.clientSeq, at, user.id);
+    }
+    db.prepare(
+      `INSERT INTO answer_history (answer_id, revision, old_value_json, new_value_json, changed_at, changed_by)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ).run(answerId, revision, existing?.value_json ?? null, valueJson, at, user.id);
+    db.prepare('UPDATE interviews SET updated_at = ? WHERE id = ?').run(at, p.interviewId);
+    touchCase(db, interview.case_id, user.id, now, { bumpRevision: false });
+    session.audit(db, now, {
+      action: 'answer.save',
+      entityType: 'interview',
+      entityId: p.interviewId,
+      details: {
+        questionId: p.questionId,
+        revision,
+        old: existing ? (JSON.parse(existing.value_json) as unknown) : null,
+        new: p.value,
+      },
+    });
+    return { status: 'saved', revision, savedAt: at };
+  });
+}
+
+/**
+ * Pause/resume (keeping the position), complete, or stop with a reason. A position-only update (same
+ * state) is navigation, not data, and is not audited.
+ */
+export function setInterviewState(session: Session, input: InterviewSetStateInput): InterviewSummary {
+  const user = session.require('interviews.write');
+  const p = parseInput(interviewSetStateInput, input);
+  session.write((db, now) => {
+    const row = loadInterviewRow(db, p.interviewId);
+    if (!STATE_TRANSITIONS[row.state].includes(p.state)) throw new AppError('CONFLICT');
+    if (p.state === 'stopped' && !p.reason) throw new AppError('VALIDATION');
+    const at = now.toISOString();
+    const ended = p.state === 'completed' || p.state === 'stopped' ? at : null;
+    const position = p.position === undefined ? row.position : p.position;
+    db.prepare(
+      'UPDATE interviews SET state = ?, state_reason = ?, position = ?, updated_at = ?, ended_at = ? WHERE id = ?',
+    ).run(
+      p.state,
+      p.reason ?? (p.state === row.state ? row.state_reason : null),
+      position,
+      at,
+      ended,
+      row.id,
+    );
+    if (p.state !== row.state) {
+      touchCase(db, row.case_id, user.id, now, { bumpRevision: false });
+      session.audit(db, now, {
+        action: 'interview.state',
+        entityType: 'interview',
+        entityId: row.id,
+        details: { old: { state: row.state }, new: { state: p.state, reason: p.reason ?? null, position } },
+      });
+    }
+  });
+  return session.read((db) => interviewFromRow(loadInterviewRow(db, p.interviewId), loadAttribution(db)));
+}
+
+/** An interview with its current answers (e.g. to resume after a pause). Audited as a view of the case. */
+export function getInterview(session: Session, interviewId: string): InterviewDetail {
+  session.require('cases.read');
+  const id = parseInput(entityId, interviewId);
+  session.write((db, now) => {
+    const row = loadInterviewRow(db, id);
+    session.audit(db, now, {
+      action: 'case.view',
+      entityType: 'case',
+      entityId: row.case_id,
+      details: { interviewId: id },
+    });
+  });
+  return session.read((db) => {
+    const names = loadAttribution(db);
+    const summary = interviewFromRow(loadInterviewRow(db, id), names);
+    const answers = (
+      db.prepare('SELECT * FROM answers WHERE interview_id = ? ORDER BY question_id').all(id) as AnswerRow[]
+    ).map((a) => ({
+      questionId: a.question_id,
+      value: JSON.parse(a.value_json) as InterviewDetail['answers'][number]['value'],
+      revision: a.revision,
+      answeredAt: a.answered_at,
+      answeredBy: names.name(a.answered_by),
+    }));
+    return { ...summary, answers };
+  });
+}
+
+/** Every saved version of the interview's answers (optionally one question), oldest first. */
+export function getAnswerHistory(
+  session: Session,
+  interviewId: string,
+  questionId?: string,
+): AnswerHistoryEntry[] {
+  session.require('cases.read');
+  const id = parseInput(entityId, interviewId);
+  const qid = questionId === undefined ? undefined : parseInput(questionIdSchema, questionId);
+  return session.read((db) => {
+    loadInterviewRow(db, id);
+    const names = loadAttribution(db);
+    const rows = db
+      .prepare(
+        `SELECT a.question_id, h.revision, h.old_value_json, h.new_value_json, h.changed_at, h.changed_by
+         FROM answer_history h JOIN answers a ON a.id = h.answer_id
+         WHERE a.interview_id = ? ${qid ? 'AND a.question_id = ?' : ''}
+         ORDER BY h.id`,
+      )
+      .all(...(qid ? [id, qid] : [id])) as {
+      question_id: string;
+      revision: number;
+      old_value_json: string | null;
+      new_value_json: string;
+      changed_at: string;
+      changed_by: string;
+    }[];
+    return rows.map((r) => ({
+      questionId: r.question_id,
+      revision: r.revision,
+      oldValue:
+        r.old_value_json === null ? null : (JSON.parse(r.old_value_json) as AnswerHistoryEntry['newValue']),
+      newValue: JSON.parse(r.new_value_json) as AnswerHistoryEntry['newValue'],
+      changedAt: r.changed_at,
+      changedBy: names.name(r.changed_by),
+    }));
+  });
+}

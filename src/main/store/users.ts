@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import { entityId } from '../../shared/domain/common';
+import {
+  type AddUserInput,
+  addUserInput,
+  type ChangePassphraseInput,
+  changePassphraseInput,
+  normaliseUsername,
+  type ResetPassphraseInput,
+  resetPassphraseInput,
+  type SessionUser,
+  type UserSummary,
+} from '../../shared/domain/users';
+import { AppError } from '../../shared/errors';
+import { toStoreError } from '../db/errors';
+import { createAccountEntry, readKeyring, writeKeyring } from '../keys/keyring';
+import { withKeyringLock } from './keyring-lock';
+import type { Session } from './session';
+import { parseInput } from './validate';
+import { insertUser, setAccountPassphrase, verifyOwnPassphrase } from './vault';
+
+interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  role: 'supervisor' | 'officer';
+  created_at: string;
+  disabled_at: string | null;
+}
+
+function toSummary(r: UserRow): UserSummary {
+  return {
+    id: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    role: r.role,
+    createdAt: r.created_at,
+    disabledAt: r.disabled_at,
+  };
+}
+
+export function currentUser(session: Session): SessionUser {
+  return session.requireUser();
+}
+
+/**
+ * Supervisors add officers (or other supervisors) with a first passphrase. The keyring entry is written
+ * first: if the database insert then fails, the entry is removed again; an entry left by a crash has
+ * no account and simply never signs in.
+ */
+export async function addUser(session: Session, input: AddUserInput): Promise<UserSummary> {
+  const actor = session.require('users.manage');
+  const parsed = parseInput(addUserInput, input);
+  const key = normaliseUsername(parsed.username);
+  const taken = session.read((db) => db.prepare('SELECT 1 FROM users WHERE username_key = ?').get(key));
+  if (taken) throw new AppError('CONFLICT');
+  const id = randomUUID();
+  await withKeyringLock(session.dir, async () => {
+    const keyring = readKeyring(session.dir);
+    if (!keyring) throw new AppError('DB_CORRUPT');
+    const entry = await createAccountEntry({
+      keyring,
+      accountId: id,
+      username: parsed.username,
+      passphrase: parsed.passphrase,
+      dbKey: session.dbKey,
+      profile: session.kdfProfile,
+    });
+    writeKeyring(session.dir, { ...keyring, accounts: [...keyring.accounts, entry] });
+    try {
+      session.write((db, now) => {
+        insertUser(
+          db,
+          { id, username: parsed.username, displayName: parsed.displayName },
+          parsed.role,
+          now,
+          actor.id,
+        );
+        session.audit(db, now, {
+          action: 'user.create',
+          entityType: 'user',
+          entityId: id,
+          details: { role: parsed.role },
+        });
+      });
+    } catch (err) {
+      const latest = readKeyring(session.dir);
+      if (latest)
+        writeKeyring(session.dir, { ...latest, accounts: latest.accounts.filter((a) => a.accountId !== id) });
+      throw toStoreError(err);
+    }
+  });
+  return getUser(session, id);
+}
+
+export function getUser(session: Session, id: string): UserSummary {
+  const row = session.read((db) =>
+    db
+      .prepare('SELECT id, username, display_name, role, created_at, disabled_at FROM users WHERE id = ?')
+      .get(id),
+  ) as UserRow | undefined;
+  if (!row) throw new AppError('NOT_FOUND');
+  return toSummary(row);
+}
+
+/** All accounts, for supervisors (a recovery session may list too, to pick whom to reset). */
+export function listUsers(session: Session): UserSummary[] {
+  if (session.kind === 'user') session.require('users.manage');
+  const rows = session.read((db) =>
+    db
+      .prepare(
+        'SELECT id, username, display_name, role, created_at, disabled_at FROM users ORDER BY username_key',
+      )
+      .all(),
+  ) as UserRow[];
+  return rows.map(toSummary);
+}
+
+/**
+ * Disables an account: its keyring entry is deleted, so its passphrase no longer opens anything. (It
+ * could still open an old copy of the keyring and database; rotate the database key to cut that off.)
+ * A supervisor cannot disable themself or the last active supervisor.
+ */
+export async function disableUser(session: Session, userId: string): Promise<UserSummary> {
+  const actor = session.require('users.manage');
+  const id = parseInput(entityId, userId);
+  if (id === actor.id) throw new AppError('CONFLICT');
+  session.write((db, now) => {
+    const row = db.prepare('SELECT role, disabled_at FROM users WHERE id = ?').get(id) as
+      | { role: string; disabled_at: string | null }
+      | undefined;
+    if (!row) throw new AppError('NOT_FOUND');
+    if (row.disabled_at) return;
+    if (row.role === 'supervisor') {
+      const active = db
+        .prepare("SELECT count(*) FROM users WHERE role = 'supervisor' AND disabled_at IS NULL")
+        .pluck()
+        .get() as number;
+      if (active <= 1) throw new AppError('CONFLICT');
+    }
+    db.prepare('UPDATE users SET disabled_at = ?, disabled_by = ? WHERE id = ?').run(
+      now.toISOString(),
+      actor.id,
+      id,
+    );
+    session.audit(db, now, { action: 'user.disable', entityType: 'user', entityId: id });
+  });
+  await withKeyringLock(session.dir, async () => {
+    const keyring = readKeyring(session.dir);
+    if (keyring)
+      writeKeyring(session.dir, { ...keyring, accounts: keyring.accounts.filter((a) => a.accountId !== id) });
+  });
+  return getUser(session, id);
+}
+
+/** Own passphrase change: proves the current one, then re-wraps the same database key (nothing re-encrypted). */
+export async function changeOwnPassphrase(session: Session, input: ChangePassphraseInput): Promise<void> {
+  const user = session.requireUser();
+  const parsed = parseInput(changePassphraseInput, input);
+  await verifyOwnPassphrase(session, parsed.currentPassphrase);
+  await setAccountPassphrase(session, user.id, parsed.newPassphrase, 'user.passphrase_change');
+}
+
+/** A supervisor sets a new passphrase for an account (e.g. an officer who forgot theirs). */
+export async function resetUserPassphrase(session: Session, input: ResetPassphraseInput): Promise<void> {
+  if (session.kind === 'user') session.require('users.manage');
+  const parsed = parseInput(resetPassphraseInput, input);
+  await setAccountPassphrase(session, parsed.userId, parsed.newPassphrase, 'user.passphrase_reset');
+}

@@ -1,0 +1,653 @@
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  type InitialiseInput,
+  initialiseInput,
+  newPassphrase as newPassphraseSchema,
+  normaliseUsername,
+  type RecoveryKeyIssued,
+  type SessionUser,
+  unlockInput,
+} from '../../shared/domain/users';
+import { AppError, isAppError } from '../../shared/errors';
+import { type AuditActor, appendAudit } from '../audit/log';
+import { closeDatabase, openDatabase } from '../db/connection';
+import type { Db } from '../db/driver';
+import { toStoreError } from '../db/errors';
+import type { KdfProfile } from '../keys/kdf';
+import { dbKeyCheck, matchesDbKeyCheck } from '../keys/key-check';
+import {
+  type AccountEntry,
+  afterFailure,
+  createAccountEntry,
+  type Keyring,
+  MAX_PENDING_FAILED_LOGINS,
+  MAX_UNKNOWN_ATTEMPT_ENTRIES,
+  newKeyring,
+  type OpenedEntry,
+  openAccountEntry,
+  openSealedForEntry,
+  readKeyring,
+  retryAfterSeconds,
+  rewrapEntry,
+  sealDbKeyForEntry,
+  spendDecoyDerivation,
+  usernameLookup,
+  writeKeyring,
+} from '../keys/keyring';
+import { formatRecoveryKey, parseRecoveryKey } from '../keys/recovery-key';
+import { wipe } from '../keys/wipe';
+import { fsyncDir } from '../util/atomic-file';
+import { withKeyringLock } from './keyring-lock';
+import { fileStamp, restrictToOwner, storePaths } from './paths';
+import { Session } from './session';
+import { parseInput } from './validate';
+
+export interface VaultOptions {
+  /**
+   * Argon2id cost for passphrases set through this vault (first run, new accounts, changes, resets).
+   * Defaults to 'strong'; 'test' exists for the unit tests only. Unlocking always uses the parameters
+   * stored with each wrapped key.
+   */
+  kdfProfile?: KdfProfile;
+  /** Clock in epoch ms (tests move time to check the back-off). */
+  now?: () => number;
+}
+
+interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  role: 'supervisor' | 'officer';
+  disabled_at: string | null;
+}
+
+/**
+ * The encrypted store in one data folder: first-run setup, sign-in with a passphrase or the recovery
+ * key, and the key-management operations that need the keyring. Everything else goes through a
+ * Session and the service modules.
+ */
+export class Vault {
+  readonly dir: string;
+  readonly #options: VaultOptions;
+
+  constructor(dir: string, options: VaultOptions = {}) {
+    this.dir = dir;
+    this.#options = options;
+  }
+
+  /** True when the folder holds a store (database or keyring): never initialise over it. */
+  static isInitialised(dir: string): boolean {
+    const p = storePaths(dir);
+    return existsSync(p.db) || existsSync(p.keyring) || existsSync(p.wal);
+  }
+
+  /**
+   * First run: a random 256-bit database key, the database with its first supervisor, and the keyring.
+   * Returns the recovery key (the database key itself) to show once. The database is built under a
+   * temporary (hidden) name and renamed into place last, so a crash before the keyring is written
+   * leaves only an orphan temp file and a retry works. (A crash in the instant between writing the
+   * keyring and the rename leaves a keyring without database: isInitialised reports true and the
+   * folder needs a person; nothing had been recorded yet.)
+   */
+  static async initialise(
+    dir: string,
+    input: InitialiseInput,
+    options: VaultOptions = {},
+  ): Promise<RecoveryKeyIssued> {
+    const parsed = parseInput(initialiseInput, input);
+    const now = new Date((options.now ?? Date.now)());
+    try {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+    } catch (err) {
+      throw toStoreError(err);
+    }
+    if (Vault.isInitialised(dir)) throw new AppError('ALREADY_INITIALISED');
+    const paths = storePaths(dir);
+    const dbKey = randomBytes(32);
+    const tmpDb = join(dir, `.fieldscreen.db.init-${randomBytes(6).toString('hex')}`);
+    try {
+      const keyring = newKeyring(dbKeyCheck(dbKey), now);
+      const userId = randomUUID();
+      keyring.accounts.push(
+        await createAccountEntry({
+          keyring,
+          accountId: userId,
+          username: parsed.username,
+          passphrase: parsed.passphrase,
+          dbKey,
+          profile: options.kdfProfile,
+        }),
+      );
+      const db = openDatabase(tmpDb, dbKey, { create: true, keyVerified: true, quickCheck: false });
+      restrictToOwner(tmpDb);
+      try {
+        db.transaction(() => {
+          insertUser(
+            db,
+            { id: userId, username: parsed.username, displayName: parsed.displayName },
+            'supervisor',
+            now,
+            null,
+          );
+          const actor: AuditActor = { kind: 'user', id: userId };
+          appendAudit(db, actor, now, { action: 'vault.initialise', details: {} });
+          appendAudit(db, actor, now, {
+            action: 'user.create',
+            entityType: 'user',
+            entityId: userId,
+            details: { role: 'supervisor' },
+          });
+        }).immediate();
+      } finally {
+        closeDatabase(db);
+      }
+      fsyncFile(tmpDb);
+      if (Vault.isInitialised(dir)) throw new AppError('ALREADY_INITIALISED');
+      writeKeyring(dir, keyring);
+      renameSync(tmpDb, paths.db);
+      fsyncDir(dir);
+      return { recoveryKey: formatRecoveryKey(dbKey), recoveryKeyHex: dbKey.toString('hex') };
+    } catch (err) {
+      throw toStoreError(err);
+    } finally {
+      wipe(dbKey);
+    }
+  }
+
+  #now(): number {
+    return (this.#options.now ?? Date.now)();
+  }
+
+  #readKeyringOrFail(): Keyring {
+    const keyring = readKeyring(this.dir);
+    if (!keyring) {
+      throw new AppError(existsSync(storePaths(this.dir).db) ? 'DB_CORRUPT' : 'NOT_INITIALISED');
+    }
+    return keyring;
+  }
+
+  /**
+   * Sign in. A wrong passphrase and an unknown username look the same (WRONG_PASSPHRASE, same Argon2id
+   * cost) and both start a growing back-off: the attempt after the n-th consecutive failure is refused
+   * with TOO_MANY_ATTEMPTS until 2^(n-1) s have passed (at most 5 min). Nothing is ever deleted for
+   * failing. Failures are kept in the keyring and written to the audit log at the next unlock.
+   */
+  async unlock(username: string, passphrase: string): Promise<Session> {
+    const input = parseInput(unlockInput, { username, passphrase });
+    return withKeyringLock(this.dir, async () => {
+      let keyring = this.#readKeyringOrFail();
+      const nowMs = this.#now();
+      const lookup = usernameLookup(keyring, input.username);
+      const entry = keyring.accounts.find((a) => a.usernameLookup === lookup) ?? null;
+      const state = entry ?? keyring.unknownAttempts.find((u) => u.usernameLookup === lookup);
+      const wait = state ? retryAfterSeconds(state, nowMs) : 0;
+      if (wait > 0) throw new AppError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: wait });
+
+      let opened: OpenedEntry | null = null;
+      if (entry) opened = await openAccountEntry(entry, input.passphrase);
+      else await spendDecoyDerivation(keyring, input.passphrase);
+      if (!entry || !opened) {
+        writeKeyring(this.dir, recordFailure(keyring, entry, lookup, nowMs, 'passphrase'));
+        throw new AppError('WRONG_PASSPHRASE');
+      }
+
+      let db: Db | null = null;
+      try {
+        const resolved = this.#resolveKey(keyring, entry, opened, nowMs);
+        keyring = resolved.keyring;
+        db = resolved.db;
+        const user = readUserRow(db, entry.accountId);
+        if (!user) {
+          // A keyring entry without its account (an interrupted addUser): behave like a wrong passphrase.
+          closeDatabase(db);
+          db = null;
+          writeKeyring(this.dir, recordFailure(keyring, entry, lookup, nowMs, 'passphrase'));
+          throw new AppError('WRONG_PASSPHRASE');
+        }
+        if (user.disabled_at) throw new AppError('ACCOUNT_DISABLED');
+        const sessionUser = toSessionUser(user);
+        const now = new Date(nowMs);
+        const openDb = db;
+        openDb
+          .transaction(() => {
+            flushPendingFailedLogins(openDb, keyring, now);
+            appendAudit(openDb, { kind: 'user', id: sessionUser.id }, now, {
+              action: 'auth.login',
+              entityType: 'user',
+              entityId: sessionUser.id,
+            });
+          })
+          .immediate();
+        const updated = afterSuccess(keyring, entry, opened);
+        if (updated !== keyring) writeKeyring(this.dir, updated);
+        const session = new Session({
+          kind: 'user',
+          user: sessionUser,
+          dir: this.dir,
+          db: openDb,
+          dbKey: opened.dbKey,
+          clock: () => this.#now(),
+          kdfProfile: this.#options.kdfProfile,
+        });
+        db = null;
+        return session;
+      } catch (err) {
+        if (db) closeDatabase(db);
+        throw toStoreError(err);
+      } finally {
+        wipe(opened.kek, opened.dbKey);
+      }
+    });
+  }
+
+  /**
+   * Checks the unwrapped key and opens the database. Also finishes a key rotation that was interrupted
+   * between PRAGMA rekey and the final keyring write (see rotateDatabaseKey): whichever key the file
+   * is under, the store ends up under the key the keyring holds, with rotation cleared.
+   */
+  #resolveKey(
+    keyring: Keyring,
+    entry: AccountEntry,
+    opened: OpenedEntry,
+    nowMs: number,
+  ): { keyring: Keyring; db: Db } {
+    const paths = storePaths(this.dir);
+    if (!matchesDbKeyCheck(opened.dbKey, keyring.dbKeyCheck)) {
+      // The entry opened but holds a key that is not this store's: the keyring is inconsistent.
+      throw new AppError('DB_CORRUPT');
+    }
+    if (!keyring.rotation) {
+      return { keyring, db: openDatabase(paths.db, opened.dbKey, { keyVerified: true }) };
+    }
+    const cleared: Keyring = { ...keyring, rotation: null };
+    try {
+      const db = openDatabase(paths.db, opened.dbKey, { keyVerified: false });
+      writeKeyring(this.dir, cleared);
+      return { keyring: cleared, db };
+    } catch (err) {
+      if (!isAppError(err) || err.code !== 'WRONG_RECOVERY_KEY') throw err;
+    }
+    const sealed = keyring.rotation.sealed[entry.accountId];
+    const newKey = sealed ? openSealedForEntry(entry, opened.kek, sealed) : null;
+    if (!newKey || !matchesDbKeyCheck(newKey, keyring.rotation.newDbKeyCheck))
+      throw new AppError('DB_CORRUPT');
+    try {
+      const db = openDatabase(paths.db, newKey, { keyVerified: true });
+      rekey(db, opened.dbKey);
+      db.transaction(() => {
+        appendAudit(db, { kind: 'system', id: null }, new Date(nowMs), {
+          action: 'vault.rotate_key_rolled_back',
+        });
+      }).immediate();
+      writeKeyring(this.dir, cleared);
+      return { keyring: cleared, db };
+    } finally {
+      wipe(newKey);
+    }
+  }
+
+  /**
+   * Supervisor recovery: the recovery key opens the store without any account. The session can reset
+   * passphrases, take backups and verify the audit trail; it acts as "recovery" in the audit log.
+   */
+  async unlockWithRecoveryKey(recoveryKey: string): Promise<Session> {
+    return withKeyringLock(this.dir, async () => {
+      const paths = storePaths(this.dir);
+      const nowMs = this.#now();
+      const keyring = readKeyringTolerant(this.dir);
+      const dbKey = parseRecoveryKeyOrRecord(this.dir, keyring, recoveryKey, nowMs);
+      try {
+        if (keyring && !matchesDbKeyCheck(dbKey, keyring.dbKeyCheck)) {
+          writeKeyring(this.dir, recordFailure(keyring, null, null, nowMs, 'recovery_key'));
+          throw new AppError('WRONG_RECOVERY_KEY');
+        }
+        if (!keyring && !existsSync(paths.db)) throw new AppError('NOT_INITIALISED');
+        const db = openDatabase(paths.db, dbKey, { keyVerified: keyring !== null });
+        try {
+          const now = new Date(nowMs);
+          db.transaction(() => {
+            if (keyring) flushPendingFailedLogins(db, keyring, now);
+            appendAudit(db, { kind: 'recovery', id: null }, now, { action: 'auth.recovery_unlock' });
+          }).immediate();
+          if (keyring && keyring.pendingFailedLogins.length > 0) {
+            writeKeyring(this.dir, { ...keyring, pendingFailedLogins: [] });
+          }
+        } catch (err) {
+          closeDatabase(db);
+          throw err;
+        }
+        return new Session({
+          kind: 'recovery',
+          user: null,
+          dir: this.dir,
+          db,
+          dbKey,
+          clock: () => this.#now(),
+          kdfProfile: this.#options.kdfProfile,
+        });
+      } catch (err) {
+        throw toStoreError(err);
+      } finally {
+        wipe(dbKey);
+      }
+    });
+  }
+
+  /** Opens the vault with the recovery key, resets one account's passphrase, and locks again. */
+  async resetPassphraseWithRecoveryKey(
+    recoveryKey: string,
+    username: string,
+    newPassphrase: string,
+  ): Promise<void> {
+    const next = parseInput(newPassphraseSchema, newPassphrase);
+    const session = await this.unlockWithRecoveryKey(recoveryKey);
+    try {
+      const user = session.read((db) =>
+        db
+          .prepare('SELECT id, username, display_name, role, disabled_at FROM users WHERE username_key = ?')
+          .get(normaliseUsername(username)),
+      ) as UserRow | undefined;
+      if (!user) throw new AppError('NOT_FOUND');
+      await setAccountPassphrase(session, user.id, next);
+    } finally {
+      session.lock('manual');
+    }
+  }
+}
+
+/** Convenience form of Vault#resetPassphraseWithRecoveryKey. */
+export async function resetPassphraseWithRecoveryKey(
+  dir: string,
+  recoveryKey: string,
+  username: string,
+  newPassphrase: string,
+  options: VaultOptions = {},
+): Promise<void> {
+  await new Vault(dir, options).resetPassphraseWithRecoveryKey(recoveryKey, username, newPassphrase);
+}
+
+/**
+ * Gives an account a new passphrase using the session's database key (supervisor reset, recovery
+ * reset, own change after re-authentication). Replaces the account's keyring entry (new salt, new key
+ * pair), clears its back-off, and audits the reset. Disabled accounts stay disabled.
+ */
+export async function setAccountPassphrase(
+  session: Session,
+  userId: string,
+  passphrase: string,
+  action: 'user.passphrase_reset' | 'user.passphrase_change' = 'user.passphrase_reset',
+): Promise<void> {
+  const user = session.read((db) =>
+    db.prepare('SELECT id, username, display_name, role, disabled_at FROM users WHERE id = ?').get(userId),
+  ) as UserRow | undefined;
+  if (!user) throw new AppError('NOT_FOUND');
+  if (user.disabled_at) throw new AppError('ACCOUNT_DISABLED');
+  await withKeyringLock(session.dir, async () => {
+    const existing = readKeyringTolerant(session.dir);
+    const keyring = existing ?? rebuildKeyring(session);
+    const entry = await createAccountEntry({
+      keyring,
+      accountId: user.id,
+      username: user.username,
+      passphrase,
+      dbKey: session.dbKey,
+      profile: session.kdfProfile,
+    });
+    const next: Keyring = {
+      ...keyring,
+      accounts: [...keyring.accounts.filter((a) => a.accountId !== user.id), entry],
+      unknownAttempts: keyring.unknownAttempts.filter((u) => u.usernameLookup !== entry.usernameLookup),
+    };
+    writeKeyring(session.dir, next);
+  });
+  session.write((db, now) => session.audit(db, now, { action, entityType: 'user', entityId: user.id }));
+}
+
+/**
+ * A damaged or missing keyring can be rebuilt by a recovery session (the key is proven by the open
+ * database). The damaged file is kept beside it under a dated name.
+ */
+function rebuildKeyring(session: Session): Keyring {
+  const paths = storePaths(session.dir);
+  if (existsSync(paths.keyring)) {
+    renameSync(paths.keyring, `${paths.keyring}.damaged-${fileStamp(session.now())}`);
+  }
+  return newKeyring(dbKeyCheck(session.dbKey), session.now());
+}
+
+/** readKeyring, but a damaged file reads as null (recovery paths only). */
+function readKeyringTolerant(dir: string): Keyring | null {
+  try {
+    return readKeyring(dir);
+  } catch (err) {
+    if (isAppError(err) && err.code === 'DB_CORRUPT') return null;
+    throw err;
+  }
+}
+
+function parseRecoveryKeyOrRecord(dir: string, keyring: Keyring | null, text: string, nowMs: number): Buffer {
+  try {
+    return parseRecoveryKey(text);
+  } catch (err) {
+    if (keyring) writeKeyring(dir, recordFailure(keyring, null, null, nowMs, 'recovery_key'));
+    throw err;
+  }
+}
+
+/**
+ * Re-encrypts every page under a new key and checkpoints, so no page under the old key is left in the
+ * main file. (SQLite3 Multiple Ciphers writes all pages into the WAL in one transaction; it commits
+ * whole or not at all.)
+ */
+export function rekey(db: Db, newKey: Buffer): void {
+  db.pragma(`rekey = "x'${newKey.toString('hex')}'"`);
+  db.prepare('SELECT count(*) FROM sqlite_schema').get();
+  db.pragma('wal_checkpoint(TRUNCATE)');
+}
+
+/**
+ * New database key and recovery key. Needs the supervisor's passphrase again. Other accounts keep
+ * working without a reset: the new key is sealed to each account's X25519 public key and taken up at
+ * their next sign-in. Disabled accounts have no entry and get nothing, so rotation also cuts off
+ * anyone holding the old key or an old keyring copy. Backups taken before stay under the old key:
+ * keep the old recovery key with them.
+ *
+ * Order (crash-safe): 1) keyring gains `rotation` (new key sealed to all); 2) PRAGMA rekey + checkpoint;
+ * 3) keyring switches to the new key. A crash between 1 and 3 is resolved at the next sign-in by
+ * returning to the old key (the new recovery key was never shown).
+ */
+export async function rotateDatabaseKey(
+  session: Session,
+  currentPassphrase: string,
+): Promise<RecoveryKeyIssued> {
+  const user = session.require('vault.rotateKey');
+  return withKeyringLock(session.dir, async () => {
+    const keyring = readKeyring(session.dir);
+    if (!keyring) throw new AppError('DB_CORRUPT');
+    const entry = keyring.accounts.find((a) => a.accountId === user.id);
+    if (!entry) throw new AppError('WRONG_PASSPHRASE');
+    const opened = await openAccountEntry(entry, currentPassphrase);
+    if (!opened) {
+      writeKeyring(
+        session.dir,
+        recordFailure(keyring, entry, entry.usernameLookup, session.now().getTime(), 'passphrase'),
+      );
+      throw new AppError('WRONG_PASSPHRASE');
+    }
+    const newKey = randomBytes(32);
+    try {
+      if (!sameKey(opened.dbKey, session.dbKey)) throw new AppError('DB_CORRUPT');
+      const sealed: Record<string, ReturnType<typeof sealDbKeyForEntry>> = {};
+      for (const a of keyring.accounts) sealed[a.accountId] = sealDbKeyForEntry(a, newKey);
+      writeKeyring(session.dir, { ...keyring, rotation: { newDbKeyCheck: dbKeyCheck(newKey), sealed } });
+      try {
+        rekey(session.db, newKey);
+      } catch (err) {
+        writeKeyring(session.dir, { ...keyring, rotation: null });
+        throw err;
+      }
+      session.replaceDbKey(newKey);
+      const final: Keyring = {
+        ...keyring,
+        dbKeyCheck: dbKeyCheck(newKey),
+        rotation: null,
+        accounts: keyring.accounts.map((a) =>
+          a.accountId === user.id
+            ? { ...rewrapEntry(a, opened.kek, newKey), failedAttempts: 0, nextAttemptAt: null }
+            : { ...a, wrappedDbKey: null, rotatedDbKey: sealed[a.accountId] ?? null },
+        ),
+      };
+      writeKeyring(session.dir, final);
+      session.write((db, now) =>
+        session.audit(db, now, {
+          action: 'vault.rotate_key',
+          details: { accounts: keyring.accounts.length },
+        }),
+      );
+      return { recoveryKey: formatRecoveryKey(newKey), recoveryKeyHex: newKey.toString('hex') };
+    } catch (err) {
+      throw toStoreError(err);
+    } finally {
+      wipe(opened.kek, opened.dbKey, newKey);
+    }
+  });
+}
+
+/**
+ * Re-checks a signed-in user's passphrase (for sensitive actions and passphrase changes). Counts a
+ * wrong passphrase like a failed sign-in.
+ */
+export async function verifyOwnPassphrase(session: Session, passphrase: string): Promise<void> {
+  const user = session.requireUser();
+  await withKeyringLock(session.dir, async () => {
+    const keyring = readKeyring(session.dir);
+    const entry = keyring?.accounts.find((a) => a.accountId === user.id);
+    if (!keyring || !entry) throw new AppError('WRONG_PASSPHRASE');
+    const nowMs = session.now().getTime();
+    const wait = retryAfterSeconds(entry, nowMs);
+    if (wait > 0) throw new AppError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: wait });
+    const opened = await openAccountEntry(entry, passphrase);
+    if (!opened) {
+      writeKeyring(session.dir, recordFailure(keyring, entry, entry.usernameLookup, nowMs, 'passphrase'));
+      throw new AppError('WRONG_PASSPHRASE');
+    }
+    wipe(opened.kek, opened.dbKey);
+  });
+}
+
+function sameKey(a: Buffer, b: Buffer): boolean {
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+// ---- keyring bookkeeping (pure) ----
+
+function recordFailure(
+  keyring: Keyring,
+  entry: AccountEntry | null,
+  lookup: string | null,
+  nowMs: number,
+  method: 'passphrase' | 'recovery_key',
+): Keyring {
+  const pending = [
+    ...keyring.pendingFailedLogins,
+    { at: new Date(nowMs).toISOString(), accountId: entry?.accountId ?? null, method },
+  ].slice(-MAX_PENDING_FAILED_LOGINS);
+  if (entry) {
+    return {
+      ...keyring,
+      pendingFailedLogins: pending,
+      accounts: keyring.accounts.map((a) =>
+        a.accountId === entry.accountId ? { ...a, ...afterFailure(a, nowMs) } : a,
+      ),
+    };
+  }
+  if (lookup === null) return { ...keyring, pendingFailedLogins: pending };
+  const previous = keyring.unknownAttempts.find((u) => u.usernameLookup === lookup) ?? {
+    usernameLookup: lookup,
+    failedAttempts: 0,
+    nextAttemptAt: null,
+    lastAttemptAt: nowMs,
+  };
+  const others = keyring.unknownAttempts
+    .filter((u) => u.usernameLookup !== lookup)
+    .sort((x, y) => y.lastAttemptAt - x.lastAttemptAt)
+    .slice(0, MAX_UNKNOWN_ATTEMPT_ENTRIES - 1);
+  return {
+    ...keyring,
+    pendingFailedLogins: pending,
+    unknownAttempts: [...others, { ...previous, ...afterFailure(previous, nowMs), lastAttemptAt: nowMs }],
+  };
+}
+
+/** After a good sign-in: clear back-off and the flushed failures; take up a rotated key. */
+function afterSuccess(keyring: Keyring, entry: AccountEntry, opened: OpenedEntry): Keyring {
+  const current = keyring.accounts.find((a) => a.accountId === entry.accountId) ?? entry;
+  const needsChange =
+    current.failedAttempts > 0 ||
+    current.nextAttemptAt !== null ||
+    keyring.pendingFailedLogins.length > 0 ||
+    opened.fromRotation;
+  if (!needsChange) return keyring;
+  const reset = { ...current, failedAttempts: 0, nextAttemptAt: null };
+  const updated = opened.fromRotation ? rewrapEntry(reset, opened.kek, opened.dbKey) : reset;
+  return {
+    ...keyring,
+    pendingFailedLogins: [],
+    accounts: keyring.accounts.map((a) => (a.accountId === entry.accountId ? updated : a)),
+  };
+}
+
+function flushPendingFailedLogins(db: Db, keyring: Keyring, now: Date): void {
+  for (const f of keyring.pendingFailedLogins) {
+    appendAudit(db, { kind: 'system', id: null }, now, {
+      action: 'auth.login_failed',
+      entityType: f.accountId ? 'user' : undefined,
+      entityId: f.accountId ?? undefined,
+      details: { attemptedAt: f.at, method: f.method, knownAccount: f.accountId !== null },
+    });
+  }
+}
+
+// ---- users table helpers shared with the users service ----
+
+export function insertUser(
+  db: Db,
+  user: { id: string; username: string; displayName: string },
+  role: 'supervisor' | 'officer',
+  now: Date,
+  createdBy: string | null,
+): void {
+  db.prepare(
+    `INSERT INTO users (id, username, username_key, display_name, role, created_at, created_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    user.id,
+    user.username,
+    normaliseUsername(user.username),
+    user.displayName,
+    role,
+    now.toISOString(),
+    createdBy,
+  );
+}
+
+function readUserRow(db: Db, id: string): UserRow | undefined {
+  return db.prepare('SELECT id, username, display_name, role, disabled_at FROM users WHERE id = ?').get(id) as
+    | UserRow
+    | undefined;
+}
+
+function toSessionUser(row: UserRow): SessionUser {
+  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role };
+}
+
+function fsyncFile(file: string): void {
+  const fd = openSync(file, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}

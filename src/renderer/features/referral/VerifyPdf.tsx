@@ -1,0 +1,76 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ResponseOf } from '../../../shared/ipc/contract';
+import type { ReplyError } from '../../../shared/ipc/reply';
+import { call } from '../../app/call';
+import { ErrorMessage } from '../../components/ErrorMessage';
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** Open a PDF the user picks and check its signature, and whether it matches a referral made here. */
+export function VerifyPdf() {
+  const { t } = useTranslation();
+  const id = useId();
+  const [result, setResult] = useState<ResponseOf<'referral.verify'> | null>(null);
+  const [error, setError] = useState<ReplyError | null>(null);
+
+  const onFile = async (file: File | undefined) => {
+    setResult(null);
+    setError(null);
+    if (!file) return;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const reply = await call('referral.verify', { pdfBase64: toBase64(bytes) });
+    if (!reply.ok) return setError(reply.error);
+    setResult(reply.value);
+  };
+
+  return (
+    <div className="verify" data-testid="verify-pdf">
+      <h3>{t('referral.verifyTitle')}</h3>
+      <label htmlFor={id}>{t('referral.verifyPick')}</label>{' '}
+      <input
+        id={id}
+        type="file"
+        accept="application/pdf"
+        onChange={(e) => void onFile(e.target.files?.[0])}
+        data-testid="verify-file"
+      />
+      <ErrorMessage error={error} />
+      {result && (
+        <div
+          className={result.valid ? 'notice' : 'warning'}
+          role="status"
+          data-testid="verify-result"
+          data-valid={result.valid}
+        >
+          <p>
+            {!result.signed
+              ? t('referral.unsigned')
+              : result.valid
+                ? t('referral.valid')
+                : t('referral.invalid')}
+          </p>
+          {result.signed && (
+            <p>
+              {t('referral.signer', {
+                name: result.signerName ?? '—',
+                organization: result.signerOrganization ?? '—',
+                time: result.signingTime ?? '—',
+              })}
+            </p>
+          )}
+          <p>
+            {result.matchesReferral
+              ? t('referral.matches', { reference: result.matchesReferral.reference })
+              : t('referral.noMatch')}
+          </p>
+        </div>
+      )}
+    </div>
+  );
+}

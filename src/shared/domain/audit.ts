@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { isoDateTime } from './common';
+
+/** Everything the audit trail records. Names are stable: verification and reports depend on them. */
+export const AUDIT_ACTIONS = [
+  'vault.initialise',
+  'vault.rotate_key',
+  'vault.rotate_key_rolled_back',
+  'auth.login',
+  'auth.login_failed',
+  'auth.recovery_unlock',
+  'auth.lock',
+  'user.create',
+  'user.disable',
+  'user.passphrase_change',
+  'user.passphrase_reset',
+  'case.create',
+  'case.update',
+  'case.status',
+  'case.view',
+  'case.export',
+  'case.import',
+  'person.create',
+  'person.update',
+  'interview.start',
+  'interview.state',
+  'answer.save',
+  'note.create',
+  'note.update',
+  'attachment.add',
+  'attachment.view',
+  'referral.record',
+  'signing_identity.save',
+  'settings.update',
+  'backup.create',
+  'backup.restore',
+] as const;
+export const auditAction = z.enum(AUDIT_ACTIONS);
+export type AuditAction = z.infer<typeof auditAction>;
+
+export const auditActorKind = z.enum(['user', 'recovery', 'system']);
+export type AuditActorKind = z.infer<typeof auditActorKind>;
+
+export const auditEntry = z.object({
+  seq: z.number().int().min(1),
+  at: isoDateTime,
+  actorKind: auditActorKind,
+  actorId: z.string().nullable(),
+  action: auditAction,
+  entityType: z.string().nullable(),
+  entityId: z.string().nullable(),
+  details: z.json(),
+  hash: z.string(),
+});
+export type AuditEntry = z.infer<typeof auditEntry>;
+
+export const auditQuery = z.object({
+  action: auditAction.optional(),
+  entityId: z.string().max(100).optional(),
+  actorId: z.string().max(100).optional(),
+  /** Newest first; pass the smallest seq seen to get the next page. */
+  beforeSeq: z.number().int().min(1).optional(),
+  limit: z.number().int().min(1).max(1000).default(100),
+});
+export type AuditQuery = z.input<typeof auditQuery>;
+
+export const auditVerifyResult = z.union([
+  z.object({ ok: z.literal(true), rows: z.number().int() }),
+  z.object({
+    ok: z.literal(false),
+    rows: z.number().int(),
+    firstBrokenSeq: z.number().int(),
+    reason: z.enum(['hash_mismatch', 'prev_hash_mismatch', 'sequence_gap']),
+  }),
+]);
+export type AuditVerifyResult = z.infer<typeof auditVerifyResult>;

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/**
+ * Building blocks shared by every domain schema. This folder runs in the renderer too: no 'node:*'
+ * imports, no Electron, only zod and pure helpers.
+ */
+
+/** Every record id is a random UUID made on the device that created the record. */
+export const entityId = z.uuid();
+export type EntityId = z.infer<typeof entityId>;
+
+/** Instants are stored and exchanged as UTC ISO-8601 strings with a trailing Z. */
+export const isoDateTime = z.iso.datetime();
+/** Calendar dates (no time zone), e.g. the day of a screening. */
+export const isoDate = z.iso.date();
+
+/** SHA-256 as 64 lower-case hex characters. */
+export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lower-case hex characters');
+
+/** Short free text typed by an officer (names, places); trimmed, never empty unless optional. */
+export function requiredText(max: number) {
+  return z.string().trim().min(1).max(max);
+}
+export function optionalText(max: number) {
+  return z.string().trim().max(max).optional();
+}
+
+/** Largest JSON answer value accepted, in UTF-8 bytes of its JSON text. */
+export const MAX_JSON_VALUE_BYTES = 64 * 1024;
+
+/** Byte length of a value's JSON text; works in the browser and in Node. */
+export function jsonByteLength(value: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(value)).length;
+}
+
+/**
+ * Any JSON value (object, array, string, finite number, boolean, null), at most MAX_JSON_VALUE_BYTES
+ * once serialised. Used for answers: the instrument decides what a question accepts.
+ */
+export const boundedJson = z
+  .json()
+  .refine((value) => jsonByteLength(value) <= MAX_JSON_VALUE_BYTES, { message: 'value too large' });
+
+/** Page through long lists. */
+export const pageParams = {
+  offset: z.number().int().min(0).max(1_000_000).default(0),
+  limit: z.number().int().min(1).max(500).default(50),
+};
+
+/** Binary content crossing IPC (structured clone keeps Uint8Array; Node Buffers are Uint8Arrays too). */
+export const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'expected bytes' });

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { boundedJson, entityId, isoDateTime, requiredText } from './common';
+import { languageTag } from './persons';
+
+export const INTERVIEW_STATES = ['in_progress', 'paused', 'completed', 'stopped'] as const;
+export const interviewState = z.enum(INTERVIEW_STATES);
+export type InterviewState = z.infer<typeof interviewState>;
+
+/** Answers can be saved while the interview is open (running or paused); completed/stopped are final. */
+export const OPEN_INTERVIEW_STATES: readonly InterviewState[] = ['in_progress', 'paused'];
+
+export const interpreter = z.object({
+  name: requiredText(200),
+  language: languageTag,
+  /** Signed the confidentiality and conflict-of-interest declaration. */
+  declarationSigned: z.boolean(),
+  /** Declared a link to the person, employer, captain, broker, vessel or community. */
+  conflictDeclared: z.boolean().default(false),
+  notes: z.string().trim().max(2000).optional(),
+});
+export type Interpreter = z.infer<typeof interpreter>;
+
+export const interviewStartInput = z.object({
+  caseId: entityId,
+  personId: entityId.optional(),
+  instrumentId: requiredText(64),
+  instrumentVersion: requiredText(32),
+  /** Which part of the instrument, e.g. the short screen or the longer follow-up (instrument-defined). */
+  tier: requiredText(32),
+  intervieweeLanguage: languageTag,
+  officerLanguage: languageTag.optional(),
+  interpreter: interpreter.optional(),
+});
+export type InterviewStartInput = z.input<typeof interviewStartInput>;
+
+export const interviewSetStateInput = z.object({
+  interviewId: entityId,
+  state: interviewState,
+  /** Required when stopping (e.g. unsafe to continue, person asked to stop). */
+  reason: z.string().trim().min(1).max(2000).optional(),
+  /** The question the officer was on, so a paused interview resumes in place. */
+  position: z.string().min(1).max(128).nullable().optional(),
+});
+export type InterviewSetStateInput = z.input<typeof interviewSetStateInput>;
+
+export const questionId = z.string().min(1).max(128);
+
+export const saveAnswerInput = z.object({
+  interviewId: entityId,
+  questionId,
+  /** Opaque JSON here; the instrument's per-question schema is checked before this call. */
+  value: boundedJson,
+  /**
+   * Increases with every save the screen sends for this interview. A save whose clientSeq is not
+   * newer than the stored one never overwrites it (late retries cannot undo a newer answer).
+   */
+  clientSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+});
+export type SaveAnswerInput = z.input<typeof saveAnswerInput>;
+
+export const saveAnswerResult = z.object({
+  /** saved: committed; unchanged: same value already stored; superseded: a newer save is stored. */
+  status: z.enum(['saved', 'unchanged', 'superseded']),
+  revision: z.number().int().min(1),
+  savedAt: isoDateTime,
+});
+export type SaveAnswerResult = z.infer<typeof saveAnswerResult>;
+
+export const interviewSummary = z.object({
+  id: entityId,
+  caseId: entityId,
+  personId: entityId.nullable(),
+  instrumentId: z.string(),
+  instrumentVersion: z.string(),
+  tier: z.string(),
+  intervieweeLanguage: z.string(),
+  officerLanguage: z.string().nullable(),
+  interpreter: interpreter.nullable(),
+  state: interviewState,
+  stateReason: z.string().nullable(),
+  position: z.string().nullable(),
+  startedAt: isoDateTime,
+  startedBy: z.string(),
+  updatedAt: isoDateTime,
+  endedAt: isoDateTime.nullable(),
+});
+export type InterviewSummary = z.infer<typeof interviewSummary>;
+
+export const answerRecord = z.object({
+  questionId: z.string(),
+  value: z.json(),
+  revision: z.number().int(),
+  answeredAt: isoDateTime,
+  answeredBy: z.string(),
+});
+export type AnswerRecord = z.infer<typeof answerRecord>;
+
+export const interviewDetail = interviewSummary.extend({ answers: z.array(answerRecord) });
+export type InterviewDetail = z.infer<typeof interviewDetail>;
+
+export const answerHistoryEntry = z.object({
+  questionId: z.string(),
+  revision: z.number().int(),
+  oldValue: z.json().nullable(),
+  newValue: z.json(),
+  changedAt: isoDateTime,
+  changedBy: z.string(),
+});
+export type AnswerHistoryEntry = z.infer<typeof answerHistoryEntry>;

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { bytes, entityId, isoDateTime, requiredText, sha256Hex } from './common';
+
+export const referralRecordInput = z.object({
+  caseId: entityId,
+  receivingAgency: requiredText(200),
+  fileName: requiredText(255),
+  /** SHA-256 of the signed PDF exactly as written to disk. */
+  fileSha256: sha256Hex,
+  /** SHA-256 of the signing certificate (DER). */
+  signerFingerprint: sha256Hex,
+  signerName: requiredText(200),
+  signedAt: isoDateTime,
+  /** Optionally keep the signed PDF itself, encrypted, with the case. */
+  pdf: bytes.optional(),
+});
+export type ReferralRecordInput = z.input<typeof referralRecordInput>;
+
+export const referral = z.object({
+  id: entityId,
+  caseId: entityId,
+  receivingAgency: z.string(),
+  fileName: z.string(),
+  fileSha256: sha256Hex,
+  signerFingerprint: sha256Hex,
+  signerName: z.string(),
+  signedAt: isoDateTime,
+  attachmentId: entityId.nullable(),
+  createdAt: isoDateTime,
+  createdBy: z.string(),
+});
+export type Referral = z.infer<typeof referral>;
+
+/** An officer's signing certificate and key (PKCS#12), kept inside the encrypted database. */
+export const signingIdentityInput = z.object({
+  label: requiredText(120),
+  p12: bytes.refine((b) => b.byteLength > 0 && b.byteLength <= 1024 * 1024, { message: 'PKCS#12 size' }),
+  password: z.string().max(1024),
+});
+export type SigningIdentityInput = z.input<typeof signingIdentityInput>;
+
+export const signingIdentitySummary = z.object({
+  id: entityId,
+  userId: entityId,
+  label: z.string(),
+  fingerprint: sha256Hex,
+  subject: z.string(),
+  validFrom: isoDateTime,
+  validTo: isoDateTime,
+  createdAt: isoDateTime,
+});
+export type SigningIdentitySummary = z.infer<typeof signingIdentitySummary>;

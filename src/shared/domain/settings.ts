@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { LOCALES } from '../i18n/locales';
+import { entityId } from './common';
+import type { Permission } from './permissions';
+import { languageTag } from './persons';
+
+export const agencyKind = z.enum([
+  'mdt',
+  'shelter',
+  'police',
+  'labour',
+  'social_welfare',
+  'health',
+  'ngo',
+  'other',
+]);
+
+export const referralContact = z.object({
+  id: entityId,
+  name: z.string().trim().min(1).max(200),
+  kind: agencyKind,
+  phone: z.string().trim().max(60).default(''),
+  email: z.string().trim().max(200).default(''),
+  address: z.string().trim().max(500).default(''),
+});
+export type ReferralContact = z.infer<typeof referralContact>;
+
+export const agencyDetails = z.object({
+  name: z.string().trim().max(200).default(''),
+  unit: z.string().trim().max(200).default(''),
+  province: z.string().trim().max(100).default(''),
+  address: z.string().trim().max(500).default(''),
+  phone: z.string().trim().max(60).default(''),
+});
+
+/**
+ * Device settings, stored one row per key inside the encrypted database. Every key has a default
+ * so a fresh store needs no seeding.
+ */
+export const settingsSchema = z.object({
+  /** Minutes without activity before the app locks itself. */
+  autoLockMinutes: z.number().int().min(1).max(120).default(5),
+  uiLanguage: z.enum(LOCALES).default('th'),
+  /**
+   * Default interviewee language offered when an interview starts. Burmese by default because most
+   * migrant fishers screened at Thai ports come from Myanmar; each centre should set its own.
+   */
+  intervieweeLanguageDefault: languageTag.default('my'),
+  agency: agencyDetails.default({ name: '', unit: '', province: '', address: '', phone: '' }),
+  referralDirectory: z.array(referralContact).max(200).default([]),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+export type SettingKey = keyof Settings;
+export const SETTING_KEYS = Object.keys(settingsSchema.shape) as SettingKey[];
+
+/** Who may change each setting: device-wide policy needs a supervisor. */
+export const SETTING_PERMISSIONS: Record<SettingKey, Permission> = {
+  autoLockMinutes: 'settings.device',
+  uiLanguage: 'settings.personal',
+  intervieweeLanguageDefault: 'settings.personal',
+  agency: 'settings.device',
+  referralDirectory: 'settings.device',
+};
+
+export const settingsPatch = z
+  .object({
+    autoLockMinutes: settingsSchema.shape.autoLockMinutes.unwrap().optional(),
+    uiLanguage: z.enum(LOCALES).optional(),
+    intervieweeLanguageDefault: languageTag.optional(),
+    agency: agencyDetails.optional(),
+    referralDirectory: z.array(referralContact).max(200).optional(),
+  })
+  .strict();
+export type SettingsPatch = z.input<typeof settingsPatch>;

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { entityId, sha256Hex } from '../../domain/common';
+import { referral } from '../../domain/referrals';
+import { channel } from '../channel';
+
+/** A PDF's bytes from a file the user picked, base64 (the renderer reads it; main never trusts it). */
+const pdfBase64 = z
+  .string()
+  .max(28_000_000)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/);
+
+export const referralChannels = {
+  /** Builds, signs and saves the referral where the user chooses; null when the user cancelled. */
+  'referral.export': channel(
+    'signedIn',
+    z.strictObject({ caseId: entityId, receivingAgency: z.string().trim().min(1).max(200) }),
+    z.strictObject({ referral: referral.nullable() }),
+  ),
+  'referral.list': channel('signedIn', z.strictObject({ caseId: entityId }), z.array(referral)),
+  'referral.verify': channel(
+    'signedIn',
+    z.strictObject({ pdfBase64 }),
+    z.strictObject({
+      signed: z.boolean(),
+      valid: z.boolean(),
+      coversWholeDocument: z.boolean(),
+      signerName: z.string().nullable(),
+      signerOrganization: z.string().nullable(),
+      signingTime: z.string().nullable(),
+      documentSha256: sha256Hex,
+      /** The referral recorded in this store with the same SHA-256, if any. */
+      matchesReferral: z
+        .strictObject({ caseId: entityId, reference: z.string(), signedAt: z.string() })
+        .nullable(),
+    }),
+  ),
+};
