@@ -37,14 +37,13 @@ export function BeforeStart({
   const [conflict, setConflict] = useState<'no' | 'yes'>('no');
   const [paidByEmployer, setPaidByEmployer] = useState<'no' | 'yes'>('no');
   const [preferred, setPreferred] = useState<Gender>('no_preference');
-  const [officerGender, setOfficerGender] = useState<Gender>('no_preference');
+  const [officerGender, setOfficerGender] = useState<'female' | 'male' | ''>('');
   const [present, setPresent] = useState('');
   const [checks, setChecks] = useState<Record<string, boolean>>({});
   const [error, setError] = useState<ReplyError | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const genderMismatch =
-    preferred !== 'no_preference' && officerGender !== 'no_preference' && preferred !== officerGender;
+  const genderMismatch = preferred !== 'no_preference' && officerGender !== '' && preferred !== officerGender;
   const conflictDeclared = conflict === 'yes' || paidByEmployer === 'yes';
 
   const start = async () => {
@@ -134,10 +133,11 @@ export function BeforeStart({
             <select
               id={id}
               value={officerGender}
-              onChange={(e) => setOfficerGender(e.target.value as Gender)}
+              onChange={(e) => setOfficerGender(e.target.value as 'female' | 'male' | '')}
               data-testid="bs-officer-gender"
             >
-              {(['no_preference', 'female', 'male'] as const).map((g) => (
+              <option value="">{t('gender.notStated')}</option>
+              {(['female', 'male'] as const).map((g) => (
                 <option key={g} value={g}>
                   {t(`gender.${g}`)}
                 </option>

@@ -19,10 +19,12 @@ import { evaluate, planInterview } from '../../../shared/screening';
 import { call } from '../../app/call';
 import { translatorFor } from '../../app/i18n';
 import { usePrefs } from '../../app/prefs-context';
+import { reviewStateOf } from '../../app/review-status';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { AnswerControls } from './AnswerControls';
 import { describeAnswer } from './answer-format';
 import { DistressScreen } from './DistressScreen';
+import { OfficerAssessment } from './OfficerAssessment';
 import { ResultView } from './ResultView';
 
 type SaveState =
@@ -310,6 +312,14 @@ export function InterviewScreen({ interviewId, onExit }: { interviewId: string; 
               {tInterviewee(`instrument:${questionTextKey(question, child)}`)}
             </p>
           </div>
+          {!['reviewed', 'source'].includes(
+            reviewStateOf(intervieweeLanguage, 'instrument', questionTextKey(question, child)),
+          ) && (
+            // For the officer only (the card mode hides it): this translation has not been reviewed.
+            <p className="review-marker" data-testid="unreviewed-marker">
+              {t('interview.unreviewed')}
+            </p>
+          )}
           <details className="guidance">
             <summary>{t('interview.guidance')}</summary>
             <p>{ti(questionGuidanceKey(question.id))}</p>
@@ -352,7 +362,12 @@ export function InterviewScreen({ interviewId, onExit }: { interviewId: string; 
         </div>
       )}
 
-      {(mode === 'result' || closed) && <ResultView result={result} />}
+      {(mode === 'result' || closed) && (
+        <>
+          <ResultView result={result} />
+          {caseDetail && <OfficerAssessment caseDetail={caseDetail} onSaved={setCaseDetail} />}
+        </>
+      )}
 
       {plan.alreadyAnswered.length > 0 && (
         <details className="given" open={mode === 'result'}>
