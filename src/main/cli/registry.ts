@@ -1,7 +1,13 @@
 import { demoCommand } from './commands/demo-command';
+import { referralCommands } from './commands/referral-commands';
 import { storeCommands } from './commands/store-commands';
 import { stringsCommands } from './commands/strings-commands';
 import type { CliCommand } from './types';
 
 /** Every CLI command; features add theirs here. */
-export const commands: CliCommand[] = [...storeCommands, demoCommand, ...stringsCommands];
+export const commands: CliCommand[] = [
+  ...storeCommands,
+  demoCommand,
+  ...referralCommands,
+  ...stringsCommands,
+];

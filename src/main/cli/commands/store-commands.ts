@@ -30,11 +30,11 @@ export interface StoreCommandOptions {
   now?: () => number;
 }
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 type Flags = Record<string, string | undefined>;
 
-function parse(args: string[], flags: string[]): { flags: Flags; positionals: string[] } {
+export function parse(args: string[], flags: string[]): { flags: Flags; positionals: string[] } {
   const options = Object.fromEntries(flags.map((f) => [f, { type: 'string' as const }]));
   try {
     const parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
@@ -44,13 +44,13 @@ function parse(args: string[], flags: string[]): { flags: Flags; positionals: st
   }
 }
 
-function required(flags: Flags, name: string): string {
+export function required(flags: Flags, name: string): string {
   const v = flags[name];
   if (!v) throw new UsageError(`--${name} is required`);
   return v;
 }
 
-async function secret(io: CliIo, envName: string, label: string): Promise<string> {
+export async function secret(io: CliIo, envName: string, label: string): Promise<string> {
   const fromEnv = io.env[envName];
   if (fromEnv) return fromEnv;
   try {
@@ -70,7 +70,7 @@ async function newSecret(io: CliIo, envName: string, label: string): Promise<str
 }
 
 /** Runs a command body with uniform error reporting. */
-async function guarded(io: CliIo, usage: string, body: () => Promise<number>): Promise<number> {
+export async function guarded(io: CliIo, usage: string, body: () => Promise<number>): Promise<number> {
   try {
     return await body();
   } catch (err) {
@@ -91,7 +91,7 @@ async function guarded(io: CliIo, usage: string, body: () => Promise<number>): P
  * Signs in for one command: with --user, that account's passphrase; without, the recovery key (only
  * where the command allows it). Always locks at the end.
  */
-async function withSession<T>(
+export async function withSession<T>(
   io: CliIo,
   vault: Vault,
   user: string | undefined,

@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { verifyPdf } from '../../pdf/verify';
+import { exportReferral, prepareReferral } from '../../referral/service';
+import { folderExportTarget } from '../../services/folder-export';
+import { Vault } from '../../store/vault';
+import type { CliCommand } from '../types';
+import { guarded, parse, required, UsageError, withSession } from './store-commands';
+
+/** `referral --data DIR --user NAME CASE_ID --out FILE.pdf [--to AGENCY]`: the signed referral PDF. */
+export const referralCommand: CliCommand = {
+  name: 'referral',
+  summary: 'build, sign and save the referral PDF of a case (recorded in the audit trail)',
+  usage: 'referral --data DIR --user NAME CASE_ID --out FILE.pdf [--to AGENCY]',
+  run(args, io) {
+    return guarded(io, this.usage, async () => {
+      const { flags, positionals } = parse(args, ['data', 'user', 'out', 'to']);
+      const dir = resolve(required(flags, 'data'));
+      const out = resolve(required(flags, 'out'));
+      const caseId = positionals[0];
+      if (!caseId || positionals.length > 1) throw new UsageError('one CASE_ID is required');
+      const record = await withSession(
+        io,
+        new Vault(dir),
+        required(flags, 'user'),
+        false,
+        async (session) => {
+          const prepared = await prepareReferral(session, {
+            caseId,
+            receivingAgency: flags.to ?? 'Multidisciplinary team',
+          });
+          // Write exactly to --out: the folder target never overwrites, so an existing file is refused.
+          const target = folderExportTarget(dirname(out));
+          return exportReferral(session, { ...prepared, suggestedFileName: basename(out) }, target);
+        },
+      );
+      if (!record) return 1;
+      io.stdout(`file: ${resolve(dirname(out), record.fileName)}`);
+      io.stdout(`sha256: ${record.fileSha256}`);
+      io.stdout(`signer-fingerprint: ${record.signerFingerprint}`);
+      return 0;
+    });
+  },
+};
+
+/** `verify-pdf FILE.pdf`: exit 0 only when the signature is valid and covers the whole document. */
+export const verifyPdfCommand: CliCommand = {
+  name: 'verify-pdf',
+  summary: 'check the signature of a referral PDF (exit 0 only if valid and covering the whole file)',
+  usage: 'verify-pdf FILE.pdf',
+  run(args, io) {
+    return guarded(io, this.usage, async () => {
+      const { positionals } = parse(args, []);
+      const file = positionals[0];
+      if (!file || positionals.length > 1) throw new UsageError('one FILE is required');
+      const result = await verifyPdf(readFileSync(resolve(file)));
+      io.stdout(`signed: ${result.signed}`);
+      io.stdout(`valid: ${result.valid}`);
+      io.stdout(`covers-whole-document: ${result.coversWholeDocument}`);
+      if (result.signer)
+        io.stdout(`signer: ${result.signer.commonName ?? '?'} (${result.signer.organization ?? '?'})`);
+      if (result.signer) io.stdout(`signer-fingerprint: ${result.signer.fingerprintSha256}`);
+      if (result.signingTime) io.stdout(`signing-time: ${result.signingTime}`);
+      io.stdout(`sha256: ${result.documentSha256}`);
+      return result.signed && result.valid && result.coversWholeDocument ? 0 : 1;
+    });
+  },
+};
+
+export const referralCommands: CliCommand[] = [referralCommand, verifyPdfCommand];
