@@ -1,10 +1,17 @@
 import { createHash } from 'node:crypto';
+import type { CaseDetail } from '../../shared/domain/cases';
 import { AppError } from '../../shared/errors';
 import { isLocale, type Locale } from '../../shared/i18n/locales';
 import { type Answers, answerValueSchema, INSTRUMENT } from '../../shared/instrument';
 import { evaluate } from '../../shared/screening';
 import { translatorFor } from '../i18n/translator';
-import { createSelfSignedIdentity, readIdentity } from '../pdf/identity';
+import {
+  createSelfSignedIdentity,
+  describeCertificate,
+  type OpenedIdentity,
+  openIdentity,
+} from '../pdf/identity';
+import type { DocModel } from '../pdf/model';
 import { renderPdf } from '../pdf/render';
 import { signPdf } from '../pdf/sign';
 import { getCase } from '../store/cases';
@@ -50,11 +57,37 @@ async function signingIdentity(session: Session): Promise<{ p12: Buffer; passwor
   return { p12: created.p12, password: created.password };
 }
 
-/** Gathers the case's facts, screens the answers and produces the signed PDF (nothing written yet). */
-export async function prepareReferral(
+interface GatheredReferral {
+  model: DocModel;
+  caseDetail: CaseDetail;
+  receivingAgency: string;
+  identity: { p12: Buffer; password: string };
+  opened: OpenedIdentity;
+  signerName: string;
+  signerFingerprint: string;
+  signedAt: string;
+}
+
+/**
+ * Decrypting a PKCS#12 costs ~40 ms in node-forge, so the opened identity is kept for the life of the
+ * unlocked session only (a WeakMap on the Session: locking drops the session, and with it the key —
+ * the same exposure as the database key, which an unlocked session holds anyway).
+ */
+const openedBySession = new WeakMap<Session, { p12: Buffer; opened: OpenedIdentity }>();
+
+function openedIdentity(session: Session, identity: { p12: Buffer; password: string }): OpenedIdentity {
+  const cached = openedBySession.get(session);
+  if (cached && !session.locked && cached.p12.equals(identity.p12)) return cached.opened;
+  const opened = openIdentity(identity.p12, identity.password);
+  openedBySession.set(session, { p12: Buffer.from(identity.p12), opened });
+  return opened;
+}
+
+/** Gathers the case's facts, screens the answers and lays out the referral as a document model. */
+async function gatherReferral(
   session: Session,
   input: { caseId: string; receivingAgency: string; now?: Date },
-): Promise<PreparedReferral> {
+): Promise<GatheredReferral> {
   const user = session.require('referrals.write');
   const receivingAgency = input.receivingAgency.trim();
   if (!receivingAgency) throw new AppError('VALIDATION');
@@ -78,7 +111,10 @@ export async function prepareReferral(
   const result = evaluate(INSTRUMENT, answers, { tier: latest.tier === 'full' ? 'full' : 'short' });
   const settings = getSettings(session);
   const identity = await signingIdentity(session);
-  const opened = readIdentity(identity.p12, identity.password);
+  const opened = openedIdentity(session, identity);
+  const certificate = opened.chainDer[0];
+  if (!certificate) throw new AppError('SIGNATURE_INVALID');
+  const fingerprint = describeCertificate(certificate).fingerprintSha256;
   const signedAt = (input.now ?? new Date()).toISOString();
   const intervieweeLanguage: Locale = isLocale(latest.intervieweeLanguage)
     ? latest.intervieweeLanguage
@@ -97,7 +133,7 @@ export async function prepareReferral(
       name: user.displayName,
       role: translatorFor('th')(`common:roles.${user.role}`),
       agency: settings.agency.name,
-      fingerprint: opened.fingerprintSha256,
+      fingerprint,
       signedAt,
     },
   };
@@ -107,26 +143,54 @@ export async function prepareReferral(
     translatorFor('th'),
     translatorFor(intervieweeLanguage),
   );
-  const unsigned = await renderPdf(model, { creationDate: new Date(signedAt) });
+  return {
+    model,
+    caseDetail,
+    receivingAgency,
+    identity,
+    signerName: user.displayName,
+    signerFingerprint: hex(fingerprint),
+    opened,
+    signedAt,
+  };
+}
+
+/** The referral's document model alone (benchmarks and layout checks). */
+export async function buildModelForCase(
+  session: Session,
+  input: { caseId: string; receivingAgency: string; now?: Date },
+): Promise<DocModel> {
+  return (await gatherReferral(session, input)).model;
+}
+
+/** Builds and signs the referral PDF in memory (nothing written yet). */
+export async function prepareReferral(
+  session: Session,
+  input: { caseId: string; receivingAgency: string; now?: Date },
+): Promise<PreparedReferral> {
+  const g = await gatherReferral(session, input);
+  const unsigned = await renderPdf(g.model, { creationDate: new Date(g.signedAt) });
+  const settings = getSettings(session);
   const pdf = await signPdf(unsigned, {
-    p12: identity.p12,
-    password: identity.password,
-    reason: `FieldScreen referral ${caseDetail.reference}`,
-    location: caseDetail.place.province ?? 'Thailand',
-    name: user.displayName,
+    p12: g.identity.p12,
+    password: g.identity.password,
+    reason: `FieldScreen referral ${g.caseDetail.reference}`,
+    location: g.caseDetail.place.province ?? 'Thailand',
+    name: g.signerName,
     contactInfo: settings.agency.phone,
-    signingTime: new Date(signedAt),
+    signingTime: new Date(g.signedAt),
+    opened: g.opened,
   });
   return {
-    caseId: caseDetail.id,
-    reference: caseDetail.reference,
-    receivingAgency,
+    caseId: g.caseDetail.id,
+    reference: g.caseDetail.reference,
+    receivingAgency: g.receivingAgency,
     pdf,
     sha256: createHash('sha256').update(pdf).digest('hex'),
-    signerName: user.displayName,
-    signerFingerprint: hex(opened.fingerprintSha256),
-    signedAt,
-    suggestedFileName: `referral-${caseDetail.reference}.pdf`,
+    signerName: g.signerName,
+    signerFingerprint: g.signerFingerprint,
+    signedAt: g.signedAt,
+    suggestedFileName: `referral-${g.caseDetail.reference}.pdf`,
   };
 }
 

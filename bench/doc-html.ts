@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Block, DocModel, Lang } from '../src/main/pdf/model';
+
+/**
+ * The same document model as a self-contained HTML page (fonts inlined), so Chromium can print the
+ * same content for the comparison benchmark. Only used by `npm run bench`.
+ */
+const FAMILY: Record<Lang, string> = {
+  th: 'NotoSansThai',
+  my: 'NotoSansMyanmar',
+  km: 'NotoSansKhmer',
+  lo: 'NotoSansLao',
+  vi: 'NotoSans',
+  en: 'NotoSans',
+};
+
+const esc = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+const span = (text: string, lang: Lang) => `<span lang="${lang}" class="${FAMILY[lang]}">${esc(text)}</span>`;
+
+function block(b: Block): string {
+  switch (b.kind) {
+    case 'title':
+      return `<h1>${span(b.text, b.lang)}${b.secondary ? `<br><small>${span(b.secondary.text, b.secondary.lang)}</small>` : ''}</h1>`;
+    case 'heading':
+      return `<h2>${span(b.text, b.lang)}${b.secondary ? `<br><small>${span(b.secondary.text, b.secondary.lang)}</small>` : ''}</h2>`;
+    case 'paragraph':
+      return `<p>${span(b.text, b.lang)}</p>`;
+    case 'field':
+      return `<div class="f"><b>${span(b.label, b.lang)}</b><span>${span(b.value, b.valueLang ?? b.lang)}</span></div>`;
+    case 'bilingual':
+      return `<div class="bi"><p>${span(b.primary.text, b.primary.lang)}</p><p>${span(b.secondary.text, b.secondary.lang)}</p></div>`;
+    case 'list':
+      return `<ul>${b.items.map((i) => `<li>${span(i.text, i.lang)}</li>`).join('')}</ul>`;
+    case 'signatureBlock':
+      return `<div class="sig">${b.lines.map((l) => `<div class="f"><b>${span(l.label, l.lang)}</b><span>${esc(l.value)}</span></div>`).join('')}</div>`;
+    case 'spacer':
+      return '<div style="height:1em"></div>';
+  }
+}
+
+export function docToHtml(model: DocModel, fontDir: string): string {
+  const faces = [...new Set(Object.values(FAMILY))]
+    .map((f) => {
+      const data = readFileSync(join(fontDir, `${f}-Regular.ttf`)).toString('base64');
+      return `@font-face{font-family:${f};src:url(data:font/ttf;base64,${data})}.${f}{font-family:${f}}`;
+    })
+    .join('\n');
+  return `<!doctype html><html lang="${model.lang}"><head><meta charset="utf-8"><style>${faces}
+body{font:10pt NotoSans;margin:0}h1{font-size:16pt}h2{font-size:12pt;border-bottom:1px solid #999}
+.f{display:grid;grid-template-columns:40% 60%;border-bottom:1px solid #ddd;padding:2pt 0}.bi{display:grid;grid-template-columns:1fr 1fr;gap:8pt}
+.sig{border:1px solid #333;padding:6pt}</style></head><body>${model.blocks.map(block).join('\n')}</body></html>`;
+}
