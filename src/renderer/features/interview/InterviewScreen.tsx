@@ -75,13 +75,11 @@ export function InterviewScreen({ interviewId, onExit }: { interviewId: string; 
     const reply = await call('interview.get', { id: interviewId });
     if (!reply.ok) return setError(reply.error);
     const d = reply.value;
-    setDetail(d);
-    setOwn(answersOf(d));
+    // Everything is gathered before anything is shown, so no question flashes that was already answered.
+    const prior: Answers = {};
     const c = await call('cases.get', { id: d.caseId });
     if (c.ok) {
-      setCaseDetail(c.value);
       // Earlier interviews with the same person carry their answers forward (never asked twice).
-      const prior: Answers = {};
       const earlier = c.value.interviews
         .filter((i) => i.id !== d.id && i.personId === d.personId && i.startedAt <= d.startedAt)
         .sort((a, b) => a.startedAt.localeCompare(b.startedAt));
@@ -89,11 +87,13 @@ export function InterviewScreen({ interviewId, onExit }: { interviewId: string; 
         const r = await call('interview.get', { id: i.id });
         if (r.ok) Object.assign(prior, answersOf(r.value));
       }
-      setPriorAnswers(prior);
+      setCaseDetail(c.value);
     }
+    setPriorAnswers(prior);
+    setOwn(answersOf(d));
     if (d.state === 'paused') setMode('paused');
     if (d.state === 'completed' || d.state === 'stopped') setMode('result');
-    if (d.position) setSelected(null);
+    setDetail(d);
   }, [interviewId]);
 
   useEffect(() => {
