@@ -20,3 +20,54 @@ export async function fontsReady(page: Page) {
 export function shotPath(name: string) {
   return `test-results/screenshots/${name}.png`;
 }
+
+export const SUPERVISOR = { name: 'Somchai Jaidee', user: 'somchai', pass: 'correct horse battery staple' };
+
+/**
+ * All spec files share one preview server and data folder: whichever runs first sets the store up.
+ * This signs in as the supervisor from either state and returns the recovery key when it was shown.
+ */
+export async function ensureSignedIn(page: Page): Promise<string | null> {
+  await expect(
+    page
+      .locator('[data-testid="setup-username"], [data-testid="unlock-username"], [data-testid="who"]')
+      .first(),
+  ).toBeVisible();
+  if (await page.getByTestId('who').isVisible()) return null;
+  if (await page.getByTestId('setup-username').isVisible()) {
+    await page.getByTestId('setup-display-name').fill(SUPERVISOR.name);
+    await page.getByTestId('setup-username').fill(SUPERVISOR.user);
+    await page.getByTestId('setup-passphrase').fill(SUPERVISOR.pass);
+    await page.getByTestId('setup-confirm').fill(SUPERVISOR.pass);
+    await page.getByTestId('setup-submit').click();
+    const key = ((await page.getByTestId('recovery-key').textContent()) ?? '').replace(/[^0-9a-f]/gi, '');
+    await page.getByTestId('recovery-stored').check();
+    await page.getByTestId('recovery-continue').click();
+    await expect(page.getByTestId('who')).toBeVisible();
+    return key;
+  }
+  await page.getByTestId('unlock-username').fill(SUPERVISOR.user);
+  await page.getByTestId('unlock-passphrase').fill(SUPERVISOR.pass);
+  await page.getByTestId('unlock-submit').click();
+  await expect(page.getByTestId('who')).toBeVisible();
+  return null;
+}
+
+/** Elements of the main containers whose content is wider than their box (clipped or overflowing). */
+export async function overflowingElements(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const selectors =
+      '.app-header, .app-main, .panel, .question, .interview-bar, .field, .choices, .row, table, button, label';
+    const bad: string[] = [];
+    if (document.documentElement.scrollWidth > window.innerWidth + 1)
+      bad.push(`document ${document.documentElement.scrollWidth}px`);
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>(selectors))) {
+      if (el.offsetParent === null) continue;
+      if (el.scrollWidth > el.clientWidth + 2) {
+        const id = el.getAttribute('data-testid') ?? el.className ?? el.tagName;
+        bad.push(`${el.tagName.toLowerCase()}.${id}: ${el.scrollWidth} > ${el.clientWidth}`);
+      }
+    }
+    return bad;
+  });
+}

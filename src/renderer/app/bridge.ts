@@ -29,7 +29,7 @@ function readPreviewToken(): string {
   const match = /token=([A-Za-z0-9_-]+)/.exec(location.hash);
   if (match?.[1]) {
     sessionStorage.setItem(TOKEN_KEY, match[1]);
-    history.replaceState(null, '', location.pathname);
+    history.replaceState(null, '', location.pathname + location.search);
   }
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }

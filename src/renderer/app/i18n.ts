@@ -1,6 +1,7 @@
 import i18next, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALE_TAGS, LOCALES, type Locale } from '../../shared/i18n/locales';
+import { buildPseudoResources, PSEUDO_LOCALE } from '../../shared/i18n/pseudo';
 
 // Every namespace of every locale is bundled: the app never fetches text at run time.
 const files = import.meta.glob('../../../resources/locales/*/*.json', { eager: true, import: 'default' });
@@ -17,14 +18,30 @@ export function bundledResources(): Resource {
   return resources;
 }
 
-export const NAMESPACES = ['common', 'instrument'];
+export const NAMESPACES = ['common', 'instrument', 'referral'];
+
+/**
+ * The pseudo-locale (accented, ~40% longer, bracketed) for checking layouts. Offered in development
+ * and in the preview when the URL has ?pseudo; never a saved preference.
+ */
+export function pseudoLocaleEnabled(): boolean {
+  return import.meta.env.DEV || new URLSearchParams(location.search).has('pseudo');
+}
+
+function withPseudo(resources: Resource): Resource {
+  if (!pseudoLocaleEnabled() || !resources.en) return resources;
+  return {
+    ...resources,
+    [PSEUDO_LOCALE]: buildPseudoResources(resources.en as Record<string, never>) as Resource[string],
+  };
+}
 
 export async function initI18n(uiLanguage: Locale) {
   await i18next.use(initReactI18next).init({
-    resources: bundledResources(),
+    resources: withPseudo(bundledResources()),
     lng: uiLanguage,
     fallbackLng: 'en',
-    supportedLngs: [...LOCALES],
+    supportedLngs: [...LOCALES, PSEUDO_LOCALE],
     ns: NAMESPACES,
     defaultNS: 'common',
     interpolation: { escapeValue: false },

@@ -1,7 +1,10 @@
+import i18next from 'i18next';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALE_NATIVE_NAMES, LOCALES, type Locale } from '../../shared/i18n/locales';
+import { PSEUDO_LOCALE } from '../../shared/i18n/pseudo';
 import type { Preferences } from '../../shared/ipc/channels/app';
+import { pseudoLocaleEnabled } from '../app/i18n';
 
 /** The two separate language settings: the officer's UI language and the interviewee's language. */
 export function LanguageBar({
@@ -20,14 +23,23 @@ export function LanguageBar({
       <select
         id={uiId}
         data-testid="ui-language"
-        value={prefs.uiLanguage}
-        onChange={(e) => onChange({ uiLanguage: e.target.value as Locale })}
+        value={i18next.language === PSEUDO_LOCALE ? PSEUDO_LOCALE : prefs.uiLanguage}
+        onChange={(e) => {
+          // The pseudo-locale is a layout check, switched in the page only and never saved.
+          if (e.target.value === PSEUDO_LOCALE) void i18next.changeLanguage(PSEUDO_LOCALE);
+          else onChange({ uiLanguage: e.target.value as Locale });
+        }}
       >
         {LOCALES.map((l) => (
           <option key={l} value={l} lang={l}>
             {LOCALE_NATIVE_NAMES[l]}
           </option>
         ))}
+        {pseudoLocaleEnabled() && (
+          <option value={PSEUDO_LOCALE} lang="en">
+            [Ƥşḗḗŭŭḓǿǿ]
+          </option>
+        )}
       </select>
       <label htmlFor={ivId}>{t('header.intervieweeLanguage')}</label>
       <select
