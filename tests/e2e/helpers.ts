@@ -1,8 +1,15 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 
 export const TOKEN = process.env.FIELDSCREEN_E2E_TOKEN ?? '';
 export const DATA_DIR = process.env.FIELDSCREEN_E2E_DATA ?? '';
 export const EXPORT_DIR = process.env.FIELDSCREEN_E2E_EXPORTS ?? '';
+const RECOVERY_KEY_FILE = `${DATA_DIR}.recovery-key`;
+
+/** The recovery key of this run's store (whichever spec file set it up). */
+export function recoveryKeyOfRun(): string {
+  return readFileSync(RECOVERY_KEY_FILE, 'utf8').trim();
+}
 
 /** Opens the app the way the preview's printed URL does: token in the fragment. */
 export async function openApp(page: Page) {
@@ -39,11 +46,18 @@ export async function ensureSignedIn(page: Page): Promise<string | null> {
     await page.getByTestId('setup-username').fill(SUPERVISOR.user);
     await page.getByTestId('setup-passphrase').fill(SUPERVISOR.pass);
     await page.getByTestId('setup-confirm').fill(SUPERVISOR.pass);
+    await page.screenshot({ path: shotPath('setup') });
     await page.getByTestId('setup-submit').click();
     const key = ((await page.getByTestId('recovery-key').textContent()) ?? '').replace(/[^0-9a-f]/gi, '');
+    expect(key).toMatch(/^[0-9a-f]{64}$/i);
+    await page.screenshot({ path: shotPath('recovery-key') });
+    // The key is shown once; the officer must confirm it is written down before going on.
+    await expect(page.getByTestId('recovery-continue')).toBeDisabled();
     await page.getByTestId('recovery-stored').check();
     await page.getByTestId('recovery-continue').click();
     await expect(page.getByTestId('who')).toBeVisible();
+    // Later spec files in this run need the key to read the store directly (test-only file in /tmp).
+    writeFileSync(RECOVERY_KEY_FILE, key, { mode: 0o600 });
     return key;
   }
   await page.getByTestId('unlock-username').fill(SUPERVISOR.user);
