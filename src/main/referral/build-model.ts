@@ -5,6 +5,7 @@ import type { Locale } from '../../shared/i18n/locales';
 import {
   type Answers,
   type AnswerValue,
+  describeAnswer,
   elementNameKey,
   findQuestion,
   INSTRUMENT,
@@ -122,7 +123,7 @@ export function buildReferralModel(
         blocks.push({
           kind: 'field',
           label: th('referral:safety.personView'),
-          value: view ? describe(view, th) : th('referral:notRecorded'),
+          value: view ? describeAnswer(view, th) : th('referral:notRecorded'),
           lang: PRIMARY,
         });
         break;
@@ -130,7 +131,7 @@ export function buildReferralModel(
       case 'needs': {
         const needs = [facts.answers.close_needs, facts.answers.health_immediate_needs]
           .filter((v): v is AnswerValue => v !== undefined)
-          .map((v) => describe(v, th));
+          .map((v) => describeAnswer(v, th));
         blocks.push({
           kind: 'paragraph',
           text: needs.length ? needs.join('; ') : th('referral:notRecorded'),
@@ -239,34 +240,12 @@ function consentWord(value: AnswerValue | undefined): 'given' | 'refused' | 'not
   return 'notAsked';
 }
 
-/** A saved answer in words (Thai), as in the result page. */
-export function describe(value: AnswerValue, t: Translate): string {
-  switch (value.kind) {
-    case 'declined':
-      return t(`instrument:answers.${value.reason}`);
-    case 'choice':
-      return t(`instrument:answers.${value.value}`);
-    case 'single':
-      return t(`instrument:options.${value.option}`);
-    case 'multi':
-      return value.options.map((o) => t(`instrument:options.${o}`)).join(', ');
-    case 'number':
-      return String(value.value);
-    case 'date':
-      return value.iso;
-    case 'approxDate':
-      return value.month ? `${value.year}-${String(value.month).padStart(2, '0')}` : String(value.year);
-    case 'text':
-      return value.text;
-  }
-}
-
 function evidenceItems(refs: readonly EvidenceRef[], t: Translate): { text: string; lang: Lang }[] {
   return refs.map((ref) => {
     const q = findQuestion(INSTRUMENT, ref.questionId);
     const question = q ? t(`instrument:${questionTextKey(q)}`) : ref.questionId;
     return {
-      text: t('referral:indicators.evidence', { question, answer: describe(ref.value, t) }),
+      text: t('referral:indicators.evidence', { question, answer: describeAnswer(ref.value, t) }),
       lang: PRIMARY,
     };
   });
@@ -395,7 +374,7 @@ function fieldValue(source: FieldSource, f: ReferralFacts, t: Translate): { text
       const doc = f.answers.doc_where_now;
       return {
         text: doc
-          ? describe(doc, t)
+          ? describeAnswer(doc, t)
           : p?.documentsLocation
             ? t(`referral:documents.${p.documentsLocation}`)
             : '',

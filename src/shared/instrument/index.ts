@@ -28,3 +28,4 @@ export function findQuestion(instrument: Instrument, id: string) {
   }
   return undefined;
 }
+export * from './describe-answer';

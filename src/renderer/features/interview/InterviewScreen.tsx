@@ -7,6 +7,7 @@ import {
   type Answers,
   type AnswerValue,
   answerValueSchema,
+  describeAnswer,
   findQuestion,
   INSTRUMENT,
   questionGuidanceKey,
@@ -22,7 +23,6 @@ import { usePrefs } from '../../app/prefs-context';
 import { reviewStateOf } from '../../app/review-status';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { AnswerControls } from './AnswerControls';
-import { describeAnswer } from './answer-format';
 import { DistressScreen } from './DistressScreen';
 import { OfficerAssessment } from './OfficerAssessment';
 import { ResultView } from './ResultView';

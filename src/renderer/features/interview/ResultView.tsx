@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import {
+  describeAnswer,
   elementNameKey,
   findQuestion,
   INSTRUMENT,
@@ -8,7 +9,6 @@ import {
   thaiNameKey,
 } from '../../../shared/instrument';
 import type { EvidenceRef, ScreeningResult } from '../../../shared/screening';
-import { describeAnswer } from './answer-format';
 
 /** The screening result in the officer's language: every finding with the answers behind it. */
 export function ResultView({ result }: { result: ScreeningResult }) {

@@ -1,8 +1,10 @@
-import type { TFunction } from 'i18next';
-import type { AnswerValue } from '../../../shared/instrument';
+import type { AnswerValue } from './answers';
 
-/** A saved answer as words in the given language (for "already given" lists and the result page). */
-export function describeAnswer(value: AnswerValue, t: TFunction): string {
+/**
+ * A saved answer in words, in the language of the translator given (keys in namespace `instrument`).
+ * Used by the result page and the referral PDF alike.
+ */
+export function describeAnswer(value: AnswerValue, t: (key: string) => string): string {
   switch (value.kind) {
     case 'declined':
       return t(`instrument:answers.${value.reason}`);
