@@ -10,6 +10,7 @@ import { isAppUrl, permissionAllowed } from '../security/navigation';
 import { createAppContext } from '../services/app-context';
 import { writeFileAtomic } from '../util/atomic-file';
 import { log } from '../util/log';
+import { installFileLog } from '../util/log-file';
 import { APP_VERSION } from '../version';
 
 /**
@@ -20,6 +21,10 @@ const RENDERER_DIR = join(__dirname, '../renderer');
 const RENDERER_ENTRY = join(RENDERER_DIR, 'index.html');
 const RENDERER_DIR_URL = `${pathToFileURL(RENDERER_DIR).href}/`;
 const ENTRY_URL = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(RENDERER_ENTRY).href;
+
+// Every renderer sandboxed, whatever a window's options say.
+app.enableSandbox();
+installFileLog(join(app.getPath('userData'), 'logs'));
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -96,6 +101,7 @@ if (!app.requestSingleInstanceLock()) {
         allowRunningInsecureContent: false,
         webviewTag: false,
         spellcheck: false,
+        disableBlinkFeatures: 'Auxclick',
         devTools: !app.isPackaged,
       },
     });

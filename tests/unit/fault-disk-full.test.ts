@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DEMO_SCENARIOS } from '../../src/main/demo/scenarios';
+import { seedDemoCases } from '../../src/main/demo/seed';
+import { createDispatcher } from '../../src/main/ipc/dispatch';
+import { handlers } from '../../src/main/ipc/handlers';
+import { createAppContext } from '../../src/main/services/app-context';
+import { folderExportTarget } from '../../src/main/services/folder-export';
+import { getCase } from '../../src/main/store/cases';
+import { listReferrals } from '../../src/main/store/referrals';
+import { AppError } from '../../src/shared/errors';
+import { availableFullVolumes, type FullVolume, fullVolume } from '../helpers/fuzz-volumes';
+import { tempDir } from '../helpers/store-fixtures';
+
+/**
+ * A full disk (ENOSPC) during folder export: the error is AppError DISK_FULL / errors.diskFull, and no
+ * partial file is left, neither under the final name nor as a temp file. Run on every kind of full
+ * volume this machine offers: /dev/full everywhere, and a real nearly full tmpfs where mounting works.
+ */
+
+const NOW = Date.parse('2026-05-21T08:00:00.000Z');
+const volumes: FullVolume[] = [];
+
+afterEach(() => {
+  vi.useRealTimers();
+  for (const v of volumes.splice(0)) v.dispose();
+});
+
+function freezeDate(): void {
+  // Only Date: timers keep running (idle lock, child processes).
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
+}
+
+describe.each(availableFullVolumes())('a full disk during folder export (%s)', (kind) => {
+  it('writeFileAtomic via folderExportTarget fails with DISK_FULL and leaves no partial file', async () => {
+    const volume = fullVolume(kind);
+    volumes.push(volume);
+    freezeDate();
+    const bytes = randomBytes(512 * 1024);
+    volume.arm('referral-FS-1.pdf', Date.now());
+    const err = await folderExportTarget(volume.dir)
+      .write('referral-FS-1.pdf', bytes)
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(err).toBeInstanceOf(AppError);
+    expect(err).toMatchObject({ code: 'DISK_FULL', messageKey: 'errors.diskFull', message: 'DISK_FULL' });
+    expect(volume.leftovers()).toEqual([]);
+  });
+
+  it('referral.export answers DISK_FULL, records no referral and leaves no file', async () => {
+    const volume = fullVolume(kind);
+    volumes.push(volume);
+    const dataDir = tempDir('fs-full-data-');
+    const ctx = createAppContext({
+      runtime: 'test',
+      dataDir: join(dataDir, 'data'),
+      appVersion: 'fault',
+      kdfProfile: 'test',
+      exportTarget: folderExportTarget(volume.dir),
+    });
+    const dispatch = createDispatcher(handlers, ctx);
+    const init = await dispatch('vault.initialise', {
+      username: 'malee',
+      displayName: 'Malee S.',
+      passphrase: 'a disk full of answers',
+    });
+    expect(init.ok).toBe(true);
+    const session = ctx.sessions.require();
+    const [seeded] = seedDemoCases(session, DEMO_SCENARIOS.slice(0, 1));
+    if (!seeded) throw new Error('no demo case');
+    const reference = getCase(session, seeded.caseId).reference;
+
+    freezeDate();
+    volume.arm(`referral-${reference}.pdf`, Date.now());
+    const reply = await dispatch('referral.export', { caseId: seeded.caseId, receivingAgency: 'Shelter' });
+    expect(reply).toEqual({ ok: false, error: { code: 'DISK_FULL', messageKey: 'errors.diskFull' } });
+    expect(volume.leftovers()).toEqual([]);
+    expect(listReferrals(ctx.sessions.require(), seeded.caseId)).toEqual([]);
+    ctx.sessions.lock('manual');
+  });
+});

@@ -1,0 +1,71 @@
+import { chmodSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEMO_SCENARIOS } from '../../src/main/demo/scenarios';
+import { seedDemoCases } from '../../src/main/demo/seed';
+import { createDispatcher } from '../../src/main/ipc/dispatch';
+import { handlers } from '../../src/main/ipc/handlers';
+import { createAppContext } from '../../src/main/services/app-context';
+import { folderExportTarget } from '../../src/main/services/folder-export';
+import { listReferrals } from '../../src/main/store/referrals';
+import { readOnlyFolder } from '../helpers/fuzz-volumes';
+import { spawnStoreChild, watchLines } from '../helpers/store-child';
+import { tempDir } from '../helpers/store-fixtures';
+
+/**
+ * Exporting into a folder that cannot be written (a write-protected USB stick, a read-only share):
+ * the officer gets READ_ONLY / errors.readOnly, nothing is written and no referral is recorded.
+ */
+describe('export into a read-only folder', () => {
+  it('folderExportTarget gives READ_ONLY for a folder without write permission (unprivileged process)', async () => {
+    const dir = tempDir('fs-ro-perm-');
+    chmodSync(dir, 0o555);
+    // Permissions do not bind root: the export then runs as an unprivileged user.
+    const asRoot = process.getuid?.() === 0;
+    try {
+      const child = spawnStoreChild('fuzz-readonly-export-child.ts', [dir], {
+        ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+      });
+      const lines: string[] = [];
+      const exit = await watchLines(child, (l) => lines.push(l));
+      expect(exit.stderr).toBe('');
+      expect(lines.map((l) => JSON.parse(l))).toEqual([{ code: 'READ_ONLY', messageKey: 'errors.readOnly' }]);
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      chmodSync(dir, 0o700);
+    }
+  });
+
+  it('referral.export answers READ_ONLY, records nothing and writes nothing', async () => {
+    const folder = readOnlyFolder();
+    try {
+      const before = readdirSync(folder.dir);
+      const ctx = createAppContext({
+        runtime: 'test',
+        dataDir: join(tempDir('fs-ro-data-'), 'data'),
+        appVersion: 'fault',
+        kdfProfile: 'test',
+        exportTarget: folderExportTarget(folder.dir),
+      });
+      const dispatch = createDispatcher(handlers, ctx);
+      const init = await dispatch('vault.initialise', {
+        username: 'malee',
+        displayName: 'Malee S.',
+        passphrase: 'read only, please',
+      });
+      expect(init.ok).toBe(true);
+      const [seeded] = seedDemoCases(ctx.sessions.require(), DEMO_SCENARIOS.slice(0, 1));
+      if (!seeded) throw new Error('no demo case');
+      const reply = await dispatch('referral.export', { caseId: seeded.caseId, receivingAgency: 'Shelter' });
+      expect(reply, folder.how).toEqual({
+        ok: false,
+        error: { code: 'READ_ONLY', messageKey: 'errors.readOnly' },
+      });
+      expect(readdirSync(folder.dir)).toEqual(before);
+      expect(listReferrals(ctx.sessions.require(), seeded.caseId)).toEqual([]);
+      ctx.sessions.lock('manual');
+    } finally {
+      folder.dispose();
+    }
+  });
+});
