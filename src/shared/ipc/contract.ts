@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import type { ChannelSpec } from './channel';
+import { adminChannels } from './channels/admin';
 import { appChannels } from './channels/app';
 import { caseChannels } from './channels/cases';
+import { caseworkChannels } from './channels/casework';
 import { interviewChannels } from './channels/interviews';
 import { referralChannels } from './channels/referrals';
 import { sessionChannels } from './channels/session';
@@ -19,6 +21,8 @@ export const contract = {
   ...interviewChannels,
   ...textChannels,
   ...referralChannels,
+  ...caseworkChannels,
+  ...adminChannels,
 } satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

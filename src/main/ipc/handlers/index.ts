@@ -1,6 +1,8 @@
 import type { Handlers } from '../dispatch';
+import { adminHandlers } from './admin';
 import { appHandlers } from './app';
 import { caseHandlers } from './cases';
+import { caseworkHandlers } from './casework';
 import { interviewHandlers } from './interviews';
 import { referralHandlers } from './referrals';
 import { sessionHandlers } from './session';
@@ -14,4 +16,6 @@ export const handlers: Handlers = {
   ...interviewHandlers,
   ...textHandlers,
   ...referralHandlers,
+  ...caseworkHandlers,
+  ...adminHandlers,
 };

@@ -10,15 +10,27 @@ import { usePrefs } from '../../app/prefs-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { BeforeStart } from '../interview/BeforeStart';
 import { ReferralPanel } from '../referral/ReferralPanel';
+import { AttachmentsPanel } from './casework/AttachmentsPanel';
+import { CaseTimeline } from './casework/CaseTimeline';
+import { DeleteCasePanel } from './casework/DeleteCasePanel';
+import { FollowUpsPanel } from './casework/FollowUpsPanel';
+import { NotesPanel } from './casework/NotesPanel';
+import { StatusWorkflow } from './casework/StatusWorkflow';
 
-/** One case: where it stands, who is screened, the interviews (continue, or start the full one). */
+/**
+ * One case: where it stands, who is screened, the interviews (continue, or start the full one), the
+ * referral, and the case work around it: status, notes, follow-up dates, files and its history.
+ */
 export function CasePage({
   caseId,
+  user,
   onOpenInterview,
+  onDeleted,
 }: {
   caseId: string;
   user: SessionUser;
   onOpenInterview: (interviewId: string) => void;
+  onDeleted: (reference: string) => void;
 }) {
   const { t } = useTranslation();
   const { t: ti } = useTranslation('instrument');
@@ -26,11 +38,15 @@ export function CasePage({
   const [detail, setDetail] = useState<CaseDetail | null>(null);
   const [error, setError] = useState<ReplyError | null>(null);
   const [starting, setStarting] = useState<Tier | null>(null);
+  // Bumped after any change on the page, so the history and follow-up dates reload.
+  const [version, setVersion] = useState(0);
+  const changed = useCallback(() => setVersion((v) => v + 1), []);
 
   const load = useCallback(async () => {
     const reply = await call('cases.get', { id: caseId });
     if (!reply.ok) return setError(reply.error);
     setDetail(reply.value);
+    setVersion((v) => v + 1);
   }, [caseId]);
 
   useEffect(() => {
@@ -39,6 +55,8 @@ export function CasePage({
 
   if (!detail) return <ErrorMessage error={error} />;
   const person = detail.persons[0];
+  // Closed and consent-withdrawn cases are frozen (the store refuses new interviews and files).
+  const final = detail.status === 'closed' || detail.status === 'consent_withdrawn';
   const hasShort = detail.interviews.some(
     (i) => i.tier === 'short' && (i.state === 'completed' || i.state === 'stopped'),
   );
@@ -97,7 +115,7 @@ export function CasePage({
           </li>
         ))}
       </ul>
-      {!starting && (
+      {!starting && !final && (
         <div className="row">
           <button type="button" onClick={() => setStarting('short')} data-testid="start-short">
             {t('casePage.startShort')}
@@ -113,7 +131,7 @@ export function CasePage({
           </button>
         </div>
       )}
-      {starting && (
+      {starting && !final && (
         <BeforeStart
           caseId={detail.id}
           personId={person?.id}
@@ -124,6 +142,22 @@ export function CasePage({
       )}
       {detail.interviews.some((i) => i.state === 'completed' || i.state === 'stopped') && (
         <ReferralPanel caseId={detail.id} onChanged={() => void load()} />
+      )}
+      <div className="casework">
+        <StatusWorkflow
+          detail={detail}
+          onChanged={(next) => {
+            setDetail(next);
+            changed();
+          }}
+        />
+        <FollowUpsPanel caseId={detail.id} version={version} />
+        <NotesPanel caseId={detail.id} onChanged={changed} />
+        <AttachmentsPanel caseId={detail.id} closed={final} onChanged={changed} />
+      </div>
+      <CaseTimeline caseId={detail.id} version={version} />
+      {user.role === 'supervisor' && (
+        <DeleteCasePanel caseId={detail.id} reference={detail.reference} onDeleted={onDeleted} />
       )}
     </section>
   );

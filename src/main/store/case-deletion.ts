@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import type { AuditAction } from '../../shared/domain/audit';
+import { entityId } from '../../shared/domain/common';
+import { AppError } from '../../shared/errors';
+import type { Db } from '../db/driver';
+import { loadCaseRow } from './cases';
+import type { Session } from './session';
+import { parseInput } from './validate';
+
+/**
+ * Deleting a case for good (issue 6).
+ *
+ * What is gone afterwards: every row of the case in every table that references it (persons,
+ * interviews, answers with their history, notes, attachments with their bytes, referrals, the case
+ * row with its search text). The connection runs with `secure_delete = ON`, so SQLite overwrites the
+ * freed cells and pages with zeros, and the WAL is checkpointed and truncated right after the commit,
+ * so no older copy of those pages stays in `fieldscreen.db-wal`. tests/unit/case-deletion.test.ts
+ * decrypts every page of the file to check this.
+ *
+ * What stays (known limitation): the audit trail is append-only and hash-chained, so the rows it
+ * recorded while the case lived stay as they were, and several of them carry personal data in their
+ * details: `person.create`/`person.update` (name, nationality, languages…), `answer.save` (answer
+ * values, including free text in the person's words), `note.create`/`note.update` (note texts),
+ * `case.create`/`case.update` (place, vessel, officer's assessment), `attachment.add` (file name),
+ * `referral.record` (receiving agency, file name). Redacting them would break the hash chain (and the
+ * database's triggers refuse it). The real fix is in the audit writer: keep personal data out of
+ * audit details, or encrypt each case's audit details under a per-case key that deletion destroys
+ * (the chain then covers the ciphertext and stays verifiable). Until then the deleted case's personal
+ * data remains readable to whoever holds the database key, in the audit rows only.
+ */
+
+/** Not yet in the shared AUDIT_ACTIONS list (src/shared/domain/audit.ts); the store does not check. */
+const CASE_DELETE_ACTION = 'case.delete' as AuditAction;
+
+export const caseDeleteInput = z.object({
+  caseId: entityId,
+  /** Why the case is deleted; recorded in the audit trail. Should name no one. */
+  reason: z.string().trim().min(1).max(2000),
+});
+export type CaseDeleteInput = z.input<typeof caseDeleteInput>;
+
+export interface CaseRecordIds {
+  persons: string[];
+  interviews: string[];
+  answers: string[];
+  notes: string[];
+  attachments: string[];
+  referrals: string[];
+}
+
+/** The ids of every record that belongs to a case (its audit events carry these as entity ids). */
+export function caseRecordIds(db: Db, caseId: string): CaseRecordIds {
+  const ids = (sql: string) => db.prepare(sql).pluck().all(caseId) as string[];
+  return {
+    persons: ids('SELECT id FROM persons WHERE case_id = ? ORDER BY created_at, id'),
+    interviews: ids('SELECT id FROM interviews WHERE case_id = ? ORDER BY started_at, id'),
+    answers: ids(
+      'SELECT a.id FROM answers a JOIN interviews i ON i.id = a.interview_id WHERE i.case_id = ? ORDER BY a.id',
+    ),
+    notes: ids('SELECT id FROM notes WHERE case_id = ? ORDER BY created_at, id'),
+    attachments: ids('SELECT id FROM attachments WHERE case_id = ? ORDER BY created_at, id'),
+    referrals: ids('SELECT id FROM referrals WHERE case_id = ? ORDER BY created_at, id'),
+  };
+}
+
+/**
+ * Children before parents, because foreign keys are enforced: a table added later that references a
+ * case and is missing here makes the final DELETE of the case fail, and the whole deletion rolls back
+ * instead of leaving that table's rows behind.
+ */
+const DELETE_STATEMENTS = [
+  `DELETE FROM answer_history WHERE answer_id IN
+     (SELECT a.id FROM answers a JOIN interviews i ON i.id = a.interview_id WHERE i.case_id = ?)`,
+  'DELETE FROM answers WHERE interview_id IN (SELECT id FROM interviews WHERE case_id = ?)',
+  'DELETE FROM notes WHERE case_id = ?',
+  'DELETE FROM referrals WHERE case_id = ?',
+  'DELETE FROM attachments WHERE case_id = ?',
+  'DELETE FROM interviews WHERE case_id = ?',
+  'DELETE FROM persons WHERE case_id = ?',
+  'DELETE FROM cases WHERE id = ?',
+] as const;
+
+export interface CaseDeleteResult {
+  reference: string;
+  /** False when another connection kept the WAL from being checkpointed (it is truncated at close). */
+  checkpointed: boolean;
+}
+
+/**
+ * Deletes a case and all its records in one transaction, audited as `case.delete` with the reason,
+ * the case reference and how many records went (no personal data). Supervisors only.
+ */
+export function deleteCase(session: Session, input: CaseDeleteInput): CaseDeleteResult {
+  const user = session.requireUser();
+  // There is no 'cases.delete' permission in shared/domain/permissions.ts yet: supervisors only.
+  if (user.role !== 'supervisor') throw new AppError('FORBIDDEN_ROLE');
+  const p = parseInput(caseDeleteInput, input);
+  const reference = session.write((db, now) => {
+    const row = loadCaseRow(db, p.caseId);
+    const ids = caseRecordIds(db, row.id);
+    const history = db
+      .prepare(
+        `SELECT count(*) FROM answer_history h JOIN answers a ON a.id = h.answer_id
+           JOIN interviews i ON i.id = a.interview_id WHERE i.case_id = ?`,
+      )
+      .pluck()
+      .get(row.id) as number;
+    for (const sql of DELETE_STATEMENTS) db.prepare(sql).run(row.id);
+    session.audit(db, now, {
+      action: CASE_DELETE_ACTION,
+      entityType: 'case',
+      entityId: row.id,
+      details: {
+        reference: row.reference,
+        reason: p.reason,
+        deleted: {
+          persons: ids.persons.length,
+          interviews: ids.interviews.length,
+          answers: ids.answers.length,
+          answerHistory: history,
+          notes: ids.notes.length,
+          attachments: ids.attachments.length,
+          referrals: ids.referrals.length,
+        },
+      },
+    });
+    return row.reference;
+  });
+  return { reference, checkpointed: checkpoint(session) };
+}
+
+/** Moves the committed pages into the main file and truncates the WAL, so no old page copy stays there. */
+function checkpoint(session: Session): boolean {
+  const result = session.read((db) => db.pragma('wal_checkpoint(TRUNCATE)')) as {
+    busy: number;
+  }[];
+  return result[0]?.busy === 0;
+}

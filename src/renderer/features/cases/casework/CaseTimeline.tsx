@@ -1,0 +1,97 @@
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TimelineEntry } from '../../../../shared/ipc/channels/casework';
+import type { ReplyError } from '../../../../shared/ipc/reply';
+import { call } from '../../../app/call';
+import { formatDateTime } from '../../../app/format';
+import { usePrefs } from '../../../app/prefs-context';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+
+/** Audit action codes contain dots; i18next keys use them as separators, so they become underscores. */
+export function actionLabelKey(action: string): string {
+  return `timeline.actions.${action.replace(/\./g, '_')}`;
+}
+
+/** Who did what and when on this case, newest first (the case's slice of the audit trail). */
+export function CaseTimeline({ caseId, version }: { caseId: string; version: number }) {
+  const { t } = useTranslation();
+  const { uiLanguage } = usePrefs();
+  const [entries, setEntries] = useState<TimelineEntry[] | null>(null);
+  const [routine, setRoutine] = useState(false);
+  const [error, setError] = useState<ReplyError | null>(null);
+  const routineId = useId();
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes when the page changed something; it triggers the reload.
+  useEffect(() => {
+    let live = true;
+    void call('casework.timeline', { caseId, includeRoutine: routine }).then((reply) => {
+      if (!live) return;
+      if (!reply.ok) return setError(reply.error);
+      setError(null);
+      setEntries(reply.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [caseId, routine, version]);
+
+  const who = (actor: string | null) =>
+    actor === null ? t('timeline.system') : actor === 'recovery' ? t('timeline.recovery') : actor;
+
+  return (
+    <section className="panel" aria-labelledby="timeline-title">
+      <h2 id="timeline-title">{t('timeline.title')}</h2>
+      <div className="check">
+        <input
+          id={routineId}
+          type="checkbox"
+          checked={routine}
+          onChange={(e) => setRoutine(e.target.checked)}
+          data-testid="timeline-routine"
+        />
+        <label htmlFor={routineId}>{t('timeline.showRoutine')}</label>
+      </div>
+      <ErrorMessage error={error} />
+      {entries?.length === 0 && <p className="muted">{t('timeline.none')}</p>}
+      <ol className="timeline" data-testid="timeline">
+        {(entries ?? []).map((e) => (
+          <li key={e.seq} data-testid="timeline-entry" data-action={e.action}>
+            <span className="when">{formatDateTime(e.at, uiLanguage)}</span>
+            <span className="what">
+              <strong>{t(actionLabelKey(e.action), { defaultValue: e.action })}</strong>{' '}
+              <span className="muted">{t('timeline.by', { actor: who(e.actor) })}</span>
+              {e.statusChange && (
+                <span className="detail" data-testid="timeline-status">
+                  {t('timeline.statusChange', {
+                    from: t(`status.${e.statusChange.from}`),
+                    to: t(`status.${e.statusChange.to}`),
+                  })}
+                  {e.statusChange.reason && ` — ${t('timeline.reason', { reason: e.statusChange.reason })}`}
+                </span>
+              )}
+              {e.interviewState && (
+                <span className="detail">
+                  {t('timeline.statusChange', {
+                    from: t(`interviewState.${e.interviewState.from}`, {
+                      defaultValue: e.interviewState.from,
+                    }),
+                    to: t(`interviewState.${e.interviewState.to}`, { defaultValue: e.interviewState.to }),
+                  })}
+                </span>
+              )}
+              {e.changedFields && e.changedFields.length > 0 && (
+                <span className="detail">
+                  {t('timeline.changedFields', {
+                    fields: e.changedFields
+                      .map((f) => t(`timeline.fields.${f}`, { defaultValue: f }))
+                      .join(', '),
+                  })}
+                </span>
+              )}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

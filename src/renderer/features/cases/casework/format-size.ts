@@ -1,0 +1,17 @@
+import { LOCALE_TAGS, type Locale } from '../../../../shared/i18n/locales';
+
+/** A file size in the UI language's own number format and units (Intl does the words). */
+export function formatSize(bytes: number, lng: Locale): string {
+  const [value, unit] =
+    bytes >= 1024 * 1024
+      ? [bytes / (1024 * 1024), 'megabyte']
+      : bytes >= 1024
+        ? [bytes / 1024, 'kilobyte']
+        : [bytes, 'byte'];
+  return new Intl.NumberFormat(LOCALE_TAGS[lng], {
+    style: 'unit',
+    unit,
+    unitDisplay: 'short',
+    maximumFractionDigits: unit === 'byte' ? 0 : 1,
+  }).format(value);
+}

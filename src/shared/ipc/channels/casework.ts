@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { attachmentSummary, MAX_ATTACHMENT_BYTES, mediaType } from '../../domain/attachments';
+import { caseStatus } from '../../domain/cases';
+import { entityId, isoDateTime, requiredText } from '../../domain/common';
+import { note, noteBody } from '../../domain/notes';
+import { channel } from '../channel';
+
+/**
+ * Largest file accepted over IPC for an attachment. Smaller than the store's own limit because the
+ * bytes travel as base64 (a third larger) and the preview server caps request bodies at 32 MiB.
+ */
+export const MAX_UPLOAD_BYTES = Math.min(10 * 1024 * 1024, MAX_ATTACHMENT_BYTES);
+const maxBase64Length = Math.ceil(MAX_UPLOAD_BYTES / 3) * 4;
+
+/**
+ * Follow-up periods counted from the referral. The domain brief cites a 45-day reflection period and
+ * up to 15 days of temporary shelter from TIP reports, marked "verify": a supervisor can change both.
+ */
+export const followUpDays = z.strictObject({
+  reflectionDays: z.number().int().min(1).max(365),
+  shelterDays: z.number().int().min(1).max(365),
+});
+export type FollowUpDays = z.infer<typeof followUpDays>;
+export const DEFAULT_FOLLOW_UP_DAYS: FollowUpDays = { reflectionDays: 45, shelterDays: 15 };
+
+/**
+ * One event of a case's history as shown on the case page: what happened, when and by whom, and only
+ * facts the case page shows anyway (status and its reason, interview state, names of changed fields).
+ * Never the audit row's details as such: those hold answers, names and note texts.
+ */
+export const timelineEntry = z.strictObject({
+  seq: z.number().int().min(1),
+  at: isoDateTime,
+  action: z.string().max(64),
+  /** Username of whoever did it; 'recovery' for the recovery key; null for the system. */
+  actor: z.string().nullable(),
+  statusChange: z
+    .strictObject({ from: caseStatus, to: caseStatus, reason: z.string().nullable() })
+    .optional(),
+  interviewState: z.strictObject({ from: z.string().max(32), to: z.string().max(32) }).optional(),
+  changedFields: z.array(z.string().max(64)).max(50).optional(),
+});
+export type TimelineEntry = z.infer<typeof timelineEntry>;
+
+export const caseworkChannels = {
+  /**
+   * The history of one case, newest first, for anyone who may read the case (the full audit trail is
+   * for supervisors only). Views and single saved answers are left out unless asked for.
+   */
+  'casework.timeline': channel(
+    'signedIn',
+    z.strictObject({
+      caseId: entityId,
+      includeRoutine: z.boolean().default(false),
+      limit: z.number().int().min(1).max(1000).default(300),
+    }),
+    z.array(timelineEntry),
+  ),
+  'casework.notes.list': channel('signedIn', z.strictObject({ caseId: entityId }), z.array(note)),
+  'casework.notes.add': channel('signedIn', z.strictObject({ caseId: entityId, body: noteBody }), note),
+  'casework.attachments.list': channel(
+    'signedIn',
+    z.strictObject({ caseId: entityId }),
+    z.array(attachmentSummary),
+  ),
+  /** A file the user picked, read in the renderer; stored encrypted inside the database. */
+  'casework.attachments.add': channel(
+    'signedIn',
+    z.strictObject({
+      caseId: entityId,
+      fileName: requiredText(255),
+      mediaType: mediaType.max(255),
+      contentBase64: z.base64().max(maxBase64Length),
+    }),
+    attachmentSummary,
+  ),
+  /** When the case was referred (first signed referral, else the change to "referred") and the periods. */
+  'casework.followUps': channel(
+    'signedIn',
+    z.strictObject({ caseId: entityId }),
+    z.strictObject({
+      referredAt: isoDateTime.nullable(),
+      source: z.enum(['referral', 'status']).nullable(),
+      days: followUpDays,
+    }),
+  ),
+  /**
+   * Deletes a case and everything recorded with it, for good (supervisors only). The audit trail keeps
+   * the deletion with its reason; see src/main/store/case-deletion.ts for what older audit rows keep.
+   */
+  'casework.deleteCase': channel(
+    'supervisor',
+    z.strictObject({ caseId: entityId, reason: z.string().trim().min(1).max(2000) }),
+    z.strictObject({ reference: z.string(), checkpointed: z.boolean() }),
+  ),
+};

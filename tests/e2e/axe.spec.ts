@@ -1,0 +1,214 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { fontsReady, shotPath } from './helpers';
+
+/**
+ * Accessibility of every screen: axe-core finds no serious or critical violation; keyboard focus is
+ * always visible; nothing overflows sideways at 1366x768 with the text at 150%. Runs its own preview
+ * server on a fresh data folder, because the first-run screens (setup, recovery key) exist only there.
+ */
+const SUPERVISOR = { name: 'Somchai Jaidee', user: 'somchai', pass: 'correct horse battery staple' };
+
+interface OwnServer {
+  base: string;
+  token: string;
+  stop: () => Promise<void>;
+}
+
+async function startOwnServer(): Promise<OwnServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'fieldscreen-e2e-axe-'));
+  const exportDir = mkdtempSync(join(tmpdir(), 'fieldscreen-e2e-axe-exports-'));
+  const token = `axe-${process.pid}-${Date.now()}`;
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['out/main/preview.js', '--port', '0', '--data', dataDir, '--export-dir', exportDir],
+    { env: { ...process.env, FIELDSCREEN_PREVIEW_TOKEN: token }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const base = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('preview server did not start')), 30_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const m = /Open: (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`preview server exited (${code})`)));
+  });
+  return {
+    base,
+    token,
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await once(child, 'exit');
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(exportDir, { recursive: true, force: true });
+    },
+  };
+}
+
+let server: OwnServer;
+test.beforeAll(async () => {
+  server = await startOwnServer();
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+/** No serious or critical axe violation on the page as it is now. */
+async function expectAccessible(page: Page, screen: string) {
+  await fontsReady(page);
+  const result = await new AxeBuilder({ page }).analyze();
+  const bad = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad, `axe on ${screen}`).toEqual([]);
+}
+
+/** With the text at 150%, the main container (and the page) never scrolls sideways. */
+async function expectNoOverflowAtLargeText(page: Page, screen: string) {
+  await page.evaluate(() => {
+    document.documentElement.style.fontSize = '150%';
+  });
+  await fontsReady(page);
+  const overflow = await page.evaluate(() => {
+    const main = document.getElementById('main');
+    const out: string[] = [];
+    if (main && main.scrollWidth > main.clientWidth + 1)
+      out.push(`main ${main.scrollWidth} > ${main.clientWidth}`);
+    const doc = document.documentElement;
+    if (doc.scrollWidth > window.innerWidth + 1) out.push(`page ${doc.scrollWidth} > ${window.innerWidth}`);
+    return out;
+  });
+  await page.screenshot({ path: shotPath(`axe-${screen}-150pct`), fullPage: true });
+  await page.evaluate(() => {
+    document.documentElement.style.fontSize = '';
+  });
+  expect(overflow, `horizontal overflow at 150% text on ${screen}`).toEqual([]);
+}
+
+/** Tabbing moves focus to real controls, each with a visible focus indicator. */
+async function expectVisibleFocus(page: Page, screen: string, presses = 10) {
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  const seen: string[] = [];
+  for (let i = 0; i < presses; i++) {
+    await page.keyboard.press('Tab');
+    const focus = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      // Past the last control the focus leaves the page (to the browser) before it wraps.
+      if (!el || el === document.body) return null;
+      const style = getComputedStyle(el);
+      const outline = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2;
+      const ring = style.boxShadow !== 'none';
+      return {
+        ok: outline || ring,
+        what: `${el.tagName.toLowerCase()}${el.dataset.testid ? `[${el.dataset.testid}]` : ''}`,
+      };
+    });
+    if (!focus) continue;
+    seen.push(focus.what);
+    expect(focus.ok, `visible focus on ${focus.what} (${screen}, tab ${i + 1})`).toBe(true);
+  }
+  expect(seen.length, `controls reached by Tab on ${screen}`).toBeGreaterThan(3);
+}
+
+async function check(page: Page, screen: string, options: { focus?: boolean } = {}) {
+  await expectAccessible(page, screen);
+  await page.screenshot({ path: shotPath(`axe-${screen}`), fullPage: true });
+  if (options.focus) await expectVisibleFocus(page, screen);
+  await expectNoOverflowAtLargeText(page, screen);
+}
+
+test('every screen is accessible, keyboard-usable and fits at 1366x768 with 150% text', async ({ page }) => {
+  test.setTimeout(300_000);
+  expect(page.viewportSize()).toEqual({ width: 1366, height: 768 });
+  await page.goto(`${server.base}/#token=${server.token}`);
+  await expect(page.locator('.app-header')).toBeVisible();
+  await page.getByTestId('ui-language').selectOption('en');
+
+  await expect(page.getByTestId('setup-username')).toBeVisible();
+  await check(page, 'setup', { focus: true });
+  await page.getByTestId('setup-display-name').fill(SUPERVISOR.name);
+  await page.getByTestId('setup-username').fill(SUPERVISOR.user);
+  await page.getByTestId('setup-passphrase').fill(SUPERVISOR.pass);
+  await page.getByTestId('setup-confirm').fill(SUPERVISOR.pass);
+  await page.getByTestId('setup-submit').click();
+  await expect(page.getByTestId('recovery-key')).toBeVisible();
+  await check(page, 'recovery-key');
+  await page.getByTestId('recovery-stored').check();
+  await page.getByTestId('recovery-continue').click();
+
+  await expect(page.getByTestId('case-count')).toBeVisible();
+  await check(page, 'case-list-empty');
+  await page.getByTestId('lock').click();
+  await expect(page.getByTestId('unlock-username')).toBeVisible();
+  await check(page, 'unlock', { focus: true });
+  await page.getByTestId('unlock-username').fill(SUPERVISOR.user);
+  await page.getByTestId('unlock-passphrase').fill(SUPERVISOR.pass);
+  await page.getByTestId('unlock-submit').click();
+
+  await page.getByTestId('nav-new-case').click();
+  await check(page, 'new-case', { focus: true });
+  await page.getByTestId('place-name').fill('Songkhla PIPO');
+  await page.getByTestId('vessel-name').fill('Sea Star 7');
+  await page.getByTestId('person-name').fill('Ko Aung');
+  await page.getByTestId('create-case').click();
+  await expect(page.getByTestId('case-page')).toBeVisible();
+  await page.getByTestId('note-body').fill('First contact at the pier.');
+  await page.getByTestId('note-add').click();
+  await expect(page.getByTestId('note')).toHaveCount(1);
+  await check(page, 'case-page', { focus: true });
+
+  await page.getByTestId('start-short').click();
+  await expect(page.getByTestId('before-start')).toBeVisible();
+  await page.getByTestId('bs-interpreter-name').fill('Ma Hnin');
+  await page.getByTestId('bs-declaration').check();
+  for (const item of ['privateSpace', 'noEmployer', 'phoneAway', 'explainedStop']) {
+    await page.getByTestId(`bs-privacy-${item}`).check();
+  }
+  await check(page, 'before-start');
+  await page.getByTestId('bs-start').click();
+  await expect(page.getByTestId('question')).toBeVisible();
+  await check(page, 'interview-question');
+  await page.getByTestId('answer-no').click();
+  await expect(
+    page.locator('[data-testid="question"][data-question-id="safety_safe_to_talk"]'),
+  ).toBeVisible();
+  await page.getByTestId('stop').click();
+  await page.getByTestId('stop-reason').fill('The person asked to stop for today.');
+  await page.getByTestId('stop-confirm').click();
+  await expect(page.getByTestId('result')).toBeVisible();
+  await check(page, 'result');
+  await page.getByTestId('exit-interview').click();
+  await expect(page.getByTestId('referral-panel')).toBeVisible();
+  await check(page, 'referral-panel');
+
+  await page.getByTestId('nav-cases').click();
+  await expect(page.getByTestId('case-row')).toHaveCount(1);
+  await check(page, 'case-list', { focus: true });
+
+  await page.getByTestId('nav-admin').click();
+  for (const tab of ['users', 'settings', 'audit', 'backup'] as const) {
+    await page.getByTestId(`admin-tab-${tab}`).click();
+    await expect(page.getByTestId(`admin-${tab}`)).toBeVisible();
+    await check(page, `admin-${tab}`, { focus: tab === 'users' });
+  }
+
+  // The Thai UI: same checks on the busiest screens (longer words, another script).
+  await page.getByTestId('ui-language').selectOption('th');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'th');
+  await page.getByTestId('nav-cases').click();
+  await check(page, 'case-list-th');
+  await page.getByTestId('open-case').click();
+  await expect(page.getByTestId('case-page')).toBeVisible();
+  await check(page, 'case-page-th');
+});

@@ -1,0 +1,482 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import { fontsReady, shotPath } from './helpers';
+
+/**
+ * Case management end to end (issue 6). This file runs its own preview server on a fresh data folder
+ * (same build, random port), so it neither depends on nor disturbs the store the other spec files
+ * share, whichever order they run in. Within the file the tests build on each other.
+ */
+const SUPERVISOR = { name: 'Somchai Jaidee', user: 'somchai', pass: 'correct horse battery staple' };
+const OFFICER = { name: 'Malee Officer', user: 'malee', pass: 'officer passphrase 1' };
+
+interface OwnServer {
+  base: string;
+  token: string;
+  exportDir: string;
+  stop: () => Promise<void>;
+}
+
+async function startOwnServer(): Promise<OwnServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'fieldscreen-e2e-casework-'));
+  const exportDir = mkdtempSync(join(tmpdir(), 'fieldscreen-e2e-casework-exports-'));
+  const token = `casework-${process.pid}-${Date.now()}`;
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['out/main/preview.js', '--port', '0', '--data', dataDir, '--export-dir', exportDir],
+    { env: { ...process.env, FIELDSCREEN_PREVIEW_TOKEN: token }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const base = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('preview server did not start')), 30_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const m = /Open: (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`preview server exited (${code})`)));
+  });
+  return {
+    base,
+    token,
+    exportDir,
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await once(child, 'exit');
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(exportDir, { recursive: true, force: true });
+    },
+  };
+}
+
+let server: OwnServer;
+test.beforeAll(async () => {
+  server = await startOwnServer();
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+async function open(page: Page) {
+  await page.goto(`${server.base}/#token=${server.token}`);
+  await expect(page.locator('.app-header')).toBeVisible();
+}
+
+/** Signs in from whatever the app shows: first-run setup, the unlock screen, or someone signed in. */
+async function signIn(page: Page, who: { name: string; user: string; pass: string }) {
+  const setup = page.getByTestId('setup-username');
+  const unlock = page.getByTestId('unlock-username');
+  const signedIn = page.getByTestId('who');
+  await expect(setup.or(unlock).or(signedIn)).toBeVisible();
+  if (await signedIn.isVisible()) {
+    if ((await signedIn.textContent())?.includes(who.name)) return;
+    await page.getByTestId('switch-user').click();
+    await expect(unlock).toBeVisible();
+  }
+  if (await setup.isVisible()) {
+    await page.getByTestId('setup-display-name').fill(who.name);
+    await setup.fill(who.user);
+    await page.getByTestId('setup-passphrase').fill(who.pass);
+    await page.getByTestId('setup-confirm').fill(who.pass);
+    await page.getByTestId('setup-submit').click();
+    await page.getByTestId('recovery-stored').check();
+    await page.getByTestId('recovery-continue').click();
+  } else {
+    await unlock.fill(who.user);
+    await page.getByTestId('unlock-passphrase').fill(who.pass);
+    await page.getByTestId('unlock-submit').click();
+  }
+  await expect(signedIn).toContainText(who.name);
+}
+
+async function language(page: Page, lng: 'en' | 'th') {
+  await page.getByTestId('ui-language').selectOption(lng);
+  await expect(page.locator('html')).toHaveAttribute('lang', lng);
+  await fontsReady(page);
+}
+
+async function shot(page: Page, name: string) {
+  await fontsReady(page);
+  await page.screenshot({ path: shotPath(`casework-${name}`), fullPage: true });
+}
+
+/** Calls a channel from the page, exactly as the renderer does. */
+function callFromPage<T = unknown>(page: Page, channel: string, request: unknown) {
+  return page.evaluate(
+    ([c, r]) =>
+      (
+        window as unknown as { fieldscreen: { call: (c: string, r: unknown) => Promise<unknown> } }
+      ).fieldscreen.call(c as string, r),
+    [channel, request] as const,
+  ) as Promise<{ ok: true; value: T } | { ok: false; error: { code: string } }>;
+}
+
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Buddhist-era year of today, as the Thai UI must show it. */
+const BE_YEAR = String(new Date().getFullYear() + 543);
+
+/** Screened in 2023-2024, so the date filter below never catches the case made today. */
+const SEED = [
+  { place: 'Ranong fishing port', date: '2024-01-12', person: 'Min Thu', result: 'indicators_found' },
+  { place: 'Ranong fishing port', date: '2024-02-03', person: 'Sokha', result: 'no_indicators' },
+  { place: 'Songkhla PIPO', date: '2024-03-20', person: 'Dara', result: 'urgent' },
+  { place: 'Trat PIPO', date: '2023-11-30', person: 'Nguyen Van An', result: 'indicators_found' },
+  { place: 'Trat PIPO', date: '2024-04-02', person: null, result: 'not_screened' },
+] as const;
+
+/** Clicks a column's sort button and returns the direction the table then announces. */
+async function sortBy(page: Page, column: string): Promise<string | null> {
+  await page.getByTestId(`sort-${column}`).click();
+  return page.locator('th', { has: page.getByTestId(`sort-${column}`) }).getAttribute('aria-sort');
+}
+
+test('a supervisor adds an officer, creates and finds cases, and works a case through its statuses', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await open(page);
+  await language(page, 'en');
+  await signIn(page, SUPERVISOR);
+
+  // Accounts: add an officer.
+  await page.getByTestId('nav-admin').click();
+  await expect(page.getByTestId('admin-users')).toBeVisible();
+  await page.getByTestId('new-user-display-name').fill(OFFICER.name);
+  await page.getByTestId('new-user-username').fill(OFFICER.user);
+  await page.getByTestId('new-user-passphrase').fill(OFFICER.pass);
+  await page.getByTestId('new-user-confirm').fill(OFFICER.pass);
+  await page.getByTestId('new-user-submit').click();
+  await expect(page.locator('[data-testid="user-row"][data-username="malee"]')).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(
+    page.locator('[data-testid="user-row"][data-username="malee"] [data-testid="user-state"]'),
+  ).toHaveText('Active');
+
+  // One case through the form, five more through the same channel the form uses.
+  await page.getByTestId('nav-new-case').click();
+  await page.getByTestId('place-name').fill('Songkhla PIPO');
+  await page.getByTestId('province').fill('Songkhla');
+  await page.getByTestId('screening-date').fill(today());
+  await page.getByTestId('vessel-name').fill('Sea Star 7');
+  await page.getByTestId('person-name').fill('Ko Aung');
+  await page.getByTestId('nationality').fill('Myanmar');
+  await page.getByTestId('create-case').click();
+  await expect(page.getByTestId('case-page')).toBeVisible();
+  const reference = ((await page.locator('#case-title').textContent()) ?? '').replace(/^Case /, '');
+  for (const s of SEED) {
+    const created = await callFromPage<{ id: string; revision: number }>(page, 'cases.create', {
+      place: { kind: s.place.includes('PIPO') ? 'pipo_centre' : 'port', name: s.place },
+      screeningDate: s.date,
+      ...(s.person ? { person: { nameOrAlias: s.person, languages: ['my'] } } : {}),
+    });
+    expect(created.ok).toBe(true);
+    if (created.ok && s.result !== 'not_screened') {
+      const updated = await callFromPage(page, 'cases.update', {
+        id: created.value.id,
+        expectedRevision: created.value.revision,
+        screeningResult: s.result,
+      });
+      expect(updated.ok).toBe(true);
+    }
+  }
+
+  // The list: filter, search, sort (all in SQL).
+  await page.getByTestId('nav-cases').click();
+  await expect(page.getByTestId('case-count')).toHaveText('6 cases');
+  await page.getByTestId('case-search').fill('aung');
+  await expect(page.getByTestId('case-count')).toHaveText('1 case');
+  await expect(page.getByTestId('case-row')).toContainText(['Ko Aung']);
+  await page.getByTestId('case-filters-clear').click();
+  await expect(page.getByTestId('case-count')).toHaveText('6 cases');
+  await page.getByTestId('case-place-filter').selectOption('Ranong fishing port');
+  await expect(page.getByTestId('case-count')).toHaveText('2 cases');
+  await page.getByTestId('case-result-filter').selectOption('indicators_found');
+  await expect(page.getByTestId('case-count')).toHaveText('1 case');
+  await expect(page.getByTestId('case-row')).toContainText(['Min Thu']);
+  await page.getByTestId('case-filters-clear').click();
+  await page.getByTestId('case-date-from').fill('2024-01-01');
+  await page.getByTestId('case-date-to').fill('2024-03-31');
+  await expect(page.getByTestId('case-count')).toHaveText('3 cases');
+  const byDate = ['Min Thu', 'Sokha', 'Dara'];
+  const people = page.locator('[data-testid="case-row"] td:nth-child(4)');
+  const first = await sortBy(page, 'screeningDate');
+  await expect(people).toHaveText(first === 'ascending' ? byDate : [...byDate].reverse());
+  const second = await sortBy(page, 'screeningDate');
+  expect(second).not.toBe(first);
+  await expect(people).toHaveText(second === 'ascending' ? byDate : [...byDate].reverse());
+  await shot(page, 'list-filtered-en');
+  await page.getByTestId('case-filters-clear').click();
+  const refOrder = await sortBy(page, 'reference');
+  await expect(page.getByTestId('case-row')).toHaveCount(6);
+  const refs = await page.locator('[data-testid="case-row"] td:first-child').allTextContents();
+  const sorted = [...refs].sort();
+  expect(refs).toEqual(refOrder === 'ascending' ? sorted : sorted.reverse());
+
+  // Open the form-made case: a note and a file while it is open.
+  await page.getByTestId('case-search').fill(reference);
+  await expect(page.getByTestId('case-count')).toHaveText('1 case');
+  await page.getByTestId('open-case').click();
+  await expect(page.getByTestId('status-now')).toHaveText('Draft');
+  await expect(page.getByTestId('followups-panel')).toContainText('has not been referred');
+  await page.getByTestId('note-body').fill('Called the shelter; a bed is free from Monday.');
+  await page.getByTestId('note-add').click();
+  await expect(page.getByTestId('note')).toContainText(['Called the shelter; a bed is free from Monday.']);
+  await page.getByTestId('attachment-file').setInputFiles({
+    name: 'boat-papers.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('Crew list photographed at the pier.\n'.repeat(100)),
+  });
+  await expect(page.getByTestId('attachment')).toContainText(['boat-papers.txt']);
+  await expect(page.getByTestId('attachment')).toContainText(['3.5 kB']);
+
+  // Status workflow: draft -> screened -> referred -> closed (reason required).
+  await page.getByTestId('status-option-screened').check();
+  await page.getByTestId('status-apply').click();
+  await expect(page.getByTestId('status-now')).toHaveText('Screened');
+  await page.getByTestId('status-option-referred').check();
+  await page.getByTestId('status-apply').click();
+  await expect(page.getByTestId('status-now')).toHaveText('Referred');
+  // Referred today: the follow-up counters start today.
+  await expect(page.getByTestId('followup-reflection')).toHaveAttribute('data-days-left', '45');
+  await expect(page.getByTestId('followup-shelter')).toHaveAttribute('data-days-left', '15');
+  await shot(page, 'case-referred-en');
+  await page.getByTestId('status-option-closed').check();
+  await expect(page.getByTestId('status-apply')).toBeDisabled();
+  await page.getByTestId('status-reason').fill('Referred to the provincial shelter; screening work done.');
+  await page.getByTestId('status-apply').click();
+  await expect(page.getByTestId('status-now')).toHaveText('Closed');
+  await expect(page.getByTestId('status-reason-shown')).toContainText('Referred to the provincial shelter');
+  await expect(page.getByTestId('attachment-file')).toHaveCount(0);
+
+  // The timeline: who did what, newest first, with the reason; views only on request.
+  const timeline = page.getByTestId('timeline-entry');
+  await expect(timeline.first()).toHaveAttribute('data-action', 'case.status');
+  await expect(timeline.first()).toContainText('Referred → Closed');
+  await expect(timeline.first()).toContainText('Referred to the provincial shelter');
+  await expect(timeline.first()).toContainText('by somchai');
+  const actions = await timeline.evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
+  expect(actions).toEqual([
+    'case.status',
+    'case.status',
+    'case.status',
+    'attachment.add',
+    'note.create',
+    'person.create',
+    'case.create',
+  ]);
+  await page.getByTestId('timeline-routine').check();
+  await expect(page.locator('[data-testid="timeline-entry"][data-action="case.view"]').first()).toBeVisible();
+  await shot(page, 'case-closed-en');
+
+  // The same page in Thai: dates in the Buddhist calendar (Gregorian year + 543).
+  await language(page, 'th');
+  await expect(page.getByTestId('followups-referred')).toContainText(BE_YEAR);
+  await expect(page.locator('.facts')).toContainText(BE_YEAR);
+  await shot(page, 'case-closed-th');
+  await page.getByTestId('nav-cases').click();
+  await expect(page.getByTestId('case-row')).toHaveCount(6);
+  const dates = await page.locator('[data-testid="case-row"] td:nth-child(2)').allTextContents();
+  expect(dates.filter((d) => /2567/.test(d))).toHaveLength(4);
+  expect(dates.filter((d) => /\b20\d\d\b/.test(d))).toEqual([]);
+  await shot(page, 'list-th');
+  await language(page, 'en');
+
+  // Quick-hide and back.
+  await page.keyboard.press('F9');
+  await expect(page.getByTestId('neutral-screen')).toBeVisible();
+  await expect(page.locator('.app-header')).toHaveCount(0);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('unlock-username')).toBeVisible();
+  await signIn(page, SUPERVISOR);
+  await expect(page.getByTestId('case-count')).toHaveText('6 cases');
+});
+
+test('an officer sees no administration, and main refuses the supervisor channels', async ({ page }) => {
+  test.setTimeout(120_000);
+  await open(page);
+  await language(page, 'en');
+  await signIn(page, SUPERVISOR);
+  // Switching user locks first: the officer then signs in with their own passphrase.
+  await page.getByTestId('switch-user').click();
+  await expect(page.getByTestId('unlock-username')).toBeVisible();
+  await expect(page.getByTestId('who')).toHaveCount(0);
+  await signIn(page, OFFICER);
+  await expect(page.getByTestId('who')).toContainText('Malee Officer (officer)');
+  await expect(page.getByTestId('nav-admin')).toHaveCount(0);
+  await shot(page, 'officer-list-en');
+
+  for (const [channel, request] of [
+    ['admin.users.list', {}],
+    [
+      'admin.users.add',
+      { username: 'x2', displayName: 'X', role: 'supervisor', passphrase: 'long enough pass' },
+    ],
+    ['admin.audit.list', {}],
+    ['admin.audit.verify', {}],
+    ['admin.settings.update', { autoLockMinutes: 120 }],
+    ['admin.backup.create', {}],
+    ['casework.deleteCase', { caseId: '00000000-0000-4000-8000-000000000000', reason: 'x' }],
+  ] as const) {
+    const reply = await callFromPage(page, channel, request);
+    expect(reply, channel).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN_ROLE', messageKey: 'errors.forbiddenRole' },
+    });
+  }
+
+  // The officer may read a case's own history (not the whole audit trail) and add notes, not delete.
+  await page.getByTestId('case-search').fill('aung');
+  await page.getByTestId('open-case').click();
+  await expect(page.getByTestId('timeline-entry').first()).toHaveAttribute('data-action', 'case.status');
+  await expect(page.getByTestId('delete-panel')).toHaveCount(0);
+  await page.getByTestId('note-body').fill('Shelter confirmed arrival by phone.');
+  await page.getByTestId('note-add').click();
+  await expect(page.getByTestId('note')).toHaveCount(2);
+  await expect(page.getByTestId('note').last()).toContainText('malee');
+  await shot(page, 'officer-case-en');
+  await page.getByTestId('switch-user').click();
+  await signIn(page, SUPERVISOR);
+});
+
+test('a supervisor deletes a case with a reason, checks the audit trail, changes settings and backs up', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await open(page);
+  await language(page, 'en');
+  await signIn(page, SUPERVISOR);
+
+  await page.getByTestId('case-search').fill('sokha');
+  await expect(page.getByTestId('case-count')).toHaveText('1 case');
+  await page.getByTestId('open-case').click();
+  const reference = ((await page.locator('#case-title').textContent()) ?? '').replace(/^Case /, '');
+  await page.getByTestId('delete-open').click();
+  await expect(page.getByTestId('delete-confirm')).toBeDisabled();
+  await page.getByTestId('delete-reason').fill('Entered twice by mistake');
+  await expect(page.getByTestId('delete-confirm')).toBeDisabled();
+  await page.getByTestId('delete-understood').check();
+  await shot(page, 'delete-en');
+  await page.getByTestId('delete-confirm').click();
+  await expect(page.getByTestId('case-list-notice')).toHaveText(`Case ${reference} was deleted.`);
+  await expect(page.getByTestId('case-count')).toHaveText('5 cases');
+  await page.getByTestId('case-search').fill('sokha');
+  await expect(page.getByTestId('case-count')).toHaveText('0 cases');
+
+  // The audit trail records the deletion with its reason; the chain still verifies.
+  await page.getByTestId('nav-admin').click();
+  await page.getByTestId('admin-tab-audit').click();
+  await page.getByTestId('audit-action-filter').selectOption('case.delete');
+  await expect(page.getByTestId('audit-row')).toHaveCount(1);
+  await page.getByTestId('audit-row').locator('summary').click();
+  await expect(page.getByTestId('audit-row')).toContainText('Entered twice by mistake');
+  await expect(page.getByTestId('audit-row')).not.toContainText('Sokha');
+  await page.getByTestId('audit-verify').click();
+  await expect(page.getByTestId('audit-verify-result')).toHaveAttribute('data-ok', 'true');
+  await shot(page, 'admin-audit-en');
+
+  // Settings persist (auto-lock, follow-up days, the referral directory).
+  await page.getByTestId('admin-tab-settings').click();
+  await page.getByTestId('settings-auto-lock').fill('3');
+  await page.getByTestId('settings-reflection-days').fill('30');
+  await page.getByTestId('settings-agency-name').fill('Songkhla PIPO centre');
+  await page.getByTestId('directory-add').click();
+  await page.getByTestId('directory-name-0').fill('Songkhla shelter for children and families');
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByTestId('settings-saved')).toBeVisible();
+  await page.getByTestId('admin-tab-users').click();
+  await page.getByTestId('admin-tab-settings').click();
+  await expect(page.getByTestId('settings-auto-lock')).toHaveValue('3');
+  await expect(page.getByTestId('settings-reflection-days')).toHaveValue('30');
+  await expect(page.getByTestId('directory-name-0')).toHaveValue(
+    'Songkhla shelter for children and families',
+  );
+  await shot(page, 'admin-settings-en');
+  const bad = await callFromPage(page, 'admin.settings.update', { autoLockMinutes: 0 });
+  expect(bad.ok === false && bad.error.code).toBe('VALIDATION');
+
+  // A backup goes to the export target (the export folder in the preview).
+  await page.getByTestId('admin-tab-backup').click();
+  await page.getByTestId('backup-create').click();
+  await expect(page.getByTestId('backup-result')).toContainText('.db');
+  const backups = readdirSync(server.exportDir).filter((f) => f.startsWith('fieldscreen-backup-'));
+  expect(backups).toHaveLength(1);
+  expect(statSync(join(server.exportDir, backups[0] ?? '')).size % 4096).toBe(0);
+  await shot(page, 'admin-backup-en');
+
+  // Administration screens in Thai.
+  await language(page, 'th');
+  for (const tab of ['users', 'settings', 'audit', 'backup'] as const) {
+    await page.getByTestId(`admin-tab-${tab}`).click();
+    await expect(page.getByTestId(`admin-${tab}`)).toBeVisible();
+    await shot(page, `admin-${tab}-th`);
+  }
+  await language(page, 'en');
+  await page.getByTestId('admin-tab-users').click();
+  await shot(page, 'admin-users-en');
+});
+
+test('the case list renders only the rows in view and fetches more while scrolling', async ({ page }) => {
+  test.setTimeout(180_000);
+  await open(page);
+  await language(page, 'en');
+  await signIn(page, SUPERVISOR);
+  const made = await page.evaluate(async () => {
+    const api = (
+      window as unknown as { fieldscreen: { call: (c: string, r: unknown) => Promise<{ ok: boolean }> } }
+    ).fieldscreen;
+    let ok = 0;
+    for (let i = 0; i < 320; i++) {
+      const r = await api.call('cases.create', {
+        place: { kind: 'port', name: 'Bulk port' },
+        screeningDate: `2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+        person: { nameOrAlias: `Bulk person ${String(i).padStart(3, '0')}`, languages: ['my'] },
+      });
+      if (r.ok) ok++;
+    }
+    return ok;
+  });
+  expect(made).toBe(320);
+  await page.getByTestId('nav-new-case').click();
+  await page.getByTestId('nav-cases').click();
+  await expect(page.getByTestId('case-count')).toHaveText('325 cases');
+  await expect(page.getByTestId('case-table')).toHaveAttribute('aria-rowcount', '326');
+  const rendered = await page.getByTestId('case-row').count();
+  expect(rendered).toBeGreaterThan(5);
+  expect(rendered).toBeLessThan(60);
+
+  // Scroll to the end: the last page is fetched and the last row is shown.
+  await page.getByTestId('case-scroller').evaluate((el) => {
+    el.scrollTop = el.scrollHeight;
+  });
+  const last = page.locator('tr[aria-rowindex="326"][data-testid="case-row"]');
+  await expect(last).toBeVisible();
+  expect(await page.getByTestId('case-row').count()).toBeLessThan(60);
+
+  // The keyboard moves through all rows: Home, Down, End.
+  await page.getByTestId('sort-reference').click();
+  await expect(page.locator('tr[aria-rowindex="2"] button[data-index="0"]')).toBeVisible();
+  await page.locator('button[data-index="0"]').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('button[data-index="1"]')).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(page.locator('button[data-index="324"]')).toBeFocused();
+  await page.keyboard.press('PageUp');
+  await expect(page.locator('button[data-index="324"]')).not.toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(page.locator('button[data-index="0"]')).toBeFocused();
+  await shot(page, 'list-325-en');
+});
