@@ -30,7 +30,7 @@ import { parseInput } from './validate';
  */
 
 /** Not yet in the shared AUDIT_ACTIONS list (src/shared/domain/audit.ts); the store does not check. */
-const CASE_DELETE_ACTION = 'case.delete' as AuditAction;
+const CASE_DELETE_ACTION: AuditAction = 'case.delete';
 
 export const caseDeleteInput = z.object({
   caseId: entityId,

@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   'case.view',
   'case.export',
   'case.import',
+  'case.delete',
   'person.create',
   'person.update',
   'interview.start',
