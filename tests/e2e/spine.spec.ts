@@ -118,3 +118,12 @@ test('the page runs under the strict Content-Security-Policy', async ({ page, ba
   });
   expect(ran).toBe(false);
 });
+
+test('the diagnostic report is redacted: versions and counts, no passphrase or names', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('diagnostics').click();
+  const text = (await page.getByTestId('diagnostics-text').textContent()) ?? '';
+  expect(text).toContain('FieldScreen');
+  expect(text).not.toContain('correct horse battery staple');
+  expect(text).not.toContain('Ko Aung');
+});

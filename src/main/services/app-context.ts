@@ -14,6 +14,8 @@ export interface AppContextOptions {
   /** Argon2id cost for passphrases set in this process; only tests lower it. */
   kdfProfile?: KdfProfile;
   exportTarget: ExportTarget;
+  logDir?: string;
+  copyText?: (text: string) => boolean;
 }
 
 /** Builds the context shared by Electron, the preview server and tests. */
@@ -40,6 +42,8 @@ export function createAppContext(options: AppContextOptions): AppContext {
     prefs: new PreferencesStore(options.dataDir),
     sessions,
     exportTarget: options.exportTarget,
+    logDir: options.logDir,
+    copyText: options.copyText,
     session: () => {
       const user = sessions.user();
       return user ? { role: user.role } : null;

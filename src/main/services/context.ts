@@ -23,6 +23,10 @@ export interface AppContext {
   sessions: SessionManager;
   /** Where exported files go: a save dialog in Electron, a folder in the preview and tests. */
   exportTarget: ExportTarget;
+  /** Where the rotating log files are (Electron); the diagnostic report reads their tail. */
+  logDir?: string;
+  /** Puts text on the system clipboard (Electron only). */
+  copyText?: (text: string) => boolean;
   /** The signed-in user's role, or null when locked. */
   session(): SessionInfo | null;
   /** Records activity for the idle auto-lock. */

@@ -1,6 +1,15 @@
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, powerMonitor, session, type WebContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  dialog,
+  ipcMain,
+  powerMonitor,
+  session,
+  type WebContents,
+} from 'electron';
 import { type AppEvent, IPC_EVENT, IPC_INVOKE } from '../../shared/ipc/api';
 import { createDispatcher } from '../ipc/dispatch';
 import { handlers } from '../ipc/handlers';
@@ -24,7 +33,8 @@ const ENTRY_URL = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(RENDERER_EN
 
 // Every renderer sandboxed, whatever a window's options say.
 app.enableSandbox();
-installFileLog(join(app.getPath('userData'), 'logs'));
+const LOG_DIR = join(app.getPath('userData'), 'logs');
+installFileLog(LOG_DIR);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -47,6 +57,11 @@ if (!app.requestSingleInstanceLock()) {
   };
   const ctx = createAppContext({
     exportTarget,
+    logDir: LOG_DIR,
+    copyText: (text) => {
+      clipboard.writeText(text);
+      return true;
+    },
     runtime: 'electron',
     dataDir: join(app.getPath('userData'), 'data'),
     appVersion: APP_VERSION,

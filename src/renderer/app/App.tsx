@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../shared/domain/users';
 import type { Preferences } from '../../shared/ipc/channels/app';
+import { DiagnosticsButton } from '../components/DiagnosticsButton';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { LanguageBar } from '../components/LanguageBar';
 import { SetupScreen } from '../features/setup/SetupScreen';
@@ -127,6 +128,7 @@ export function App({ initialPrefs }: { initialPrefs: Preferences }) {
           {phase.kind === 'signedIn' && <SignedInApp user={phase.user} />}
         </main>
         <footer className="app-footer">
+          <DiagnosticsButton />
           {prefs.uiLanguage !== 'en' && (
             <span className="draft-badge" data-testid="draft-notice">
               {t('app.draftNotice')}

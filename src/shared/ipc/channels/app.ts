@@ -25,5 +25,11 @@ export const appChannels = {
     }),
   ),
   'prefs.get': channel('public', z.strictObject({}), preferencesSchema),
+  /** A redacted report for support: versions, counts and log events, never record content. */
+  'app.diagnostics': channel(
+    'public',
+    z.strictObject({}),
+    z.strictObject({ text: z.string().max(60_000), copied: z.boolean() }),
+  ),
   'prefs.set': channel('public', preferencesSchema.partial().strict(), preferencesSchema),
 };
