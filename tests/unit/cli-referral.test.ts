@@ -2,9 +2,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { referralCommand, verifyPdfCommand } from '../../src/main/cli/commands/referral-commands';
+import {
+  importSigningIdentityCommand,
+  referralCommand,
+  verifyPdfCommand,
+} from '../../src/main/cli/commands/referral-commands';
 import type { CliIo } from '../../src/main/cli/types';
 import { seedDemoCases } from '../../src/main/demo/seed';
+import { createSelfSignedIdentity } from '../../src/main/pdf/identity';
 import { Vault } from '../../src/main/store/vault';
 
 const PASS = 'cli referral passphrase';
@@ -64,6 +69,39 @@ describe('referral and verify-pdf commands', () => {
     const bad = fakeIo();
     expect(await verifyPdfCommand.run([changed], bad.io)).toBe(1);
     expect(bad.stdout).toContain('valid: false');
+  });
+
+  it("signs with an imported agency PKCS#12 once it is the officer's identity", async () => {
+    const agency = createSelfSignedIdentity({
+      name: 'Officer Agency',
+      role: 'officer',
+      agency: 'DSDW Songkhla',
+      modulusLength: 2048,
+    });
+    const p12File = join(out, 'agency.p12');
+    writeFileSync(p12File, agency.p12);
+    const wrongPw = fakeIo({ FIELDSCREEN_PASSPHRASE: PASS, FIELDSCREEN_P12_PASSWORD: 'wrong' });
+    expect(
+      await importSigningIdentityCommand.run(['--data', dir, '--user', 'officer', p12File], wrongPw.io),
+    ).toBe(1);
+    expect(wrongPw.stderr.join('\n')).toContain('VALIDATION');
+
+    const ok = fakeIo({ FIELDSCREEN_PASSPHRASE: PASS, FIELDSCREEN_P12_PASSWORD: agency.password });
+    expect(await importSigningIdentityCommand.run(['--data', dir, '--user', 'officer', p12File], ok.io)).toBe(
+      0,
+    );
+    const expected = agency.fingerprintSha256.replace(/:/g, '').toLowerCase();
+    expect(ok.stdout).toContain(`fingerprint: ${expected}`);
+
+    const file = join(out, 'agency-signed.pdf');
+    const made = fakeIo({ FIELDSCREEN_PASSPHRASE: PASS });
+    expect(
+      await referralCommand.run(['--data', dir, '--user', 'officer', caseId, '--out', file], made.io),
+    ).toBe(0);
+    expect(made.stdout).toContain(`signer-fingerprint: ${expected}`);
+    const check = fakeIo();
+    expect(await verifyPdfCommand.run([file], check.io)).toBe(0);
+    expect(check.stdout.join('\n')).toContain('DSDW Songkhla');
   });
 
   it('never takes the passphrase from arguments and reports a wrong one by code only', async () => {

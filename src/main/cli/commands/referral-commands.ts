@@ -3,9 +3,10 @@ import { basename, dirname, resolve } from 'node:path';
 import { verifyPdf } from '../../pdf/verify';
 import { exportReferral, prepareReferral } from '../../referral/service';
 import { folderExportTarget } from '../../services/folder-export';
+import { saveSigningIdentity } from '../../store/referrals';
 import { Vault } from '../../store/vault';
 import type { CliCommand } from '../types';
-import { guarded, parse, required, UsageError, withSession } from './store-commands';
+import { guarded, parse, required, secret, UsageError, withSession } from './store-commands';
 
 /** `referral --data DIR --user NAME CASE_ID --out FILE.pdf [--to AGENCY]`: the signed referral PDF. */
 export const referralCommand: CliCommand = {
@@ -67,4 +68,36 @@ export const verifyPdfCommand: CliCommand = {
   },
 };
 
-export const referralCommands: CliCommand[] = [referralCommand, verifyPdfCommand];
+/**
+ * `import-signing-identity --data DIR --user NAME FILE.p12`: an agency-issued certificate and key for
+ * this officer's referrals (password from FIELDSCREEN_P12_PASSWORD or a prompt). The container is kept
+ * inside the encrypted store; the file itself can then be removed from the laptop.
+ */
+export const importSigningIdentityCommand: CliCommand = {
+  name: 'import-signing-identity',
+  summary: "import an agency PKCS#12 (certificate + key) as the officer's signing identity",
+  usage: 'import-signing-identity --data DIR --user NAME [--label TEXT] FILE.p12',
+  run(args, io) {
+    return guarded(io, this.usage, async () => {
+      const { flags, positionals } = parse(args, ['data', 'user', 'label']);
+      const dir = resolve(required(flags, 'data'));
+      const file = positionals[0];
+      if (!file || positionals.length > 1) throw new UsageError('one FILE.p12 is required');
+      const p12 = new Uint8Array(readFileSync(resolve(file)));
+      const password = await secret(io, 'FIELDSCREEN_P12_PASSWORD', 'PKCS#12 password');
+      const summary = await withSession(io, new Vault(dir), required(flags, 'user'), false, async (session) =>
+        saveSigningIdentity(session, { label: flags.label ?? basename(file), p12, password }),
+      );
+      io.stdout(`subject: ${summary.subject}`);
+      io.stdout(`fingerprint: ${summary.fingerprint}`);
+      io.stdout(`valid-until: ${summary.validTo}`);
+      return 0;
+    });
+  },
+};
+
+export const referralCommands: CliCommand[] = [
+  referralCommand,
+  verifyPdfCommand,
+  importSigningIdentityCommand,
+];
