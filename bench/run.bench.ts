@@ -5,6 +5,7 @@ import { printFigure } from './figures';
 const suites: Array<[string, () => Promise<{ run: (print: typeof printFigure) => Promise<void> }>]> = [
   ['store', () => import('./store.bench')],
   ['referral', () => import('./referral.bench')],
+  ['caseList', () => import('./case-list.bench')],
 ];
 
 test('benchmarks', async () => {

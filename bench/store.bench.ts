@@ -105,12 +105,15 @@ const SYLLABLES = [
   'vanna',
 ];
 
-function seedCases(session: Session): void {
+export function seedCases(session: Session): void {
   const db = session.db;
+  // mulberry32: a small PRNG with well-spread low bits (a plain LCG mod 2^31 is badly skewed for small n).
   let seed = 42;
   const rand = (n: number) => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed % n;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) % n;
   };
   // One outer transaction for seeding speed; each createCase still runs its own (nested) logic.
   db.transaction(() => {
