@@ -1,11 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { fontsReady, shotPath } from './helpers';
+import { fontsReady, type OwnServer, shotPath, startOwnServer } from './helpers';
 
 /**
  * Accessibility of every screen: axe-core finds no serious or critical violation; keyboard focus is
@@ -14,51 +9,9 @@ import { fontsReady, shotPath } from './helpers';
  */
 const SUPERVISOR = { name: 'Somchai Jaidee', user: 'somchai', pass: 'correct horse battery staple' };
 
-interface OwnServer {
-  base: string;
-  token: string;
-  stop: () => Promise<void>;
-}
-
-async function startOwnServer(): Promise<OwnServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'fieldscreen-e2e-axe-'));
-  const exportDir = mkdtempSync(join(tmpdir(), 'fieldscreen-e2e-axe-exports-'));
-  const token = `axe-${process.pid}-${Date.now()}`;
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['out/main/preview.js', '--port', '0', '--data', dataDir, '--export-dir', exportDir],
-    { env: { ...process.env, FIELDSCREEN_PREVIEW_TOKEN: token }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const base = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('preview server did not start')), 30_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      const m = /Open: (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`preview server exited (${code})`)));
-  });
-  return {
-    base,
-    token,
-    stop: async () => {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await once(child, 'exit');
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-      rmSync(exportDir, { recursive: true, force: true });
-    },
-  };
-}
-
 let server: OwnServer;
 test.beforeAll(async () => {
-  server = await startOwnServer();
+  server = await startOwnServer('axe');
 });
 test.afterAll(async () => {
   await server?.stop();

@@ -1,10 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { fontsReady, shotPath } from './helpers';
+import { fontsReady, type OwnServer, shotPath, startOwnServer } from './helpers';
 
 /**
  * Case management end to end (issue 6). This file runs its own preview server on a fresh data folder
@@ -14,53 +11,9 @@ import { fontsReady, shotPath } from './helpers';
 const SUPERVISOR = { name: 'Somchai Jaidee', user: 'somchai', pass: 'correct horse battery staple' };
 const OFFICER = { name: 'Malee Officer', user: 'malee', pass: 'officer passphrase 1' };
 
-interface OwnServer {
-  base: string;
-  token: string;
-  exportDir: string;
-  stop: () => Promise<void>;
-}
-
-async function startOwnServer(): Promise<OwnServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'fieldscreen-e2e-casework-'));
-  const exportDir = mkdtempSync(join(tmpdir(), 'fieldscreen-e2e-casework-exports-'));
-  const token = `casework-${process.pid}-${Date.now()}`;
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['out/main/preview.js', '--port', '0', '--data', dataDir, '--export-dir', exportDir],
-    { env: { ...process.env, FIELDSCREEN_PREVIEW_TOKEN: token }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const base = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('preview server did not start')), 30_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      const m = /Open: (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`preview server exited (${code})`)));
-  });
-  return {
-    base,
-    token,
-    exportDir,
-    stop: async () => {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await once(child, 'exit');
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-      rmSync(exportDir, { recursive: true, force: true });
-    },
-  };
-}
-
 let server: OwnServer;
 test.beforeAll(async () => {
-  server = await startOwnServer();
+  server = await startOwnServer('casework');
 });
 test.afterAll(async () => {
   await server?.stop();

@@ -1,4 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 
 export const TOKEN = process.env.FIELDSCREEN_E2E_TOKEN ?? '';
@@ -34,7 +38,10 @@ export const SUPERVISOR = { name: 'Somchai Jaidee', user: 'somchai', pass: 'corr
  * All spec files share one preview server and data folder: whichever runs first sets the store up.
  * This signs in as the supervisor from either state and returns the recovery key when it was shown.
  */
-export async function ensureSignedIn(page: Page): Promise<string | null> {
+export async function ensureSignedIn(
+  page: Page,
+  options: { keepRecoveryKey?: boolean } = {},
+): Promise<string | null> {
   await expect(
     page
       .locator('[data-testid="setup-username"], [data-testid="unlock-username"], [data-testid="who"]')
@@ -57,7 +64,7 @@ export async function ensureSignedIn(page: Page): Promise<string | null> {
     await page.getByTestId('recovery-continue').click();
     await expect(page.getByTestId('who')).toBeVisible();
     // Later spec files in this run need the key to read the store directly (test-only file in /tmp).
-    writeFileSync(RECOVERY_KEY_FILE, key, { mode: 0o600 });
+    if (options.keepRecoveryKey ?? true) writeFileSync(RECOVERY_KEY_FILE, key, { mode: 0o600 });
     return key;
   }
   await page.getByTestId('unlock-username').fill(SUPERVISOR.user);
@@ -84,4 +91,52 @@ export async function overflowingElements(page: Page): Promise<string[]> {
     }
     return bad;
   });
+}
+
+export interface OwnServer {
+  base: string;
+  token: string;
+  exportDir: string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * A preview server of a spec file's own, on a fresh data folder and a random port, for specs that need
+ * a fresh store or a test-only option (e.g. a short idle lock) whatever order the files run in.
+ */
+export async function startOwnServer(name: string, extraArgs: string[] = []): Promise<OwnServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), `fieldscreen-e2e-${name}-`));
+  const exportDir = mkdtempSync(join(tmpdir(), `fieldscreen-e2e-${name}-exports-`));
+  const token = `${name}-${process.pid}-${Date.now()}`;
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['out/main/preview.js', '--port', '0', '--data', dataDir, '--export-dir', exportDir, ...extraArgs],
+    { env: { ...process.env, FIELDSCREEN_PREVIEW_TOKEN: token }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const base = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('preview server did not start')), 30_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const m = /Open: (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`preview server exited (${code})`)));
+  });
+  return {
+    base,
+    token,
+    exportDir,
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await once(child, 'exit');
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(exportDir, { recursive: true, force: true });
+    },
+  };
 }

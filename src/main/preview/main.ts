@@ -15,7 +15,12 @@ import { startPreviewServer } from './server';
  */
 async function main() {
   const { values } = parseArgs({
-    options: { port: { type: 'string' }, data: { type: 'string' }, 'export-dir': { type: 'string' } },
+    options: {
+      port: { type: 'string' },
+      data: { type: 'string' },
+      'export-dir': { type: 'string' },
+      'idle-seconds': { type: 'string' },
+    },
     allowPositionals: false,
   });
   const dataDir = values.data ? resolve(values.data) : mkdtempSync(join(tmpdir(), 'fieldscreen-preview-'));
@@ -29,6 +34,8 @@ async function main() {
     runtime: 'preview',
     dataDir,
     exportTarget: folderExportTarget(exportDir),
+    // For tests only: a short idle lock (the real setting is whole minutes, at least one).
+    ...(values['idle-seconds'] ? { idleDelayMs: Number(values['idle-seconds']) * 1000 } : {}),
     appVersion: APP_VERSION,
     emit: (event) => broadcast(event),
   });

@@ -16,6 +16,8 @@ export interface AppContextOptions {
   exportTarget: ExportTarget;
   logDir?: string;
   copyText?: (text: string) => boolean;
+  /** Test-only: lock after this many ms without activity instead of the setting's minutes. */
+  idleDelayMs?: number;
 }
 
 /** Builds the context shared by Electron, the preview server and tests. */
@@ -23,6 +25,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const emit = options.emit ?? (() => {});
   const sessions = new SessionManager(options.dataDir, {
     kdfProfile: options.kdfProfile,
+    idleDelayMs: options.idleDelayMs,
     onLocked: (reason) =>
       emit({
         type: 'locked',

@@ -19,12 +19,18 @@ export class SessionManager {
   #idle: IdleLock | null = null;
   readonly #onLocked: (reason: AppLockReason) => void;
   readonly #kdfProfile: KdfProfile | undefined;
+  readonly #idleDelayMs: number | undefined;
 
   constructor(
     dataDir: string,
-    options: { kdfProfile?: KdfProfile; onLocked?: (reason: AppLockReason) => void } = {},
+    options: {
+      kdfProfile?: KdfProfile;
+      onLocked?: (reason: AppLockReason) => void;
+      idleDelayMs?: number;
+    } = {},
   ) {
     this.#kdfProfile = options.kdfProfile;
+    this.#idleDelayMs = options.idleDelayMs;
     this.vault = new Vault(dataDir, { kdfProfile: options.kdfProfile });
     this.#onLocked = options.onLocked ?? (() => {});
   }
@@ -71,6 +77,7 @@ export class SessionManager {
           return 5;
         }
       },
+      ...(this.#idleDelayMs !== undefined ? { delayMs: () => this.#idleDelayMs as number } : {}),
       onIdle: () => this.lock('idle'),
     });
     return session.requireUser();

@@ -5,6 +5,8 @@
  */
 export interface IdleLockOptions {
   minutes: () => number;
+  /** Overrides `minutes` with an exact delay (the preview's test-only --idle-seconds). */
+  delayMs?: () => number;
   onIdle: () => void;
   timers?: {
     set: (fn: () => void, ms: number) => unknown;
@@ -29,7 +31,7 @@ export class IdleLock {
       clear: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>),
     };
     if (this.#handle !== null) timers.clear(this.#handle);
-    const ms = Math.max(1, this.#options.minutes()) * 60_000;
+    const ms = this.#options.delayMs?.() ?? Math.max(1, this.#options.minutes()) * 60_000;
     this.#handle = timers.set(() => {
       this.#handle = null;
       this.#stopped = true;

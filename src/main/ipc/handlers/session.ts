@@ -5,10 +5,12 @@ export const sessionHandlers: {
   'vault.initialise': Handler<'vault.initialise'>;
   'session.unlock': Handler<'session.unlock'>;
   'session.lock': Handler<'session.lock'>;
+  'session.touch': Handler<'session.touch'>;
 } = {
   'vault.status': (_req, ctx) => ({ initialised: ctx.sessions.isInitialised(), user: ctx.sessions.user() }),
   'vault.initialise': (req, ctx) => ctx.sessions.initialise(req),
   'session.unlock': (req, ctx) => ctx.sessions.unlock(req.username, req.passphrase),
+  'session.touch': () => ({ ok: true as const }),
   'session.lock': (req, ctx) => {
     ctx.sessions.lock(req.reason);
     return { locked: true as const };

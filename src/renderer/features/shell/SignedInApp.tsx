@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../shared/domain/users';
+import { useActivityPing } from '../../app/activity';
 import { call } from '../../app/call';
 import { AdminScreen, type AdminTab } from '../admin/AdminScreen';
 import { CaseListScreen } from '../cases/CaseListScreen';
@@ -19,6 +20,7 @@ export type Route =
 export function SignedInApp({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const [route, setRoute] = useState<Route>({ screen: 'cases' });
+  useActivityPing();
   const tab = (screen: Route['screen'], label: string, testId: string, to: Route) => (
     <button
       type="button"

@@ -16,6 +16,8 @@ export const sessionChannels = {
     z.strictObject({ recoveryKey: z.string(), user: sessionUser }),
   ),
   'session.unlock': channel('public', unlockInput.strict(), sessionUser),
+  /** The officer is typing or clicking: keeps the idle lock from firing mid-form (the dispatcher records it). */
+  'session.touch': channel('signedIn', z.strictObject({}), z.strictObject({ ok: z.literal(true) })),
   'session.lock': channel(
     'public',
     z.strictObject({ reason: z.enum(['manual', 'switch_user', 'quick_hide']) }),
