@@ -145,6 +145,15 @@ test('a full short screen with an interpreter (Thai officer, Burmese interviewee
   await expect(page.locator('[data-testid="finding"][data-code="ilo.retention_of_documents"]')).toBeVisible();
   await page.screenshot({ path: shotPath('flow-09-result-th'), fullPage: true });
 
+  // The officer's own assessment; Burmese typed in Zawgyi is caught and converted before saving.
+  await page.getByTestId('assessment-text').fill('ႏိုင္ငံေတာ္၏အတုိင္ပင္ခံပုဂၢိဳလ္ ေဒၚေအာင္ဆန္းစုၾကည္သည္');
+  await expect(page.getByTestId('zawgyi-notice')).toBeVisible();
+  await page.getByTestId('zawgyi-convert').click();
+  await expect(page.getByTestId('assessment-text')).toHaveValue('နိုင်ငံတော်၏အတိုင်ပင်ခံပုဂ္ဂိုလ် ဒေါ်အောင်ဆန်းစုကြည်သည်');
+  await page.getByTestId('assessment-text').fill('ข้อบ่งชี้ชัดเจน: หนี้กับนายหน้า เอกสารถูกยึด ควรส่งต่อทีมสหวิชาชีพ');
+  await page.getByTestId('assessment-save').click();
+  await expect(page.getByTestId('officer-assessment').getByRole('status')).toBeVisible();
+
   // The signed referral: saved by main, recorded with its SHA-256, and verified in the app.
   await page.getByTestId('exit-interview').click();
   await page.getByTestId('receiving-agency').fill('บ้านพักเด็กและครอบครัวจังหวัดสมุทรสาคร');

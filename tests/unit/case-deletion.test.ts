@@ -1,7 +1,9 @@
 import { createDecipheriv, createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { auditRowHash } from '../../src/main/audit/chain';
 import { closeDatabase, openDatabase, SQLCIPHER_PAGE_SIZE } from '../../src/main/db/connection';
+import type { Db } from '../../src/main/db/driver';
 import { addAttachment } from '../../src/main/store/attachments';
 import { listAudit, verifyAudit } from '../../src/main/store/audit';
 import { caseRecordIds, deleteCase } from '../../src/main/store/case-deletion';
@@ -92,6 +94,15 @@ function pageOwners(file: string, key: Buffer): Map<number, string> {
   }
 }
 
+/** The owners ('free' when no table owns the page) of the decrypted pages holding these bytes. */
+function whereBytesAre(file: string, key: Buffer, bytes: Buffer): string[] {
+  const owners = pageOwners(file, key);
+  const found = new Set<string>();
+  for (const [no, page] of decryptFile(file, key))
+    if (page.includes(bytes)) found.add(owners.get(no) ?? 'free');
+  return [...found].sort();
+}
+
 /** For each marker, the owners ('free' when no table owns the page) of the decrypted pages holding it. */
 function whereMarkersAre(file: string, key: Buffer, markers: string[]): Record<string, string[]> {
   const pages = decryptFile(file, key);
@@ -103,6 +114,46 @@ function whereMarkersAre(file: string, key: Buffer, markers: string[]): Record<s
     out[m] = [...found].sort();
   }
   return out;
+}
+
+function field(value: unknown, ...path: string[]): unknown {
+  let v = value;
+  for (const k of path)
+    v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
+  return v;
+}
+
+/** Appends a row the way the audit writer did before schema version 3: details in plain JSON. */
+function appendLegacyRow(db: Db, now: Date, caseId: string, details: unknown): void {
+  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as {
+    seq: number;
+    hash: string;
+  };
+  const row = {
+    seq: last.seq + 1,
+    at: now.toISOString(),
+    actorKind: 'user',
+    actorId: null,
+    action: 'case.update',
+    entityType: 'case',
+    entityId: caseId,
+    detailsJson: JSON.stringify(details),
+  };
+  db.prepare(
+    `INSERT INTO audit_log (seq, at, actor_kind, actor_id, action, entity_type, entity_id, details_json, prev_hash, hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    row.seq,
+    row.at,
+    row.actorKind,
+    row.actorId,
+    row.action,
+    row.entityType,
+    row.entityId,
+    row.detailsJson,
+    last.hash,
+    auditRowHash(last.hash, row),
+  );
 }
 
 async function caseWithEverything(s: Session) {
@@ -146,7 +197,7 @@ async function caseWithEverything(s: Session) {
 }
 
 describe('deleting a case', () => {
-  it('removes every record of the case from the database file, WAL and shared memory, keeps other cases', async () => {
+  it('removes every record of the case, its audit details included, from the database file, WAL and shared memory, keeps other cases', async () => {
     const store = await createTestStore();
     const key = Buffer.from(store.recoveryKeyHex, 'hex');
     const paths = storePaths(store.dir);
@@ -158,16 +209,27 @@ describe('deleting a case', () => {
     addNote(s, { caseId: control.id, body: CONTROL.note });
     const target = await caseWithEverything(s);
     const markers = Object.values(M);
+    const caseKey = s.read((db) =>
+      db.prepare('SELECT key FROM case_keys WHERE case_id = ?').pluck().get(target.id),
+    ) as Buffer;
+    expect(caseKey).toHaveLength(32);
 
-    // Negative control: before deletion, the page reader finds every marker in the case's own tables.
+    // Negative control: before deletion, the page reader finds every marker in the case's own tables,
+    // and the case key in case_keys; the audit rows hold none of it in the clear (sealed).
     s.db.pragma('wal_checkpoint(TRUNCATE)');
-    const before = whereMarkersAre(paths.db, key, markers);
-    expect(before[M.name]).toContain('persons');
+    const before = whereMarkersAre(paths.db, key, [...markers, CONTROL.name]);
+    expect(before[M.name]).toEqual(['persons']);
+    expect(before[M.vessel]).toEqual(['cases']);
     expect(before[M.answer]).toContain('answers');
     expect(before[M.answerOld]).toContain('answer_history');
-    expect(before[M.note]).toContain('notes');
+    expect(before[M.note]).toEqual(['notes']);
     expect(before[M.attachment]).toContain('attachments');
     expect(before[M.pdf]).toContain('attachments');
+    expect(before[CONTROL.name]).toEqual(['persons']);
+    expect(whereBytesAre(paths.db, key, caseKey)).toEqual(['case_keys']);
+    // ...while the API still reads the case's audit details (opened with the case key).
+    const personCreated = listAudit(s, { entityId: target.persons[0]?.id, action: 'person.create' })[0];
+    expect(field(personCreated?.details, 'new', 'nameOrAlias')).toBe(M.name);
 
     const result = deleteCase(s, { caseId: target.id, reason: 'Duplicate of another case, entered twice' });
     expect(result).toEqual({ reference: target.reference, checkpointed: true });
@@ -187,6 +249,7 @@ describe('deleting a case', () => {
         ...caseRecordIds(db, target.id),
         cases: db.prepare('SELECT count(*) FROM cases WHERE id = ?').pluck().get(target.id),
         answerHistory: db.prepare('SELECT count(*) FROM answer_history').pluck().get(),
+        caseKeys: db.prepare('SELECT case_id FROM case_keys').pluck().all(),
       })),
     ).toEqual({
       persons: [],
@@ -197,7 +260,13 @@ describe('deleting a case', () => {
       referrals: [],
       cases: 0,
       answerHistory: 0,
+      caseKeys: [control.id],
     });
+    // The control case's audit details still open.
+    const controlNote = listAudit(s, { action: 'note.create' }).find(
+      (e) => field(e.details, 'caseId') === control.id,
+    );
+    expect(field(controlNote?.details, 'new', 'body')).toBe(CONTROL.note);
 
     // The deletion is audited with its reason and counts, and names no one; the chain still verifies.
     const [last] = listAudit(s, { entityId: target.id, limit: 1 });
@@ -215,8 +284,27 @@ describe('deleting a case', () => {
         attachments: 2,
         referrals: 1,
       },
+      // every audit row of this case was sealed: nothing is left readable
+      plainAuditRowsKept: 0,
     });
     expect(markers.filter((m) => JSON.stringify(last).includes(m))).toEqual([]);
+    // The case.delete row is stored in the clear (it is not sealed under the key it destroyed).
+    expect(
+      JSON.parse(
+        s.read((db) =>
+          db.prepare('SELECT details_json FROM audit_log WHERE seq = ?').pluck().get(last?.seq),
+        ) as string,
+      ),
+    ).toEqual(last?.details);
+    // Every older row of the case now reads as erased, in the audit viewer's source and the case's slice.
+    const caseRows = listAudit(s, { limit: 1000 }).filter(
+      (e) => e.seq !== last?.seq && JSON.stringify(e.details).includes(target.id),
+    );
+    const recordIds = new Set([target.id, ...target.persons.map((p) => p.id)]);
+    expect(caseRows.length).toBeGreaterThanOrEqual(10);
+    for (const e of caseRows) expect(e.details, e.action).toEqual({ erased: true, caseId: target.id });
+    expect(caseRows.some((e) => e.action === 'answer.save')).toBe(true);
+    expect(caseRows.some((e) => e.entityId !== null && recordIds.has(e.entityId))).toBe(true);
     expect(verifyAudit(s)).toEqual({ ok: true, rows: expect.any(Number) });
     s.lock();
 
@@ -227,23 +315,40 @@ describe('deleting a case', () => {
     // Decrypted page by page: the control case is readable, so the reader works...
     expect(whereMarkersAre(paths.db, key, [CONTROL.name])[CONTROL.name]).toContain('persons');
     expect(decryptWal(paths.wal, key).filter((f) => markers.some((m) => has(f, m)))).toEqual([]);
+    // ...and no page holds anything of the deleted case: not its tables, not a free page (secure_delete
+    // zeroed them), not the audit trail (sealed under a key that is gone), and not the key itself.
     const after = whereMarkersAre(paths.db, key, markers);
-    // ...and no page outside the audit trail holds anything of the deleted case, not even a free page
-    // (secure_delete zeroed them). The attachment's and the PDF's bytes are gone everywhere.
-    for (const m of markers)
-      expect(
-        after[m]?.filter((owner) => owner !== 'audit_log'),
-        m,
-      ).toEqual([]);
-    expect(after[M.attachment]).toEqual([]);
-    expect(after[M.pdf]).toEqual([]);
-    // KNOWN LIMITATION (see src/main/store/case-deletion.ts): the append-only, hash-chained audit rows
-    // written while the case lived still carry the name, the vessel, the answers and the note text.
-    // When the audit writer stops putting personal data there, this must become "nowhere".
-    expect(
-      markers.filter((m) => after[m]?.includes('audit_log')),
-      'personal data left in older audit rows',
-    ).toEqual([M.name, M.vessel, M.answerOld, M.answer, M.note]);
+    for (const m of markers) expect(after[m], m).toEqual([]);
+    expect(whereBytesAre(paths.db, key, caseKey)).toEqual([]);
+    expect(decryptWal(paths.wal, key).filter((f) => f.includes(caseKey))).toEqual([]);
+
+    // A fresh sign-in: the chain still verifies without the shredded key, the rows still read as erased.
+    const again = await store.unlock();
+    expect(verifyAudit(again).ok).toBe(true);
+    expect(listAudit(again, { entityId: target.persons[0]?.id })[0]?.details).toEqual({
+      erased: true,
+      caseId: target.id,
+    });
+    again.lock();
+  });
+
+  it("counts the case's audit rows written in plain form before the upgrade; they stay readable", async () => {
+    const store = await createTestStore();
+    const s = await store.unlock();
+    const c = createCase(s, CASE_INPUT);
+    // A row as the writer before schema version 3 stored it: plain details, chained like any other.
+    s.write((db, now) => appendLegacyRow(db, now, c.id, { new: { vessel: { name: M.vessel } } }));
+    const result = deleteCase(s, { caseId: c.id, reason: 'Test record' });
+    const rows = listAudit(s, { entityId: c.id });
+    expect(rows[0]?.details).toMatchObject({ reference: result.reference, plainAuditRowsKept: 1 });
+    expect(rows.filter((e) => JSON.stringify(e.details).includes(M.vessel)).map((e) => e.action)).toEqual([
+      'case.update',
+    ]);
+    expect(rows.filter((e) => field(e.details, 'erased') === true).map((e) => e.action)).toEqual([
+      'case.create',
+    ]);
+    expect(verifyAudit(s).ok).toBe(true);
+    s.lock();
   });
 
   it('is for supervisors only and needs a reason', async () => {

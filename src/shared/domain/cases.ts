@@ -61,14 +61,14 @@ export const caseUpdateInput = z.object({
   vessel: vessel.nullable().optional(),
   screeningDate: isoDate.optional(),
   screeningResult: screeningResult.optional(),
-  officerAssessment: z.string().trim().max(20_000).nullable().optional(),
+  officerAssessment: z.string().trim().normalize('NFC').max(20_000).nullable().optional(),
 });
 export type CaseUpdateInput = z.input<typeof caseUpdateInput>;
 
 export const caseSetStatusInput = z.object({
   id: entityId,
   status: caseStatus,
-  reason: z.string().trim().min(1).max(2000).optional(),
+  reason: z.string().trim().normalize('NFC').min(1).max(2000).optional(),
 });
 export type CaseSetStatusInput = z.input<typeof caseSetStatusInput>;
 
@@ -85,10 +85,10 @@ export const caseSortColumn = z.enum(CASE_SORT_COLUMNS);
 
 export const caseListQuery = z.object({
   /** Words that must all appear in the reference, place, vessel or a person's name (any case). */
-  search: z.string().trim().max(200).optional(),
+  search: z.string().trim().normalize('NFC').max(200).optional(),
   status: caseStatus.optional(),
   /** Exact place name, as offered by listPlaces. */
-  place: z.string().trim().max(200).optional(),
+  place: z.string().trim().normalize('NFC').max(200).optional(),
   result: screeningResult.optional(),
   /** Inclusive range on the screening date. */
   dateFrom: isoDate.optional(),

@@ -17,12 +17,15 @@ export const isoDate = z.iso.date();
 /** SHA-256 as 64 lower-case hex characters. */
 export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lower-case hex characters');
 
-/** Short free text typed by an officer (names, places); trimmed, never empty unless optional. */
+/**
+ * Short free text typed by an officer (names, places); trimmed and Unicode-normalised (NFC, so the
+ * same Thai or Burmese word is always stored and searched the same way), never empty unless optional.
+ */
 export function requiredText(max: number) {
-  return z.string().trim().min(1).max(max);
+  return z.string().trim().normalize('NFC').min(1).max(max);
 }
 export function optionalText(max: number) {
-  return z.string().trim().max(max).optional();
+  return z.string().trim().normalize('NFC').max(max).optional();
 }
 
 /** Largest JSON answer value accepted, in UTF-8 bytes of its JSON text. */

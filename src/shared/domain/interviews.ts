@@ -16,7 +16,7 @@ export const interpreter = z.object({
   declarationSigned: z.boolean(),
   /** Declared a link to the person, employer, captain, broker, vessel or community. */
   conflictDeclared: z.boolean().default(false),
-  notes: z.string().trim().max(2000).optional(),
+  notes: z.string().trim().normalize('NFC').max(2000).optional(),
 });
 export type Interpreter = z.infer<typeof interpreter>;
 
@@ -37,7 +37,7 @@ export const interviewSetStateInput = z.object({
   interviewId: entityId,
   state: interviewState,
   /** Required when stopping (e.g. unsafe to continue, person asked to stop). */
-  reason: z.string().trim().min(1).max(2000).optional(),
+  reason: z.string().trim().normalize('NFC').min(1).max(2000).optional(),
   /** The question the officer was on, so a paused interview resumes in place. */
   position: z.string().min(1).max(128).nullable().optional(),
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { entityId, isoDateTime } from './common';
 
-export const noteBody = z.string().trim().min(1).max(20_000);
+export const noteBody = z.string().trim().normalize('NFC').min(1).max(20_000);
 
 export const noteCreateInput = z.object({
   caseId: entityId,

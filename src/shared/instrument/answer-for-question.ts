@@ -6,7 +6,7 @@ import type { Question } from './schema';
 /**
  * Kind-specific validation of one answer for one question, for the IPC layer and the screens.
  * The result is canonical: a yes/no "not sure" / "prefers not to say" becomes `{ kind: 'declined' }`,
- * multi-choice options are de-duplicated, free text is trimmed.
+ * multi-choice options are de-duplicated, free text is trimmed and NFC-normalised.
  */
 
 const declined = z.strictObject({ kind: z.literal('declined'), reason: z.enum(DECLINE_REASONS) });
@@ -59,7 +59,8 @@ function substantiveSchemaFor(question: Question): z.ZodType<AnswerValue> {
           text: z
             .string()
             .max(Math.min(question.maxLength, TEXT_MAX_LENGTH))
-            .transform((t) => t.trim())
+            // Trimmed and NFC-normalised: the same words in any script are stored the same way.
+            .transform((t) => t.trim().normalize('NFC'))
             .pipe(z.string().min(1)),
         })
         .transform((v): AnswerValue => ({ kind: 'text', text: v.text }));

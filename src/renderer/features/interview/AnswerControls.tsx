@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { AnswerValue, Question } from '../../../shared/instrument';
 import { translatorFor } from '../../app/i18n';
-import { ZawgyiCheck } from './ZawgyiCheck';
+import { ZawgyiCheck } from '../../components/ZawgyiCheck';
 
 /**
  * The answer choices for one question. Every question also offers "not sure" and "prefers not to

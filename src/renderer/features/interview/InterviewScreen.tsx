@@ -22,6 +22,7 @@ import { translatorFor } from '../../app/i18n';
 import { usePrefs } from '../../app/prefs-context';
 import { reviewStateOf } from '../../app/review-status';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { ZawgyiCheck } from '../../components/ZawgyiCheck';
 import { AnswerControls } from './AnswerControls';
 import { DistressScreen } from './DistressScreen';
 import { OfficerAssessment } from './OfficerAssessment';
@@ -283,6 +284,7 @@ export function InterviewScreen({ interviewId, onExit }: { interviewId: string; 
               rows={3}
               data-testid="stop-reason"
             />
+            <ZawgyiCheck text={stopReason} onConvert={setStopReason} />
           </label>
           <div className="row">
             <button

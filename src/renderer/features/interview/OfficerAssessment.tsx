@@ -4,6 +4,7 @@ import type { CaseDetail } from '../../../shared/domain/cases';
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { ZawgyiCheck } from '../../components/ZawgyiCheck';
 
 /** The officer's own assessment and reasons, recorded beside the engine's screening result. */
 export function OfficerAssessment({
@@ -43,6 +44,7 @@ export function OfficerAssessment({
         onChange={(e) => setText(e.target.value)}
         data-testid="assessment-text"
       />
+      <ZawgyiCheck text={text} onConvert={setText} />
       <div className="row">
         <button
           type="button"

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReplyError } from '../../../../shared/ipc/reply';
 import { call } from '../../../app/call';
 import { ErrorMessage } from '../../../components/ErrorMessage';
+import { ZawgyiCheck } from '../../../components/ZawgyiCheck';
 
 /** Supervisors only (main refuses anyone else): delete the case for good, with a reason. */
 export function DeleteCasePanel({
@@ -61,6 +62,7 @@ export function DeleteCasePanel({
               onChange={(e) => setReason(e.target.value)}
               data-testid="delete-reason"
             />
+            <ZawgyiCheck text={reason} onConvert={setReason} />
             <small id={`${reasonId}-hint`} className="muted">
               {t('deletion.reasonHint')}
             </small>

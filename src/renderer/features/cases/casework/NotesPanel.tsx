@@ -6,6 +6,7 @@ import { call } from '../../../app/call';
 import { formatDateTime } from '../../../app/format';
 import { usePrefs } from '../../../app/prefs-context';
 import { ErrorMessage } from '../../../components/ErrorMessage';
+import { ZawgyiCheck } from '../../../components/ZawgyiCheck';
 
 /** Notes on the case, oldest first; they can be added at any status, also after closing. */
 export function NotesPanel({ caseId, onChanged }: { caseId: string; onChanged: () => void }) {
@@ -68,6 +69,7 @@ export function NotesPanel({ caseId, onChanged }: { caseId: string; onChanged: (
             onChange={(e) => setBody(e.target.value)}
             data-testid="note-body"
           />
+          <ZawgyiCheck text={body} onConvert={setBody} />
           <small id={`${bodyId}-hint`} className="muted">
             {t('notes.hint')}
           </small>

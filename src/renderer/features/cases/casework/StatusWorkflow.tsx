@@ -9,6 +9,7 @@ import {
 import type { ReplyError } from '../../../../shared/ipc/reply';
 import { call } from '../../../app/call';
 import { ErrorMessage } from '../../../components/ErrorMessage';
+import { ZawgyiCheck } from '../../../components/ZawgyiCheck';
 
 /**
  * draft -> screened -> referred -> closed, or consent withdrawn from any open state. The store enforces
@@ -98,6 +99,7 @@ export function StatusWorkflow({
                   onChange={(e) => setReason(e.target.value)}
                   data-testid="status-reason"
                 />
+                <ZawgyiCheck text={reason} onConvert={setReason} />
                 <small id={`${reasonId}-hint`} className="muted">
                   {t('casework.status.reasonHint')}
                 </small>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../app/call';
+import { call } from '../app/call';
 
 const MYANMAR = /[\u1000-\u109F]/;
 
