@@ -19,6 +19,11 @@ test('every screen holds 40% longer text without clipping or overflow', async ({
 
   await page.getByTestId('nav-cases').click();
   await check('case-list');
+  await page.getByTestId('nav-admin').click();
+  for (const tab of ['users', 'settings', 'audit', 'backup']) {
+    await page.getByTestId(`admin-tab-${tab}`).click();
+    await check(`admin-${tab}`);
+  }
   await page.getByTestId('nav-new-case').click();
   await check('new-case');
   await page.getByTestId('place-name').fill('PIPO pseudo');
