@@ -47,6 +47,7 @@ describe('openDatabase', () => {
         'answers',
         'attachments',
         'audit_log',
+        'case_keys',
         'cases',
         'interviews',
         'notes',

@@ -25,7 +25,7 @@ describe('migration 0002 (case search)', () => {
        VALUES ('p1', 'c2', 'Ma Thida', 'female', 'unknown', 'Myanmar', 't', 'u', 't')`,
     ).run();
 
-    expect(migrate(db)).toBe(2);
+    expect(migrate(db, 2)).toBe(2);
     expect(readSchemaVersion(db)).toBe(2);
     const rows = db.prepare('SELECT id, search_text FROM cases ORDER BY id').all();
     expect(rows).toEqual([
@@ -49,7 +49,7 @@ describe('migration 0002 (case search)', () => {
       .all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toContain('cases_place_name');
     // Running again is a no-op.
-    expect(migrate(db)).toBe(2);
+    expect(migrate(db, 2)).toBe(2);
     db.close();
   });
 });

@@ -3,6 +3,7 @@ import type { AuditAction } from '../../shared/domain/audit';
 import { entityId } from '../../shared/domain/common';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/driver';
+import { deleteCaseKey } from './case-keys';
 import { loadCaseRow } from './cases';
 import type { Session } from './session';
 import { parseInput } from './validate';
@@ -12,21 +13,20 @@ import { parseInput } from './validate';
  *
  * What is gone afterwards: every row of the case in every table that references it (persons,
  * interviews, answers with their history, notes, attachments with their bytes, referrals, the case
- * row with its search text). The connection runs with `secure_delete = ON`, so SQLite overwrites the
- * freed cells and pages with zeros, and the WAL is checkpointed and truncated right after the commit,
- * so no older copy of those pages stays in `fieldscreen.db-wal`. tests/unit/case-deletion.test.ts
- * decrypts every page of the file to check this.
+ * row with its search text), and the case's key in case_keys. The connection runs with
+ * `secure_delete = ON`, so SQLite overwrites the freed cells and pages with zeros, and the WAL is
+ * checkpointed and truncated right after the commit, so no older copy of those pages stays in
+ * `fieldscreen.db-wal`. tests/unit/case-deletion.test.ts decrypts every page of the file to check this.
  *
- * What stays (known limitation): the audit trail is append-only and hash-chained, so the rows it
- * recorded while the case lived stay as they were, and several of them carry personal data in their
- * details: `person.create`/`person.update` (name, nationality, languages…), `answer.save` (answer
- * values, including free text in the person's words), `note.create`/`note.update` (note texts),
- * `case.create`/`case.update` (place, vessel, officer's assessment), `attachment.add` (file name),
- * `referral.record` (receiving agency, file name). Redacting them would break the hash chain (and the
- * database's triggers refuse it). The real fix is in the audit writer: keep personal data out of
- * audit details, or encrypt each case's audit details under a per-case key that deletion destroys
- * (the chain then covers the ciphertext and stays verifiable). Until then the deleted case's personal
- * data remains readable to whoever holds the database key, in the audit rows only.
+ * The audit trail is append-only and hash-chained, so the rows recorded while the case lived stay.
+ * Their details (names, answers in the person's words, notes, place, vessel, file names…) are sealed
+ * under the case key (src/main/audit/log.ts): with the key gone they cannot be read by anyone, the
+ * database key holder included, and read back as `{ erased: true }`. The chain covers the sealed text,
+ * so it still verifies. The `case.delete` row itself is not sealed and holds no personal data.
+ *
+ * Known limitation: audit rows written before schema version 3 (migration 0003) were stored in plain
+ * form and cannot be rewritten. For a case that already had such rows, those rows keep their personal
+ * data after the deletion; the `case.delete` row counts them (`plainAuditRowsKept`).
  */
 
 /** Not yet in the shared AUDIT_ACTIONS list (src/shared/domain/audit.ts); the store does not check. */
@@ -87,8 +87,23 @@ export interface CaseDeleteResult {
 }
 
 /**
- * Deletes a case and all its records in one transaction, audited as `case.delete` with the reason,
- * the case reference and how many records went (no personal data). Supervisors only.
+ * The case's audit rows stored in plain form (written before migration 0003): deletion cannot shred
+ * them. Found the way the case timeline finds a case's events, by the entity ids of its records.
+ */
+function plainAuditRows(db: Db, caseId: string, ids: CaseRecordIds): number {
+  const count = db
+    .prepare<[string], number>(
+      `SELECT count(*) FROM audit_log WHERE entity_id = ?
+         AND (json_valid(details_json) = 0 OR json_extract(details_json, '$.enc') IS NOT 'v1')`,
+    )
+    .pluck();
+  const entityIds = [caseId, ...Object.values(ids).flat()];
+  return entityIds.reduce((n, id) => n + (count.get(id) ?? 0), 0);
+}
+
+/**
+ * Deletes a case, all its records and its key in one transaction, audited as `case.delete` with the
+ * reason, the case reference and how many records went (no personal data). Supervisors only.
  */
 export function deleteCase(session: Session, input: CaseDeleteInput): CaseDeleteResult {
   const user = session.requireUser();
@@ -105,7 +120,10 @@ export function deleteCase(session: Session, input: CaseDeleteInput): CaseDelete
       )
       .pluck()
       .get(row.id) as number;
+    const plainKept = plainAuditRows(db, row.id, ids);
     for (const sql of DELETE_STATEMENTS) db.prepare(sql).run(row.id);
+    // Shreds every sealed audit detail of the case. Never sealed itself: see PLAIN_ACTIONS in case-scope.ts.
+    deleteCaseKey(db, row.id);
     session.audit(db, now, {
       action: CASE_DELETE_ACTION,
       entityType: 'case',
@@ -122,6 +140,7 @@ export function deleteCase(session: Session, input: CaseDeleteInput): CaseDelete
           attachments: ids.attachments.length,
           referrals: ids.referrals.length,
         },
+        plainAuditRowsKept: plainKept,
       },
     });
     return row.reference;
