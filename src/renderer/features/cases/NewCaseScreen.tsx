@@ -5,6 +5,7 @@ import { call } from '../../app/call';
 import { usePrefs } from '../../app/prefs-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
+import { ZawgyiCheck } from '../../components/ZawgyiCheck';
 
 const PLACE_KINDS = ['pipo_centre', 'port', 'vessel', 'other'] as const;
 type PlaceKind = (typeof PLACE_KINDS)[number];
@@ -84,6 +85,7 @@ export function NewCaseScreen({ onCreated }: { onCreated: (caseId: string) => vo
               />
             )}
           </Field>
+          <ZawgyiCheck text={placeName} onConvert={setPlaceName} />
           <Field label={t('newCase.province')}>
             {(id) => (
               <input
@@ -152,6 +154,7 @@ export function NewCaseScreen({ onCreated }: { onCreated: (caseId: string) => vo
               />
             )}
           </Field>
+          <ZawgyiCheck text={personName} onConvert={setPersonName} />
           <Field label={t('newCase.nationality')}>
             {(id) => (
               <input
