@@ -11,6 +11,9 @@ import { fontsReady, type OwnServer, shotPath, startOwnServer } from './helpers'
 const SUPERVISOR = { name: 'Somchai Jaidee', user: 'somchai', pass: 'correct horse battery staple' };
 const OFFICER = { name: 'Malee Officer', user: 'malee', pass: 'officer passphrase 1' };
 
+// The tests build on each other: a retry (CI) reruns the whole file on a fresh server.
+test.describe.configure({ mode: 'serial' });
+
 let server: OwnServer;
 test.beforeAll(async () => {
   server = await startOwnServer('casework');
@@ -32,7 +35,9 @@ async function signIn(page: Page, who: { name: string; user: string; pass: strin
   await expect(setup.or(unlock).or(signedIn)).toBeVisible();
   if (await signedIn.isVisible()) {
     if ((await signedIn.textContent())?.includes(who.name)) return;
-    await page.getByTestId('switch-user').click();
+    // The header can still show the previous user for a moment after a lock: only switch if needed.
+    const switchUser = page.getByTestId('switch-user');
+    if (await switchUser.isVisible()) await switchUser.click();
     await expect(unlock).toBeVisible();
   }
   if (await setup.isVisible()) {
@@ -302,6 +307,8 @@ test('an officer sees no administration, and main refuses the supervisor channel
   await expect(page.getByTestId('note').last()).toContainText('malee');
   await shot(page, 'officer-case-en');
   await page.getByTestId('switch-user').click();
+  // Wait for the lock to land before signing in again (the header still shows the officer briefly).
+  await expect(page.getByTestId('unlock-username')).toBeVisible();
   await signIn(page, SUPERVISOR);
 });
 
