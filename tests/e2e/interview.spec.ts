@@ -93,6 +93,13 @@ test('a full short screen with an interpreter (Thai officer, Burmese interviewee
   await expect(page.getByTestId('conflict-warning')).toBeVisible();
   await page.getByTestId('bs-paid').selectOption('no');
   await expect(page.getByTestId('conflict-warning')).toHaveCount(0);
+  // The person prefers a man; a woman interpreter is flagged until the choice is honoured.
+  await page.getByTestId('bs-preferred').selectOption('male');
+  await page.getByTestId('bs-interpreter-gender').selectOption('female');
+  await expect(page.getByTestId('interpreter-gender-warning')).toBeVisible();
+  await page.getByTestId('bs-interpreter-gender').selectOption('male');
+  await expect(page.getByTestId('interpreter-gender-warning')).toHaveCount(0);
+  await page.getByTestId('bs-interpreter-dialect').fill('Burmese (Yangon), some Mon');
   await page.getByTestId('bs-declaration').check();
   for (const item of ['privateSpace', 'noEmployer', 'phoneAway', 'explainedStop']) {
     await page.getByTestId(`bs-privacy-${item}`).check();

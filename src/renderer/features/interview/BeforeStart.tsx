@@ -38,12 +38,20 @@ export function BeforeStart({
   const [paidByEmployer, setPaidByEmployer] = useState<'no' | 'yes'>('no');
   const [preferred, setPreferred] = useState<Gender>('no_preference');
   const [officerGender, setOfficerGender] = useState<'female' | 'male' | ''>('');
+  const [interpreterGender, setInterpreterGender] = useState<'female' | 'male' | ''>('');
+  const [interpreterDialect, setInterpreterDialect] = useState('');
   const [present, setPresent] = useState('');
   const [checks, setChecks] = useState<Record<string, boolean>>({});
   const [error, setError] = useState<ReplyError | null>(null);
   const [busy, setBusy] = useState(false);
 
   const genderMismatch = preferred !== 'no_preference' && officerGender !== '' && preferred !== officerGender;
+  // The person's preference applies to the interpreter too (BRIEF: ask for both).
+  const interpreterGenderMismatch =
+    withInterpreter &&
+    preferred !== 'no_preference' &&
+    interpreterGender !== '' &&
+    preferred !== interpreterGender;
   const conflictDeclared = conflict === 'yes' || paidByEmployer === 'yes';
 
   const start = async () => {
@@ -53,6 +61,8 @@ export function BeforeStart({
       present.trim() ? `present: ${present.trim()}` : '',
       paidByEmployer === 'yes' ? 'paid_by_employer' : '',
       genderMismatch ? 'gender_preference_not_honoured' : '',
+      interpreterGenderMismatch ? 'interpreter_gender_preference_not_honoured' : '',
+      withInterpreter && interpreterDialect.trim() ? `dialect: ${interpreterDialect.trim()}` : '',
     ]
       .filter(Boolean)
       .join('; ');
@@ -173,6 +183,38 @@ export function BeforeStart({
               />
             )}
           </Field>
+          <Field label={t('beforeStart.interpreterDialect')}>
+            {(id) => (
+              <input
+                id={id}
+                value={interpreterDialect}
+                onChange={(e) => setInterpreterDialect(e.target.value)}
+                data-testid="bs-interpreter-dialect"
+              />
+            )}
+          </Field>
+          <Field label={t('beforeStart.interpreterGender')}>
+            {(id) => (
+              <select
+                id={id}
+                value={interpreterGender}
+                onChange={(e) => setInterpreterGender(e.target.value as 'female' | 'male' | '')}
+                data-testid="bs-interpreter-gender"
+              >
+                <option value="">{t('gender.notStated')}</option>
+                {(['female', 'male'] as const).map((g) => (
+                  <option key={g} value={g}>
+                    {t(`gender.${g}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          {interpreterGenderMismatch && (
+            <p className="warning" role="alert" data-testid="interpreter-gender-warning">
+              {t('beforeStart.interpreterGenderWarning')}
+            </p>
+          )}
           <Field label={t('beforeStart.knowsParties')}>
             {(id) => (
               <select
