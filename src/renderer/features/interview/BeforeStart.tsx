@@ -7,6 +7,7 @@ import { call } from '../../app/call';
 import { usePrefs } from '../../app/prefs-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
+import { SelectField } from '../../components/SelectField';
 
 type Gender = 'female' | 'male' | 'no_preference';
 const PRIVACY_ITEMS = ['privateSpace', 'noEmployer', 'phoneAway', 'explainedStop'] as const;
@@ -45,6 +46,12 @@ export function BeforeStart({
   const [error, setError] = useState<ReplyError | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // A gender that is either stated or not; and a plain no/yes answer.
+  const stated = [
+    { value: '' as const, label: t('gender.notStated') },
+    ...(['female', 'male'] as const).map((g) => ({ value: g, label: t(`gender.${g}`) })),
+  ];
+  const noYes = (['no', 'yes'] as const).map((v) => ({ value: v, label: t(`actions.${v}`) }));
   const genderMismatch = preferred !== 'no_preference' && officerGender !== '' && preferred !== officerGender;
   // The person's preference applies to the interpreter too (BRIEF: ask for both).
   const interpreterGenderMismatch =
@@ -122,39 +129,23 @@ export function BeforeStart({
         )}
       </Field>
       <div className="two-col">
-        <Field label={t('beforeStart.preferredGender')}>
-          {(id) => (
-            <select
-              id={id}
-              value={preferred}
-              onChange={(e) => setPreferred(e.target.value as Gender)}
-              data-testid="bs-preferred"
-            >
-              {(['no_preference', 'female', 'male'] as const).map((g) => (
-                <option key={g} value={g}>
-                  {t(`gender.${g}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('beforeStart.officerGender')}>
-          {(id) => (
-            <select
-              id={id}
-              value={officerGender}
-              onChange={(e) => setOfficerGender(e.target.value as 'female' | 'male' | '')}
-              data-testid="bs-officer-gender"
-            >
-              <option value="">{t('gender.notStated')}</option>
-              {(['female', 'male'] as const).map((g) => (
-                <option key={g} value={g}>
-                  {t(`gender.${g}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={t('beforeStart.preferredGender')}
+          value={preferred}
+          options={(['no_preference', 'female', 'male'] as const).map((g) => ({
+            value: g,
+            label: t(`gender.${g}`),
+          }))}
+          onChange={setPreferred}
+          testId="bs-preferred"
+        />
+        <SelectField
+          label={t('beforeStart.officerGender')}
+          value={officerGender}
+          options={stated}
+          onChange={setOfficerGender}
+          testId="bs-officer-gender"
+        />
       </div>
       {genderMismatch && (
         <p className="warning" role="alert" data-testid="gender-warning">
@@ -193,54 +184,32 @@ export function BeforeStart({
               />
             )}
           </Field>
-          <Field label={t('beforeStart.interpreterGender')}>
-            {(id) => (
-              <select
-                id={id}
-                value={interpreterGender}
-                onChange={(e) => setInterpreterGender(e.target.value as 'female' | 'male' | '')}
-                data-testid="bs-interpreter-gender"
-              >
-                <option value="">{t('gender.notStated')}</option>
-                {(['female', 'male'] as const).map((g) => (
-                  <option key={g} value={g}>
-                    {t(`gender.${g}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            label={t('beforeStart.interpreterGender')}
+            value={interpreterGender}
+            options={stated}
+            onChange={setInterpreterGender}
+            testId="bs-interpreter-gender"
+          />
           {interpreterGenderMismatch && (
             <p className="warning" role="alert" data-testid="interpreter-gender-warning">
               {t('beforeStart.interpreterGenderWarning')}
             </p>
           )}
-          <Field label={t('beforeStart.knowsParties')}>
-            {(id) => (
-              <select
-                id={id}
-                value={conflict}
-                onChange={(e) => setConflict(e.target.value as 'no' | 'yes')}
-                data-testid="bs-conflict"
-              >
-                <option value="no">{t('actions.no')}</option>
-                <option value="yes">{t('actions.yes')}</option>
-              </select>
-            )}
-          </Field>
-          <Field label={t('beforeStart.paidByEmployer')}>
-            {(id) => (
-              <select
-                id={id}
-                value={paidByEmployer}
-                onChange={(e) => setPaidByEmployer(e.target.value as 'no' | 'yes')}
-                data-testid="bs-paid"
-              >
-                <option value="no">{t('actions.no')}</option>
-                <option value="yes">{t('actions.yes')}</option>
-              </select>
-            )}
-          </Field>
+          <SelectField
+            label={t('beforeStart.knowsParties')}
+            value={conflict}
+            options={noYes}
+            onChange={setConflict}
+            testId="bs-conflict"
+          />
+          <SelectField
+            label={t('beforeStart.paidByEmployer')}
+            value={paidByEmployer}
+            options={noYes}
+            onChange={setPaidByEmployer}
+            testId="bs-paid"
+          />
           {conflictDeclared && (
             <p className="warning" role="alert" data-testid="conflict-warning">
               {t('beforeStart.conflictWarning')}
