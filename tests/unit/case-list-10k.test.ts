@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCase, listCases, setCaseStatus, updateCase } from '../../src/main/store/cases';
+import { startInterview } from '../../src/main/store/interviews';
 import type { Session } from '../../src/main/store/session';
 import type { CaseDetail, CaseListQuery, CaseSummary } from '../../src/shared/domain/cases';
-import { createTestStore } from '../helpers/store-fixtures';
+import { createTestStore, SUPERVISOR } from '../helpers/store-fixtures';
 
 /**
  * The case list over 10,000 cases: every filter, search and sort runs in SQL, one page at a time.
@@ -19,6 +20,7 @@ const PLACES = [
   'ท่าเรือภูเก็ต',
   'Satun PIPO',
 ] as const;
+const LANGUAGES = ['my', 'km', 'lo', 'vi', 'th'] as const;
 const RESULTS = ['not_screened', 'no_indicators', 'indicators_found', 'urgent'] as const;
 const NAMES = [
   'Ko Aung',
@@ -61,8 +63,13 @@ function isoDay(base: string, plusDays: number): string {
   return new Date(Date.parse(`${base}T00:00:00Z`) + plusDays * 86_400_000).toISOString().slice(0, 10);
 }
 
-function toSummary(d: CaseDetail): CaseSummary {
+/** The row as the list should show it; the derived columns come from what the test generated. */
+function toSummary(
+  d: CaseDetail,
+  derived: Pick<CaseSummary, 'nationality' | 'intervieweeLanguage' | 'officer'>,
+): CaseSummary {
   return {
+    ...derived,
     id: d.id,
     reference: d.reference,
     status: d.status,
@@ -93,6 +100,7 @@ beforeAll(async () => {
       const vesselName = onVessel ? `Sea Star ${Math.floor(rand() * 400)}` : null;
       const vesselRegistration = onVessel ? `SK-${1000 + Math.floor(rand() * 9000)}` : null;
       const nationality = rand() < 0.8 ? pick(rand, ['Myanmar', 'Cambodia', 'Lao PDR', 'Viet Nam']) : null;
+      const language = pick(rand, LANGUAGES);
       let detail = createCase(session, {
         place: {
           kind: place.includes('PIPO') ? 'pipo_centre' : 'port',
@@ -104,9 +112,23 @@ beforeAll(async () => {
           : {}),
         screeningDate: isoDay('2025-01-01', Math.floor(rand() * 500)),
         ...(nationality
-          ? { person: { nameOrAlias: `${pick(rand, NAMES)} ${i}`, nationality, languages: ['my'] } }
+          ? { person: { nameOrAlias: `${pick(rand, NAMES)} ${i}`, nationality, languages: [language] } }
           : {}),
       });
+      // Some people are interviewed in another language than the first one recorded: the list shows
+      // the interview's language.
+      let interviewLanguage: string | null = null;
+      if (rand() < 0.1) {
+        store.clock.advance(1 + Math.floor(rand() * 1000));
+        interviewLanguage = pick(rand, LANGUAGES);
+        startInterview(session, {
+          caseId: detail.id,
+          instrumentId: 'test',
+          instrumentVersion: '1',
+          tier: 'short',
+          intervieweeLanguage: interviewLanguage,
+        });
+      }
       const result = pick(rand, RESULTS);
       if (result !== 'not_screened') {
         store.clock.advance(1 + Math.floor(rand() * 1000));
@@ -129,7 +151,11 @@ beforeAll(async () => {
         });
       }
       cases.push({
-        summary: toSummary(detail),
+        summary: toSummary(detail, {
+          nationality,
+          intervieweeLanguage: interviewLanguage ?? (nationality ? language : null),
+          officer: SUPERVISOR.displayName,
+        }),
         province,
         vesselName,
         vesselRegistration,
@@ -148,11 +174,20 @@ type SortColumn =
   | 'updatedAt'
   | 'status'
   | 'placeName'
-  | 'screeningResult';
+  | 'screeningResult'
+  | 'nationality'
+  | 'intervieweeLanguage'
+  | 'officer';
 
-/** SQLite's BINARY collation compares UTF-8 bytes; for these (BMP-only) strings that is code unit order. */
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/**
+ * SQLite's BINARY collation compares UTF-8 bytes; for these (BMP-only) strings that is code unit order.
+ * NULL sorts before any text; NOCASE columns compare ASCII case-folded.
+ */
+function cmp(a: string | null, b: string | null, nocase = false): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1;
+  const x = nocase ? a.toLowerCase() : a;
+  const y = nocase ? b.toLowerCase() : b;
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 function haystack(c: Generated): string {
@@ -194,8 +229,9 @@ function expected(query: {
   });
   const sign = query.sort.direction === 'asc' ? 1 : -1;
   const column = query.sort.column;
+  const nocase = column === 'nationality' || column === 'officer';
   const sorted = [...matching].sort(
-    (a, b) => sign * (cmp(a.summary[column], b.summary[column]) || cmp(a.summary.id, b.summary.id)),
+    (a, b) => sign * (cmp(a.summary[column], b.summary[column], nocase) || cmp(a.summary.id, b.summary.id)),
   );
   return {
     total: matching.length,
@@ -286,6 +322,26 @@ describe('the case list over 10,000 cases', () => {
       },
     },
   ];
+
+  queries.push(
+    {
+      name: 'by nationality ascending (cases without a person first), a middle page',
+      query: { sort: { column: 'nationality', direction: 'asc' }, offset: 1900, limit: 300 },
+    },
+    {
+      name: 'one status, by interviewee language descending (interview language over first language)',
+      query: {
+        status: 'draft',
+        sort: { column: 'intervieweeLanguage', direction: 'desc' },
+        offset: 1000,
+        limit: 500,
+      },
+    },
+    {
+      name: 'by officer (all one officer: ties broken by id), last page',
+      query: { sort: { column: 'officer', direction: 'asc' }, offset: 9800, limit: 500 },
+    },
+  );
 
   it.each(queries)('$name', ({ query }) => {
     const want = expected(query);

@@ -131,7 +131,14 @@ export function personFromRow(r: PersonRow): Person {
   };
 }
 
-function summaryFromRow(r: CaseRow & { primary_person_name: string | null }): CaseSummary {
+type ListRow = CaseRow & {
+  primary_person_name: string | null;
+  nationality: string | null;
+  interviewee_language: string | null;
+  officer: string | null;
+};
+
+function summaryFromRow(r: ListRow): CaseSummary {
   return {
     id: r.id,
     reference: r.reference,
@@ -140,6 +147,9 @@ function summaryFromRow(r: CaseRow & { primary_person_name: string | null }): Ca
     placeName: r.place_name,
     vesselName: r.vessel_name,
     primaryPersonName: r.primary_person_name,
+    nationality: r.nationality,
+    intervieweeLanguage: r.interviewee_language,
+    officer: r.officer,
     screeningDate: r.screening_date,
     screeningResult: r.screening_result,
     createdAt: r.created_at,
@@ -150,6 +160,16 @@ function summaryFromRow(r: CaseRow & { primary_person_name: string | null }): Ca
 
 const PRIMARY_PERSON_SQL =
   '(SELECT p.name_or_alias FROM persons p WHERE p.case_id = c.id ORDER BY p.created_at, p.id LIMIT 1)';
+const NATIONALITY_SQL =
+  '(SELECT p.nationality FROM persons p WHERE p.case_id = c.id ORDER BY p.created_at, p.id LIMIT 1)';
+/** The language the person was (last) interviewed in; before any interview, the first language recorded. */
+const INTERVIEWEE_LANGUAGE_SQL = `coalesce(
+  (SELECT i.interviewee_language FROM interviews i WHERE i.case_id = c.id ORDER BY i.started_at DESC, i.id DESC LIMIT 1),
+  (SELECT json_extract(p.languages_json, '$[0]') FROM persons p WHERE p.case_id = c.id ORDER BY p.created_at, p.id LIMIT 1))`;
+const OFFICER_SQL = '(SELECT u.display_name FROM users u WHERE u.id = c.created_by)';
+/** Everything a list row shows; the derived columns are computed per row by SQLite, sortable like the rest. */
+const LIST_COLUMNS_SQL = `c.*, ${PRIMARY_PERSON_SQL} AS primary_person_name, ${NATIONALITY_SQL} AS nationality,
+  ${INTERVIEWEE_LANGUAGE_SQL} AS interviewee_language, ${OFFICER_SQL} AS officer`;
 
 export function createCase(session: Session, input: CaseCreateInput): CaseDetail {
   const user = session.require('cases.write');
@@ -219,9 +239,9 @@ export function getCase(session: Session, caseId: string): CaseDetail {
 /** Reads a case without recording a view (after the caller's own change, which is audited). */
 function readCaseDetail(session: Session, id: string): CaseDetail {
   return session.read((db) => {
-    const row = db
-      .prepare(`SELECT c.*, ${PRIMARY_PERSON_SQL} AS primary_person_name FROM cases c WHERE c.id = ?`)
-      .get(id) as (CaseRow & { primary_person_name: string | null }) | undefined;
+    const row = db.prepare(`SELECT ${LIST_COLUMNS_SQL} FROM cases c WHERE c.id = ?`).get(id) as
+      | ListRow
+      | undefined;
     if (!row) throw new AppError('NOT_FOUND');
     const names = loadAttribution(db);
     const persons = (
@@ -351,6 +371,9 @@ const SORT_SQL: Record<(typeof CASE_SORT_COLUMNS)[number], string> = {
   status: 'c.status',
   placeName: 'c.place_name',
   screeningResult: 'c.screening_result',
+  nationality: 'nationality COLLATE NOCASE',
+  intervieweeLanguage: 'interviewee_language',
+  officer: 'officer COLLATE NOCASE',
 };
 
 /**
@@ -396,10 +419,10 @@ export function listCases(session: Session, query: CaseListQuery = {}): CaseList
       .get(...params) as number;
     const rows = db
       .prepare(
-        `SELECT c.*, ${PRIMARY_PERSON_SQL} AS primary_person_name FROM cases c ${whereSql}
+        `SELECT ${LIST_COLUMNS_SQL} FROM cases c ${whereSql}
          ORDER BY ${column} ${direction}, c.id ${direction} LIMIT ? OFFSET ?`,
       )
-      .all(...params, q.limit, q.offset) as (CaseRow & { primary_person_name: string | null })[];
+      .all(...params, q.limit, q.offset) as ListRow[];
     return { total, rows: rows.map(summaryFromRow) };
   });
 }

@@ -80,6 +80,9 @@ export const CASE_SORT_COLUMNS = [
   'status',
   'placeName',
   'screeningResult',
+  'nationality',
+  'intervieweeLanguage',
+  'officer',
 ] as const;
 export const caseSortColumn = z.enum(CASE_SORT_COLUMNS);
 
@@ -108,6 +111,12 @@ export const caseSummary = z.object({
   placeName: z.string(),
   vesselName: z.string().nullable(),
   primaryPersonName: z.string().nullable(),
+  /** The first person's nationality as recorded (free text). */
+  nationality: z.string().nullable(),
+  /** The latest interview's interviewee language, else the first person's first language. */
+  intervieweeLanguage: z.string().nullable(),
+  /** Display name of the officer who opened the case. */
+  officer: z.string().nullable(),
   screeningDate: isoDate,
   screeningResult,
   createdAt: isoDateTime,

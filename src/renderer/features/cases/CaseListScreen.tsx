@@ -21,12 +21,19 @@ import {
   type CaseSummary,
   screeningResult,
 } from '../../../shared/domain/cases';
+import { isLocale, LOCALE_NATIVE_NAMES } from '../../../shared/i18n/locales';
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
 import { formatDate, formatDateTime } from '../../app/format';
 import { usePrefs } from '../../app/prefs-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { pagesFor, scrollToShow, visibleWindow } from './casework/windowing';
+
+/** A language by its own name, marked with its tag so the right font and line breaking apply. */
+function LanguageName({ tag }: { tag: string | null }) {
+  if (!tag) return '—';
+  return <span lang={tag}>{isLocale(tag) ? LOCALE_NATIVE_NAMES[tag] : tag}</span>;
+}
 
 /** Rows fetched per call; the window asks for the pages its visible rows fall in. */
 const PAGE = 100;
@@ -178,6 +185,18 @@ export function CaseListScreen({ onOpen, notice }: { onOpen: (caseId: string) =>
         cell: ({ row }) => row.original.primaryPersonName ?? '—',
       },
       {
+        id: 'nationality',
+        accessorKey: 'nationality',
+        header: t('cases.nationality'),
+        cell: ({ row }) => row.original.nationality ?? '—',
+      },
+      {
+        id: 'intervieweeLanguage',
+        accessorKey: 'intervieweeLanguage',
+        header: t('cases.language'),
+        cell: ({ row }) => <LanguageName tag={row.original.intervieweeLanguage} />,
+      },
+      {
         id: 'status',
         accessorKey: 'status',
         header: t('cases.status'),
@@ -188,6 +207,12 @@ export function CaseListScreen({ onOpen, notice }: { onOpen: (caseId: string) =>
         accessorKey: 'screeningResult',
         header: t('cases.result'),
         cell: ({ row }) => t(`result.${row.original.screeningResult}`),
+      },
+      {
+        id: 'officer',
+        accessorKey: 'officer',
+        header: t('cases.officer'),
+        cell: ({ row }) => row.original.officer ?? '—',
       },
       {
         id: 'updatedAt',
@@ -445,7 +470,7 @@ export function CaseListScreen({ onOpen, notice }: { onOpen: (caseId: string) =>
               return (
                 <tr key={model.id} className="case-row" aria-rowindex={index + 2} data-testid="case-row">
                   {model.getVisibleCells().map((cell, i) => (
-                    <td key={cell.id}>
+                    <td key={cell.id} className={`col-${cell.column.id}`}>
                       {i === 0 ? (
                         <button
                           type="button"
