@@ -1,5 +1,7 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { fontsReady, type OwnServer, shotPath, startOwnServer } from './helpers';
 
@@ -67,6 +69,27 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: shotPath(`casework-${name}`), fullPage: true });
 }
 
+/** The follow-ups and files panels on their own, at full resolution, to look at closely. */
+async function panelShots(page: Page, lng: 'en' | 'th') {
+  await fontsReady(page);
+  for (const panel of ['followups', 'attachments'] as const) {
+    await page.getByTestId(`${panel}-panel`).screenshot({ path: shotPath(`casework-panel-${panel}-${lng}`) });
+  }
+}
+
+/** No serious or critical axe violation inside the follow-ups and files panels as they are now. */
+async function expectPanelsAccessible(page: Page, state: string) {
+  await fontsReady(page);
+  const result = await new AxeBuilder({ page })
+    .include('[data-testid="followups-panel"]')
+    .include('[data-testid="attachments-panel"]')
+    .analyze();
+  const bad = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad, `axe on the case panels (${state})`).toEqual([]);
+}
+
 /** Calls a channel from the page, exactly as the renderer does. */
 function callFromPage<T = unknown>(page: Page, channel: string, request: unknown) {
   return page.evaluate(
@@ -81,6 +104,37 @@ function callFromPage<T = unknown>(page: Page, channel: string, request: unknown
 function today(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** A local calendar day this many days from today, YYYY-MM-DD (as the date box takes it). */
+function dayFromToday(offset: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + offset);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** A real PNG (solid colour, width x height), so the browser has a picture to decode and show. */
+function pngImage(width: number, height: number, rgb: [number, number, number]): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, no interlace
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3).map((_, i) => rgb[i % 3] ?? 0)]);
+  const pixels = Buffer.concat(Array.from({ length: height }, () => row));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(pixels)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** Buddhist-era year of today, as the Thai UI must show it. */
@@ -193,13 +247,117 @@ test('a supervisor adds an officer, creates and finds cases, and works a case th
   await page.getByTestId('note-body').fill('Called the shelter; a bed is free from Monday.');
   await page.getByTestId('note-add').click();
   await expect(page.getByTestId('note')).toContainText(['Called the shelter; a bed is free from Monday.']);
+  const papers = Buffer.from('Crew list photographed at the pier.\n'.repeat(100));
   await page.getByTestId('attachment-file').setInputFiles({
     name: 'boat-papers.txt',
     mimeType: 'text/plain',
-    buffer: Buffer.from('Crew list photographed at the pier.\n'.repeat(100)),
+    buffer: papers,
   });
   await expect(page.getByTestId('attachment')).toContainText(['boat-papers.txt']);
   await expect(page.getByTestId('attachment')).toContainText(['3.5 kB']);
+
+  // Follow-up tasks: the form names what is wrong and keeps what was typed.
+  const tasks = page.getByTestId('followup-task');
+  await expect(page.getByTestId('followups-panel')).toContainText('No follow-up tasks yet.');
+  await page.getByTestId('followup-add').click();
+  await expect(page.getByTestId('followup-what-problem')).toHaveText('Write what needs doing.');
+  await expect(page.getByTestId('followup-what')).toBeFocused();
+  await page.getByTestId('followup-what').fill('Call the shelter about a bed');
+  await page.getByTestId('followup-add').click();
+  await expect(page.getByTestId('followup-due-problem')).toContainText('Choose the day it is due');
+  await expect(page.getByTestId('followup-due')).toBeFocused();
+  // A Buddhist-era year typed into the Gregorian date box is caught, not stored 543 years late.
+  const soonDay = dayFromToday(2);
+  const beSoon = `${Number(soonDay.slice(0, 4)) + 543}${soonDay.slice(4)}`;
+  await page.getByTestId('followup-due').fill(beSoon);
+  await page.getByTestId('followup-add').click();
+  await expect(page.getByTestId('followup-due-problem')).toContainText(
+    `The year ${beSoon.slice(0, 4)} looks like a Buddhist-era year`,
+  );
+  await expect(page.getByTestId('followup-what')).toHaveValue('Call the shelter about a bed');
+  await expect(tasks).toHaveCount(0);
+  await expectPanelsAccessible(page, 'date problem shown');
+  await page.getByTestId('followup-due').fill(soonDay);
+  await expect(page.getByTestId('followup-due-hint')).toContainText('Due: ');
+  await page.getByTestId('followup-add').click();
+  await expect(page.getByTestId('followup-added')).toHaveText('Added: Call the shelter about a bed');
+  await expect(page.getByTestId('followup-what')).toHaveValue('');
+  // One more, already overdue, entered with the keyboard only.
+  await page.getByTestId('followup-what').fill('Collect the passport from the captain');
+  await page.getByTestId('followup-due').fill(dayFromToday(-3));
+  await page.getByTestId('followup-due').press('Enter');
+  await expect(tasks).toHaveCount(2);
+  // Open ones soonest first; the state is in words, not only colour.
+  await expect(tasks.getByTestId('followup-what-text')).toHaveText([
+    'Collect the passport from the captain',
+    'Call the shelter about a bed',
+  ]);
+  await expect(tasks.getByTestId('followup-due-state')).toHaveText(['Overdue by 3 days', 'Due in 2 days']);
+  // Done: it moves to the end and the keyboard stays on its button.
+  await tasks.first().getByTestId('followup-toggle').click();
+  await expect(tasks.last()).toHaveAttribute('data-done', 'true');
+  await expect(tasks.last().getByTestId('followup-due-state')).toHaveText('Done');
+  await expect(tasks.last().getByTestId('followup-toggle')).toHaveText('Reopen');
+  await expect(tasks.last().getByTestId('followup-toggle')).toBeFocused();
+  await expect(tasks.first().getByTestId('followup-what-text')).toHaveText('Call the shelter about a bed');
+
+  // A photo of a document: shown in the page from a blob: URL, which is revoked when closed.
+  const photo = pngImage(240, 160, [31, 95, 168]);
+  await page.getByTestId('attachment-file').setInputFiles({
+    name: 'seaman-book.png',
+    mimeType: 'image/png',
+    buffer: photo,
+  });
+  const photoRow = page.getByTestId('attachment').filter({ hasText: 'seaman-book.png' });
+  await expect(photoRow).toBeVisible();
+  await expect(
+    page.getByTestId('attachment').filter({ hasText: 'boat-papers.txt' }).getByTestId('attachment-view'),
+  ).toHaveCount(0);
+  await photoRow.getByTestId('attachment-view').click();
+  const img = photoRow.getByTestId('attachment-img');
+  await expect(img).toBeVisible();
+  await expect(img).toHaveAttribute('src', /^blob:/);
+  expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(240);
+  await expect(photoRow.getByTestId('attachment-picture-close')).toBeFocused();
+  await shot(page, 'case-followups-en');
+  await panelShots(page, 'en');
+  await expectPanelsAccessible(page, 'tasks listed, picture open');
+  const blobUrl = (await img.getAttribute('src')) ?? '';
+  await photoRow.getByTestId('attachment-picture-close').click();
+  await expect(img).toHaveCount(0);
+  await expect(photoRow.getByTestId('attachment-view')).toBeFocused();
+  const loads = await page.evaluate(
+    (url) =>
+      new Promise<boolean>((resolve) => {
+        const probe = new Image();
+        probe.onload = () => resolve(true);
+        probe.onerror = () => resolve(false);
+        probe.src = url;
+      }),
+    blobUrl,
+  );
+  expect(loads).toBe(false);
+
+  // Save a copy: the preview's export folder stands in for the save dialog; the bytes are identical.
+  const papersRow = page.getByTestId('attachment').filter({ hasText: 'boat-papers.txt' });
+  await papersRow.getByTestId('attachment-save').click();
+  await expect(papersRow.getByTestId('attachment-saved')).toHaveText('Saved a copy as boat-papers.txt.');
+  expect(readFileSync(join(server.exportDir, 'boat-papers.txt')).equals(papers)).toBe(true);
+  await photoRow.getByTestId('attachment-save').click();
+  await expect(photoRow.getByTestId('attachment-saved')).toHaveText('Saved a copy as seaman-book.png.');
+  expect(readFileSync(join(server.exportDir, 'seaman-book.png')).equals(photo)).toBe(true);
+
+  // The same panels in Thai: due dates in the Buddhist calendar.
+  await language(page, 'th');
+  const soonBe = String(Number(soonDay.slice(0, 4)) + 543);
+  await expect(tasks.first()).toContainText(soonBe);
+  await expect(tasks.first().getByTestId('followup-due-state')).toHaveText('ครบกำหนดในอีก 2 วัน');
+  await photoRow.getByTestId('attachment-view').click();
+  await expect(photoRow.getByTestId('attachment-img')).toBeVisible();
+  await shot(page, 'case-followups-th');
+  await panelShots(page, 'th');
+  await photoRow.getByTestId('attachment-picture-close').click();
+  await language(page, 'en');
 
   // Status workflow: draft -> screened -> referred -> closed (reason required).
   await page.getByTestId('status-option-screened').check();
@@ -219,6 +377,11 @@ test('a supervisor adds an officer, creates and finds cases, and works a case th
   await expect(page.getByTestId('status-now')).toHaveText('Closed');
   await expect(page.getByTestId('status-reason-shown')).toContainText('Referred to the provincial shelter');
   await expect(page.getByTestId('attachment-file')).toHaveCount(0);
+  // Closed: the tasks stay visible but can no longer be added to or changed; copies can still be saved.
+  await expect(page.getByTestId('followup-form')).toHaveCount(0);
+  await expect(page.getByTestId('followup-toggle')).toHaveCount(0);
+  await expect(tasks).toHaveCount(2);
+  await expect(page.getByTestId('attachment-save')).toHaveCount(2);
 
   // The timeline: who did what, newest first, with the reason; views only on request.
   const timeline = page.getByTestId('timeline-entry');
@@ -231,11 +394,25 @@ test('a supervisor adds an officer, creates and finds cases, and works a case th
     'case.status',
     'case.status',
     'case.status',
+    'attachment.export',
+    'attachment.export',
+    'attachment.add',
+    'followup.done',
+    'followup.add',
+    'followup.add',
     'attachment.add',
     'note.create',
     'person.create',
     'case.create',
   ]);
+  const followUpEvents = page.locator('[data-testid="timeline-entry"][data-action^="followup."]');
+  await expect(followUpEvents.first()).toContainText('Follow-up task done');
+  await expect(followUpEvents.first().getByTestId('timeline-followup')).toContainText(
+    '“Collect the passport from the captain”, due',
+  );
+  await expect(
+    page.locator('[data-testid="timeline-entry"][data-action="attachment.export"]').first(),
+  ).toContainText('file: seaman-book.png');
   await page.getByTestId('timeline-routine').check();
   await expect(page.locator('[data-testid="timeline-entry"][data-action="case.view"]').first()).toBeVisible();
   await shot(page, 'case-closed-en');

@@ -8,6 +8,7 @@ import { addAttachment } from '../../src/main/store/attachments';
 import { listAudit, verifyAudit } from '../../src/main/store/audit';
 import { caseRecordIds, deleteCase } from '../../src/main/store/case-deletion';
 import { createCase, getCase, listCases, setCaseStatus } from '../../src/main/store/cases';
+import { addFollowUp, listFollowUps, setFollowUpDone } from '../../src/main/store/follow-ups';
 import { saveAnswer, startInterview } from '../../src/main/store/interviews';
 import { addNote, listNotes } from '../../src/main/store/notes';
 import { storePaths } from '../../src/main/store/paths';
@@ -24,10 +25,15 @@ const M = {
   answerOld: 'ZQX-FIRST-WORDS-2204',
   answer: 'ZQX-OWN-WORDS-9902',
   note: 'ZQX-NOTE-TEXT-4417',
+  followUp: 'ZQX-FOLLOWUP-TEXT-3094',
   attachment: 'ZQX-ATTACHMENT-BYTES-6630',
   pdf: 'ZQX-REFERRAL-PDF-8815',
 };
-const CONTROL = { name: 'ZQX-CONTROL-NAME-1188', note: 'ZQX-CONTROL-NOTE-3356' };
+const CONTROL = {
+  name: 'ZQX-CONTROL-NAME-1188',
+  note: 'ZQX-CONTROL-NOTE-3356',
+  followUp: 'ZQX-CONTROL-FOLLOWUP-2671',
+};
 
 function codeOf(fn: () => unknown): string | null {
   try {
@@ -174,6 +180,8 @@ async function caseWithEverything(s: Session) {
   answer(M.answerOld, 1);
   answer(M.answer, 2);
   addNote(s, { caseId: c.id, interviewId: iv.id, body: M.note });
+  const followUp = addFollowUp(s, { caseId: c.id, what: M.followUp, dueOn: '2026-06-04' });
+  setFollowUpDone(s, { id: followUp.id, done: true });
   // Large enough to spill into overflow pages.
   addAttachment(s, {
     caseId: c.id,
@@ -207,6 +215,7 @@ describe('deleting a case', () => {
       person: { nameOrAlias: CONTROL.name, languages: ['my'] },
     });
     addNote(s, { caseId: control.id, body: CONTROL.note });
+    addFollowUp(s, { caseId: control.id, what: CONTROL.followUp, dueOn: '2026-06-05' });
     const target = await caseWithEverything(s);
     const markers = Object.values(M);
     const caseKey = s.read((db) =>
@@ -223,6 +232,7 @@ describe('deleting a case', () => {
     expect(before[M.answer]).toContain('answers');
     expect(before[M.answerOld]).toContain('answer_history');
     expect(before[M.note]).toEqual(['notes']);
+    expect(before[M.followUp]).toEqual(['follow_ups']);
     expect(before[M.attachment]).toContain('attachments');
     expect(before[M.pdf]).toContain('attachments');
     expect(before[CONTROL.name]).toEqual(['persons']);
@@ -244,6 +254,7 @@ describe('deleting a case', () => {
     expect(listCases(s, { search: M.name }).total).toBe(0);
     expect(getCase(s, control.id).persons[0]?.nameOrAlias).toBe(CONTROL.name);
     expect(listNotes(s, control.id).map((n) => n.body)).toEqual([CONTROL.note]);
+    expect(listFollowUps(s, control.id).map((f) => f.what)).toEqual([CONTROL.followUp]);
     expect(
       s.read((db) => ({
         ...caseRecordIds(db, target.id),
@@ -258,6 +269,7 @@ describe('deleting a case', () => {
       notes: [],
       attachments: [],
       referrals: [],
+      followUps: [],
       cases: 0,
       answerHistory: 0,
       caseKeys: [control.id],
@@ -283,6 +295,7 @@ describe('deleting a case', () => {
         // the photo, and the signed referral PDF kept with the case
         attachments: 2,
         referrals: 1,
+        followUps: 1,
       },
       // every audit row of this case was sealed: nothing is left readable
       plainAuditRowsKept: 0,
@@ -304,6 +317,10 @@ describe('deleting a case', () => {
     expect(caseRows.length).toBeGreaterThanOrEqual(10);
     for (const e of caseRows) expect(e.details, e.action).toEqual({ erased: true, caseId: target.id });
     expect(caseRows.some((e) => e.action === 'answer.save')).toBe(true);
+    expect(caseRows.filter((e) => e.action.startsWith('followup.')).map((e) => e.action)).toEqual([
+      'followup.done',
+      'followup.add',
+    ]);
     expect(caseRows.some((e) => e.entityId !== null && recordIds.has(e.entityId))).toBe(true);
     expect(verifyAudit(s)).toEqual({ ok: true, rows: expect.any(Number) });
     s.lock();
@@ -314,6 +331,7 @@ describe('deleting a case', () => {
     }
     // Decrypted page by page: the control case is readable, so the reader works...
     expect(whereMarkersAre(paths.db, key, [CONTROL.name])[CONTROL.name]).toContain('persons');
+    expect(whereMarkersAre(paths.db, key, [CONTROL.followUp])[CONTROL.followUp]).toEqual(['follow_ups']);
     expect(decryptWal(paths.wal, key).filter((f) => markers.some((m) => has(f, m)))).toEqual([]);
     // ...and no page holds anything of the deleted case: not its tables, not a free page (secure_delete
     // zeroed them), not the audit trail (sealed under a key that is gone), and not the key itself.

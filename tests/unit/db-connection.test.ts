@@ -49,6 +49,7 @@ describe('openDatabase', () => {
         'audit_log',
         'case_keys',
         'cases',
+        'follow_ups',
         'interviews',
         'notes',
         'persons',

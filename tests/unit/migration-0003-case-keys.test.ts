@@ -77,7 +77,7 @@ describe('migration 0003 (case keys)', () => {
     });
     const auditBefore = db.prepare('SELECT * FROM audit_log ORDER BY seq').all();
 
-    expect(migrate(db)).toBe(3);
+    expect(migrate(db, 3)).toBe(3);
     expect(readSchemaVersion(db)).toBe(3);
     const sql = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'case_keys'").pluck().get() as string;
     expect(sql).toMatch(/\)\s*STRICT\s*$/);
@@ -125,7 +125,7 @@ describe('migration 0003 (case keys)', () => {
     ]);
     expect(verifyAuditChain(db)).toEqual({ ok: true, rows: 4 });
     // Running again is a no-op.
-    expect(migrate(db)).toBe(3);
+    expect(migrate(db, 3)).toBe(3);
     db.close();
   });
 });

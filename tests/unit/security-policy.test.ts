@@ -18,6 +18,22 @@ describe('window security policy', () => {
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
   });
 
+  it('shows attachment pictures from blob: URLs made in the page, never from another origin', () => {
+    // The case page views JPEG/PNG attachments through URL.createObjectURL: img-src needs blob:, and
+    // nothing else may load from blob: or from outside the app.
+    const directives = new Map(
+      RENDERER_CSP_HEADER.split('; ').map((d) => {
+        const [name = '', ...sources] = d.split(' ');
+        return [name, sources.sort()] as const;
+      }),
+    );
+    expect(directives.get('img-src')).toEqual(["'self'", 'blob:', 'data:']);
+    for (const [name, sources] of directives) {
+      if (name !== 'img-src') expect(sources, name).not.toContain('blob:');
+    }
+    expect(directives.get('connect-src')).toEqual(["'self'"]);
+  });
+
   it('allows navigation only to the app entry page', () => {
     const entry = 'file:///opt/FieldScreen/resources/app.asar/out/renderer/index.html';
     expect(isAppUrl(entry, entry)).toBe(true);

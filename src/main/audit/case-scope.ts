@@ -20,6 +20,7 @@ const CASE_OF_ENTITY: ReadonlyMap<string, string> = new Map([
   ['note', 'SELECT case_id FROM notes WHERE id = ?'],
   ['attachment', 'SELECT case_id FROM attachments WHERE id = ?'],
   ['referral', 'SELECT case_id FROM referrals WHERE id = ?'],
+  ['follow_up', 'SELECT case_id FROM follow_ups WHERE id = ?'],
   ['answer', 'SELECT i.case_id FROM answers a JOIN interviews i ON i.id = a.interview_id WHERE a.id = ?'],
 ]);
 

@@ -137,3 +137,104 @@ export function getAttachmentContent(
     return { summary: summaryFromRow(row, (s) => names.name(s)), content: new Uint8Array(row.content) };
   });
 }
+
+/** Where a copy goes: a save dialog in the desktop app, a folder in the preview and tests. */
+export interface AttachmentCopyTarget {
+  /** Writes the bytes and returns the saved file's name, or null when the user cancelled. */
+  write(suggestedFileName: string, bytes: Buffer): Promise<string | null>;
+}
+
+/**
+ * The stored name made safe to suggest in a save dialog or a folder: no directory parts, no characters
+ * Windows refuses, no control characters. Letters of every script stay (Thai, Burmese file names).
+ */
+export function suggestedCopyName(fileName: string): string {
+  const cleaned = fileName
+    .normalize('NFC')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed.
+    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '_')
+    .replace(/^[\s.]+|[\s.]+$/g, '');
+  return cleaned || 'attachment';
+}
+
+/**
+ * Saves a copy of an attachment where the user chooses (the only place its plaintext is ever written
+ * to disk). Reading the bytes is audited as a view; a copy actually written is audited as
+ * 'attachment.export' with the name it was saved under. Returns that name, or null when cancelled.
+ *
+ * The copy is written first and recorded after (as referral exports are): if the record fails (say
+ * the session locked while a save dialog stayed open), the call reports the error although the file
+ * exists; the view of its bytes is on record either way.
+ */
+export async function saveAttachmentCopy(
+  session: Session,
+  attachmentId: string,
+  target: AttachmentCopyTarget,
+): Promise<string | null> {
+  session.require('cases.export');
+  const { summary, content } = getAttachmentContent(session, attachmentId);
+  const bytes = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  let saved: string | null;
+  try {
+    saved = await target.write(suggestedCopyName(summary.fileName), bytes);
+  } finally {
+    // The plaintext is not kept in memory longer than the write needs it.
+    bytes.fill(0);
+  }
+  if (saved === null) return null;
+  const fileName = saved;
+  session.write((db, now) =>
+    session.audit(db, now, {
+      action: 'attachment.export',
+      entityType: 'attachment',
+      entityId: summary.id,
+      details: { caseId: summary.caseId, fileName, size: summary.size, sha256: summary.sha256 },
+    }),
+  );
+  return fileName;
+}
+
+/** Media types the case page shows inline as a picture. */
+export const VIEWABLE_IMAGE_TYPES = ['image/jpeg', 'image/png'] as const;
+export type ViewableImageType = (typeof VIEWABLE_IMAGE_TYPES)[number];
+
+/** What the first bytes of a JPEG or PNG file must be: a stored media type is only the uploader's claim. */
+const IMAGE_SIGNATURES: Record<ViewableImageType, Buffer> = {
+  'image/jpeg': Buffer.from([0xff, 0xd8, 0xff]),
+  'image/png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+};
+
+function viewableType(mediaType: string): ViewableImageType | null {
+  const t = mediaType.toLowerCase();
+  return (VIEWABLE_IMAGE_TYPES as readonly string[]).includes(t) ? (t as ViewableImageType) : null;
+}
+
+/** True when the case page may show this attachment as a picture (by its stored media type). */
+export function isViewableImage(mediaType: string): boolean {
+  return viewableType(mediaType) !== null;
+}
+
+/**
+ * A JPEG or PNG attachment's bytes, to show in the page (audited as a view). Anything else, or a file
+ * whose bytes are not what its media type claims, is refused before anything is read or recorded.
+ */
+export function getAttachmentImage(
+  session: Session,
+  attachmentId: string,
+): { mediaType: ViewableImageType; content: Uint8Array } {
+  session.require('cases.read');
+  const id = parseInput(entityId, attachmentId);
+  const head = session.read(
+    (db) =>
+      db.prepare('SELECT media_type, substr(content, 1, 8) AS head FROM attachments WHERE id = ?').get(id) as
+        | { media_type: string; head: Buffer }
+        | undefined,
+  );
+  if (!head) throw new AppError('NOT_FOUND');
+  const type = viewableType(head.media_type);
+  const signature = type ? IMAGE_SIGNATURES[type] : null;
+  if (!type || !signature || !Buffer.from(head.head).subarray(0, signature.length).equals(signature)) {
+    throw new AppError('VALIDATION', { messageKey: 'errors.attachmentNotViewable' });
+  }
+  return { mediaType: type, content: getAttachmentContent(session, id).content };
+}

@@ -12,8 +12,8 @@ import { parseInput } from './validate';
  * Deleting a case for good (issue 6).
  *
  * What is gone afterwards: every row of the case in every table that references it (persons,
- * interviews, answers with their history, notes, attachments with their bytes, referrals, the case
- * row with its search text), and the case's key in case_keys. The connection runs with
+ * interviews, answers with their history, notes, follow-ups, attachments with their bytes, referrals,
+ * the case row with its search text), and the case's key in case_keys. The connection runs with
  * `secure_delete = ON`, so SQLite overwrites the freed cells and pages with zeros, and the WAL is
  * checkpointed and truncated right after the commit, so no older copy of those pages stays in
  * `fieldscreen.db-wal`. tests/unit/case-deletion.test.ts decrypts every page of the file to check this.
@@ -46,6 +46,7 @@ export interface CaseRecordIds {
   notes: string[];
   attachments: string[];
   referrals: string[];
+  followUps: string[];
 }
 
 /** The ids of every record that belongs to a case (its audit events carry these as entity ids). */
@@ -60,6 +61,7 @@ export function caseRecordIds(db: Db, caseId: string): CaseRecordIds {
     notes: ids('SELECT id FROM notes WHERE case_id = ? ORDER BY created_at, id'),
     attachments: ids('SELECT id FROM attachments WHERE case_id = ? ORDER BY created_at, id'),
     referrals: ids('SELECT id FROM referrals WHERE case_id = ? ORDER BY created_at, id'),
+    followUps: ids('SELECT id FROM follow_ups WHERE case_id = ? ORDER BY created_at, id'),
   };
 }
 
@@ -73,6 +75,7 @@ const DELETE_STATEMENTS = [
      (SELECT a.id FROM answers a JOIN interviews i ON i.id = a.interview_id WHERE i.case_id = ?)`,
   'DELETE FROM answers WHERE interview_id IN (SELECT id FROM interviews WHERE case_id = ?)',
   'DELETE FROM notes WHERE case_id = ?',
+  'DELETE FROM follow_ups WHERE case_id = ?',
   'DELETE FROM referrals WHERE case_id = ?',
   'DELETE FROM attachments WHERE case_id = ?',
   'DELETE FROM interviews WHERE case_id = ?',
@@ -139,6 +142,7 @@ export function deleteCase(session: Session, input: CaseDeleteInput): CaseDelete
           notes: ids.notes.length,
           attachments: ids.attachments.length,
           referrals: ids.referrals.length,
+          followUps: ids.followUps.length,
         },
         plainAuditRowsKept: plainKept,
       },

@@ -5,7 +5,13 @@
 
 export { KDF_PROFILES, type KdfProfile } from '../keys/kdf';
 export { formatRecoveryKey, parseRecoveryKey } from '../keys/recovery-key';
-export { addAttachment, getAttachmentContent, listAttachments } from './attachments';
+export {
+  addAttachment,
+  getAttachmentContent,
+  getAttachmentImage,
+  listAttachments,
+  saveAttachmentCopy,
+} from './attachments';
 export { listAudit, verifyAudit } from './audit';
 export { type BackupResult, createBackup, type RestoreResult, restoreBackup } from './backup';
 export { exportCaseDocument, importCaseDocument } from './case-document';
@@ -19,6 +25,7 @@ export {
   updateCase,
   updatePerson,
 } from './cases';
+export { addFollowUp, listFollowUps, setFollowUpDone } from './follow-ups';
 export { IdleLock, type IdleLockOptions } from './idle-lock';
 export { getAnswerHistory, getInterview, saveAnswer, setInterviewState, startInterview } from './interviews';
 export { addNote, listNotes, updateNote } from './notes';

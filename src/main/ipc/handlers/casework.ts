@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../../../shared/domain/audit';
 import { caseStatus } from '../../../shared/domain/cases';
+import { isoDate } from '../../../shared/domain/common';
 import { AppError } from '../../../shared/errors';
 import {
   DEFAULT_FOLLOW_UP_DAYS,
@@ -9,14 +10,23 @@ import {
 } from '../../../shared/ipc/channels/casework';
 import { listAuditRows } from '../../audit/log';
 import type { Db } from '../../db/driver';
-import { addAttachment, listAttachments } from '../../store/attachments';
+import {
+  addAttachment,
+  getAttachmentImage,
+  listAttachments,
+  saveAttachmentCopy,
+} from '../../store/attachments';
 import { loadAttribution } from '../../store/attribution';
 import { caseRecordIds, deleteCase } from '../../store/case-deletion';
 import { loadCaseRow } from '../../store/cases';
+import { addFollowUp, listFollowUps, setFollowUpDone } from '../../store/follow-ups';
 import { addNote, listNotes } from '../../store/notes';
 import { listReferrals } from '../../store/referrals';
 import type { Session } from '../../store/session';
 import type { Handler } from '../dispatch';
+
+/** Follow-up events show their task and due day: the follow-ups panel shows both anyway (never edited). */
+const FOLLOW_UP_ACTIONS = new Set(['followup.add', 'followup.done', 'followup.reopen']);
 
 /** Audit actions that happen often and say little on their own; the timeline hides them unless asked. */
 const ROUTINE_ACTIONS = new Set(['case.view', 'attachment.view', 'answer.save']);
@@ -58,6 +68,16 @@ function toTimelineEntry(entry: AuditEntry, actorName: (id: string) => string): 
     const to = field(entry.details, 'new', 'state');
     if (typeof from === 'string' && typeof to === 'string') out.interviewState = { from, to };
   }
+  if (FOLLOW_UP_ACTIONS.has(entry.action)) {
+    const what = field(entry.details, 'what');
+    const dueOn = isoDate.safeParse(field(entry.details, 'dueOn'));
+    if (typeof what === 'string' && dueOn.success)
+      out.followUp = { what: what.slice(0, 500), dueOn: dueOn.data };
+  }
+  if (entry.action === 'attachment.add' || entry.action === 'attachment.export') {
+    const name = field(entry.details, 'new', 'fileName') ?? field(entry.details, 'fileName');
+    if (typeof name === 'string') out.fileName = name.slice(0, 1000);
+  }
   if (entry.action === 'case.update' || entry.action === 'person.update') {
     const changed = field(entry.details, 'new');
     if (changed && typeof changed === 'object' && !Array.isArray(changed)) {
@@ -69,7 +89,7 @@ function toTimelineEntry(entry: AuditEntry, actorName: (id: string) => string): 
 
 /**
  * The case-scoped slice of the audit trail: events whose entity is the case or one of its records
- * (people, interviews, notes, attachments, referrals). Needs only 'cases.read'.
+ * (people, interviews, notes, attachments, referrals, follow-ups). Needs only 'cases.read'.
  */
 export function caseTimeline(
   session: Session,
@@ -86,6 +106,7 @@ export function caseTimeline(
       ...ids.notes,
       ...ids.attachments,
       ...ids.referrals,
+      ...ids.followUps,
     ];
     const entries = entityIds
       .flatMap((entityId) => listAuditRows(db, { entityId, limit: 5000 }))
@@ -158,6 +179,11 @@ export const caseworkHandlers: {
   'casework.notes.add': Handler<'casework.notes.add'>;
   'casework.attachments.list': Handler<'casework.attachments.list'>;
   'casework.attachments.add': Handler<'casework.attachments.add'>;
+  'casework.attachments.save': Handler<'casework.attachments.save'>;
+  'casework.attachments.image': Handler<'casework.attachments.image'>;
+  'casework.followUps.list': Handler<'casework.followUps.list'>;
+  'casework.followUps.add': Handler<'casework.followUps.add'>;
+  'casework.followUps.setDone': Handler<'casework.followUps.setDone'>;
   'casework.followUps': Handler<'casework.followUps'>;
   'casework.deleteCase': Handler<'casework.deleteCase'>;
 } = {
@@ -175,6 +201,19 @@ export const caseworkHandlers: {
       content,
     });
   },
+  'casework.attachments.save': async (req, ctx) => ({
+    fileName: await saveAttachmentCopy(ctx.sessions.require(), req.attachmentId, ctx.exportTarget),
+  }),
+  'casework.attachments.image': (req, ctx) => {
+    const image = getAttachmentImage(ctx.sessions.require(), req.attachmentId);
+    const bytes = Buffer.from(image.content.buffer, image.content.byteOffset, image.content.byteLength);
+    const contentBase64 = bytes.toString('base64');
+    bytes.fill(0);
+    return { mediaType: image.mediaType, contentBase64 };
+  },
+  'casework.followUps.list': (req, ctx) => listFollowUps(ctx.sessions.require(), req.caseId),
+  'casework.followUps.add': (req, ctx) => addFollowUp(ctx.sessions.require(), req),
+  'casework.followUps.setDone': (req, ctx) => setFollowUpDone(ctx.sessions.require(), req),
   'casework.followUps': (req, ctx) => {
     const session = ctx.sessions.require();
     session.require('cases.read');

@@ -151,7 +151,7 @@ export function CasePage({
             changed();
           }}
         />
-        <FollowUpsPanel caseId={detail.id} version={version} />
+        <FollowUpsPanel caseId={detail.id} version={version} closed={final} onChanged={changed} />
         <NotesPanel caseId={detail.id} onChanged={changed} />
         <AttachmentsPanel caseId={detail.id} closed={final} onChanged={changed} />
       </div>

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { attachmentSummary, MAX_ATTACHMENT_BYTES, mediaType } from '../../domain/attachments';
 import { caseStatus } from '../../domain/cases';
-import { entityId, isoDateTime, requiredText } from '../../domain/common';
+import { entityId, isoDate, isoDateTime, requiredText } from '../../domain/common';
+import { followUp, followUpDueOn, followUpText } from '../../domain/follow-ups';
 import { note, noteBody } from '../../domain/notes';
 import { channel } from '../channel';
 
@@ -11,6 +12,12 @@ import { channel } from '../channel';
  */
 export const MAX_UPLOAD_BYTES = Math.min(10 * 1024 * 1024, MAX_ATTACHMENT_BYTES);
 const maxBase64Length = Math.ceil(MAX_UPLOAD_BYTES / 3) * 4;
+/** A stored attachment can be larger than an upload (signed referral PDFs are added in main). */
+const maxStoredBase64Length = Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4;
+
+/** Pictures the case page shows inline (main checks the bytes, not only the stored media type). */
+export const viewableImageType = z.enum(['image/jpeg', 'image/png']);
+export type ViewableImageType = z.infer<typeof viewableImageType>;
 
 /**
  * Follow-up periods counted from the referral. The domain brief cites a 45-day reflection period and
@@ -39,6 +46,10 @@ export const timelineEntry = z.strictObject({
     .optional(),
   interviewState: z.strictObject({ from: z.string().max(32), to: z.string().max(32) }).optional(),
   changedFields: z.array(z.string().max(64)).max(50).optional(),
+  /** Follow-up events: the task and its due day, as the follow-ups panel shows them. */
+  followUp: z.strictObject({ what: z.string().max(500), dueOn: isoDate }).optional(),
+  /** File events: the file's name (for a saved copy, the name it was saved under). */
+  fileName: z.string().max(1000).optional(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntry>;
 
@@ -73,6 +84,35 @@ export const caseworkChannels = {
       contentBase64: z.base64().max(maxBase64Length),
     }),
     attachmentSummary,
+  ),
+  /**
+   * Saves a copy of a file where the user chooses (a save dialog in the desktop app, the export folder
+   * in the preview). fileName is the name it was saved under, or null when the user cancelled.
+   */
+  'casework.attachments.save': channel(
+    'signedIn',
+    z.strictObject({ attachmentId: entityId }),
+    z.strictObject({ fileName: z.string().nullable() }),
+  ),
+  /** A JPEG or PNG file's bytes, to show in the page (audited as a view); other files are refused. */
+  'casework.attachments.image': channel(
+    'signedIn',
+    z.strictObject({ attachmentId: entityId }),
+    z.strictObject({ mediaType: viewableImageType, contentBase64: z.base64().max(maxStoredBase64Length) }),
+  ),
+  /** Follow-up tasks the officers set: open ones first (soonest due first), then the done ones. */
+  'casework.followUps.list': channel('signedIn', z.strictObject({ caseId: entityId }), z.array(followUp)),
+  /** A due day in the past is allowed (recording something overdue); it must be a real calendar day. */
+  'casework.followUps.add': channel(
+    'signedIn',
+    z.strictObject({ caseId: entityId, what: followUpText, dueOn: followUpDueOn }),
+    followUp,
+  ),
+  /** done: true marks it done, false reopens it. */
+  'casework.followUps.setDone': channel(
+    'signedIn',
+    z.strictObject({ id: entityId, done: z.boolean() }),
+    followUp,
   ),
   /** When the case was referred (first signed referral, else the change to "referred") and the periods. */
   'casework.followUps': channel(

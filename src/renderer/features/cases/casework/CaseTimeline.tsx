@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '../../../../shared/ipc/channels/casework';
 import type { ReplyError } from '../../../../shared/ipc/reply';
 import { call } from '../../../app/call';
-import { formatDateTime } from '../../../app/format';
+import { formatDate, formatDateTime } from '../../../app/format';
 import { usePrefs } from '../../../app/prefs-context';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 
@@ -77,6 +77,19 @@ export function CaseTimeline({ caseId, version }: { caseId: string; version: num
                     }),
                     to: t(`interviewState.${e.interviewState.to}`, { defaultValue: e.interviewState.to }),
                   })}
+                </span>
+              )}
+              {e.followUp && (
+                <span className="detail" data-testid="timeline-followup">
+                  {t('timeline.followUp', {
+                    what: e.followUp.what,
+                    date: formatDate(e.followUp.dueOn, uiLanguage),
+                  })}
+                </span>
+              )}
+              {e.fileName && (
+                <span className="detail" data-testid="timeline-file">
+                  {t('timeline.fileName', { name: e.fileName })}
                 </span>
               )}
               {e.changedFields && e.changedFields.length > 0 && (

@@ -1,44 +1,69 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FollowUp } from '../../../../shared/domain/follow-ups';
 import type { ResponseOf } from '../../../../shared/ipc/contract';
 import type { ReplyError } from '../../../../shared/ipc/reply';
 import { call } from '../../../app/call';
 import { formatDate } from '../../../app/format';
 import { usePrefs } from '../../../app/prefs-context';
 import { ErrorMessage } from '../../../components/ErrorMessage';
+import { FollowUpForm } from './FollowUpForm';
+import { FollowUpTasks } from './FollowUpTasks';
 import { followUpCounters, localDay } from './follow-ups';
+import './casework.css';
 
 /**
- * The reflection period and the temporary-shelter stay, counted from the day of referral with the
- * number of days a supervisor set (defaults from the domain brief, marked there as "verify").
+ * Follow-ups of a case: the reflection period and the temporary-shelter stay, counted from the day of
+ * referral with the number of days a supervisor set (defaults from the domain brief, marked there as
+ * "verify"), and the officers' own tasks with due dates.
  */
-export function FollowUpsPanel({ caseId, version }: { caseId: string; version: number }) {
+export function FollowUpsPanel({
+  caseId,
+  version,
+  closed,
+  onChanged,
+}: {
+  caseId: string;
+  version: number;
+  /** Closed or consent withdrawn: the tasks are shown but can no longer be changed. */
+  closed: boolean;
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const { uiLanguage } = usePrefs();
   const [info, setInfo] = useState<ResponseOf<'casework.followUps'> | null>(null);
+  const [tasks, setTasks] = useState<FollowUp[] | null>(null);
   const [error, setError] = useState<ReplyError | null>(null);
+  const [added, setAdded] = useState<string | null>(null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes when the page changed something; it triggers the reload.
   useEffect(() => {
     let live = true;
-    void call('casework.followUps', { caseId }).then((reply) => {
+    void Promise.all([
+      call('casework.followUps', { caseId }),
+      call('casework.followUps.list', { caseId }),
+    ]).then(([periods, list]) => {
       if (!live) return;
-      if (!reply.ok) return setError(reply.error);
+      if (!periods.ok) return setError(periods.error);
+      if (!list.ok) return setError(list.error);
       setError(null);
-      setInfo(reply.value);
+      setInfo(periods.value);
+      setTasks(list.value);
     });
     return () => {
       live = false;
     };
   }, [caseId, version]);
 
+  const today = localDay(new Date());
   const referralDay = info?.referredAt ? localDay(new Date(info.referredAt)) : null;
-  const counters = info && referralDay ? followUpCounters(referralDay, info.days, localDay(new Date())) : [];
+  const counters = info && referralDay ? followUpCounters(referralDay, info.days, today) : [];
 
   return (
     <section className="panel" aria-labelledby="followups-title" data-testid="followups-panel">
       <h2 id="followups-title">{t('followUps.title')}</h2>
       <ErrorMessage error={error} />
+      <h3 className="subheading">{t('followUpTasks.periodsTitle')}</h3>
       {info && !referralDay && <p className="muted">{t('followUps.notReferred')}</p>}
       {referralDay && info && (
         <>
@@ -66,6 +91,35 @@ export function FollowUpsPanel({ caseId, version }: { caseId: string; version: n
         </>
       )}
       <p className="muted small">{t('followUps.verifyNote')}</p>
+
+      <h3 className="subheading">{t('followUpTasks.heading')}</h3>
+      {tasks && (
+        <FollowUpTasks
+          items={tasks}
+          today={today}
+          closed={closed}
+          onToggled={() => {
+            setAdded(null);
+            onChanged();
+          }}
+        />
+      )}
+      {added && !closed && (
+        <p className="notice" role="status" data-testid="followup-added">
+          {t('followUpTasks.added', { what: added })}
+        </p>
+      )}
+      {closed ? (
+        <p className="muted">{t('followUpTasks.closed')}</p>
+      ) : (
+        <FollowUpForm
+          caseId={caseId}
+          onAdded={(what) => {
+            setAdded(what);
+            onChanged();
+          }}
+        />
+      )}
     </section>
   );
 }

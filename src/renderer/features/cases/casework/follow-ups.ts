@@ -41,3 +41,18 @@ export function followUpCounters(referralDay: string, days: FollowUpDays, today:
     return { kind, days: n, start: referralDay, end, daysLeft: daysBetween(today, end) };
   });
 }
+
+/** A task due within this many days (and not today) is marked "soon". */
+export const SOON_DAYS = 3;
+
+export type DueState = 'overdue' | 'today' | 'soon' | 'later';
+
+/**
+ * Where an open task stands on `today` (both calendar days, YYYY-MM-DD): overdue, due today, due soon
+ * or later, and how many whole days away the due day is (negative when overdue).
+ */
+export function dueState(dueOn: string, today: string): { state: DueState; days: number } {
+  const days = daysBetween(today, dueOn);
+  const state: DueState = days < 0 ? 'overdue' : days === 0 ? 'today' : days <= SOON_DAYS ? 'soon' : 'later';
+  return { state, days };
+}

@@ -11,7 +11,8 @@ export function formatSize(bytes: number, lng: Locale): string {
   return new Intl.NumberFormat(LOCALE_TAGS[lng], {
     style: 'unit',
     unit,
-    unitDisplay: 'short',
+    // CLDR's short English form for bytes is "510 byte"; the long one reads right ("510 bytes").
+    unitDisplay: unit === 'byte' ? 'long' : 'short',
     maximumFractionDigits: unit === 'byte' ? 0 : 1,
   }).format(value);
 }
