@@ -1,6 +1,7 @@
 import type { CaseDetail } from '../../shared/domain/cases';
 import type { InterviewSummary } from '../../shared/domain/interviews';
 import type { Person } from '../../shared/domain/persons';
+import { provinceLabel } from '../../shared/domain/provinces';
 import type { Locale } from '../../shared/i18n/locales';
 import {
   type Answers,
@@ -31,9 +32,29 @@ export interface ReferralFacts {
   agency: { name: string; unit: string; province: string; phone: string };
   officerName: string;
   receivingAgency: string;
+  /**
+   * The referral directory entry chosen, as stored in the settings (resolved in main, never taken from
+   * the renderer); null when the officer typed an agency that is not in the directory.
+   */
+  receivingContact: ReceivingContact | null;
   intervieweeLanguage: Locale;
   signer: { name: string; role: string; agency: string; fingerprint: string; signedAt: string };
 }
+
+export interface ReceivingContact {
+  province: string;
+  address: string;
+  phone: string;
+  email: string;
+}
+
+/** The receiving agency's contact lines: printed only for a directory entry, and only those it has. */
+const RECEIVING_CONTACT_FIELDS: ReadonlySet<FieldSource> = new Set([
+  'receiving.province',
+  'receiving.address',
+  'receiving.phone',
+  'receiving.email',
+]);
 
 const PRIMARY: Lang = 'th';
 
@@ -77,6 +98,7 @@ export function buildReferralModel(
       case 'fields':
         for (const source of section.fields ?? []) {
           const value = fieldValue(source, facts, th);
+          if (RECEIVING_CONTACT_FIELDS.has(source) && !value.text.trim()) continue;
           blocks.push({
             kind: 'field',
             label: th(`referral:fields.${source}`),
@@ -400,5 +422,15 @@ function fieldValue(source: FieldSource, f: ReferralFacts, t: Translate): { text
       };
     case 'receiving.agency':
       return { text: f.receivingAgency };
+    case 'receiving.province': {
+      const province = f.receivingContact?.province ?? '';
+      return { text: province ? provinceLabel(province, 'th') : '' };
+    }
+    case 'receiving.address':
+      return { text: f.receivingContact?.address ?? '' };
+    case 'receiving.phone':
+      return { text: f.receivingContact?.phone ?? '', lang: 'en' };
+    case 'receiving.email':
+      return { text: f.receivingContact?.email ?? '', lang: 'en' };
   }
 }

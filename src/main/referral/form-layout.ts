@@ -36,6 +36,11 @@ export const FIELD_SOURCES = [
   'interpreter.declaration',
   'interpreter.conflict',
   'receiving.agency',
+  /** The chosen directory entry's details; not printed for an agency typed by hand, nor when empty. */
+  'receiving.province',
+  'receiving.address',
+  'receiving.phone',
+  'receiving.email',
 ] as const;
 export type FieldSource = (typeof FIELD_SOURCES)[number];
 
@@ -104,7 +109,19 @@ export const REFERRAL_FORM_V1: ReferralForm = referralFormSchema.parse({
         'team.present',
       ],
     },
-    { id: 'receiving', kind: 'fields', bilingual: false, fields: ['receiving.agency', 'case.status'] },
+    {
+      id: 'receiving',
+      kind: 'fields',
+      bilingual: false,
+      fields: [
+        'receiving.agency',
+        'receiving.province',
+        'receiving.address',
+        'receiving.phone',
+        'receiving.email',
+        'case.status',
+      ],
+    },
     {
       id: 'person',
       kind: 'fields',

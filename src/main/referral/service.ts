@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CaseDetail } from '../../shared/domain/cases';
+import type { ReferralContact, Settings } from '../../shared/domain/settings';
 import { AppError } from '../../shared/errors';
 import { isLocale, type Locale } from '../../shared/i18n/locales';
 import { type Answers, answerValueSchema, INSTRUMENT } from '../../shared/instrument';
@@ -83,13 +84,33 @@ function openedIdentity(session: Session, identity: { p12: Buffer; password: str
   return opened;
 }
 
+/** What a referral is made from: the case, and the receiving agency typed or chosen from the directory. */
+export interface ReferralInput {
+  caseId: string;
+  /** The agency's name as typed (or as the screen showed the chosen directory entry). */
+  receivingAgency: string;
+  /** A referral directory entry: its name and contact details are read from the settings, here in main. */
+  contactId?: string;
+  now?: Date;
+}
+
+/**
+ * The directory entry chosen, looked up in the stored settings (the renderer only names it by id, so
+ * nothing it sends ends up printed as an agency's contact details). Unknown id: NOT_FOUND.
+ */
+function chosenContact(settings: Settings, contactId: string | undefined): ReferralContact | null {
+  if (contactId === undefined) return null;
+  const contact = settings.referralDirectory.find((c) => c.id === contactId);
+  if (!contact) throw new AppError('NOT_FOUND', { messageKey: 'errors.referralContactNotFound' });
+  return contact;
+}
+
 /** Gathers the case's facts, screens the answers and lays out the referral as a document model. */
-async function gatherReferral(
-  session: Session,
-  input: { caseId: string; receivingAgency: string; now?: Date },
-): Promise<GatheredReferral> {
+async function gatherReferral(session: Session, input: ReferralInput): Promise<GatheredReferral> {
   const user = session.require('referrals.write');
-  const receivingAgency = input.receivingAgency.trim();
+  const settings = getSettings(session);
+  const contact = chosenContact(settings, input.contactId);
+  const receivingAgency = contact ? contact.name : input.receivingAgency.trim();
   if (!receivingAgency) throw new AppError('VALIDATION');
   const caseDetail = getCase(session, input.caseId);
   const person = caseDetail.persons[0] ?? null;
@@ -109,7 +130,6 @@ async function gatherReferral(
     throw new AppError('VALIDATION', { messageKey: 'errors.noReferralConsent' });
   }
   const result = evaluate(INSTRUMENT, answers, { tier: latest.tier === 'full' ? 'full' : 'short' });
-  const settings = getSettings(session);
   const identity = await signingIdentity(session);
   const opened = openedIdentity(session, identity);
   const certificate = opened.chainDer[0];
@@ -128,6 +148,7 @@ async function gatherReferral(
     agency: settings.agency,
     officerName: user.displayName,
     receivingAgency,
+    receivingContact: contact,
     intervieweeLanguage,
     signer: {
       name: user.displayName,
@@ -156,18 +177,12 @@ async function gatherReferral(
 }
 
 /** The referral's document model alone (benchmarks and layout checks). */
-export async function buildModelForCase(
-  session: Session,
-  input: { caseId: string; receivingAgency: string; now?: Date },
-): Promise<DocModel> {
+export async function buildModelForCase(session: Session, input: ReferralInput): Promise<DocModel> {
   return (await gatherReferral(session, input)).model;
 }
 
 /** Builds and signs the referral PDF in memory (nothing written yet). */
-export async function prepareReferral(
-  session: Session,
-  input: { caseId: string; receivingAgency: string; now?: Date },
-): Promise<PreparedReferral> {
+export async function prepareReferral(session: Session, input: ReferralInput): Promise<PreparedReferral> {
   const g = await gatherReferral(session, input);
   const unsigned = await renderPdf(g.model, { creationDate: new Date(g.signedAt) });
   const settings = getSettings(session);

@@ -22,6 +22,11 @@ export const referralContact = z.object({
   phone: z.string().trim().max(60).default(''),
   email: z.string().trim().max(200).default(''),
   address: z.string().trim().max(500).default(''),
+  /**
+   * The province the agency serves, as typed (Thai names are suggested; see provinces.ts). Optional,
+   * and absent from directories saved before it existed: those still parse, with ''.
+   */
+  province: z.string().trim().normalize('NFC').max(100).default(''),
 });
 export type ReferralContact = z.infer<typeof referralContact>;
 

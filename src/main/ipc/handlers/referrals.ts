@@ -3,11 +3,13 @@ import { findReferralBySha256 } from '../../referral/lookup';
 import { exportReferral, prepareReferral } from '../../referral/service';
 import { getCase } from '../../store/cases';
 import { listReferrals } from '../../store/referrals';
+import { getSettings } from '../../store/settings';
 import type { Handler } from '../dispatch';
 
 export const referralHandlers: {
   'referral.export': Handler<'referral.export'>;
   'referral.list': Handler<'referral.list'>;
+  'referral.directory': Handler<'referral.directory'>;
   'referral.verify': Handler<'referral.verify'>;
 } = {
   'referral.export': async (req, ctx) => {
@@ -16,6 +18,12 @@ export const referralHandlers: {
     return { referral: await exportReferral(session, prepared, ctx.exportTarget) };
   },
   'referral.list': (req, ctx) => listReferrals(ctx.sessions.require(), req.caseId),
+  /** Only the directory: the other settings (agency, device policy) stay on the supervisor's channel. */
+  'referral.directory': (_req, ctx) => {
+    const session = ctx.sessions.require();
+    session.require('referrals.write');
+    return getSettings(session).referralDirectory;
+  },
   'referral.verify': async (req, ctx) => {
     const session = ctx.sessions.require();
     const result = await verifyPdf(Buffer.from(req.pdfBase64, 'base64'));

@@ -12,6 +12,19 @@ import { actionLabelKey } from '../cases/casework/CaseTimeline';
 const PAGE = 100;
 type Action = (typeof ADMIN_AUDIT_ACTIONS)[number];
 
+/**
+ * Details of a case's rows are sealed under the case's key. Main reads them back as { erased, caseId }
+ * once the case was deleted (its key destroyed), or { unreadable, caseId } when the box does not open
+ * (an altered row: the chain check says which). Those get a sentence, not raw flags.
+ */
+function sealedState(details: unknown): 'erased' | 'unreadable' | null {
+  if (details === null || typeof details !== 'object' || Array.isArray(details)) return null;
+  const d = details as Record<string, unknown>;
+  if (d.erased === true) return 'erased';
+  if (d.unreadable === true) return 'unreadable';
+  return null;
+}
+
 /** The whole audit trail, newest first, and a check of its hash chain. Supervisors only. */
 export function AuditAdmin() {
   const { t } = useTranslation();
@@ -129,7 +142,18 @@ export function AuditAdmin() {
                   )}
                 </td>
                 <td>
-                  {e.details !== null &&
+                  {sealedState(e.details) === 'erased' && (
+                    <span className="muted" data-testid="audit-details-erased">
+                      {t('admin.audit.detailsErased')}
+                    </span>
+                  )}
+                  {sealedState(e.details) === 'unreadable' && (
+                    <span className="error" data-testid="audit-details-unreadable">
+                      {t('admin.audit.detailsUnreadable')}
+                    </span>
+                  )}
+                  {sealedState(e.details) === null &&
+                    e.details !== null &&
                     typeof e.details === 'object' &&
                     Object.keys(e.details).length > 0 && (
                       <details>

@@ -1,20 +1,42 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { provinceLabel, sortByProvince, THAI_PROVINCES } from '../../../shared/domain/provinces';
 import { agencyKind, type ReferralContact, type Settings } from '../../../shared/domain/settings';
 import { LOCALE_NATIVE_NAMES, LOCALES } from '../../../shared/i18n/locales';
 import type { FollowUpDays } from '../../../shared/ipc/channels/casework';
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
+import { usePrefs } from '../../app/prefs-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 
 type Agency = Settings['agency'];
 const AGENCY_FIELDS = ['name', 'unit', 'province', 'address', 'phone'] as const;
 const CONTACT_TEXT_FIELDS = ['phone', 'email', 'address'] as const;
+const PROVINCE_LIST_ID = 'thai-provinces';
+/** A directory entry's long fields (name, address) take a whole row of its grid, however many columns fit. */
+const FULL_ROW = { gridColumn: '1 / -1', minWidth: 0 } as const;
+/** Columns wide enough for the longest kind of agency in Thai; fewer columns as the text grows. */
+const ENTRY_GRID = {
+  padding: '0.25rem 0.75rem 0',
+  gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 15rem), 1fr))',
+} as const;
+
+/** The 77 provinces as suggestions for every province field of this screen (Thai name, English label). */
+function ProvinceSuggestions() {
+  return (
+    <datalist id={PROVINCE_LIST_ID} data-testid="province-suggestions">
+      {THAI_PROVINCES.map((p) => (
+        <option key={p.th} value={p.th} label={p.en} />
+      ))}
+    </datalist>
+  );
+}
 
 /** Device-wide settings: auto-lock, default interviewee language, agency, follow-up days, directory. */
 export function SettingsAdmin() {
   const { t } = useTranslation();
+  const { uiLanguage } = usePrefs();
   const [loaded, setLoaded] = useState(false);
   const [autoLock, setAutoLock] = useState('5');
   const [language, setLanguage] = useState('my');
@@ -28,11 +50,15 @@ export function SettingsAdmin() {
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
 
+  // Read when settings arrive, without reloading them (and losing edits) when the UI language changes.
+  const uiLanguageNow = useRef(uiLanguage);
+  uiLanguageNow.current = uiLanguage;
   const show = useCallback((settings: Settings, followUp: FollowUpDays) => {
     setAutoLock(String(settings.autoLockMinutes));
     setLanguage(settings.intervieweeLanguageDefault);
     setAgency(settings.agency);
-    setDirectory(settings.referralDirectory);
+    // Shown (and so saved) by province; entries added later stay where they are until sorted again.
+    setDirectory(sortByProvince(settings.referralDirectory, uiLanguageNow.current));
     setDays({ reflection: String(followUp.reflectionDays), shelter: String(followUp.shelterDays) });
   }, []);
 
@@ -68,9 +94,6 @@ export function SettingsAdmin() {
     setSaved(true);
   };
 
-  const updateContact = (id: string, patch: Partial<ReferralContact>) =>
-    setDirectory((list) => list.map((c) => (c.id === id ? { ...c, ...patch } : c)));
-
   if (!loaded) return <ErrorMessage error={error} />;
 
   return (
@@ -82,6 +105,7 @@ export function SettingsAdmin() {
       }}
     >
       <h2>{t('admin.settings.title')}</h2>
+      <ProvinceSuggestions />
       <div className="grid-form">
         <fieldset>
           <legend>{t('admin.settings.deviceTitle')}</legend>
@@ -160,79 +184,14 @@ export function SettingsAdmin() {
                   value={agency[f]}
                   onChange={(e) => setAgency((a) => ({ ...a, [f]: e.target.value }))}
                   data-testid={`settings-agency-${f}`}
+                  {...(f === 'province' ? { list: PROVINCE_LIST_ID, autoComplete: 'off' } : {})}
                 />
               )}
             </Field>
           ))}
         </fieldset>
       </div>
-      <fieldset data-testid="settings-directory">
-        <legend>{t('admin.settings.directoryTitle')}</legend>
-        <p className="muted small">{t('admin.settings.directoryHint')}</p>
-        {directory.length === 0 && <p className="muted">{t('admin.settings.noContacts')}</p>}
-        {directory.map((c, i) => (
-          <div key={c.id} className="contact" data-testid="directory-entry">
-            <Field label={t('admin.settings.contact.name')}>
-              {(id) => (
-                <input
-                  id={id}
-                  value={c.name}
-                  onChange={(e) => updateContact(c.id, { name: e.target.value })}
-                  data-testid={`directory-name-${i}`}
-                />
-              )}
-            </Field>
-            <Field label={t('admin.settings.contact.kind')}>
-              {(id) => (
-                <select
-                  id={id}
-                  value={c.kind}
-                  onChange={(e) => updateContact(c.id, { kind: agencyKind.parse(e.target.value) })}
-                >
-                  {agencyKind.options.map((k) => (
-                    <option key={k} value={k}>
-                      {t(`admin.settings.kinds.${k}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            {CONTACT_TEXT_FIELDS.map((f) => (
-              <Field key={f} label={t(`admin.settings.contact.${f}`)}>
-                {(id) => (
-                  <input
-                    id={id}
-                    type={f === 'email' ? 'email' : f === 'phone' ? 'tel' : 'text'}
-                    value={c[f]}
-                    onChange={(e) => updateContact(c.id, { [f]: e.target.value })}
-                  />
-                )}
-              </Field>
-            ))}
-            <button
-              type="button"
-              className="secondary"
-              aria-label={t('admin.settings.removeContactNamed', { name: c.name || '—' })}
-              onClick={() => setDirectory((list) => list.filter((x) => x.id !== c.id))}
-            >
-              {t('admin.settings.removeContact')}
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          className="secondary"
-          data-testid="directory-add"
-          onClick={() =>
-            setDirectory((list) => [
-              ...list,
-              { id: crypto.randomUUID(), name: '', kind: 'shelter', phone: '', email: '', address: '' },
-            ])
-          }
-        >
-          {t('admin.settings.addContact')}
-        </button>
-      </fieldset>
+      <DirectoryEditor directory={directory} onChange={setDirectory} />
       <ErrorMessage error={error} />
       {saved && (
         <p className="notice" role="status" data-testid="settings-saved">
@@ -243,5 +202,153 @@ export function SettingsAdmin() {
         {busy ? t('actions.working') : t('admin.settings.save')}
       </button>
     </form>
+  );
+}
+
+/**
+ * The referral directory: receiving agencies with the province each serves, listed by province (on
+ * load, and again on request: an entry being edited never jumps away from the keyboard focus).
+ */
+function DirectoryEditor({
+  directory,
+  onChange,
+}: {
+  directory: ReferralContact[];
+  onChange: (update: (list: ReferralContact[]) => ReferralContact[]) => void;
+}) {
+  const { t } = useTranslation();
+  const { uiLanguage } = usePrefs();
+  const addButton = useRef<HTMLButtonElement>(null);
+  // The entry whose name field takes the focus when it appears (a new one).
+  const focusOnMount = useRef<string | null>(null);
+
+  const update = (id: string, patch: Partial<ReferralContact>) =>
+    onChange((list) => list.map((c) => (c.id === id ? { ...c, ...patch } : c)));
+
+  return (
+    <fieldset data-testid="settings-directory">
+      <legend>{t('admin.settings.directoryTitle')}</legend>
+      <p className="muted small">{t('admin.settings.directoryHint')}</p>
+      {directory.length === 0 && <p className="muted">{t('admin.settings.noContacts')}</p>}
+      {directory.length > 1 && (
+        <button
+          type="button"
+          className="secondary"
+          data-testid="directory-sort"
+          onClick={() => onChange((list) => sortByProvince(list, uiLanguage))}
+        >
+          {t('admin.settings.sortByProvince')}
+        </button>
+      )}
+      {directory.map((c, i) => {
+        const province = c.province.trim() ? provinceLabel(c.province, uiLanguage) : '';
+        return (
+          <fieldset
+            key={c.id}
+            className="contact"
+            style={ENTRY_GRID}
+            data-testid="directory-entry"
+            data-province={c.province}
+          >
+            <legend>
+              <span data-testid={`directory-heading-province-${i}`}>
+                {province || t('admin.settings.noProvince')}
+              </span>
+              {' · '}
+              <span className="muted">{c.name.trim() || t('admin.settings.newContact')}</span>
+            </legend>
+            <div style={FULL_ROW}>
+              <Field label={t('admin.settings.contact.name')}>
+                {(id) => (
+                  <input
+                    id={id}
+                    value={c.name}
+                    onChange={(e) => update(c.id, { name: e.target.value })}
+                    data-testid={`directory-name-${i}`}
+                    ref={(el) => {
+                      if (el && focusOnMount.current === c.id) {
+                        focusOnMount.current = null;
+                        el.focus();
+                      }
+                    }}
+                  />
+                )}
+              </Field>
+            </div>
+            <Field label={t('admin.settings.contact.province')}>
+              {(id) => (
+                <input
+                  id={id}
+                  list={PROVINCE_LIST_ID}
+                  autoComplete="off"
+                  value={c.province}
+                  onChange={(e) => update(c.id, { province: e.target.value })}
+                  data-testid={`directory-province-${i}`}
+                />
+              )}
+            </Field>
+            <Field label={t('admin.settings.contact.kind')}>
+              {(id) => (
+                <select
+                  id={id}
+                  value={c.kind}
+                  onChange={(e) => update(c.id, { kind: agencyKind.parse(e.target.value) })}
+                  data-testid={`directory-kind-${i}`}
+                >
+                  {agencyKind.options.map((k) => (
+                    <option key={k} value={k}>
+                      {t(`admin.settings.kinds.${k}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            {CONTACT_TEXT_FIELDS.map((f) => (
+              <div key={f} style={f === 'address' ? FULL_ROW : undefined}>
+                <Field label={t(`admin.settings.contact.${f}`)}>
+                  {(id) => (
+                    <input
+                      id={id}
+                      type={f === 'email' ? 'email' : f === 'phone' ? 'tel' : 'text'}
+                      value={c[f]}
+                      onChange={(e) => update(c.id, { [f]: e.target.value })}
+                      data-testid={`directory-${f}-${i}`}
+                    />
+                  )}
+                </Field>
+              </div>
+            ))}
+            <button
+              type="button"
+              className="secondary"
+              aria-label={t('admin.settings.removeContactNamed', { name: c.name || '—' })}
+              onClick={() => {
+                onChange((list) => list.filter((x) => x.id !== c.id));
+                addButton.current?.focus();
+              }}
+              data-testid={`directory-remove-${i}`}
+            >
+              {t('admin.settings.removeContact')}
+            </button>
+          </fieldset>
+        );
+      })}
+      <button
+        type="button"
+        className="secondary"
+        ref={addButton}
+        data-testid="directory-add"
+        onClick={() => {
+          const id = crypto.randomUUID();
+          focusOnMount.current = id;
+          onChange((list) => [
+            ...list,
+            { id, name: '', kind: 'shelter', province: '', phone: '', email: '', address: '' },
+          ]);
+        }}
+      >
+        {t('admin.settings.addContact')}
+      </button>
+    </fieldset>
   );
 }

@@ -141,7 +141,11 @@ export function CasePage({
         />
       )}
       {detail.interviews.some((i) => i.state === 'completed' || i.state === 'stopped') && (
-        <ReferralPanel caseId={detail.id} onChanged={() => void load()} />
+        <ReferralPanel
+          caseId={detail.id}
+          caseProvince={detail.place.province ?? null}
+          onChanged={() => void load()}
+        />
       )}
       <div className="casework">
         <StatusWorkflow

@@ -6,17 +6,29 @@ import { call } from '../../app/call';
 import { formatDateTime } from '../../app/format';
 import { usePrefs } from '../../app/prefs-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Field } from '../../components/Field';
+import { ReceivingAgencyPicker, type ReceivingChoice } from './ReceivingAgencyPicker';
 import { VerifyPdf } from './VerifyPdf';
 
-/** Sign and save the referral (main opens the save dialog and writes the file), and list those made. */
-export function ReferralPanel({ caseId, onChanged }: { caseId: string; onChanged: () => void }) {
+/**
+ * Sign and save the referral (main opens the save dialog and writes the file), and list those made.
+ * caseProvince: the case's province, to offer its agencies first; read here when not given.
+ */
+export function ReferralPanel({
+  caseId,
+  caseProvince,
+  onChanged,
+}: {
+  caseId: string;
+  caseProvince?: string | null;
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const { uiLanguage } = usePrefs();
-  const [agency, setAgency] = useState('');
+  const [choice, setChoice] = useState<ReceivingChoice>({ kind: 'none' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ReplyError | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  // Kept as a key, so the message follows a change of UI language.
+  const [message, setMessage] = useState<{ key: string; file?: string } | null>(null);
   const [made, setMade] = useState<Referral[]>([]);
 
   const load = useCallback(async () => {
@@ -31,13 +43,20 @@ export function ReferralPanel({ caseId, onChanged }: { caseId: string; onChanged
     setBusy(true);
     setError(null);
     setMessage(null);
-    const reply = await call('referral.export', { caseId, receivingAgency: agency });
+    if (choice.kind === 'none') return setBusy(false);
+    // A directory entry goes by id: main prints the contact details it has stored, not the screen's.
+    const reply = await call(
+      'referral.export',
+      choice.kind === 'contact'
+        ? { caseId, receivingAgency: choice.contact.name, contactId: choice.contact.id }
+        : { caseId, receivingAgency: choice.name },
+    );
     setBusy(false);
     if (!reply.ok) return setError(reply.error);
     setMessage(
       reply.value.referral
-        ? t('referral.exported', { file: reply.value.referral.fileName })
-        : t('referral.cancelled'),
+        ? { key: 'referral.exported', file: reply.value.referral.fileName }
+        : { key: 'referral.cancelled' },
     );
     await load();
     onChanged();
@@ -46,20 +65,10 @@ export function ReferralPanel({ caseId, onChanged }: { caseId: string; onChanged
   return (
     <div className="panel" data-testid="referral-panel">
       <h2>{t('referral.title')}</h2>
-      <Field label={t('referral.receivingAgency')} hint={t('referral.receivingHint')}>
-        {(id, hint) => (
-          <input
-            id={id}
-            aria-describedby={hint}
-            value={agency}
-            onChange={(e) => setAgency(e.target.value)}
-            data-testid="receiving-agency"
-          />
-        )}
-      </Field>
+      <ReceivingAgencyPicker caseId={caseId} caseProvince={caseProvince} onChange={setChoice} />
       <button
         type="button"
-        disabled={busy || !agency.trim()}
+        disabled={busy || choice.kind === 'none'}
         onClick={() => void exportNow()}
         data-testid="export-referral"
       >
@@ -68,7 +77,7 @@ export function ReferralPanel({ caseId, onChanged }: { caseId: string; onChanged
       <ErrorMessage error={error} />
       {message && (
         <p className="notice" role="status" data-testid="referral-message">
-          {message}
+          {t(message.key, { file: message.file })}
         </p>
       )}
       <h3>{t('referral.made')}</h3>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { entityId, sha256Hex } from '../../domain/common';
 import { referral } from '../../domain/referrals';
+import { referralContact } from '../../domain/settings';
 import { channel } from '../channel';
 
 /** A PDF's bytes from a file the user picked, base64 (the renderer reads it; main never trusts it). */
@@ -10,12 +11,26 @@ const pdfBase64 = z
   .regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
 export const referralChannels = {
-  /** Builds, signs and saves the referral where the user chooses; null when the user cancelled. */
+  /**
+   * Builds, signs and saves the referral where the user chooses; null when the user cancelled.
+   * contactId: the referral directory entry the officer chose. Main looks it up in the settings and
+   * prints that agency's name and contact details; receivingAgency is then only what the screen
+   * showed (the directory's name wins). Without contactId, receivingAgency is the typed name.
+   */
   'referral.export': channel(
     'signedIn',
-    z.strictObject({ caseId: entityId, receivingAgency: z.string().trim().min(1).max(200) }),
+    z.strictObject({
+      caseId: entityId,
+      receivingAgency: z.string().trim().min(1).max(200),
+      contactId: entityId.optional(),
+    }),
     z.strictObject({ referral: referral.nullable() }),
   ),
+  /**
+   * The referral directory (receiving agencies by province), for any signed-in account: officers
+   * choose from it when referring. Read-only; changing it stays 'admin.settings.update' (supervisor).
+   */
+  'referral.directory': channel('signedIn', z.strictObject({}), z.array(referralContact)),
   'referral.list': channel('signedIn', z.strictObject({ caseId: entityId }), z.array(referral)),
   'referral.verify': channel(
     'signedIn',

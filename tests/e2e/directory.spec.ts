@@ -1,0 +1,372 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { neutralAnswer } from '../../src/main/demo/defaults';
+import { DEMO_SCENARIOS } from '../../src/main/demo/scenarios';
+import { type Answers, findQuestion, INSTRUMENT } from '../../src/shared/instrument';
+import { planInterview } from '../../src/shared/screening';
+import { fontsReady, type OwnServer, overflowingElements, shotPath, startOwnServer } from './helpers';
+
+/**
+ * The referral directory by province (issue 6, item 5): a supervisor keeps receiving agencies with
+ * their province; an officer referring a case sees the agencies of the case's province first, and the
+ * signed PDF carries the chosen agency's contact details. Also: the audit viewer's wording for details
+ * erased with a deleted case. Own preview server and data folder; the tests build on each other.
+ */
+const SUPERVISOR = { name: 'Somchai Jaidee', user: 'somchai', pass: 'correct horse battery staple' };
+const OFFICER = { name: 'Malee Officer', user: 'malee', pass: 'officer passphrase 1' };
+const SONGKHLA = {
+  name: 'บ้านพักเด็กและครอบครัวจังหวัดสงขลา',
+  province: 'สงขลา',
+  phone: '074-311-555',
+  address: '1 ถนนราชดำเนิน อำเภอเมืองสงขลา',
+};
+const RANONG = { name: 'Ranong Multidisciplinary Team', province: 'Ranong', phone: '077-811-222' };
+
+test.describe.configure({ mode: 'serial' });
+
+let server: OwnServer;
+test.beforeAll(async () => {
+  server = await startOwnServer('directory');
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+async function open(page: Page) {
+  await page.goto(`${server.base}/#token=${server.token}`);
+  await expect(page.locator('.app-header')).toBeVisible();
+}
+
+/** Signs in from whatever the app shows: first-run setup, the unlock screen, or someone signed in. */
+async function signIn(page: Page, who: { name: string; user: string; pass: string }) {
+  const setup = page.getByTestId('setup-username');
+  const unlock = page.getByTestId('unlock-username');
+  const signedIn = page.getByTestId('who');
+  await expect(setup.or(unlock).or(signedIn)).toBeVisible();
+  if (await signedIn.isVisible()) {
+    if ((await signedIn.textContent())?.includes(who.name)) return;
+    await page.getByTestId('switch-user').click();
+    await expect(unlock).toBeVisible();
+  }
+  if (await setup.isVisible()) {
+    await page.getByTestId('setup-display-name').fill(who.name);
+    await setup.fill(who.user);
+    await page.getByTestId('setup-passphrase').fill(who.pass);
+    await page.getByTestId('setup-confirm').fill(who.pass);
+    await page.getByTestId('setup-submit').click();
+    await page.getByTestId('recovery-stored').check();
+    await page.getByTestId('recovery-continue').click();
+  } else {
+    await unlock.fill(who.user);
+    await page.getByTestId('unlock-passphrase').fill(who.pass);
+    await page.getByTestId('unlock-submit').click();
+  }
+  await expect(signedIn).toContainText(who.name);
+}
+
+async function language(page: Page, lng: 'en' | 'th') {
+  await page.getByTestId('ui-language').selectOption(lng);
+  await expect(page.locator('html')).toHaveAttribute('lang', lng);
+  await fontsReady(page);
+}
+
+/** Calls a channel from the page, exactly as the renderer does. */
+function callFromPage<T = unknown>(page: Page, channel: string, request: unknown) {
+  return page.evaluate(
+    ([c, r]) =>
+      (
+        window as unknown as { fieldscreen: { call: (c: string, r: unknown) => Promise<unknown> } }
+      ).fieldscreen.call(c as string, r),
+    [channel, request] as const,
+  ) as Promise<{ ok: true; value: T } | { ok: false; error: { code: string } }>;
+}
+
+async function value<T>(reply: Promise<{ ok: true; value: T } | { ok: false; error: { code: string } }>) {
+  const r = await reply;
+  expect(r.ok, JSON.stringify(r)).toBe(true);
+  return (r as { ok: true; value: T }).value;
+}
+
+/** No serious or critical axe violation, and nothing overflows sideways at 1366x768, then at 150% text. */
+async function checkScreen(page: Page, screen: string) {
+  await fontsReady(page);
+  const result = await new AxeBuilder({ page }).analyze();
+  const bad = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad, `axe on ${screen}`).toEqual([]);
+  expect(await overflowingElements(page), `overflow on ${screen}`).toEqual([]);
+  await page.screenshot({ path: shotPath(`directory-${screen}`), fullPage: true });
+  await page.evaluate(() => {
+    document.documentElement.style.fontSize = '150%';
+  });
+  await fontsReady(page);
+  const wide = await page.evaluate(() => {
+    const main = document.getElementById('main');
+    const out: string[] = [];
+    if (main && main.scrollWidth > main.clientWidth + 1)
+      out.push(`main ${main.scrollWidth} > ${main.clientWidth}`);
+    if (document.documentElement.scrollWidth > window.innerWidth + 1) out.push('page');
+    return out;
+  });
+  await page.screenshot({ path: shotPath(`directory-${screen}-150pct`), fullPage: true });
+  await page.evaluate(() => {
+    document.documentElement.style.fontSize = '';
+  });
+  expect(wide, `horizontal overflow at 150% text on ${screen}`).toEqual([]);
+}
+
+/**
+ * The short screen of the Songkhla training scenario, answered through the same channels the
+ * interview screen uses (the screen itself is covered by interview.spec.ts), then completed.
+ */
+async function completeShortScreen(page: Page, caseId: string, personId: string) {
+  const scenario = DEMO_SCENARIOS.find((s) => s.case.place.province === 'Songkhla');
+  expect(scenario).toBeTruthy();
+  const interview = await value(
+    callFromPage<{ id: string }>(page, 'interview.start', {
+      caseId,
+      personId,
+      instrumentId: INSTRUMENT.id,
+      instrumentVersion: INSTRUMENT.version,
+      tier: 'short',
+      intervieweeLanguage: scenario?.lang ?? 'km',
+      officerLanguage: 'th',
+    }),
+  );
+  const answers: Answers = {};
+  for (let seq = 1; ; seq++) {
+    const next = planInterview(INSTRUMENT, answers, 'short').nextQuestionId;
+    const question = next ? findQuestion(INSTRUMENT, next) : undefined;
+    if (!next || !question) break;
+    const answer = scenario?.answers[next] ?? neutralAnswer(question);
+    await value(
+      callFromPage(page, 'interview.saveAnswer', {
+        interviewId: interview.id,
+        questionId: next,
+        value: answer,
+        clientSeq: seq,
+      }),
+    );
+    answers[next] = answer;
+  }
+  expect(answers.close_referral_consent).toEqual({ kind: 'choice', value: 'yes' });
+  await value(callFromPage(page, 'interview.setState', { interviewId: interview.id, state: 'completed' }));
+}
+
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+test('a supervisor keeps agencies by province, by keyboard, and an officer cannot change them', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await open(page);
+  await language(page, 'en');
+  await signIn(page, SUPERVISOR);
+  await value(
+    callFromPage(page, 'admin.users.add', {
+      displayName: OFFICER.name,
+      username: OFFICER.user,
+      passphrase: OFFICER.pass,
+      role: 'officer',
+    }),
+  );
+
+  await page.getByTestId('nav-admin').click();
+  await page.getByTestId('admin-tab-settings').click();
+  await expect(page.getByTestId('admin-settings')).toBeVisible();
+  // The 77 provinces are offered while typing a province.
+  await expect(page.locator('[data-testid="province-suggestions"] option')).toHaveCount(77);
+
+  // First agency by keyboard alone: Enter on "Add", the new entry's name field has the focus, Tab on.
+  await page.getByTestId('directory-add').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('directory-name-0')).toBeFocused();
+  await page.keyboard.type(SONGKHLA.name);
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('directory-province-0')).toBeFocused();
+  await page.keyboard.type(SONGKHLA.province);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('directory-kind-0')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('directory-phone-0')).toBeFocused();
+  await page.keyboard.type(SONGKHLA.phone);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('directory-address-0')).toBeFocused();
+  await page.keyboard.type(SONGKHLA.address);
+  await expect(page.getByTestId('directory-heading-province-0')).toHaveText('Songkhla (สงขลา)');
+
+  // Second agency, its province typed in English.
+  await page.getByTestId('directory-add').click();
+  await page.getByTestId('directory-name-1').fill(RANONG.name);
+  await page.getByTestId('directory-province-1').fill(RANONG.province);
+  await page.getByTestId('directory-kind-1').selectOption('mdt');
+  await page.getByTestId('directory-phone-1').fill(RANONG.phone);
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByTestId('settings-saved')).toBeVisible();
+
+  // Reopened: listed by province (Ranong before Songkhla), the province kept as typed.
+  await page.getByTestId('admin-tab-users').click();
+  await page.getByTestId('admin-tab-settings').click();
+  await expect(page.getByTestId('directory-entry')).toHaveCount(2);
+  await expect(page.getByTestId('directory-heading-province-0')).toHaveText('Ranong (ระนอง)');
+  await expect(page.getByTestId('directory-name-0')).toHaveValue(RANONG.name);
+  await expect(page.getByTestId('directory-province-0')).toHaveValue('Ranong');
+  await expect(page.getByTestId('directory-name-1')).toHaveValue(SONGKHLA.name);
+  await expect(page.getByTestId('directory-province-1')).toHaveValue('สงขลา');
+  await checkScreen(page, 'settings-en');
+  await page.getByTestId('settings-directory').screenshot({ path: shotPath('directory-settings-en-close') });
+  await language(page, 'th');
+  await expect(page.getByTestId('admin-settings')).toBeVisible();
+  await expect(page.getByTestId('directory-name-0')).toHaveValue(RANONG.name);
+  await checkScreen(page, 'settings-th');
+  await page.getByTestId('settings-directory').screenshot({ path: shotPath('directory-settings-th-close') });
+  await language(page, 'en');
+
+  // The officer reads the directory (its own narrow channel) but not the settings, and cannot change it.
+  await signIn(page, OFFICER);
+  const directory = await value(callFromPage<{ name: string }[]>(page, 'referral.directory', {}));
+  expect(directory.map((c) => c.name).sort()).toEqual([RANONG.name, SONGKHLA.name].sort());
+  const get = await callFromPage(page, 'admin.settings.get', {});
+  expect(get.ok === false && get.error.code).toBe('FORBIDDEN_ROLE');
+  const change = await callFromPage(page, 'admin.settings.update', { referralDirectory: [] });
+  expect(change.ok === false && change.error.code).toBe('FORBIDDEN_ROLE');
+  await expect(page.getByTestId('nav-admin')).toHaveCount(0);
+});
+
+test("an officer refers a case to an agency of the case's province, chosen from the directory", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await open(page);
+  await language(page, 'en');
+  await signIn(page, OFFICER);
+
+  // A case at the Songkhla port, its province typed in English (the directory has it in Thai).
+  await page.getByTestId('nav-new-case').click();
+  await page.getByTestId('place-name').fill('Songkhla fishing port');
+  await page.getByTestId('province').fill('Songkhla');
+  await page.getByTestId('screening-date').fill(today());
+  await page.getByTestId('person-name').fill('Sokha (training)');
+  await page.getByTestId('nationality').fill('Cambodia');
+  await page.getByTestId('create-case').click();
+  await expect(page.getByTestId('case-page')).toBeVisible();
+  const reference = ((await page.locator('#case-title').textContent()) ?? '').replace(/^Case /, '');
+  const list = await value(
+    callFromPage<{ rows: { id: string; reference: string }[] }>(page, 'cases.list', { search: reference }),
+  );
+  const caseId = list.rows.find((r) => r.reference === reference)?.id ?? '';
+  const detail = await value(callFromPage<{ persons: { id: string }[] }>(page, 'cases.get', { id: caseId }));
+  await completeShortScreen(page, caseId, detail.persons[0]?.id ?? '');
+
+  await page.getByTestId('nav-cases').click();
+  await page.getByTestId('case-search').fill(reference);
+  await page.getByTestId('open-case').click();
+  await expect(page.getByTestId('referral-panel')).toBeVisible();
+
+  // The case's province first, then the others, each labelled with its province; then "type another".
+  const choice = page.getByTestId('receiving-choice');
+  await expect(choice.locator('optgroup')).toHaveCount(2);
+  expect(
+    await choice.locator('optgroup').evaluateAll((gs) => gs.map((g) => g.getAttribute('label'))),
+  ).toEqual(["In the case's province: Songkhla (สงขลา)", 'Ranong (ระนอง)']);
+  expect(await choice.locator('option').allTextContents()).toEqual([
+    'Choose an agency',
+    SONGKHLA.name,
+    `${RANONG.name} — Ranong (ระนอง)`,
+    'Another agency (type its name)',
+  ]);
+  await expect(page.getByTestId('export-referral')).toBeDisabled();
+
+  // Chosen by keyboard: the first agency down the list is the Songkhla one.
+  await choice.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(choice.locator('option:checked')).toHaveText(SONGKHLA.name);
+  await expect(page.getByTestId('receiving-contact')).toContainText(SONGKHLA.phone);
+  await expect(page.getByTestId('receiving-contact')).toContainText('Songkhla (สงขลา)');
+  await checkScreen(page, 'referral-panel-en');
+  await page
+    .getByTestId('referral-panel')
+    .screenshot({ path: shotPath('directory-referral-panel-en-close') });
+
+  await page.getByTestId('export-referral').click();
+  await expect(page.getByTestId('referral-message')).toContainText('.pdf', { timeout: 60_000 });
+  await expect(page.getByTestId('referral-item')).toHaveCount(1);
+  await expect(page.getByTestId('referral-item')).toContainText(SONGKHLA.name);
+  const fileName =
+    ((await page.getByTestId('referral-message').textContent()) ?? '').match(/[\w.-]+\.pdf/)?.[0] ?? '';
+  expect(readdirSync(server.exportDir)).toContain(fileName);
+  const pdf = join(server.exportDir, fileName);
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).normalize('NFC');
+  expect(text).toContain(SONGKHLA.phone);
+  expect(text.replace(/\s+/g, ' ')).toContain(SONGKHLA.address);
+  expect(execFileSync('pdfsig', [pdf], { encoding: 'utf8' })).toContain('Signature is Valid');
+
+  // An agency that is not in the directory can still be typed.
+  await choice.selectOption({ label: 'Another agency (type its name)' });
+  await expect(page.getByTestId('receiving-contact')).toHaveCount(0);
+  await expect(page.getByTestId('export-referral')).toBeDisabled();
+  await page.getByTestId('receiving-agency').fill('Songkhla Provincial Labour Office');
+  await page.getByTestId('export-referral').click();
+  await expect(page.getByTestId('referral-item')).toHaveCount(2, { timeout: 60_000 });
+  await expect(page.getByTestId('referral-item').filter({ hasText: 'Provincial Labour Office' })).toHaveCount(
+    1,
+  );
+
+  // The Thai UI: province names in Thai.
+  await language(page, 'th');
+  await choice.selectOption({ label: SONGKHLA.name });
+  await expect(page.getByTestId('receiving-contact')).toContainText('สงขลา');
+  expect(
+    await choice.locator('optgroup').evaluateAll((gs) => gs.map((g) => g.getAttribute('label'))),
+  ).toEqual(['ในจังหวัดของกรณีนี้: สงขลา', 'ระนอง']);
+  await expect(page.getByTestId('referral-message')).toContainText('บันทึก');
+  await checkScreen(page, 'referral-panel-th');
+  await page
+    .getByTestId('referral-panel')
+    .screenshot({ path: shotPath('directory-referral-panel-th-close') });
+  await language(page, 'en');
+});
+
+test('the audit viewer says in words when details were erased with a deleted case', async ({ page }) => {
+  test.setTimeout(120_000);
+  await open(page);
+  await language(page, 'en');
+  await signIn(page, SUPERVISOR);
+  const made = await value(
+    callFromPage<{ id: string }>(page, 'cases.create', {
+      place: { kind: 'port', name: 'Ranong fishing port', province: 'Ranong' },
+      screeningDate: today(),
+      person: { nameOrAlias: 'Erased Marker Person' },
+    }),
+  );
+  await value(
+    callFromPage(page, 'casework.deleteCase', { caseId: made.id, reason: 'Entered twice by mistake' }),
+  );
+
+  await page.getByTestId('nav-admin').click();
+  await page.getByTestId('admin-tab-audit').click();
+  await page.getByTestId('audit-action-filter').selectOption('case.create');
+  const erasedRow = page.locator('[data-testid="audit-row"]', {
+    has: page.getByTestId('audit-details-erased'),
+  });
+  await expect(erasedRow).toHaveCount(1);
+  await expect(erasedRow.getByTestId('audit-details-erased')).toHaveText('Details erased with the case');
+  await expect(erasedRow).not.toContainText('"erased"');
+  await expect(erasedRow).not.toContainText('Erased Marker Person');
+  // The officer's case keeps its details, shown as before.
+  await expect(page.locator('[data-testid="audit-row"] summary')).toHaveCount(1);
+  await checkScreen(page, 'audit-en');
+  await language(page, 'th');
+  await expect(erasedRow.getByTestId('audit-details-erased')).toHaveText('รายละเอียดถูกลบไปพร้อมกับกรณี');
+  await checkScreen(page, 'audit-th');
+  await language(page, 'en');
+});

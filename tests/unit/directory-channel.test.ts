@@ -1,0 +1,177 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDispatcher, type Dispatch } from '../../src/main/ipc/dispatch';
+import { handlers } from '../../src/main/ipc/handlers';
+import { createAppContext } from '../../src/main/services/app-context';
+import { folderExportTarget } from '../../src/main/services/folder-export';
+import { getSettings, updateSettings } from '../../src/main/store/settings';
+import { referralContact, settingsSchema } from '../../src/shared/domain/settings';
+import { AppError } from '../../src/shared/errors';
+import { contract } from '../../src/shared/ipc/contract';
+
+/**
+ * The referral directory with provinces: stored settings from before the province existed still load,
+ * and officers read the directory through its own narrow channel while changing it stays supervisor-only.
+ */
+
+const SUPERVISOR = {
+  username: 'somchai',
+  displayName: 'Somchai Jaidee',
+  passphrase: 'supervisor passphrase 1',
+};
+const OFFICER = { username: 'malee', displayName: 'Malee Officer', passphrase: 'officer passphrase 1' };
+const SHELTER = {
+  id: '6f1c1c1e-8a3b-4c55-9d7e-0b7f3f3f0a01',
+  name: 'บ้านพักเด็กและครอบครัวจังหวัดสงขลา',
+  kind: 'shelter',
+  province: 'สงขลา',
+  phone: '074 311 000',
+  email: 'shelter@example.org',
+  address: 'ถนนราชดำเนิน อำเภอเมืองสงขลา',
+} as const;
+const MDT = {
+  id: '6f1c1c1e-8a3b-4c55-9d7e-0b7f3f3f0a02',
+  name: 'Ranong MDT',
+  kind: 'mdt',
+  province: 'ระนอง',
+  phone: '077 811 000',
+  email: '',
+  address: '',
+} as const;
+
+let root: string;
+let ctx: ReturnType<typeof createAppContext>;
+let dispatch: Dispatch;
+
+type Reply = { ok: true; value: unknown } | { ok: false; error: { code: string; messageKey: string } };
+const callAs = async (channel: string, payload: unknown) => (await dispatch(channel, payload)) as Reply;
+const errorCode = (r: Reply) => (r.ok ? null : r.error.code);
+
+function thrownCode(fn: () => unknown): string | null {
+  try {
+    fn();
+    return null;
+  } catch (e) {
+    return e instanceof AppError ? e.code : `not an AppError: ${String(e)}`;
+  }
+}
+
+async function signIn(who: { username: string; passphrase: string }) {
+  await callAs('session.lock', { reason: 'switch_user' });
+  const r = await callAs('session.unlock', { username: who.username, passphrase: who.passphrase });
+  expect(r.ok, `unlock ${who.username}`).toBe(true);
+}
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'fs-directory-'));
+  ctx = createAppContext({
+    runtime: 'test',
+    dataDir: join(root, 'data'),
+    appVersion: 'test',
+    kdfProfile: 'test',
+    exportTarget: folderExportTarget(join(root, 'exports')),
+  });
+  dispatch = createDispatcher(handlers, ctx);
+  expect((await callAs('vault.initialise', SUPERVISOR)).ok).toBe(true);
+  expect((await callAs('admin.users.add', { ...OFFICER, role: 'officer' })).ok).toBe(true);
+}, 60_000);
+
+afterAll(() => {
+  ctx.sessions.lock('manual');
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('the province of a directory entry', () => {
+  it('is optional: an entry saved before provinces existed parses with an empty province', () => {
+    const { province: _, ...old } = SHELTER;
+    expect(referralContact.parse(old).province).toBe('');
+    const settings = settingsSchema.parse({ referralDirectory: [old] });
+    expect(settings.referralDirectory[0]).toEqual({ ...old, province: '' });
+  });
+
+  it('is kept (trimmed, NFC) and limited to 100 characters', () => {
+    expect(referralContact.parse({ ...SHELTER, province: '  สงขลา ' }).province).toBe('สงขลา');
+    expect(referralContact.parse({ ...SHELTER, province: 'สงขลา'.normalize('NFD') }).province).toBe(
+      'สงขลา'.normalize('NFC'),
+    );
+    expect(referralContact.safeParse({ ...SHELTER, province: 'x'.repeat(101) }).success).toBe(false);
+  });
+
+  it('an old stored directory (no province key) still loads from the store, and a save keeps provinces', () => {
+    const session = ctx.sessions.require();
+    const { province: _p, ...oldShelter } = SHELTER;
+    const { province: _q, ...oldMdt } = MDT;
+    // Written as an older version of the app wrote it: straight into the settings table.
+    session.write((db, now) => {
+      db.prepare(
+        `INSERT INTO settings (key, value_json, updated_at, updated_by) VALUES ('referralDirectory', ?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json`,
+      ).run(JSON.stringify([oldShelter, oldMdt]), now.toISOString(), session.requireUser().id);
+    });
+    const loaded = getSettings(session).referralDirectory;
+    expect(loaded).toEqual([
+      { ...oldShelter, province: '' },
+      { ...oldMdt, province: '' },
+    ]);
+
+    const saved = updateSettings(session, { referralDirectory: [SHELTER, MDT] });
+    expect(saved.referralDirectory.map((c) => c.province)).toEqual(['สงขลา', 'ระนอง']);
+    expect(getSettings(session).referralDirectory).toEqual([SHELTER, MDT]);
+  });
+});
+
+describe("the 'referral.directory' channel", () => {
+  it('is open to any signed-in account and asks for nothing', () => {
+    expect(contract['referral.directory'].access).toBe('signedIn');
+    expect(contract['referral.directory'].request.safeParse({}).success).toBe(true);
+    expect(contract['referral.directory'].request.safeParse({ caseId: SHELTER.id }).success).toBe(false);
+  });
+
+  it('lets an officer read the directory, with provinces and nothing but the directory', async () => {
+    await signIn(SUPERVISOR);
+    expect((await callAs('admin.settings.update', { referralDirectory: [SHELTER, MDT] })).ok).toBe(true);
+    await signIn(OFFICER);
+    const r = await callAs('referral.directory', {});
+    expect(r.ok).toBe(true);
+    const list = r.ok ? (r.value as unknown[]) : [];
+    expect(list).toEqual([SHELTER, MDT]);
+    // No other setting (agency, auto-lock, languages) rides along.
+    expect(JSON.stringify(list)).not.toContain('autoLockMinutes');
+  });
+
+  it('does not let an officer read the other settings or change the directory', async () => {
+    await signIn(OFFICER);
+    expect(errorCode(await callAs('admin.settings.get', {}))).toBe('FORBIDDEN_ROLE');
+    expect(errorCode(await callAs('admin.settings.update', { referralDirectory: [] }))).toBe(
+      'FORBIDDEN_ROLE',
+    );
+    expect(
+      errorCode(await callAs('admin.settings.update', { referralDirectory: [{ ...MDT, phone: '999' }] })),
+    ).toBe('FORBIDDEN_ROLE');
+    // The service refuses too, should a future channel reach it without the dispatcher's role check.
+    const session = ctx.sessions.require();
+    expect(thrownCode(() => updateSettings(session, { referralDirectory: [] }))).toBe('FORBIDDEN_ROLE');
+    const after = await callAs('referral.directory', {});
+    expect(after.ok && after.value).toEqual([SHELTER, MDT]);
+  });
+
+  it('lets the supervisor change it, and the officer then reads the change', async () => {
+    await signIn(SUPERVISOR);
+    const changed = { ...MDT, province: 'Ranong', phone: '077 811 999' };
+    expect((await callAs('admin.settings.update', { referralDirectory: [SHELTER, changed] })).ok).toBe(true);
+    expect((await callAs('referral.directory', {})).ok).toBe(true);
+    await signIn(OFFICER);
+    const r = await callAs('referral.directory', {});
+    expect(r.ok && r.value).toEqual([SHELTER, changed]);
+  });
+
+  it('answers NOT_SIGNED_IN when locked, and VALIDATION for a malformed request', async () => {
+    await callAs('session.lock', { reason: 'manual' });
+    expect(errorCode(await callAs('referral.directory', {}))).toBe('NOT_SIGNED_IN');
+    await signIn(OFFICER);
+    expect(errorCode(await callAs('referral.directory', { all: true }))).toBe('VALIDATION');
+    expect(errorCode(await callAs('referral.directory', null))).toBe('VALIDATION');
+  });
+});

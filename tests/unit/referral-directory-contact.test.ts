@@ -1,0 +1,202 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_SCENARIOS } from '../../src/main/demo/scenarios';
+import { seedDemoCases } from '../../src/main/demo/seed';
+import { translatorFor } from '../../src/main/i18n/translator';
+import { createDispatcher, type Dispatch } from '../../src/main/ipc/dispatch';
+import { handlers } from '../../src/main/ipc/handlers';
+import type { Block } from '../../src/main/pdf/model';
+import { buildModelForCase } from '../../src/main/referral/service';
+import { createAppContext } from '../../src/main/services/app-context';
+import { folderExportTarget } from '../../src/main/services/folder-export';
+import { listReferrals } from '../../src/main/store/referrals';
+
+/**
+ * A referral to an agency chosen from the directory prints that agency's contact details, as stored in
+ * the settings (the renderer names the entry by id only); a typed agency prints no contact lines.
+ */
+
+const SUPERVISOR = {
+  username: 'somchai',
+  displayName: 'Somchai Jaidee',
+  passphrase: 'supervisor passphrase 1',
+};
+const OFFICER = { username: 'malee', displayName: 'Malee Officer', passphrase: 'officer passphrase 1' };
+const SONGKHLA_SHELTER = {
+  id: '0b9d7a52-55c1-4e3e-9d0a-3c2f6f1b7c01',
+  name: 'บ้านพักเด็กและครอบครัวจังหวัดสงขลา',
+  kind: 'shelter',
+  province: 'สงขลา',
+  phone: '074-311-555',
+  email: '',
+  address: '1 ถนนราชดำเนิน ตำบลบ่อยาง อำเภอเมืองสงขลา',
+} as const;
+const RANONG_MDT = {
+  id: '0b9d7a52-55c1-4e3e-9d0a-3c2f6f1b7c02',
+  name: 'Ranong MDT',
+  kind: 'mdt',
+  province: 'Ranong',
+  phone: '077-811-222',
+  email: 'mdt.ranong@example.org',
+  address: '',
+} as const;
+
+let root: string;
+let exportsDir: string;
+let ctx: ReturnType<typeof createAppContext>;
+let dispatch: Dispatch;
+let caseId: string;
+
+type Reply = { ok: true; value: unknown } | { ok: false; error: { code: string; messageKey: string } };
+const callAs = async (channel: string, payload: unknown) => (await dispatch(channel, payload)) as Reply;
+
+const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' });
+const flat = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ');
+
+/** The field lines of the receiving-agency section: label -> value. */
+function receivingBlock(blocks: Block[]): [string, string][] {
+  const heading = translatorFor('th')('referral:sections.receiving');
+  const start = blocks.findIndex((b) => b.kind === 'heading' && b.text === heading);
+  expect(start, 'receiving heading').toBeGreaterThan(-1);
+  const rest = blocks.slice(start + 1);
+  const end = rest.findIndex((b) => b.kind === 'heading');
+  return rest
+    .slice(0, end)
+    .flatMap((b) => (b.kind === 'field' ? [[b.label, b.value] as [string, string]] : []));
+}
+
+async function exportAs(request: Record<string, unknown>) {
+  const r = await callAs('referral.export', { caseId, ...request });
+  expect(r.ok, JSON.stringify(r)).toBe(true);
+  const record = (r.ok ? r.value : null) as { referral: { fileName: string; receivingAgency: string } };
+  return { file: join(exportsDir, record.referral.fileName), record: record.referral };
+}
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'fs-ref-dir-'));
+  exportsDir = join(root, 'exports');
+  ctx = createAppContext({
+    runtime: 'test',
+    dataDir: join(root, 'data'),
+    appVersion: 'test',
+    kdfProfile: 'test',
+    exportTarget: folderExportTarget(exportsDir),
+  });
+  dispatch = createDispatcher(handlers, ctx);
+  expect((await callAs('vault.initialise', SUPERVISOR)).ok).toBe(true);
+  expect((await callAs('admin.users.add', { ...OFFICER, role: 'officer' })).ok).toBe(true);
+  expect(
+    (await callAs('admin.settings.update', { referralDirectory: [SONGKHLA_SHELTER, RANONG_MDT] })).ok,
+  ).toBe(true);
+  // The Songkhla port scenario: referral consent given, Thai and Burmese.
+  const songkhla = DEMO_SCENARIOS.filter((s) => s.case.place.province === 'Songkhla');
+  expect(songkhla).toHaveLength(1);
+  caseId = seedDemoCases(ctx.sessions.require(), songkhla)[0]?.caseId ?? '';
+  // Officers make referrals: the rest runs as the officer.
+  await callAs('session.lock', { reason: 'switch_user' });
+  expect(
+    (await callAs('session.unlock', { username: OFFICER.username, passphrase: OFFICER.passphrase })).ok,
+  ).toBe(true);
+}, 120_000);
+
+afterAll(() => {
+  ctx.sessions.lock('manual');
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('the receiving agency from the referral directory', () => {
+  it('prints the chosen entry’s province, address and phone (empty details left out)', async () => {
+    const model = await buildModelForCase(ctx.sessions.require(), {
+      caseId,
+      receivingAgency: SONGKHLA_SHELTER.name,
+      contactId: SONGKHLA_SHELTER.id,
+    });
+    expect(receivingBlock(model.blocks)).toEqual([
+      ['ส่งต่อไปยัง', SONGKHLA_SHELTER.name],
+      ['จังหวัด', 'สงขลา'],
+      ['ที่อยู่', SONGKHLA_SHELTER.address],
+      ['โทรศัพท์', SONGKHLA_SHELTER.phone],
+      ['สถานะกรณี', expect.any(String)],
+    ]);
+    // An English province name prints as the Thai name; an email prints when there is one.
+    const mdt = await buildModelForCase(ctx.sessions.require(), {
+      caseId,
+      receivingAgency: 'Ranong MDT',
+      contactId: RANONG_MDT.id,
+    });
+    expect(receivingBlock(mdt.blocks).slice(0, 4)).toEqual([
+      ['ส่งต่อไปยัง', 'Ranong MDT'],
+      ['จังหวัด', 'ระนอง'],
+      ['โทรศัพท์', RANONG_MDT.phone],
+      ['อีเมล', RANONG_MDT.email],
+    ]);
+  });
+
+  it('prints no contact lines for an agency typed by hand', async () => {
+    const model = await buildModelForCase(ctx.sessions.require(), {
+      caseId,
+      receivingAgency: 'Songkhla Provincial Social Development Office',
+    });
+    expect(receivingBlock(model.blocks).map(([label]) => label)).toEqual(['ส่งต่อไปยัง', 'สถานะกรณี']);
+  });
+
+  it('exports a signed PDF whose text shows the chosen agency’s phone and address', async () => {
+    const { file, record } = await exportAs({
+      receivingAgency: SONGKHLA_SHELTER.name,
+      contactId: SONGKHLA_SHELTER.id,
+    });
+    expect(record.receivingAgency).toBe(SONGKHLA_SHELTER.name);
+    // To look at the page: KEEP_REFERRAL_PDF=/some/folder keeps a copy (pdftoppm -png -r 60 ...).
+    if (process.env.KEEP_REFERRAL_PDF)
+      copyFileSync(file, join(process.env.KEEP_REFERRAL_PDF, 'directory-contact.pdf'));
+    const text = flat(run('pdftotext', ['-enc', 'UTF-8', file, '-']));
+    expect(text).toContain(SONGKHLA_SHELTER.phone);
+    expect(text).toContain(flat(SONGKHLA_SHELTER.address));
+    expect(text).toContain(flat(SONGKHLA_SHELTER.name));
+    const sig = run('pdfsig', [file]);
+    expect(sig).toContain('Signature is Valid');
+    expect(sig).toContain('Total document signed');
+    run('qpdf', ['--check', file]);
+    for (const line of run('pdffonts', [file]).split('\n').slice(2).filter(Boolean)) {
+      expect(line).toMatch(/\byes\s+yes\s+yes\b/);
+    }
+  });
+
+  it('takes the name and details from the settings, not from what the screen sent', async () => {
+    const { file, record } = await exportAs({
+      receivingAgency: 'Some other name the screen showed',
+      contactId: RANONG_MDT.id,
+    });
+    expect(record.receivingAgency).toBe('Ranong MDT');
+    expect(listReferrals(ctx.sessions.require(), caseId).map((r) => r.receivingAgency)).toContain(
+      'Ranong MDT',
+    );
+    const text = flat(run('pdftotext', ['-enc', 'UTF-8', file, '-']));
+    expect(text).toContain(RANONG_MDT.phone);
+    expect(text).not.toContain('Some other name the screen showed');
+  });
+
+  it('refuses an entry that is not in the directory, and writes nothing', async () => {
+    const before = readdirSync(exportsDir).length;
+    const r = await callAs('referral.export', {
+      caseId,
+      receivingAgency: 'Forged agency',
+      contactId: '0b9d7a52-55c1-4e3e-9d0a-3c2f6f1b7cff',
+    });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', messageKey: 'errors.referralContactNotFound' },
+    });
+    expect(readdirSync(exportsDir)).toHaveLength(before);
+    // Contact details cannot ride along in the request.
+    const smuggled = await callAs('referral.export', {
+      caseId,
+      receivingAgency: 'Forged agency',
+      phone: '000',
+    });
+    expect(smuggled.ok === false && smuggled.error.code).toBe('VALIDATION');
+  });
+});
