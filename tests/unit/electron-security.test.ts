@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { parseAst } from 'rolldown/parseAst';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { translatorFor } from '../../src/main/i18n/translator';
 import { RENDERER_CSP, RENDERER_CSP_HEADER } from '../../src/main/security/csp';
 import { isAppUrl, permissionAllowed } from '../../src/main/security/navigation';
 import { IPC_INVOKE } from '../../src/shared/ipc/api';
@@ -53,6 +54,11 @@ const fake = vi.hoisted(() => {
     permissionCheckHandler: null as Fn | null,
     onBeforeRequest: null as Fn | null,
     onHeadersReceived: null as Fn | null,
+    /** Options of every file dialog the shell opened, and what the next one answers. */
+    saveDialogs: [] as Record<string, unknown>[],
+    openDialogs: [] as Record<string, unknown>[],
+    nextSave: { canceled: true } as { canceled: boolean; filePath?: string },
+    nextOpen: { canceled: true, filePaths: [] } as { canceled: boolean; filePaths: string[] },
     quit: 0,
     FakeWebContents,
   };
@@ -97,7 +103,16 @@ const fake = vi.hoisted(() => {
       whenReady: () => Promise.resolve(),
     },
     BrowserWindow,
-    dialog: { showSaveDialog: () => Promise.resolve({ canceled: true }) },
+    dialog: {
+      showSaveDialog: (_window: unknown, options: Record<string, unknown>) => {
+        state.saveDialogs.push(options);
+        return Promise.resolve(state.nextSave);
+      },
+      showOpenDialog: (_window: unknown, options: Record<string, unknown>) => {
+        state.openDialogs.push(options);
+        return Promise.resolve(state.nextOpen);
+      },
+    },
     ipcMain: {
       handle: (channel: string, fn: Fn) => state.ipcHandlers.set(channel, fn),
       on: (channel: string) => state.ipcOn.push(channel),
@@ -396,6 +411,57 @@ describe('the Electron shell as Electron would drive it', () => {
       await loadShell();
       expect(state.windows[0]).not.toBe(firstWindow);
     }
+  });
+
+  it('picks a backup to restore with a native open dialog (main holds the path), and saves by kind', async () => {
+    const handler = state.ipcHandlers.get(IPC_INVOKE) as (
+      event: unknown,
+      channel: unknown,
+      payload: unknown,
+    ) => Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
+    const trusted = { sender: mainWindow().webContents, senderFrame: { url: entryUrl } };
+    const call = (channel: string, payload: unknown) => handler(trusted, channel, payload);
+    const init = await call('vault.initialise', {
+      username: 'shell.sup',
+      displayName: 'Shell Supervisor',
+      passphrase: 'shell test passphrase',
+    });
+    expect(init.ok).toBe(true);
+    const th = translatorFor('th'); // the default interface language
+
+    // A backup goes through the save dialog, offered as a FieldScreen backup (not as a PDF).
+    const chosen = join(state.userData, 'chosen-backup.db');
+    state.nextSave = { canceled: false, filePath: chosen };
+    const created = await call('admin.backup.create', {});
+    expect(created).toMatchObject({ ok: true, value: { fileName: 'chosen-backup.db' } });
+    const saved = state.saveDialogs.at(-1);
+    expect(saved?.filters).toEqual([{ name: th('fileDialog.backup'), extensions: ['db'] }]);
+    expect(String(saved?.defaultPath)).toMatch(/fieldscreen-backup-\d{8}T\d{6}Z\.db$/);
+
+    // The same API in the dialog runtime: no list for the renderer, main asks with an open dialog.
+    expect(await call('admin.backup.restoreSources', {})).toEqual({
+      ok: true,
+      value: { mode: 'dialog', files: [] },
+    });
+    state.nextOpen = { canceled: false, filePaths: [chosen] };
+    const picked = await call('admin.backup.pick', { name: null });
+    expect(picked).toMatchObject({ ok: true, value: { picked: { file: { name: 'chosen-backup.db' } } } });
+    expect(JSON.stringify(picked)).not.toContain(state.userData);
+    expect(state.openDialogs.at(-1)).toMatchObject({
+      title: th('fileDialog.openBackupTitle'),
+      properties: ['openFile'],
+      filters: [{ name: th('fileDialog.backup'), extensions: ['db'] }],
+    });
+    // A name from the renderer is not a path main will open: in the dialog runtime it is ignored.
+    state.nextOpen = { canceled: true, filePaths: [] };
+    expect(await call('admin.backup.pick', { name: 'chosen-backup.db' })).toEqual({
+      ok: true,
+      value: { picked: null },
+    });
+    // A folder chosen instead of a file picks nothing.
+    state.nextOpen = { canceled: false, filePaths: [state.userData] };
+    expect(await call('admin.backup.pick', { name: null })).toEqual({ ok: true, value: { picked: null } });
+    await call('session.lock', { reason: 'manual' });
   });
 });
 

@@ -6,6 +6,7 @@ import { createDispatcher } from '../ipc/dispatch';
 import { handlers } from '../ipc/handlers';
 import { createAppContext } from '../services/app-context';
 import { folderExportTarget } from '../services/folder-export';
+import { folderImportSource } from '../services/folder-import';
 import { APP_VERSION } from '../version';
 import { startPreviewServer } from './server';
 
@@ -34,6 +35,8 @@ async function main() {
     runtime: 'preview',
     dataDir,
     exportTarget: folderExportTarget(exportDir),
+    // No open dialog either: backups to restore are chosen from those in the same folder.
+    importSource: folderImportSource(exportDir),
     // For tests only: a short idle lock (the real setting is whole minutes, at least one).
     ...(values['idle-seconds'] ? { idleDelayMs: Number(values['idle-seconds']) * 1000 } : {}),
     appVersion: APP_VERSION,

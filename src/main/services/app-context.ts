@@ -2,6 +2,8 @@ import type { AppEvent } from '../../shared/ipc/api';
 import type { KdfProfile } from '../keys/kdf';
 import type { ExportTarget } from '../referral/service';
 import type { AppContext, Runtime } from './context';
+import { type ImportSource, noImportSource } from './import-source';
+import { PickedFiles } from './picked-files';
 import { PreferencesStore } from './preferences';
 import { SessionManager } from './session-manager';
 
@@ -14,6 +16,8 @@ export interface AppContextOptions {
   /** Argon2id cost for passphrases set in this process; only tests lower it. */
   kdfProfile?: KdfProfile;
   exportTarget: ExportTarget;
+  /** Where backups to restore come from; without one, nothing can be restored from the UI. */
+  importSource?: ImportSource;
   logDir?: string;
   copyText?: (text: string) => boolean;
   /** Test-only: lock after this many ms without activity instead of the setting's minutes. */
@@ -23,10 +27,13 @@ export interface AppContextOptions {
 /** Builds the context shared by Electron, the preview server and tests. */
 export function createAppContext(options: AppContextOptions): AppContext {
   const emit = options.emit ?? (() => {});
+  const picked = new PickedFiles();
   const sessions = new SessionManager(options.dataDir, {
     kdfProfile: options.kdfProfile,
     idleDelayMs: options.idleDelayMs,
-    onLocked: (reason) =>
+    onLocked: (reason) => {
+      // A file picked for a restore belongs to the session that picked it.
+      picked.clear();
       emit({
         type: 'locked',
         reason:
@@ -35,7 +42,8 @@ export function createAppContext(options: AppContextOptions): AppContext {
             : reason === 'suspend' || reason === 'screen_lock'
               ? 'suspend'
               : 'manual',
-      }),
+      });
+    },
   });
   return {
     runtime: options.runtime,
@@ -45,6 +53,8 @@ export function createAppContext(options: AppContextOptions): AppContext {
     prefs: new PreferencesStore(options.dataDir),
     sessions,
     exportTarget: options.exportTarget,
+    importSource: options.importSource ?? noImportSource,
+    picked,
     logDir: options.logDir,
     copyText: options.copyText,
     session: () => {

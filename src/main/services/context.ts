@@ -1,5 +1,7 @@
 import type { AppEvent } from '../../shared/ipc/api';
 import type { ExportTarget } from '../referral/service';
+import type { ImportSource } from './import-source';
+import type { PickedFiles } from './picked-files';
 import type { PreferencesStore } from './preferences';
 import type { SessionManager } from './session-manager';
 
@@ -23,6 +25,10 @@ export interface AppContext {
   sessions: SessionManager;
   /** Where exported files go: a save dialog in Electron, a folder in the preview and tests. */
   exportTarget: ExportTarget;
+  /** Where files to import come from: an open dialog in Electron, a listed folder in the preview and tests. */
+  importSource: ImportSource;
+  /** Files main picked for a later step; only an opaque id goes to the renderer. Forgotten on lock. */
+  picked: PickedFiles;
   /** Where the rotating log files are (Electron); the diagnostic report reads their tail. */
   logDir?: string;
   /** Puts text on the system clipboard (Electron only). */

@@ -2,6 +2,7 @@ import type { InitialiseInput, SessionUser } from '../../shared/domain/users';
 import { AppError } from '../../shared/errors';
 import type { KdfProfile } from '../keys/kdf';
 import { IdleLock } from '../store/idle-lock';
+import { withKeyringLock } from '../store/keyring-lock';
 import type { LockReason, Session } from '../store/session';
 import { getSettings } from '../store/settings';
 import { Vault } from '../store/vault';
@@ -88,13 +89,37 @@ export class SessionManager {
   }
 
   lock(reason: AppLockReason): void {
+    if (this.#close(reason === 'switch_user' || reason === 'quick_hide' ? 'manual' : reason))
+      this.#onLocked(reason);
+  }
+
+  /** Drops the session: idle timer stopped, database closed, key wiped. True when one was open. */
+  #close(reason: LockReason): boolean {
     const s = this.#session;
     this.#idle?.stop();
     this.#idle = null;
     this.#session = null;
-    if (s && !s.locked) {
-      s.lock(reason === 'switch_user' || reason === 'quick_hide' ? 'manual' : reason);
-      this.#onLocked(reason);
-    }
+    if (!s || s.locked) return false;
+    s.lock(reason);
+    return true;
+  }
+
+  /**
+   * Swaps the store's files (a restore) with nothing holding them open: under the folder's keyring lock,
+   * so no sign-in, recovery-key reset or first-run setup can start meanwhile, it locks `expected` (which
+   * must still be the open session) and then runs swap. The lock is not announced here: on success the
+   * caller says what happened; if swap fails the plain lock is announced, since the session is gone.
+   */
+  async replaceStore<T>(expected: Session, swap: () => T | Promise<T>): Promise<T> {
+    return withKeyringLock(this.vault.dir, async () => {
+      if (this.current() !== expected) throw new AppError('LOCKED');
+      this.#close('restore');
+      try {
+        return await swap();
+      } catch (err) {
+        this.#onLocked('manual');
+        throw err;
+      }
+    });
   }
 }

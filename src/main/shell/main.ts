@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -11,12 +12,15 @@ import {
   type WebContents,
 } from 'electron';
 import { type AppEvent, IPC_EVENT, IPC_INVOKE } from '../../shared/ipc/api';
+import { translatorFor } from '../i18n/translator';
 import { createDispatcher } from '../ipc/dispatch';
 import { handlers } from '../ipc/handlers';
 import type { ExportTarget } from '../referral/service';
 import { RENDERER_CSP_HEADER } from '../security/csp';
 import { isAppUrl, permissionAllowed } from '../security/navigation';
 import { createAppContext } from '../services/app-context';
+import { IMPORT_EXTENSIONS, type ImportSource } from '../services/import-source';
+import { type FilterLabel, saveDialogFilters } from '../services/save-dialog-filters';
 import { writeFileAtomic } from '../util/atomic-file';
 import { log } from '../util/log';
 import { installFileLog } from '../util/log-file';
@@ -42,21 +46,49 @@ if (!app.requestSingleInstanceLock()) {
   let mainWindow: BrowserWindow | null = null;
 
   const emit = (event: AppEvent) => mainWindow?.webContents.send(IPC_EVENT, event);
+  // Dialog texts in the language the app is shown in.
+  const translate = () => translatorFor(ctx.prefs.get().uiLanguage);
+  const filterLabel: FilterLabel = (kind, format) => translate()(`fileDialog.${kind}`, { format });
   // Exports go only where the user chooses in a save dialog; main writes the file, atomically.
   const exportTarget: ExportTarget = {
     async write(suggestedFileName, bytes) {
       if (!mainWindow) return null;
       const choice = await dialog.showSaveDialog(mainWindow, {
         defaultPath: join(app.getPath('documents'), suggestedFileName),
-        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        filters: saveDialogFilters(suggestedFileName, filterLabel),
       });
       if (choice.canceled || !choice.filePath) return null;
       writeFileAtomic(choice.filePath, bytes);
       return basename(choice.filePath);
     },
   };
+  // Files to import (a backup to restore) are picked here, in main, with the open dialog: the renderer
+  // never names a path.
+  const importSource: ImportSource = {
+    mode: 'dialog',
+    list: async () => [],
+    async pick(kind) {
+      if (!mainWindow) return null;
+      const choice = await dialog.showOpenDialog(mainWindow, {
+        title: translate()('fileDialog.openBackupTitle'),
+        defaultPath: app.getPath('documents'),
+        properties: ['openFile'],
+        filters: saveDialogFilters(`backup.${IMPORT_EXTENSIONS[kind][0]}`, filterLabel),
+      });
+      const path = choice.canceled ? undefined : choice.filePaths[0];
+      if (!path) return null;
+      try {
+        const info = statSync(path);
+        if (!info.isFile()) return null;
+        return { path, name: basename(path), bytes: info.size, modifiedAt: info.mtime.toISOString() };
+      } catch {
+        return null;
+      }
+    },
+  };
   const ctx = createAppContext({
     exportTarget,
+    importSource,
     logDir: LOG_DIR,
     copyText: (text) => {
       clipboard.writeText(text);

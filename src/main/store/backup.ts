@@ -16,7 +16,7 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { AppError, isAppError } from '../../shared/errors';
-import { appendAudit } from '../audit/log';
+import { type AuditActor, appendAudit } from '../audit/log';
 import { closeDatabase, openDatabase, SQLCIPHER_PAGE_SIZE } from '../db/connection';
 import type { Db } from '../db/driver';
 import { toStoreError } from '../db/errors';
@@ -200,18 +200,50 @@ function safeJson(text: string): unknown {
  * Restores a backup into dir with the recovery key that was valid when the backup was taken. The
  * backup is copied into the folder and fully checked (key, format, integrity, schema version) and
  * migrated before anything existing is touched; the database and keyring it replaces are kept beside
- * it as `*.before-restore-<time>` files (with their WAL), never deleted. Close the app first: the
- * running app's open database would be renamed under it.
+ * it as `*.before-restore-<time>` files (with their WAL), never deleted. Nothing may hold the store
+ * open meanwhile (the CLI: close the app first; the app: SessionManager.replaceStore).
  */
-export async function restoreBackup(args: {
+export async function restoreBackup(args: RestoreArgs): Promise<RestoreResult> {
+  const prepared = await prepareRestore(args);
+  try {
+    return prepared.commit();
+  } finally {
+    prepared.discard();
+  }
+}
+
+export interface RestoreArgs {
   from: string;
   dir: string;
   recoveryKey: string;
   now?: () => number;
-}): Promise<RestoreResult> {
+  /** Who restores, for the audit row in the restored store (default: the recovery key itself). */
+  actor?: AuditActor;
+}
+
+/** A backup copied next to the store, checked and migrated, not yet in place. */
+export interface PreparedRestore {
+  readonly backupCreatedAt: string;
+  readonly backupSchemaVersion: number;
+  /** Whether commit installs the backup's keyring (else every passphrase needs the recovery key). */
+  readonly keyringRestored: boolean;
+  /**
+   * Moves the checked copy into place, keeping what it replaces as `*.before-restore-<time>`. The
+   * caller must have closed every connection to the store. On failure the renames done so far are
+   * undone, so the store is as it was.
+   */
+  commit(): RestoreResult;
+  /** Removes the checked copy unless it was committed. Safe to call more than once. */
+  discard(): void;
+}
+
+/**
+ * The first half of a restore, safe while the app is open and signed in: a wrong key, a file that is
+ * no backup, a damaged or newer backup all fail here and leave the store untouched.
+ */
+export async function prepareRestore(args: RestoreArgs): Promise<PreparedRestore> {
   const key = parseRecoveryKey(args.recoveryKey);
   const now = new Date((args.now ?? Date.now)());
-  const paths = storePaths(args.dir);
   const staging = join(args.dir, `.restore-${randomBytes(6).toString('hex')}.db`);
   let stagingCreated = false;
   try {
@@ -229,9 +261,10 @@ export async function restoreBackup(args: {
       if (db.pragma('integrity_check', { simple: true }) !== 'ok') throw new AppError('DB_CORRUPT');
       backupSchemaVersion = readSchemaVersion(db);
       migrate(db);
+      const actor = auditActorIn(db, args.actor);
       db.transaction(() => {
         db.exec('DROP TABLE backup_meta');
-        appendAudit(db, { kind: 'recovery', id: null }, now, {
+        appendAudit(db, actor, now, {
           action: 'backup.restore',
           details: {
             backupCreatedAt: meta.createdAt,
@@ -244,35 +277,93 @@ export async function restoreBackup(args: {
       closeDatabase(db);
     }
     fsyncPath(staging);
-
-    const stamp = fileStamp(now);
-    let previousDatabase: string | null = null;
-    if (existsSync(paths.db)) {
-      previousDatabase = `${paths.db}.before-restore-${stamp}`;
-      renameSync(paths.db, previousDatabase);
-      // SQLite finds a database's WAL by name: keep the pair together so the old copy stays whole.
-      if (existsSync(paths.wal)) renameSync(paths.wal, `${previousDatabase}-wal`);
-      if (existsSync(paths.shm)) renameSync(paths.shm, `${previousDatabase}-shm`);
-    }
-    if (existsSync(paths.keyring)) renameSync(paths.keyring, `${paths.keyring}.before-restore-${stamp}`);
     const keyring = meta.keyring ? parseKeyringSnapshot(meta.keyring, key) : null;
-    if (keyring) writeKeyring(args.dir, keyring);
-    renameSync(staging, paths.db);
+    const prepared = stagedRestore({ dir: args.dir, staging, now, meta, backupSchemaVersion, keyring });
     stagingCreated = false;
-    fsyncDir(args.dir);
-    return {
-      backupCreatedAt: meta.createdAt,
-      backupSchemaVersion,
-      previousDatabase,
-      keyringRestored: keyring !== null,
-    };
+    return prepared;
   } catch (err) {
     throw toStoreError(err);
   } finally {
-    if (stagingCreated) {
-      rmSync(staging, { force: true });
-    }
+    if (stagingCreated) rmSync(staging, { force: true });
     wipe(key);
+  }
+}
+
+/** The restoring user when the backup knows them; otherwise the recovery key acts. */
+function auditActorIn(db: Db, actor: AuditActor | undefined): AuditActor {
+  if (actor?.kind === 'user' && actor.id) {
+    const known = db.prepare('SELECT 1 FROM users WHERE id = ?').get(actor.id);
+    if (known) return actor;
+  }
+  return { kind: 'recovery', id: null };
+}
+
+function stagedRestore(s: {
+  dir: string;
+  staging: string;
+  now: Date;
+  meta: z.infer<typeof backupMetaSchema>;
+  backupSchemaVersion: number;
+  keyring: Keyring | null;
+}): PreparedRestore {
+  let state: 'staged' | 'committed' | 'discarded' = 'staged';
+  return {
+    backupCreatedAt: s.meta.createdAt,
+    backupSchemaVersion: s.backupSchemaVersion,
+    keyringRestored: s.keyring !== null,
+    commit() {
+      if (state !== 'staged') throw new AppError('CONFLICT');
+      const paths = storePaths(s.dir);
+      const stamp = fileStamp(s.now);
+      const moved: [from: string, to: string][] = [];
+      const move = (from: string, to: string) => {
+        renameSync(from, to);
+        moved.push([from, to]);
+      };
+      let keyringWritten = false;
+      let previousDatabase: string | null = null;
+      try {
+        if (existsSync(paths.db)) {
+          previousDatabase = `${paths.db}.before-restore-${stamp}`;
+          move(paths.db, previousDatabase);
+          // SQLite finds a database's WAL by name: keep the pair together so the old copy stays whole.
+          if (existsSync(paths.wal)) move(paths.wal, `${previousDatabase}-wal`);
+          if (existsSync(paths.shm)) move(paths.shm, `${previousDatabase}-shm`);
+        }
+        if (existsSync(paths.keyring)) move(paths.keyring, `${paths.keyring}.before-restore-${stamp}`);
+        if (s.keyring) {
+          writeKeyring(s.dir, s.keyring);
+          keyringWritten = true;
+        }
+        renameSync(s.staging, paths.db);
+        state = 'committed';
+        fsyncDir(s.dir);
+      } catch (err) {
+        if (state !== 'committed') undoMoves(paths.keyring, keyringWritten, moved);
+        throw toStoreError(err);
+      }
+      return {
+        backupCreatedAt: s.meta.createdAt,
+        backupSchemaVersion: s.backupSchemaVersion,
+        previousDatabase,
+        keyringRestored: s.keyring !== null,
+      };
+    },
+    discard() {
+      if (state !== 'staged') return;
+      state = 'discarded';
+      rmSync(s.staging, { force: true });
+    },
+  };
+}
+
+/** Best effort: puts the replaced files back (a failed rename must not leave the folder half-swapped). */
+function undoMoves(keyringFile: string, keyringWritten: boolean, moved: [string, string][]): void {
+  try {
+    if (keyringWritten) rmSync(keyringFile, { force: true });
+    for (const [from, to] of moved.reverse()) renameSync(to, from);
+  } catch {
+    // Nothing more to do here: the dated copies are still beside the store for a person to sort out.
   }
 }
 

@@ -10,7 +10,7 @@ import type { KdfProfile } from '../keys/kdf';
 import { wipe } from '../keys/wipe';
 
 export type SessionKind = 'user' | 'recovery';
-export type LockReason = 'manual' | 'idle' | 'suspend' | 'screen_lock' | 'shutdown';
+export type LockReason = 'manual' | 'idle' | 'suspend' | 'screen_lock' | 'shutdown' | 'restore';
 
 export interface SessionInit {
   kind: SessionKind;

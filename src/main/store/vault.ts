@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -20,6 +20,8 @@ import { dbKeyCheck, matchesDbKeyCheck } from '../keys/key-check';
 import {
   type AccountEntry,
   afterFailure,
+  BACKOFF_CAP_SECONDS,
+  type BackoffState,
   createAccountEntry,
   type Keyring,
   MAX_PENDING_FAILED_LOGINS,
@@ -97,6 +99,16 @@ export class Vault {
     options: VaultOptions = {},
   ): Promise<RecoveryKeyIssued> {
     const parsed = parseInput(initialiseInput, input);
+    // Under the folder's keyring lock: a restore swapping files in this folder is never mistaken
+    // for an empty folder.
+    return withKeyringLock(dir, () => Vault.#initialiseLocked(dir, parsed, options));
+  }
+
+  static async #initialiseLocked(
+    dir: string,
+    parsed: InitialiseInput,
+    options: VaultOptions,
+  ): Promise<RecoveryKeyIssued> {
     const now = new Date((options.now ?? Date.now)());
     try {
       mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -291,69 +303,80 @@ export class Vault {
   /**
    * Supervisor recovery: the recovery key opens the store without any account. The session can reset
    * passphrases, take backups and verify the audit trail; it acts as "recovery" in the audit log.
+   * Wrong keys are counted like wrong passphrases (see recordRecoveryFailure): a few typing mistakes are
+   * free, then each further attempt waits longer.
    */
   async unlockWithRecoveryKey(recoveryKey: string): Promise<Session> {
-    return withKeyringLock(this.dir, async () => {
-      const paths = storePaths(this.dir);
-      const nowMs = this.#now();
-      const keyring = readKeyringTolerant(this.dir);
-      const dbKey = parseRecoveryKeyOrRecord(this.dir, keyring, recoveryKey, nowMs);
-      try {
-        if (keyring && !matchesDbKeyCheck(dbKey, keyring.dbKeyCheck)) {
-          writeKeyring(this.dir, recordFailure(keyring, null, null, nowMs, 'recovery_key'));
-          throw new AppError('WRONG_RECOVERY_KEY');
-        }
-        if (!keyring && !existsSync(paths.db)) throw new AppError('NOT_INITIALISED');
-        const db = openDatabase(paths.db, dbKey, { keyVerified: keyring !== null });
-        try {
-          const now = new Date(nowMs);
-          db.transaction(() => {
-            if (keyring) flushPendingFailedLogins(db, keyring, now);
-            appendAudit(db, { kind: 'recovery', id: null }, now, { action: 'auth.recovery_unlock' });
-          }).immediate();
-          if (keyring && keyring.pendingFailedLogins.length > 0) {
-            writeKeyring(this.dir, { ...keyring, pendingFailedLogins: [] });
-          }
-        } catch (err) {
-          closeDatabase(db);
-          throw err;
-        }
-        return new Session({
-          kind: 'recovery',
-          user: null,
-          dir: this.dir,
-          db,
-          dbKey,
-          clock: () => this.#now(),
-          kdfProfile: this.#options.kdfProfile,
-        });
-      } catch (err) {
-        throw toStoreError(err);
-      } finally {
-        wipe(dbKey);
-      }
-    });
+    return withKeyringLock(this.dir, () => this.#openWithRecoveryKey(recoveryKey));
   }
 
-  /** Opens the vault with the recovery key, resets one account's passphrase, and locks again. */
+  /** unlockWithRecoveryKey without taking the keyring lock (the caller holds it). */
+  async #openWithRecoveryKey(recoveryKey: string): Promise<Session> {
+    const paths = storePaths(this.dir);
+    const nowMs = this.#now();
+    const keyring = readKeyringTolerant(this.dir);
+    if (keyring) assertRecoveryAttemptAllowed(keyring, nowMs);
+    const dbKey = parseRecoveryKeyOrRecord(this.dir, keyring, recoveryKey, nowMs);
+    try {
+      if (keyring && !matchesDbKeyCheck(dbKey, keyring.dbKeyCheck)) {
+        writeKeyring(this.dir, recordRecoveryFailure(keyring, nowMs));
+        throw new AppError('WRONG_RECOVERY_KEY');
+      }
+      if (!keyring && !existsSync(paths.db)) throw new AppError('NOT_INITIALISED');
+      const db = openDatabase(paths.db, dbKey, { keyVerified: keyring !== null });
+      try {
+        const now = new Date(nowMs);
+        db.transaction(() => {
+          if (keyring) flushPendingFailedLogins(db, keyring, now);
+          appendAudit(db, { kind: 'recovery', id: null }, now, { action: 'auth.recovery_unlock' });
+        }).immediate();
+        if (keyring) {
+          const cleared = afterRecoverySuccess(keyring, true);
+          if (cleared !== keyring) writeKeyring(this.dir, cleared);
+        }
+      } catch (err) {
+        closeDatabase(db);
+        throw err;
+      }
+      return new Session({
+        kind: 'recovery',
+        user: null,
+        dir: this.dir,
+        db,
+        dbKey,
+        clock: () => this.#now(),
+        kdfProfile: this.#options.kdfProfile,
+      });
+    } catch (err) {
+      throw toStoreError(err);
+    } finally {
+      wipe(dbKey);
+    }
+  }
+
+  /**
+   * Opens the vault with the recovery key, resets one account's passphrase, and locks again. Holds the
+   * keyring lock throughout, so its own connection is closed before anything else (a restore) may
+   * touch the folder.
+   */
   async resetPassphraseWithRecoveryKey(
     recoveryKey: string,
     username: string,
     newPassphrase: string,
   ): Promise<void> {
     const next = parseInput(newPassphraseSchema, newPassphrase);
-    const session = await this.unlockWithRecoveryKey(recoveryKey);
-    try {
-      const user = session.read((db) =>
-        db
-          .prepare('SELECT id, username, display_name, role, disabled_at FROM users WHERE username_key = ?')
-          .get(normaliseUsername(username)),
-      ) as UserRow | undefined;
-      if (!user) throw new AppError('NOT_FOUND');
-      await setAccountPassphrase(session, user.id, next);
-    } finally {
-      session.lock('manual');
-    }
+    await withKeyringLock(this.dir, async () => {
+      const session = await this.#openWithRecoveryKey(recoveryKey);
+      try {
+        const user = session.read((db) =>
+          db.prepare('SELECT id FROM users WHERE username_key = ?').get(normaliseUsername(username)),
+        ) as { id: string } | undefined;
+        if (!user) throw new AppError('NOT_FOUND');
+        await writeAccountPassphrase(session, user.id, next, 'user.passphrase_reset');
+      } finally {
+        session.lock('manual');
+      }
+    });
   }
 }
 
@@ -379,30 +402,80 @@ export async function setAccountPassphrase(
   passphrase: string,
   action: 'user.passphrase_reset' | 'user.passphrase_change' = 'user.passphrase_reset',
 ): Promise<void> {
+  await withKeyringLock(session.dir, () => writeAccountPassphrase(session, userId, passphrase, action));
+}
+
+/** setAccountPassphrase for a caller that already holds the keyring lock. */
+async function writeAccountPassphrase(
+  session: Session,
+  userId: string,
+  passphrase: string,
+  action: 'user.passphrase_reset' | 'user.passphrase_change',
+): Promise<void> {
   const user = session.read((db) =>
     db.prepare('SELECT id, username, display_name, role, disabled_at FROM users WHERE id = ?').get(userId),
   ) as UserRow | undefined;
   if (!user) throw new AppError('NOT_FOUND');
   if (user.disabled_at) throw new AppError('ACCOUNT_DISABLED');
-  await withKeyringLock(session.dir, async () => {
-    const existing = readKeyringTolerant(session.dir);
-    const keyring = existing ?? rebuildKeyring(session);
-    const entry = await createAccountEntry({
-      keyring,
-      accountId: user.id,
-      username: user.username,
-      passphrase,
-      dbKey: session.dbKey,
-      profile: session.kdfProfile,
-    });
-    const next: Keyring = {
-      ...keyring,
-      accounts: [...keyring.accounts.filter((a) => a.accountId !== user.id), entry],
-      unknownAttempts: keyring.unknownAttempts.filter((u) => u.usernameLookup !== entry.usernameLookup),
-    };
-    writeKeyring(session.dir, next);
+  const existing = readKeyringTolerant(session.dir);
+  const keyring = existing ?? rebuildKeyring(session);
+  const entry = await createAccountEntry({
+    keyring,
+    accountId: user.id,
+    username: user.username,
+    passphrase,
+    dbKey: session.dbKey,
+    profile: session.kdfProfile,
   });
+  const next: Keyring = {
+    ...keyring,
+    accounts: [...keyring.accounts.filter((a) => a.accountId !== user.id), entry],
+    unknownAttempts: keyring.unknownAttempts.filter((u) => u.usernameLookup !== entry.usernameLookup),
+  };
+  writeKeyring(session.dir, next);
   session.write((db, now) => session.audit(db, now, { action, entityType: 'user', entityId: user.id }));
+}
+
+/**
+ * A signed-in supervisor resets someone's passphrase and proves the recovery key for it (the second
+ * thing a supervisor must have, so a supervisor session left open is not enough). Wrong keys count
+ * towards the same back-off as on the unlock screen. Audited as user.passphrase_reset by the supervisor.
+ */
+export async function resetPassphraseAsSupervisor(
+  session: Session,
+  args: { userId: string; recoveryKey: string; newPassphrase: string },
+): Promise<void> {
+  session.require('users.manage');
+  const next = parseInput(newPassphraseSchema, args.newPassphrase);
+  await withKeyringLock(session.dir, async () => {
+    checkRecoveryKeyLocked(session, args.recoveryKey);
+    await writeAccountPassphrase(session, args.userId, next, 'user.passphrase_reset');
+  });
+}
+
+/** Compares a typed recovery key with the open session's key, with the recovery back-off. */
+function checkRecoveryKeyLocked(session: Session, recoveryKey: string): void {
+  const keyring = readKeyringTolerant(session.dir);
+  const nowMs = session.now().getTime();
+  if (keyring) assertRecoveryAttemptAllowed(keyring, nowMs);
+  let key: Buffer | null = null;
+  try {
+    key = parseRecoveryKey(recoveryKey);
+  } catch {
+    key = null;
+  }
+  try {
+    if (!key || !sameKey(key, session.dbKey)) {
+      if (keyring) writeKeyring(session.dir, recordRecoveryFailure(keyring, nowMs));
+      throw new AppError('WRONG_RECOVERY_KEY');
+    }
+    if (keyring) {
+      const cleared = afterRecoverySuccess(keyring, false);
+      if (cleared !== keyring) writeKeyring(session.dir, cleared);
+    }
+  } finally {
+    wipe(key);
+  }
 }
 
 /**
@@ -431,7 +504,7 @@ function parseRecoveryKeyOrRecord(dir: string, keyring: Keyring | null, text: st
   try {
     return parseRecoveryKey(text);
   } catch (err) {
-    if (keyring) writeKeyring(dir, recordFailure(keyring, null, null, nowMs, 'recovery_key'));
+    if (keyring) writeKeyring(dir, recordRecoveryFailure(keyring, nowMs));
     throw err;
   }
 }
@@ -549,6 +622,7 @@ function recordFailure(
   lookup: string | null,
   nowMs: number,
   method: 'passphrase' | 'recovery_key',
+  next: (state: BackoffState, nowMs: number) => BackoffState = afterFailure,
 ): Keyring {
   const pending = [
     ...keyring.pendingFailedLogins,
@@ -570,14 +644,76 @@ function recordFailure(
     nextAttemptAt: null,
     lastAttemptAt: nowMs,
   };
+  // The recovery-key bucket is never evicted: trying many unknown names must not reset its back-off.
+  const pinned = recoveryLookup(keyring);
+  const kept = keyring.unknownAttempts.filter(
+    (u) => u.usernameLookup !== lookup && u.usernameLookup === pinned,
+  );
   const others = keyring.unknownAttempts
-    .filter((u) => u.usernameLookup !== lookup)
+    .filter((u) => u.usernameLookup !== lookup && u.usernameLookup !== pinned)
     .sort((x, y) => y.lastAttemptAt - x.lastAttemptAt)
-    .slice(0, MAX_UNKNOWN_ATTEMPT_ENTRIES - 1);
+    .slice(0, MAX_UNKNOWN_ATTEMPT_ENTRIES - 1 - kept.length);
   return {
     ...keyring,
     pendingFailedLogins: pending,
-    unknownAttempts: [...others, { ...previous, ...afterFailure(previous, nowMs), lastAttemptAt: nowMs }],
+    unknownAttempts: [...kept, ...others, { ...previous, ...next(previous, nowMs), lastAttemptAt: nowMs }],
+  };
+}
+
+// ---- recovery-key back-off (pure) ----
+
+/** Wrong recovery keys that are free (a 64-character key is easy to mistype) before waits begin. */
+export const FREE_RECOVERY_ATTEMPTS = 3;
+
+/** Wait after the n-th consecutive wrong recovery key: none for the first few, then 2 s, 4 s, … 5 min. */
+export function recoveryBackoffSeconds(failedAttempts: number): number {
+  const over = failedAttempts - FREE_RECOVERY_ATTEMPTS;
+  if (over <= 0) return 0;
+  return Math.min(2 ** over, BACKOFF_CAP_SECONDS);
+}
+
+function afterRecoveryFailure(state: BackoffState, nowMs: number): BackoffState {
+  const failedAttempts = state.failedAttempts + 1;
+  const wait = recoveryBackoffSeconds(failedAttempts);
+  return { failedAttempts, nextAttemptAt: wait > 0 ? nowMs + wait * 1000 : null };
+}
+
+/**
+ * The keyring slot that counts recovery-key attempts. It lives among the unknown-name slots (the
+ * keyring format has no other place) under an HMAC input no username can produce: 0xff never occurs
+ * in UTF-8 text.
+ */
+function recoveryLookup(keyring: Pick<Keyring, 'lookupSalt'>): string {
+  return createHmac('sha256', Buffer.from(keyring.lookupSalt, 'base64'))
+    .update(Buffer.from([0xff]))
+    .update('fieldscreen/recovery-key')
+    .digest('hex');
+}
+
+function assertRecoveryAttemptAllowed(keyring: Keyring, nowMs: number): void {
+  const lookup = recoveryLookup(keyring);
+  const state = keyring.unknownAttempts.find((u) => u.usernameLookup === lookup);
+  const wait = state ? retryAfterSeconds(state, nowMs) : 0;
+  if (wait > 0) throw new AppError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: wait });
+}
+
+function recordRecoveryFailure(keyring: Keyring, nowMs: number): Keyring {
+  return recordFailure(keyring, null, recoveryLookup(keyring), nowMs, 'recovery_key', afterRecoveryFailure);
+}
+
+/**
+ * After a right recovery key its back-off is cleared; pending failures too when they were just
+ * written to the audit log (flushed), else they wait for the next unlock.
+ */
+function afterRecoverySuccess(keyring: Keyring, flushed: boolean): Keyring {
+  const lookup = recoveryLookup(keyring);
+  const hasBucket = keyring.unknownAttempts.some((u) => u.usernameLookup === lookup);
+  const clearPending = flushed && keyring.pendingFailedLogins.length > 0;
+  if (!hasBucket && !clearPending) return keyring;
+  return {
+    ...keyring,
+    pendingFailedLogins: clearPending ? [] : keyring.pendingFailedLogins,
+    unknownAttempts: keyring.unknownAttempts.filter((u) => u.usernameLookup !== lookup),
   };
 }
 

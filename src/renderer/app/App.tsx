@@ -8,8 +8,8 @@ import { LanguageBar } from '../components/LanguageBar';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { QuickHideScreen } from '../features/shell/QuickHideScreen';
 import { SignedInApp } from '../features/shell/SignedInApp';
-import { UnlockScreen } from '../features/unlock/UnlockScreen';
-import { getApi } from './bridge';
+import { type LockNotice, lockNoticeOf, UnlockScreen } from '../features/unlock/UnlockScreen';
+import { onAppEvent } from './app-events';
 import { call } from './call';
 import { applyDocumentLanguage } from './i18n';
 import { installNavigationGuard } from './navigation-guard';
@@ -18,7 +18,7 @@ import { PrefsContext } from './prefs-context';
 type Phase =
   | { kind: 'loading' }
   | { kind: 'setup' }
-  | { kind: 'locked'; notice?: 'idle' | 'manual' | 'suspend' }
+  | { kind: 'locked'; notice?: LockNotice }
   | { kind: 'hidden' }
   | { kind: 'signedIn'; user: SessionUser };
 
@@ -48,12 +48,11 @@ export function App({ initialPrefs }: { initialPrefs: Preferences }) {
     void refresh();
   }, [refresh]);
 
-  // Main locks on idle and on system suspend; the page then drops everything it showed.
+  // Main locks on idle, on system suspend and after a restore; the page then drops everything it showed.
   useEffect(
     () =>
-      getApi().onEvent((event) => {
-        if (event.type === 'locked')
-          setPhase((p) => (p.kind === 'hidden' ? p : { kind: 'locked', notice: event.reason }));
+      onAppEvent((event) => {
+        setPhase((p) => (p.kind === 'hidden' ? p : { kind: 'locked', notice: lockNoticeOf(event) }));
       }),
     [],
   );

@@ -1,8 +1,13 @@
 import type { ChannelName, RequestOf, ResponseOf } from './contract';
 import type { Reply } from './reply';
 
-/** Events main pushes to the renderer (e.g. the session was locked by idle or system suspend). */
-export type AppEvent = { type: 'locked'; reason: 'manual' | 'idle' | 'suspend' };
+/**
+ * Events main pushes to the renderer: the session was locked (by idle, system suspend…), or a backup
+ * was restored (which locked it too: everyone signs in again against the restored records).
+ */
+export type AppEvent =
+  | { type: 'locked'; reason: 'manual' | 'idle' | 'suspend' }
+  | { type: 'restored'; backupCreatedAt: string; keyringRestored: boolean };
 
 /**
  * `window.fieldscreen`: the same shape in Electron (preload, over IPC) and in the preview (over HTTP).

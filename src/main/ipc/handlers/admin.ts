@@ -1,15 +1,18 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditAction } from '../../../shared/domain/audit';
+import type { SessionUser } from '../../../shared/domain/users';
 import { AppError } from '../../../shared/errors';
 import type { AdminAuditEntry } from '../../../shared/ipc/channels/admin';
 import { listAuditRows } from '../../audit/log';
 import { loadAttribution } from '../../store/attribution';
 import { verifyAudit } from '../../store/audit';
-import { createBackup } from '../../store/backup';
+import { createBackup, prepareRestore } from '../../store/backup';
 import { fileStamp } from '../../store/paths';
+import type { Session } from '../../store/session';
 import { getSettings, updateSettings } from '../../store/settings';
-import { addUser, disableUser, listUsers } from '../../store/users';
+import { addUser, disableUser, getUser, listUsers } from '../../store/users';
+import { resetPassphraseAsSupervisor } from '../../store/vault';
 import type { Handler } from '../dispatch';
 import { readFollowUpDays, writeFollowUpDays } from './casework';
 
@@ -29,10 +32,19 @@ export const adminHandlers: {
   'admin.audit.list': Handler<'admin.audit.list'>;
   'admin.audit.verify': Handler<'admin.audit.verify'>;
   'admin.backup.create': Handler<'admin.backup.create'>;
+  'admin.users.resetPassphrase': Handler<'admin.users.resetPassphrase'>;
+  'admin.backup.restoreSources': Handler<'admin.backup.restoreSources'>;
+  'admin.backup.pick': Handler<'admin.backup.pick'>;
+  'admin.backup.restore': Handler<'admin.backup.restore'>;
 } = {
   'admin.users.list': (_req, ctx) => listUsers(ctx.sessions.require()),
   'admin.users.add': (req, ctx) => addUser(ctx.sessions.require(), req),
   'admin.users.disable': (req, ctx) => disableUser(ctx.sessions.require(), req.userId),
+  'admin.users.resetPassphrase': async (req, ctx) => {
+    const session = ctx.sessions.require();
+    await resetPassphraseAsSupervisor(session, req);
+    return getUser(session, req.userId);
+  },
   'admin.settings.get': (_req, ctx) => {
     const session = ctx.sessions.require();
     session.require('settings.device');
@@ -81,4 +93,49 @@ export const adminHandlers: {
       rmSync(staging, { recursive: true, force: true });
     }
   },
+  'admin.backup.restoreSources': async (_req, ctx) => {
+    requireSupervisor(ctx.sessions.require());
+    const source = ctx.importSource;
+    return { mode: source.mode, files: source.mode === 'list' ? await source.list('backup') : [] };
+  },
+  'admin.backup.pick': async (req, ctx) => {
+    requireSupervisor(ctx.sessions.require());
+    const file = await ctx.importSource.pick('backup', req.name);
+    if (!file) return { picked: null };
+    const { path: _path, ...info } = file;
+    return { picked: { id: ctx.picked.hold(file), file: info } };
+  },
+  'admin.backup.restore': async (req, ctx) => {
+    const session = ctx.sessions.require();
+    const user = requireSupervisor(session);
+    const file = ctx.picked.get(req.pickedId);
+    if (!file) throw new AppError('NOT_FOUND');
+    // Every check (key, format, integrity, migration) runs on a copy while the session stays open.
+    const prepared = await prepareRestore({
+      from: file.path,
+      dir: session.dir,
+      recoveryKey: req.recoveryKey,
+      now: () => session.now().getTime(),
+      actor: { kind: 'user', id: user.id },
+    });
+    try {
+      await ctx.sessions.replaceStore(session, () => prepared.commit());
+    } finally {
+      prepared.discard();
+    }
+    ctx.picked.clear();
+    const result = { backupCreatedAt: prepared.backupCreatedAt, keyringRestored: prepared.keyringRestored };
+    ctx.emit({ type: 'restored', ...result });
+    return result;
+  },
 };
+
+/**
+ * Restoring replaces everyone's records: supervisors only (the channel says so too; this is the
+ * service-side check). There is no finer permission for it in the shared role table.
+ */
+function requireSupervisor(session: Session): SessionUser {
+  const user = session.requireUser();
+  if (user.role !== 'supervisor') throw new AppError('FORBIDDEN_ROLE');
+  return user;
+}

@@ -1,19 +1,26 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { BackupFileInfo } from '../../../shared/ipc/channels/admin';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import type { ReplyError } from '../../../shared/ipc/reply';
+import { announce } from '../../app/app-events';
 import { call } from '../../app/call';
+import { formatDateTime } from '../../app/format';
 import { usePrefs } from '../../app/prefs-context';
+import { FormProblem } from '../../components/AccountFields';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatSize } from '../cases/casework/format-size';
+import { RecoveryKeyField, useRecoveryKeyProblem } from '../unlock/RecoveryKeyField';
 
-/** An encrypted copy of the whole store; restoring one is a command-line operation (app closed). */
+/** An encrypted copy of the whole store, and putting one back. */
 export function BackupAdmin() {
   const { t } = useTranslation();
   const { uiLanguage } = usePrefs();
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ResponseOf<'admin.backup.create'> | null>(null);
   const [error, setError] = useState<ReplyError | null>(null);
+  // Bumped after a new backup so the restore list shows it.
+  const [made, setMade] = useState(0);
 
   const create = async () => {
     setBusy(true);
@@ -23,6 +30,7 @@ export function BackupAdmin() {
     setBusy(false);
     if (!reply.ok) return setError(reply.error);
     setResult(reply.value);
+    setMade((n) => n + 1);
   };
 
   return (
@@ -40,11 +48,218 @@ export function BackupAdmin() {
         </p>
       )}
       <ErrorMessage error={error} />
-      <h3>{t('admin.backup.restoreTitle')}</h3>
-      <p>{t('admin.backup.restoreExplain')}</p>
-      <pre className="command" lang="en">
-        {t('admin.backup.restoreCommand')}
-      </pre>
+      <RestoreBackup refreshKey={made} />
     </div>
+  );
+}
+
+type Picked = NonNullable<ResponseOf<'admin.backup.pick'>['picked']>;
+
+/** Messages for a restore that failed before anything was touched. */
+function restoreError(error: ReplyError): ReplyError {
+  const keys: Partial<Record<ReplyError['code'], string>> = {
+    WRONG_RECOVERY_KEY: 'backupRestore.wrongKey',
+    NOT_A_BACKUP: 'backupRestore.notABackup',
+    DB_CORRUPT: 'backupRestore.damaged',
+    NOT_FOUND: 'backupRestore.gone',
+  };
+  const messageKey = keys[error.code];
+  return messageKey ? { ...error, messageKey } : error;
+}
+
+/**
+ * Restore: main picks the file (open dialog in the desktop app, a list of the export folder's backups
+ * in the preview), the supervisor types that backup's recovery key and confirms. Main checks the
+ * backup on a copy first; only then does it lock everyone out and swap the files.
+ */
+function RestoreBackup({ refreshKey }: { refreshKey: number }) {
+  const { t } = useTranslation();
+  const [sources, setSources] = useState<ResponseOf<'admin.backup.restoreSources'> | null>(null);
+  const [picked, setPicked] = useState<Picked | null>(null);
+  const [noPick, setNoPick] = useState(false);
+  const [error, setError] = useState<ReplyError | null>(null);
+
+  const load = useCallback(async () => {
+    const reply = await call('admin.backup.restoreSources', {});
+    if (!reply.ok) return setError(reply.error);
+    setSources(reply.value);
+  }, []);
+  useEffect(() => {
+    void refreshKey;
+    void load();
+  }, [load, refreshKey]);
+
+  const pick = async (name: string | null) => {
+    setError(null);
+    setNoPick(false);
+    const reply = await call('admin.backup.pick', { name });
+    if (!reply.ok) return setError(reply.error);
+    setPicked(reply.value.picked);
+    setNoPick(reply.value.picked === null);
+  };
+
+  return (
+    <section aria-labelledby="restore-title" data-testid="restore">
+      <h3 id="restore-title">{t('backupRestore.title')}</h3>
+      <p>{t('backupRestore.explain')}</p>
+      {picked ? (
+        <RestoreConfirm
+          picked={picked}
+          onOther={() => {
+            setPicked(null);
+            void load();
+          }}
+        />
+      ) : sources?.mode === 'dialog' ? (
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => void pick(null)}
+          data-testid="restore-choose"
+        >
+          {t('backupRestore.choose')}
+        </button>
+      ) : sources ? (
+        <BackupList files={sources.files} onPick={(name) => void pick(name)} />
+      ) : null}
+      {noPick && (
+        <p className="muted" role="status">
+          {t('backupRestore.noneChosen')}
+        </p>
+      )}
+      <ErrorMessage error={error} />
+    </section>
+  );
+}
+
+function BackupList({ files, onPick }: { files: BackupFileInfo[]; onPick: (name: string) => void }) {
+  const { t } = useTranslation();
+  const { uiLanguage } = usePrefs();
+  if (files.length === 0) return <p className="muted">{t('backupRestore.none')}</p>;
+  return (
+    <div className="table-wrap">
+      <table className="cases" data-testid="restore-files">
+        <caption className="visually-hidden">{t('backupRestore.listCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('backupRestore.file')}</th>
+            <th scope="col">{t('backupRestore.saved')}</th>
+            <th scope="col">{t('backupRestore.size')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('admin.users.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {files.map((f) => (
+            <tr key={f.name} data-testid="restore-file" data-name={f.name}>
+              <td lang="en" dir="ltr">
+                {f.name}
+              </td>
+              <td>{formatDateTime(f.modifiedAt, uiLanguage)}</td>
+              <td>{formatSize(f.bytes, uiLanguage)}</td>
+              <td>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => onPick(f.name)}
+                  aria-label={t('backupRestore.useNamed', { file: f.name })}
+                  data-testid="restore-use"
+                >
+                  {t('backupRestore.use')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function RestoreConfirm({ picked, onOther }: { picked: Picked; onOther: () => void }) {
+  const { t } = useTranslation();
+  const { uiLanguage } = usePrefs();
+  const [recoveryKey, setRecoveryKey] = useState('');
+  const [understood, setUnderstood] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [localError, setLocalError] = useState<string | null>(null);
+  const [error, setError] = useState<ReplyError | null>(null);
+  const keyProblem = useRecoveryKeyProblem();
+
+  const restore = async () => {
+    setError(null);
+    const problem = keyProblem(recoveryKey);
+    setLocalError(problem);
+    if (problem) return;
+    setBusy(true);
+    const reply = await call('admin.backup.restore', { pickedId: picked.id, recoveryKey });
+    setBusy(false);
+    setRecoveryKey('');
+    if (!reply.ok) return setError(restoreError(reply.error));
+    // Main has locked the session; go to the unlock screen now, whatever the pushed event does.
+    announce({ type: 'restored', ...reply.value });
+  };
+
+  return (
+    <form
+      data-testid="restore-confirm"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void restore();
+      }}
+    >
+      <p className="notice" data-testid="restore-picked">
+        {t('backupRestore.picked', {
+          file: picked.file.name,
+          date: formatDateTime(picked.file.modifiedAt, uiLanguage),
+          size: formatSize(picked.file.bytes, uiLanguage),
+        })}
+      </p>
+      <RecoveryKeyField value={recoveryKey} onChange={setRecoveryKey} testId="restore-recovery-key" />
+      <div className="warning" role="note" data-testid="restore-warning">
+        <strong>{t('backupRestore.warningTitle')}</strong>
+        <ul>
+          <li>{t('backupRestore.warningReplace')}</li>
+          <li>{t('backupRestore.warningKept')}</li>
+          <li>{t('backupRestore.warningSignIn')}</li>
+        </ul>
+      </div>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={understood}
+          onChange={(e) => setUnderstood(e.target.checked)}
+          data-testid="restore-understood"
+        />
+        {t('backupRestore.confirm')}
+      </label>
+      <FormProblem text={localError} />
+      {error && (
+        <div data-testid="restore-error">
+          <ErrorMessage error={error} />
+          <p className="muted">{t('backupRestore.nothingChanged')}</p>
+        </div>
+      )}
+      <div className="row">
+        <button
+          type="submit"
+          className="danger"
+          disabled={busy || !understood || !recoveryKey}
+          data-testid="restore-submit"
+        >
+          {busy ? t('actions.working') : t('backupRestore.submit')}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={onOther}
+          disabled={busy}
+          data-testid="restore-other"
+        >
+          {t('backupRestore.chooseOther')}
+        </button>
+      </div>
+    </form>
   );
 }

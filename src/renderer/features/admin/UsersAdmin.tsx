@@ -1,12 +1,22 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MIN_PASSPHRASE_LENGTH, type SessionUser, type UserSummary } from '../../../shared/domain/users';
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
 import { formatDate } from '../../app/format';
 import { usePrefs } from '../../app/prefs-context';
+import {
+  type AccountValues,
+  EMPTY_ACCOUNT,
+  FormProblem,
+  IdentityFields,
+  NewPassphraseFields,
+  useNewPassphraseProblem,
+} from '../../components/AccountFields';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
+import { RecoveryKeyField } from '../unlock/RecoveryKeyField';
+import { useRecoveryReset } from '../unlock/useRecoveryReset';
 
 /** Accounts on this laptop: add an officer (or supervisor) with a first passphrase, disable one. */
 export function UsersAdmin({ user }: { user: SessionUser }) {
@@ -16,6 +26,7 @@ export function UsersAdmin({ user }: { user: SessionUser }) {
   const [error, setError] = useState<ReplyError | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [resetting, setResetting] = useState<UserSummary | null>(null);
 
   const load = useCallback(async () => {
     const reply = await call('admin.users.list', {});
@@ -54,48 +65,79 @@ export function UsersAdmin({ user }: { user: SessionUser }) {
           </thead>
           <tbody>
             {users.map((u) => (
-              <tr key={u.id} data-testid="user-row" data-username={u.username}>
-                <td>
-                  {u.username}
-                  {u.id === user.id && <span className="muted"> {t('admin.users.you')}</span>}
-                </td>
-                <td>{u.displayName}</td>
-                <td>{t(`roles.${u.role}`)}</td>
-                <td>{formatDate(u.createdAt, uiLanguage)}</td>
-                <td data-testid="user-state">
-                  {u.disabledAt
-                    ? t('admin.users.disabledSince', { date: formatDate(u.disabledAt, uiLanguage) })
-                    : t('admin.users.active')}
-                </td>
-                <td>
-                  {!u.disabledAt && u.id !== user.id && confirming !== u.id && (
-                    <button
-                      type="button"
-                      className="secondary"
-                      onClick={() => setConfirming(u.id)}
-                      data-testid="user-disable"
-                    >
-                      {t('admin.users.disable')}
-                    </button>
-                  )}
-                  {confirming === u.id && (
+              <Fragment key={u.id}>
+                <tr data-testid="user-row" data-username={u.username}>
+                  <td>
+                    {u.username}
+                    {u.id === user.id && <span className="muted"> {t('admin.users.you')}</span>}
+                  </td>
+                  <td>{u.displayName}</td>
+                  <td>{t(`roles.${u.role}`)}</td>
+                  <td>{formatDate(u.createdAt, uiLanguage)}</td>
+                  <td data-testid="user-state">
+                    {u.disabledAt
+                      ? t('admin.users.disabledSince', { date: formatDate(u.disabledAt, uiLanguage) })
+                      : t('admin.users.active')}
+                  </td>
+                  <td>
                     <span className="row tight">
-                      <span>{t('admin.users.disableConfirm', { name: u.username })}</span>
-                      <button
-                        type="button"
-                        className="danger"
-                        onClick={() => void disable(u)}
-                        data-testid="user-disable-confirm"
-                      >
-                        {t('admin.users.disableYes')}
-                      </button>
-                      <button type="button" className="secondary" onClick={() => setConfirming(null)}>
-                        {t('actions.cancel')}
-                      </button>
+                      {!u.disabledAt && confirming !== u.id && (
+                        <button
+                          type="button"
+                          className="secondary"
+                          onClick={() => {
+                            setMessage(null);
+                            setResetting(u);
+                          }}
+                          data-testid="user-reset"
+                        >
+                          {t('recoveryReset.adminButton')}
+                        </button>
+                      )}
+                      {!u.disabledAt && u.id !== user.id && confirming !== u.id && (
+                        <button
+                          type="button"
+                          className="secondary"
+                          onClick={() => setConfirming(u.id)}
+                          data-testid="user-disable"
+                        >
+                          {t('admin.users.disable')}
+                        </button>
+                      )}
                     </span>
-                  )}
-                </td>
-              </tr>
+                    {confirming === u.id && (
+                      <span className="row tight">
+                        <span>{t('admin.users.disableConfirm', { name: u.username })}</span>
+                        <button
+                          type="button"
+                          className="danger"
+                          onClick={() => void disable(u)}
+                          data-testid="user-disable-confirm"
+                        >
+                          {t('admin.users.disableYes')}
+                        </button>
+                        <button type="button" className="secondary" onClick={() => setConfirming(null)}>
+                          {t('actions.cancel')}
+                        </button>
+                      </span>
+                    )}
+                  </td>
+                </tr>
+                {resetting?.id === u.id && (
+                  <tr>
+                    <td colSpan={6}>
+                      <ResetPassphraseForm
+                        target={resetting}
+                        onCancel={() => setResetting(null)}
+                        onDone={(done) => {
+                          setResetting(null);
+                          setMessage(t('recoveryReset.adminDone', { name: done.username }));
+                        }}
+                      />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
             ))}
           </tbody>
         </table>
@@ -118,29 +160,25 @@ export function UsersAdmin({ user }: { user: SessionUser }) {
 
 function AddUserForm({ onAdded }: { onAdded: (user: UserSummary) => void | Promise<void> }) {
   const { t } = useTranslation();
-  const [displayName, setDisplayName] = useState('');
-  const [username, setUsername] = useState('');
+  const [account, setAccount] = useState(EMPTY_ACCOUNT);
   const [role, setRole] = useState<'officer' | 'supervisor'>('officer');
-  const [passphrase, setPassphrase] = useState('');
-  const [confirm, setConfirm] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);
   const [error, setError] = useState<ReplyError | null>(null);
   const [busy, setBusy] = useState(false);
+  const passphraseProblem = useNewPassphraseProblem();
+  const change = (patch: Partial<AccountValues>) => setAccount((a) => ({ ...a, ...patch }));
 
   const submit = async () => {
     setError(null);
-    setLocalError(null);
-    if (passphrase.length < MIN_PASSPHRASE_LENGTH)
-      return setLocalError(t('setup.passphraseTooShort', { count: MIN_PASSPHRASE_LENGTH }));
-    if (passphrase !== confirm) return setLocalError(t('setup.passphraseMismatch'));
+    const problem = passphraseProblem(account);
+    setLocalError(problem);
+    if (problem) return;
     setBusy(true);
+    const { displayName, username, passphrase } = account;
     const reply = await call('admin.users.add', { displayName, username, role, passphrase });
     setBusy(false);
     if (!reply.ok) return setError(reply.error);
-    setDisplayName('');
-    setUsername('');
-    setPassphrase('');
-    setConfirm('');
+    setAccount(EMPTY_ACCOUNT);
     setRole('officer');
     await onAdded(reply.value);
   };
@@ -155,29 +193,7 @@ function AddUserForm({ onAdded }: { onAdded: (user: UserSummary) => void | Promi
     >
       <fieldset>
         <legend>{t('admin.users.addTitle')}</legend>
-        <Field label={t('setup.displayName')}>
-          {(id) => (
-            <input
-              id={id}
-              value={displayName}
-              onChange={(e) => setDisplayName(e.target.value)}
-              data-testid="new-user-display-name"
-              autoComplete="off"
-            />
-          )}
-        </Field>
-        <Field label={t('setup.username')} hint={t('setup.usernameHint')}>
-          {(id, hint) => (
-            <input
-              id={id}
-              aria-describedby={hint}
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-              data-testid="new-user-username"
-              autoComplete="off"
-            />
-          )}
-        </Field>
+        <IdentityFields values={account} onChange={change} testIdPrefix="new-user" />
         <Field label={t('admin.users.role')}>
           {(id) => (
             <select
@@ -194,44 +210,86 @@ function AddUserForm({ onAdded }: { onAdded: (user: UserSummary) => void | Promi
       </fieldset>
       <fieldset>
         <legend>{t('admin.users.firstPassphrase')}</legend>
-        <Field
-          label={t('setup.passphrase')}
+        <NewPassphraseFields
+          values={account}
+          onChange={change}
+          testIdPrefix="new-user"
           hint={t('admin.users.passphraseHint', { count: MIN_PASSPHRASE_LENGTH })}
-        >
-          {(id, hint) => (
-            <input
-              id={id}
-              type="password"
-              aria-describedby={hint}
-              value={passphrase}
-              onChange={(e) => setPassphrase(e.target.value)}
-              data-testid="new-user-passphrase"
-              autoComplete="new-password"
-            />
-          )}
-        </Field>
-        <Field label={t('setup.confirm')}>
-          {(id) => (
-            <input
-              id={id}
-              type="password"
-              value={confirm}
-              onChange={(e) => setConfirm(e.target.value)}
-              data-testid="new-user-confirm"
-              autoComplete="new-password"
-            />
-          )}
-        </Field>
+        />
       </fieldset>
-      {localError && (
-        <p className="error" role="alert">
-          {localError}
-        </p>
-      )}
+      <FormProblem text={localError} />
       <ErrorMessage error={error} />
       <button type="submit" disabled={busy} data-testid="new-user-submit">
         {busy ? t('actions.working') : t('admin.users.add')}
       </button>
+    </form>
+  );
+}
+
+/**
+ * A new passphrase for someone who forgot theirs. Needs the recovery key as well as the supervisor's
+ * session; the key and passphrases are cleared after every try.
+ */
+function ResetPassphraseForm({
+  target,
+  onDone,
+  onCancel,
+}: {
+  target: UserSummary;
+  onDone: (user: UserSummary) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const form = useRecoveryReset(
+    (recoveryKey, newPassphrase) =>
+      call('admin.users.resetPassphrase', { userId: target.id, recoveryKey, newPassphrase }),
+    onDone,
+  );
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+
+  return (
+    <form
+      className="panel"
+      aria-labelledby="reset-user-title"
+      data-testid="user-reset-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit();
+      }}
+    >
+      <h3 id="reset-user-title" ref={heading} tabIndex={-1}>
+        {t('recoveryReset.adminTitle', { name: target.username })}
+      </h3>
+      <p>{t('recoveryReset.adminIntro')}</p>
+      <div className="grid-form">
+        <div>
+          <RecoveryKeyField
+            value={form.recoveryKey}
+            onChange={form.setRecoveryKey}
+            testId="user-reset-recovery-key"
+          />
+        </div>
+        <div>
+          <NewPassphraseFields
+            values={form.passphrases}
+            onChange={form.changePassphrases}
+            testIdPrefix="user-reset"
+            label={t('recoveryReset.newPassphrase')}
+            hint={t('admin.users.passphraseHint', { count: MIN_PASSPHRASE_LENGTH })}
+          />
+        </div>
+      </div>
+      <FormProblem text={form.localError} />
+      <ErrorMessage error={form.error} />
+      <div className="row">
+        <button type="submit" disabled={form.busy || !form.recoveryKey} data-testid="user-reset-submit">
+          {form.busy ? t('actions.working') : t('recoveryReset.submit')}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          {t('actions.cancel')}
+        </button>
+      </div>
     </form>
   );
 }

@@ -1,18 +1,21 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MIN_PASSPHRASE_LENGTH, type SessionUser } from '../../../shared/domain/users';
+import type { SessionUser } from '../../../shared/domain/users';
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
+import {
+  AccountFields,
+  EMPTY_ACCOUNT,
+  FormProblem,
+  useNewPassphraseProblem,
+} from '../../components/AccountFields';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Field } from '../../components/Field';
 
 /** First run: the supervisor account, then the recovery key shown once. */
 export function SetupScreen({ onDone }: { onDone: (user: SessionUser) => void }) {
   const { t } = useTranslation();
-  const [displayName, setDisplayName] = useState('');
-  const [username, setUsername] = useState('');
-  const [passphrase, setPassphrase] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const [account, setAccount] = useState(EMPTY_ACCOUNT);
+  const passphraseProblem = useNewPassphraseProblem();
   const [error, setError] = useState<ReplyError | null>(null);
   const [localError, setLocalError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -51,16 +54,15 @@ export function SetupScreen({ onDone }: { onDone: (user: SessionUser) => void })
 
   const submit = async () => {
     setError(null);
-    setLocalError(null);
-    if (passphrase.length < MIN_PASSPHRASE_LENGTH)
-      return setLocalError(t('setup.passphraseTooShort', { count: MIN_PASSPHRASE_LENGTH }));
-    if (passphrase !== confirm) return setLocalError(t('setup.passphraseMismatch'));
+    const problem = passphraseProblem(account);
+    setLocalError(problem);
+    if (problem) return;
     setBusy(true);
+    const { displayName, username, passphrase } = account;
     const reply = await call('vault.initialise', { displayName, username, passphrase });
     setBusy(false);
     if (!reply.ok) return setError(reply.error);
-    setPassphrase('');
-    setConfirm('');
+    setAccount((a) => ({ ...a, passphrase: '', confirm: '' }));
     setIssued(reply.value);
   };
 
@@ -74,62 +76,13 @@ export function SetupScreen({ onDone }: { onDone: (user: SessionUser) => void })
           void submit();
         }}
       >
-        <Field label={t('setup.displayName')}>
-          {(id) => (
-            <input
-              id={id}
-              value={displayName}
-              onChange={(e) => setDisplayName(e.target.value)}
-              data-testid="setup-display-name"
-              autoComplete="name"
-            />
-          )}
-        </Field>
-        <Field label={t('setup.username')} hint={t('setup.usernameHint')}>
-          {(id, hint) => (
-            <input
-              id={id}
-              aria-describedby={hint}
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-              data-testid="setup-username"
-              autoComplete="username"
-            />
-          )}
-        </Field>
-        <Field
-          label={t('setup.passphrase')}
-          hint={t('setup.passphraseHint', { count: MIN_PASSPHRASE_LENGTH })}
-        >
-          {(id, hint) => (
-            <input
-              id={id}
-              aria-describedby={hint}
-              type="password"
-              value={passphrase}
-              onChange={(e) => setPassphrase(e.target.value)}
-              data-testid="setup-passphrase"
-              autoComplete="new-password"
-            />
-          )}
-        </Field>
-        <Field label={t('setup.confirm')}>
-          {(id) => (
-            <input
-              id={id}
-              type="password"
-              value={confirm}
-              onChange={(e) => setConfirm(e.target.value)}
-              data-testid="setup-confirm"
-              autoComplete="new-password"
-            />
-          )}
-        </Field>
-        {localError && (
-          <p className="error" role="alert">
-            {localError}
-          </p>
-        )}
+        <AccountFields
+          values={account}
+          onChange={(patch) => setAccount((a) => ({ ...a, ...patch }))}
+          testIdPrefix="setup"
+          ownAccount
+        />
+        <FormProblem text={localError} />
         <ErrorMessage error={error} />
         <button type="submit" disabled={busy} data-testid="setup-submit">
           {busy ? t('actions.working') : t('setup.submit')}

@@ -1,26 +1,129 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../shared/domain/users';
+import type { AppEvent } from '../../../shared/ipc/api';
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
+import { formatDateTime } from '../../app/format';
+import { usePrefs } from '../../app/prefs-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
+import { RecoveryResetForm } from './RecoveryResetForm';
 
-/** Sign in on a shared laptop: the name of whoever works now, and their passphrase. */
+/** Why the unlock screen is shown, when main said so. */
+export type LockNotice =
+  | { kind: 'idle' | 'manual' | 'suspend' }
+  | { kind: 'restored'; backupCreatedAt: string; keyringRestored: boolean };
+
+export function lockNoticeOf(event: AppEvent): LockNotice {
+  return event.type === 'restored'
+    ? { kind: 'restored', backupCreatedAt: event.backupCreatedAt, keyringRestored: event.keyringRestored }
+    : { kind: event.reason };
+}
+
+/**
+ * Sign in on a shared laptop: the name of whoever works now, and their passphrase. A forgotten
+ * passphrase is replaced here with the recovery key (kept by the supervisor).
+ */
 export function UnlockScreen({
   notice,
   onUnlocked,
 }: {
-  notice?: 'idle' | 'manual' | 'suspend';
+  notice?: LockNotice;
   onUnlocked: (user: SessionUser) => void;
 }) {
   const { t } = useTranslation();
+  const [mode, setMode] = useState<'signIn' | 'reset'>('signIn');
+  const [resetDone, setResetDone] = useState(false);
   const [username, setUsername] = useState('');
+
+  if (mode === 'reset') {
+    return (
+      <RecoveryResetForm
+        initialUsername={username}
+        onCancel={() => setMode('signIn')}
+        onDone={(name) => {
+          setUsername(name);
+          setResetDone(true);
+          setMode('signIn');
+        }}
+      />
+    );
+  }
+
+  return (
+    <section className="panel narrow" aria-labelledby="unlock-title">
+      <h1 id="unlock-title">{t('unlock.title')}</h1>
+      {resetDone ? (
+        <p className="notice" role="status" data-testid="reset-done">
+          {t('recoveryReset.done')}
+        </p>
+      ) : (
+        <LockNoticeText notice={notice} />
+      )}
+      <SignInForm
+        username={username}
+        onUsername={setUsername}
+        onUnlocked={onUnlocked}
+        focusPassphrase={resetDone}
+      />
+      <div className="row">
+        <button
+          type="button"
+          className="link"
+          onClick={() => {
+            setResetDone(false);
+            setMode('reset');
+          }}
+          data-testid="forgot-passphrase"
+        >
+          {t('recoveryReset.forgot')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function LockNoticeText({ notice }: { notice?: LockNotice }) {
+  const { t } = useTranslation();
+  const { uiLanguage } = usePrefs();
+  if (notice?.kind === 'idle')
+    return (
+      <p className="notice" data-testid="idle-notice">
+        {t('unlock.lockedIdle')}
+      </p>
+    );
+  if (notice?.kind === 'suspend') return <p className="notice">{t('unlock.lockedSuspend')}</p>;
+  if (notice?.kind === 'restored')
+    return (
+      <p className="notice" role="status" data-testid="restored-notice">
+        {t('unlock.restored', { date: formatDateTime(notice.backupCreatedAt, uiLanguage) })}
+        {!notice.keyringRestored && ` ${t('unlock.restoredNoKeyring')}`}
+      </p>
+    );
+  return null;
+}
+
+function SignInForm({
+  username,
+  onUsername,
+  onUnlocked,
+  focusPassphrase,
+}: {
+  username: string;
+  onUsername: (name: string) => void;
+  onUnlocked: (user: SessionUser) => void;
+  focusPassphrase: boolean;
+}) {
+  const { t } = useTranslation();
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<ReplyError | null>(null);
   const [busy, setBusy] = useState(false);
-  const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  const nameInput = useRef<HTMLInputElement>(null);
+  const passInput = useRef<HTMLInputElement>(null);
+  // Focus once, on arrival (after a reset the name is already filled in).
+  const focusPass = useRef(focusPassphrase);
+  useEffect(() => (focusPass.current ? passInput.current : nameInput.current)?.focus(), []);
 
   const submit = async () => {
     setBusy(true);
@@ -33,49 +136,41 @@ export function UnlockScreen({
   };
 
   return (
-    <section className="panel narrow" aria-labelledby="unlock-title">
-      <h1 id="unlock-title">{t('unlock.title')}</h1>
-      {notice === 'idle' && (
-        <p className="notice" data-testid="idle-notice">
-          {t('unlock.lockedIdle')}
-        </p>
-      )}
-      {notice === 'suspend' && <p className="notice">{t('unlock.lockedSuspend')}</p>}
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Field label={t('unlock.username')}>
-          {(id) => (
-            <input
-              ref={first}
-              id={id}
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-              data-testid="unlock-username"
-              autoComplete="username"
-            />
-          )}
-        </Field>
-        <Field label={t('unlock.passphrase')}>
-          {(id) => (
-            <input
-              id={id}
-              type="password"
-              value={passphrase}
-              onChange={(e) => setPassphrase(e.target.value)}
-              data-testid="unlock-passphrase"
-              autoComplete="current-password"
-            />
-          )}
-        </Field>
-        <ErrorMessage error={error} />
-        <button type="submit" disabled={busy || !username || !passphrase} data-testid="unlock-submit">
-          {busy ? t('actions.working') : t('unlock.submit')}
-        </button>
-      </form>
-    </section>
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <Field label={t('unlock.username')}>
+        {(id) => (
+          <input
+            ref={nameInput}
+            id={id}
+            value={username}
+            onChange={(e) => onUsername(e.target.value)}
+            data-testid="unlock-username"
+            autoComplete="username"
+          />
+        )}
+      </Field>
+      <Field label={t('unlock.passphrase')}>
+        {(id) => (
+          <input
+            ref={passInput}
+            id={id}
+            type="password"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+            data-testid="unlock-passphrase"
+            autoComplete="current-password"
+          />
+        )}
+      </Field>
+      <ErrorMessage error={error} />
+      <button type="submit" disabled={busy || !username || !passphrase} data-testid="unlock-submit">
+        {busy ? t('actions.working') : t('unlock.submit')}
+      </button>
+    </form>
   );
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AUDIT_ACTIONS, auditVerifyResult } from '../../domain/audit';
 import { entityId, isoDateTime } from '../../domain/common';
 import { settingsPatch, settingsSchema } from '../../domain/settings';
-import { addUserInput, userSummary } from '../../domain/users';
+import { addUserInput, newPassphrase, recoveryKeyText, userSummary } from '../../domain/users';
 import { channel } from '../channel';
 import { followUpDays } from './casework';
 
@@ -26,11 +26,35 @@ export const adminAuditEntry = z.strictObject({
 });
 export type AdminAuditEntry = z.infer<typeof adminAuditEntry>;
 
+/** A backup file as the renderer sees it: a bare name chosen from main's list, never a path. */
+export const backupFileName = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((n) => n !== '.' && n !== '..' && !/[/\\\0]/.test(n), { message: 'a file name, not a path' });
+export const backupFileInfo = z.strictObject({
+  name: z.string().max(255),
+  bytes: z.number().int().min(0),
+  modifiedAt: isoDateTime,
+});
+export type BackupFileInfo = z.infer<typeof backupFileInfo>;
+/** Opaque id of a file main picked (the path never leaves main). */
+export const pickedFileId = z.string().regex(/^[0-9a-f]{32}$/);
+
 /** Supervisor screens. Every channel here is 'supervisor': main refuses officers before any handler runs. */
 export const adminChannels = {
   'admin.users.list': channel('supervisor', z.strictObject({}), z.array(userSummary)),
   'admin.users.add': channel('supervisor', addUserInput.strict(), userSummary),
   'admin.users.disable': channel('supervisor', z.strictObject({ userId: entityId }), userSummary),
+  /**
+   * A supervisor sets a new passphrase for an account; the recovery key is asked too (a supervisor
+   * session left open is not enough). Wrong keys meet the same back-off as on the unlock screen.
+   */
+  'admin.users.resetPassphrase': channel(
+    'supervisor',
+    z.strictObject({ userId: entityId, recoveryKey: recoveryKeyText, newPassphrase }),
+    userSummary,
+  ),
   'admin.settings.get': channel(
     'supervisor',
     z.strictObject({}),
@@ -52,11 +76,38 @@ export const adminChannels = {
   /**
    * An encrypted backup (same key; the recovery key opens it) handed to the export target: a save
    * dialog in the desktop app, the export folder in the preview. fileName is null when cancelled.
-   * Restoring is a command-line operation (`npm run cli -- restore`), with the app closed.
    */
   'admin.backup.create': channel(
     'supervisor',
     z.strictObject({}),
     z.strictObject({ fileName: z.string().nullable(), bytes: z.number().int(), createdAt: isoDateTime }),
+  ),
+  /**
+   * How the backup to restore is chosen: 'dialog' (desktop app: main opens the system's open dialog)
+   * or 'list' (preview: the backups in the export folder, listed by main; files is empty for 'dialog').
+   */
+  'admin.backup.restoreSources': channel(
+    'supervisor',
+    z.strictObject({}),
+    z.strictObject({ mode: z.enum(['dialog', 'list']), files: z.array(backupFileInfo).max(500) }),
+  ),
+  /**
+   * Main picks the backup: with the open dialog (name null), or the listed file of that name. Returns
+   * an id for admin.backup.restore, or null when cancelled / no such file.
+   */
+  'admin.backup.pick': channel(
+    'supervisor',
+    z.strictObject({ name: backupFileName.nullable() }),
+    z.strictObject({ picked: z.strictObject({ id: pickedFileId, file: backupFileInfo }).nullable() }),
+  ),
+  /**
+   * Replaces the records with the picked backup (checked with its recovery key first: a wrong key or a
+   * bad file changes nothing and the session stays signed in). On success the session is locked and
+   * main announces a 'restored' event; everyone signs in again with the passphrases of backup time.
+   */
+  'admin.backup.restore': channel(
+    'supervisor',
+    z.strictObject({ pickedId: pickedFileId, recoveryKey: recoveryKeyText }),
+    z.strictObject({ backupCreatedAt: isoDateTime, keyringRestored: z.boolean() }),
   ),
 };

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { initialiseInput, sessionUser, unlockInput } from '../../domain/users';
+import {
+  initialiseInput,
+  newPassphrase,
+  recoveryKeyText,
+  sessionUser,
+  unlockInput,
+} from '../../domain/users';
 import { channel } from '../channel';
 
 export const sessionChannels = {
@@ -16,6 +22,15 @@ export const sessionChannels = {
     z.strictObject({ recoveryKey: z.string(), user: sessionUser }),
   ),
   'session.unlock': channel('public', unlockInput.strict(), sessionUser),
+  /**
+   * "Forgot passphrase": a new passphrase for one account, proven with the recovery key. Public (it is
+   * used before sign-in), so wrong keys are counted in the keyring and meet a growing back-off.
+   */
+  'vault.resetPassphrase': channel(
+    'public',
+    z.strictObject({ username: unlockInput.shape.username, recoveryKey: recoveryKeyText, newPassphrase }),
+    z.strictObject({ reset: z.literal(true) }),
+  ),
   /** The officer is typing or clicking: keeps the idle lock from firing mid-form (the dispatcher records it). */
   'session.touch': channel('signedIn', z.strictObject({}), z.strictObject({ ok: z.literal(true) })),
   'session.lock': channel(

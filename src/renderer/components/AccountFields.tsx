@@ -1,0 +1,157 @@
+import { useTranslation } from 'react-i18next';
+import { MIN_PASSPHRASE_LENGTH } from '../../shared/domain/users';
+import { Field } from './Field';
+
+/**
+ * The fields of an account, one component for every form that makes or changes one: first-run setup,
+ * adding an account, and the two passphrase resets. Same labels, hints and rules everywhere; main
+ * checks the rules again.
+ */
+export interface AccountValues {
+  displayName: string;
+  username: string;
+  passphrase: string;
+  confirm: string;
+}
+
+export const EMPTY_ACCOUNT: AccountValues = { displayName: '', username: '', passphrase: '', confirm: '' };
+
+type Change = (patch: Partial<AccountValues>) => void;
+
+/**
+ * What the form can tell before asking main: too short, or the two entries differ. Returns the
+ * translated message, or null when the passphrase may be sent.
+ */
+export function useNewPassphraseProblem(): (
+  values: Pick<AccountValues, 'passphrase' | 'confirm'>,
+) => string | null {
+  const { t } = useTranslation();
+  return ({ passphrase, confirm }) => {
+    if (passphrase.length < MIN_PASSPHRASE_LENGTH)
+      return t('setup.passphraseTooShort', { count: MIN_PASSPHRASE_LENGTH });
+    if (passphrase !== confirm) return t('setup.passphraseMismatch');
+    return null;
+  };
+}
+
+/** Full name and sign-in name. `ownAccount`: the browser may fill them in (setup), else it must not. */
+export function IdentityFields({
+  values,
+  onChange,
+  testIdPrefix,
+  ownAccount = false,
+}: {
+  values: Pick<AccountValues, 'displayName' | 'username'>;
+  onChange: Change;
+  testIdPrefix: string;
+  ownAccount?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Field label={t('setup.displayName')}>
+        {(id) => (
+          <input
+            id={id}
+            value={values.displayName}
+            onChange={(e) => onChange({ displayName: e.target.value })}
+            data-testid={`${testIdPrefix}-display-name`}
+            autoComplete={ownAccount ? 'name' : 'off'}
+          />
+        )}
+      </Field>
+      <Field label={t('setup.username')} hint={t('setup.usernameHint')}>
+        {(id, hint) => (
+          <input
+            id={id}
+            aria-describedby={hint}
+            value={values.username}
+            onChange={(e) => onChange({ username: e.target.value })}
+            data-testid={`${testIdPrefix}-username`}
+            autoComplete={ownAccount ? 'username' : 'off'}
+          />
+        )}
+      </Field>
+    </>
+  );
+}
+
+/** A new passphrase typed twice, with the rule (and how to pick a good one) as the hint. */
+export function NewPassphraseFields({
+  values,
+  onChange,
+  testIdPrefix,
+  label,
+  hint,
+}: {
+  values: Pick<AccountValues, 'passphrase' | 'confirm'>;
+  onChange: Change;
+  testIdPrefix: string;
+  /** Defaults to "Passphrase". */
+  label?: string;
+  /** Defaults to the setup hint (minimum length, a few unrelated words). */
+  hint?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Field
+        label={label ?? t('setup.passphrase')}
+        hint={hint ?? t('setup.passphraseHint', { count: MIN_PASSPHRASE_LENGTH })}
+      >
+        {(id, hintId) => (
+          <input
+            id={id}
+            aria-describedby={hintId}
+            type="password"
+            value={values.passphrase}
+            onChange={(e) => onChange({ passphrase: e.target.value })}
+            data-testid={`${testIdPrefix}-passphrase`}
+            autoComplete="new-password"
+          />
+        )}
+      </Field>
+      <Field label={t('setup.confirm')}>
+        {(id) => (
+          <input
+            id={id}
+            type="password"
+            value={values.confirm}
+            onChange={(e) => onChange({ confirm: e.target.value })}
+            data-testid={`${testIdPrefix}-confirm`}
+            autoComplete="new-password"
+          />
+        )}
+      </Field>
+    </>
+  );
+}
+
+/** Every field of a new account (first-run setup). */
+export function AccountFields(props: {
+  values: AccountValues;
+  onChange: Change;
+  testIdPrefix: string;
+  ownAccount?: boolean;
+}) {
+  return (
+    <>
+      <IdentityFields {...props} />
+      <NewPassphraseFields
+        values={props.values}
+        onChange={props.onChange}
+        testIdPrefix={props.testIdPrefix}
+      />
+    </>
+  );
+}
+
+/** A problem the form found itself (before asking main), announced to screen readers. */
+export function FormProblem({ text }: { text: string | null }) {
+  if (!text) return null;
+  return (
+    <p className="error" role="alert">
+      {text}
+    </p>
+  );
+}
