@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   'audit.read': ['supervisor'],
   'vault.rotateKey': ['supervisor'],
   'backup.create': ['supervisor', 'officer'],
+  /** Replaces everyone's records with a backup's. */
+  'backup.restore': ['supervisor'],
 } as const satisfies Record<string, readonly UserRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

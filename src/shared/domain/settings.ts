@@ -39,6 +39,17 @@ export const agencyDetails = z.object({
 });
 
 /**
+ * Follow-up periods counted from the referral. The domain brief cites a 45-day reflection period and
+ * up to 15 days of temporary shelter from TIP reports, marked "verify": a supervisor can change both.
+ */
+export const followUpDays = z.strictObject({
+  reflectionDays: z.number().int().min(1).max(365),
+  shelterDays: z.number().int().min(1).max(365),
+});
+export type FollowUpDays = z.infer<typeof followUpDays>;
+export const DEFAULT_FOLLOW_UP_DAYS: FollowUpDays = { reflectionDays: 45, shelterDays: 15 };
+
+/**
  * Device settings, stored one row per key inside the encrypted database. Every key has a default
  * so a fresh store needs no seeding.
  */
@@ -53,6 +64,7 @@ export const settingsSchema = z.object({
   intervieweeLanguageDefault: languageTag.default('my'),
   agency: agencyDetails.default({ name: '', unit: '', province: '', address: '', phone: '' }),
   referralDirectory: z.array(referralContact).max(200).default([]),
+  followUpDays: followUpDays.default(DEFAULT_FOLLOW_UP_DAYS),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingKey = keyof Settings;
@@ -65,6 +77,7 @@ export const SETTING_PERMISSIONS: Record<SettingKey, Permission> = {
   intervieweeLanguageDefault: 'settings.personal',
   agency: 'settings.device',
   referralDirectory: 'settings.device',
+  followUpDays: 'settings.device',
 };
 
 export const settingsPatch = z
@@ -74,6 +87,7 @@ export const settingsPatch = z
     intervieweeLanguageDefault: languageTag.optional(),
     agency: agencyDetails.optional(),
     referralDirectory: z.array(referralContact).max(200).optional(),
+    followUpDays: followUpDays.optional(),
   })
   .strict();
 export type SettingsPatch = z.input<typeof settingsPatch>;

@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditAction } from '../../../shared/domain/audit';
-import type { SessionUser } from '../../../shared/domain/users';
 import { AppError } from '../../../shared/errors';
 import type { AdminAuditEntry } from '../../../shared/ipc/channels/admin';
 import { listAuditRows } from '../../audit/log';
@@ -9,12 +8,10 @@ import { loadAttribution } from '../../store/attribution';
 import { verifyAudit } from '../../store/audit';
 import { createBackup, prepareRestore } from '../../store/backup';
 import { fileStamp } from '../../store/paths';
-import type { Session } from '../../store/session';
 import { getSettings, updateSettings } from '../../store/settings';
 import { addUser, disableUser, getUser, listUsers } from '../../store/users';
 import { resetPassphraseAsSupervisor } from '../../store/vault';
 import type { Handler } from '../dispatch';
-import { readFollowUpDays, writeFollowUpDays } from './casework';
 
 /**
  * A backup is read into memory once to hand it to the export target (which writes atomically, or
@@ -28,7 +25,6 @@ export const adminHandlers: {
   'admin.users.disable': Handler<'admin.users.disable'>;
   'admin.settings.get': Handler<'admin.settings.get'>;
   'admin.settings.update': Handler<'admin.settings.update'>;
-  'admin.followUpDays.set': Handler<'admin.followUpDays.set'>;
   'admin.audit.list': Handler<'admin.audit.list'>;
   'admin.audit.verify': Handler<'admin.audit.verify'>;
   'admin.backup.create': Handler<'admin.backup.create'>;
@@ -48,10 +44,9 @@ export const adminHandlers: {
   'admin.settings.get': (_req, ctx) => {
     const session = ctx.sessions.require();
     session.require('settings.device');
-    return { settings: getSettings(session), followUpDays: session.read((db) => readFollowUpDays(db)) };
+    return { settings: getSettings(session) };
   },
   'admin.settings.update': (req, ctx) => updateSettings(ctx.sessions.require(), req),
-  'admin.followUpDays.set': (req, ctx) => writeFollowUpDays(ctx.sessions.require(), req),
   'admin.audit.list': (req, ctx) => {
     const session = ctx.sessions.require();
     session.require('audit.read');
@@ -94,12 +89,12 @@ export const adminHandlers: {
     }
   },
   'admin.backup.restoreSources': async (_req, ctx) => {
-    requireSupervisor(ctx.sessions.require());
+    ctx.sessions.require().require('backup.restore');
     const source = ctx.importSource;
     return { mode: source.mode, files: source.mode === 'list' ? await source.list('backup') : [] };
   },
   'admin.backup.pick': async (req, ctx) => {
-    requireSupervisor(ctx.sessions.require());
+    ctx.sessions.require().require('backup.restore');
     const file = await ctx.importSource.pick('backup', req.name);
     if (!file) return { picked: null };
     const { path: _path, ...info } = file;
@@ -107,7 +102,7 @@ export const adminHandlers: {
   },
   'admin.backup.restore': async (req, ctx) => {
     const session = ctx.sessions.require();
-    const user = requireSupervisor(session);
+    const user = session.require('backup.restore');
     const file = ctx.picked.get(req.pickedId);
     if (!file) throw new AppError('NOT_FOUND');
     // Every check (key, format, integrity, migration) runs on a copy while the session stays open.
@@ -129,13 +124,3 @@ export const adminHandlers: {
     return result;
   },
 };
-
-/**
- * Restoring replaces everyone's records: supervisors only (the channel says so too; this is the
- * service-side check). There is no finer permission for it in the shared role table.
- */
-function requireSupervisor(session: Session): SessionUser {
-  const user = session.requireUser();
-  if (user.role !== 'supervisor') throw new AppError('FORBIDDEN_ROLE');
-  return user;
-}

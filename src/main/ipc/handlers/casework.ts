@@ -2,14 +2,8 @@ import type { AuditEntry } from '../../../shared/domain/audit';
 import { caseStatus } from '../../../shared/domain/cases';
 import { isoDate } from '../../../shared/domain/common';
 import { AppError } from '../../../shared/errors';
-import {
-  DEFAULT_FOLLOW_UP_DAYS,
-  type FollowUpDays,
-  followUpDays,
-  type TimelineEntry,
-} from '../../../shared/ipc/channels/casework';
+import type { TimelineEntry } from '../../../shared/ipc/channels/casework';
 import { listAuditRows } from '../../audit/log';
-import type { Db } from '../../db/driver';
 import {
   addAttachment,
   getAttachmentImage,
@@ -23,6 +17,7 @@ import { addFollowUp, listFollowUps, setFollowUpDone } from '../../store/follow-
 import { addNote, listNotes } from '../../store/notes';
 import { listReferrals } from '../../store/referrals';
 import type { Session } from '../../store/session';
+import { readSettings } from '../../store/settings';
 import type { Handler } from '../dispatch';
 
 /** Follow-up events show their task and due day: the follow-ups panel shows both anyway (never edited). */
@@ -118,46 +113,6 @@ export function caseTimeline(
   });
 }
 
-// ---- follow-up periods ----
-// Kept as one row of the settings table under its own key (readSettings ignores keys it does not
-// know). Lead: this belongs in src/main/store/settings.ts with a `followUpDays` key in
-// src/shared/domain/settings.ts; it lives here only because this change may not touch those files.
-
-const FOLLOW_UP_KEY = 'followUpDays';
-
-export function readFollowUpDays(db: Db): FollowUpDays {
-  const text = db.prepare('SELECT value_json FROM settings WHERE key = ?').pluck().get(FOLLOW_UP_KEY);
-  if (typeof text !== 'string') return DEFAULT_FOLLOW_UP_DAYS;
-  try {
-    const parsed = followUpDays.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : DEFAULT_FOLLOW_UP_DAYS;
-  } catch {
-    return DEFAULT_FOLLOW_UP_DAYS;
-  }
-}
-
-/** Device-wide policy, like the other device settings: supervisors only; audited with old and new. */
-export function writeFollowUpDays(session: Session, days: FollowUpDays): FollowUpDays {
-  const user = session.require('settings.device');
-  const next = followUpDays.parse(days);
-  session.write((db, now) => {
-    const before = readFollowUpDays(db);
-    if (JSON.stringify(before) === JSON.stringify(next)) return;
-    db.prepare(
-      `INSERT INTO settings (key, value_json, updated_at, updated_by) VALUES (?, ?, ?, ?)
-       ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at,
-         updated_by = excluded.updated_by`,
-    ).run(FOLLOW_UP_KEY, JSON.stringify(next), now.toISOString(), user.id);
-    session.audit(db, now, {
-      action: 'settings.update',
-      entityType: 'setting',
-      entityId: FOLLOW_UP_KEY,
-      details: { old: before, new: next },
-    });
-  });
-  return session.read((db) => readFollowUpDays(db));
-}
-
 /** The referral date: the first signed referral, else the first change of the status to "referred". */
 function referredAt(session: Session, caseId: string): { at: string; source: 'referral' | 'status' } | null {
   const signed = listReferrals(session, caseId)
@@ -222,7 +177,7 @@ export const caseworkHandlers: {
     return {
       referredAt: referred?.at ?? null,
       source: referred?.source ?? null,
-      days: session.read((db) => readFollowUpDays(db)),
+      days: session.read((db) => readSettings(db).followUpDays),
     };
   },
   'casework.deleteCase': (req, ctx) => deleteCase(ctx.sessions.require(), req),

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { provinceLabel, sortByProvince, THAI_PROVINCES } from '../../../shared/domain/provinces';
 import { agencyKind, type ReferralContact, type Settings } from '../../../shared/domain/settings';
 import { LOCALE_NATIVE_NAMES, LOCALES } from '../../../shared/i18n/locales';
-import type { FollowUpDays } from '../../../shared/ipc/channels/casework';
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
 import { usePrefs } from '../../app/prefs-context';
@@ -53,19 +52,22 @@ export function SettingsAdmin() {
   // Read when settings arrive, without reloading them (and losing edits) when the UI language changes.
   const uiLanguageNow = useRef(uiLanguage);
   uiLanguageNow.current = uiLanguage;
-  const show = useCallback((settings: Settings, followUp: FollowUpDays) => {
+  const show = useCallback((settings: Settings) => {
     setAutoLock(String(settings.autoLockMinutes));
     setLanguage(settings.intervieweeLanguageDefault);
     setAgency(settings.agency);
     // Shown (and so saved) by province; entries added later stay where they are until sorted again.
     setDirectory(sortByProvince(settings.referralDirectory, uiLanguageNow.current));
-    setDays({ reflection: String(followUp.reflectionDays), shelter: String(followUp.shelterDays) });
+    setDays({
+      reflection: String(settings.followUpDays.reflectionDays),
+      shelter: String(settings.followUpDays.shelterDays),
+    });
   }, []);
 
   useEffect(() => {
     void call('admin.settings.get', {}).then((reply) => {
       if (!reply.ok) return setError(reply.error);
-      show(reply.value.settings, reply.value.followUpDays);
+      show(reply.value.settings);
       setLoaded(true);
     });
   }, [show]);
@@ -79,18 +81,11 @@ export function SettingsAdmin() {
       intervieweeLanguageDefault: language,
       agency,
       referralDirectory: directory,
-    });
-    if (!settings.ok) {
-      setBusy(false);
-      return setError(settings.error);
-    }
-    const followUp = await call('admin.followUpDays.set', {
-      reflectionDays: Number(days.reflection),
-      shelterDays: Number(days.shelter),
+      followUpDays: { reflectionDays: Number(days.reflection), shelterDays: Number(days.shelter) },
     });
     setBusy(false);
-    if (!followUp.ok) return setError(followUp.error);
-    show(settings.value, followUp.value);
+    if (!settings.ok) return setError(settings.error);
+    show(settings.value);
     setSaved(true);
   };
 

@@ -4,7 +4,6 @@ import { entityId, isoDateTime } from '../../domain/common';
 import { settingsPatch, settingsSchema } from '../../domain/settings';
 import { addUserInput, newPassphrase, recoveryKeyText, userSummary } from '../../domain/users';
 import { channel } from '../channel';
-import { followUpDays } from './casework';
 
 /**
  * Audit actions the viewer can filter by. 'case.delete' is written by case deletion
@@ -58,10 +57,9 @@ export const adminChannels = {
   'admin.settings.get': channel(
     'supervisor',
     z.strictObject({}),
-    z.strictObject({ settings: settingsSchema, followUpDays }),
+    z.strictObject({ settings: settingsSchema }),
   ),
   'admin.settings.update': channel('supervisor', settingsPatch, settingsSchema),
-  'admin.followUpDays.set': channel('supervisor', followUpDays, followUpDays),
   'admin.audit.list': channel(
     'supervisor',
     z.strictObject({

@@ -4,6 +4,7 @@ import { caseStatus } from '../../domain/cases';
 import { entityId, isoDate, isoDateTime, requiredText } from '../../domain/common';
 import { followUp, followUpDueOn, followUpText } from '../../domain/follow-ups';
 import { note, noteBody } from '../../domain/notes';
+import { followUpDays } from '../../domain/settings';
 import { channel } from '../channel';
 
 /**
@@ -18,17 +19,6 @@ const maxStoredBase64Length = Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4;
 /** Pictures the case page shows inline (main checks the bytes, not only the stored media type). */
 export const viewableImageType = z.enum(['image/jpeg', 'image/png']);
 export type ViewableImageType = z.infer<typeof viewableImageType>;
-
-/**
- * Follow-up periods counted from the referral. The domain brief cites a 45-day reflection period and
- * up to 15 days of temporary shelter from TIP reports, marked "verify": a supervisor can change both.
- */
-export const followUpDays = z.strictObject({
-  reflectionDays: z.number().int().min(1).max(365),
-  shelterDays: z.number().int().min(1).max(365),
-});
-export type FollowUpDays = z.infer<typeof followUpDays>;
-export const DEFAULT_FOLLOW_UP_DAYS: FollowUpDays = { reflectionDays: 45, shelterDays: 15 };
 
 /**
  * One event of a case's history as shown on the case page: what happened, when and by whom, and only

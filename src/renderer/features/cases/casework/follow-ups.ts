@@ -1,4 +1,4 @@
-import type { FollowUpDays } from '../../../../shared/ipc/channels/casework';
+import type { FollowUpDays } from '../../../../shared/domain/settings';
 
 export interface FollowUpCounter {
   kind: 'reflection' | 'shelter';
