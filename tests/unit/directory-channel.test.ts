@@ -1,15 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher, type Dispatch } from '../../src/main/ipc/dispatch';
-import { handlers } from '../../src/main/ipc/handlers';
-import { createAppContext } from '../../src/main/services/app-context';
-import { folderExportTarget } from '../../src/main/services/folder-export';
 import { getSettings, updateSettings } from '../../src/main/store/settings';
 import { referralContact, settingsSchema } from '../../src/shared/domain/settings';
 import { AppError } from '../../src/shared/errors';
 import { contract } from '../../src/shared/ipc/contract';
+import { createTestApp, type TestApp } from '../helpers/test-app';
 
 /**
  * The referral directory with provinces: stored settings from before the province existed still load,
@@ -41,13 +35,7 @@ const MDT = {
   address: '',
 } as const;
 
-let root: string;
-let ctx: ReturnType<typeof createAppContext>;
-let dispatch: Dispatch;
-
-type Reply = { ok: true; value: unknown } | { ok: false; error: { code: string; messageKey: string } };
-const callAs = async (channel: string, payload: unknown) => (await dispatch(channel, payload)) as Reply;
-const errorCode = (r: Reply) => (r.ok ? null : r.error.code);
+let app: TestApp;
 
 function thrownCode(fn: () => unknown): string | null {
   try {
@@ -58,30 +46,13 @@ function thrownCode(fn: () => unknown): string | null {
   }
 }
 
-async function signIn(who: { username: string; passphrase: string }) {
-  await callAs('session.lock', { reason: 'switch_user' });
-  const r = await callAs('session.unlock', { username: who.username, passphrase: who.passphrase });
-  expect(r.ok, `unlock ${who.username}`).toBe(true);
-}
-
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'fs-directory-'));
-  ctx = createAppContext({
-    runtime: 'test',
-    dataDir: join(root, 'data'),
-    appVersion: 'test',
-    kdfProfile: 'test',
-    exportTarget: folderExportTarget(join(root, 'exports')),
-  });
-  dispatch = createDispatcher(handlers, ctx);
-  expect((await callAs('vault.initialise', SUPERVISOR)).ok).toBe(true);
-  expect((await callAs('admin.users.add', { ...OFFICER, role: 'officer' })).ok).toBe(true);
+  app = createTestApp('fs-directory-');
+  await app.ok('vault.initialise', SUPERVISOR);
+  await app.ok('admin.users.add', { ...OFFICER, role: 'officer' });
 }, 60_000);
 
-afterAll(() => {
-  ctx.sessions.lock('manual');
-  rmSync(root, { recursive: true, force: true });
-});
+afterAll(() => app.close());
 
 describe('the province of a directory entry', () => {
   it('is optional: an entry saved before provinces existed parses with an empty province', () => {
@@ -100,7 +71,7 @@ describe('the province of a directory entry', () => {
   });
 
   it('an old stored directory (no province key) still loads from the store, and a save keeps provinces', () => {
-    const session = ctx.sessions.require();
+    const session = app.ctx.sessions.require();
     const { province: _p, ...oldShelter } = SHELTER;
     const { province: _q, ...oldMdt } = MDT;
     // Written as an older version of the app wrote it: straight into the settings table.
@@ -130,10 +101,10 @@ describe("the 'referral.directory' channel", () => {
   });
 
   it('lets an officer read the directory, with provinces and nothing but the directory', async () => {
-    await signIn(SUPERVISOR);
-    expect((await callAs('admin.settings.update', { referralDirectory: [SHELTER, MDT] })).ok).toBe(true);
-    await signIn(OFFICER);
-    const r = await callAs('referral.directory', {});
+    await app.signIn(SUPERVISOR);
+    expect((await app.call('admin.settings.update', { referralDirectory: [SHELTER, MDT] })).ok).toBe(true);
+    await app.signIn(OFFICER);
+    const r = await app.call('referral.directory', {});
     expect(r.ok).toBe(true);
     const list = r.ok ? (r.value as unknown[]) : [];
     expect(list).toEqual([SHELTER, MDT]);
@@ -142,36 +113,36 @@ describe("the 'referral.directory' channel", () => {
   });
 
   it('does not let an officer read the other settings or change the directory', async () => {
-    await signIn(OFFICER);
-    expect(errorCode(await callAs('admin.settings.get', {}))).toBe('FORBIDDEN_ROLE');
-    expect(errorCode(await callAs('admin.settings.update', { referralDirectory: [] }))).toBe(
+    await app.signIn(OFFICER);
+    expect(await app.code('admin.settings.get', {})).toBe('FORBIDDEN_ROLE');
+    expect(await app.code('admin.settings.update', { referralDirectory: [] })).toBe('FORBIDDEN_ROLE');
+    expect(await app.code('admin.settings.update', { referralDirectory: [{ ...MDT, phone: '999' }] })).toBe(
       'FORBIDDEN_ROLE',
     );
-    expect(
-      errorCode(await callAs('admin.settings.update', { referralDirectory: [{ ...MDT, phone: '999' }] })),
-    ).toBe('FORBIDDEN_ROLE');
     // The service refuses too, should a future channel reach it without the dispatcher's role check.
-    const session = ctx.sessions.require();
+    const session = app.ctx.sessions.require();
     expect(thrownCode(() => updateSettings(session, { referralDirectory: [] }))).toBe('FORBIDDEN_ROLE');
-    const after = await callAs('referral.directory', {});
+    const after = await app.call('referral.directory', {});
     expect(after.ok && after.value).toEqual([SHELTER, MDT]);
   });
 
   it('lets the supervisor change it, and the officer then reads the change', async () => {
-    await signIn(SUPERVISOR);
+    await app.signIn(SUPERVISOR);
     const changed = { ...MDT, province: 'Ranong', phone: '077 811 999' };
-    expect((await callAs('admin.settings.update', { referralDirectory: [SHELTER, changed] })).ok).toBe(true);
-    expect((await callAs('referral.directory', {})).ok).toBe(true);
-    await signIn(OFFICER);
-    const r = await callAs('referral.directory', {});
+    expect((await app.call('admin.settings.update', { referralDirectory: [SHELTER, changed] })).ok).toBe(
+      true,
+    );
+    expect((await app.call('referral.directory', {})).ok).toBe(true);
+    await app.signIn(OFFICER);
+    const r = await app.call('referral.directory', {});
     expect(r.ok && r.value).toEqual([SHELTER, changed]);
   });
 
   it('answers NOT_SIGNED_IN when locked, and VALIDATION for a malformed request', async () => {
-    await callAs('session.lock', { reason: 'manual' });
-    expect(errorCode(await callAs('referral.directory', {}))).toBe('NOT_SIGNED_IN');
-    await signIn(OFFICER);
-    expect(errorCode(await callAs('referral.directory', { all: true }))).toBe('VALIDATION');
-    expect(errorCode(await callAs('referral.directory', null))).toBe('VALIDATION');
+    await app.call('session.lock', { reason: 'manual' });
+    expect(await app.code('referral.directory', {})).toBe('NOT_SIGNED_IN');
+    await app.signIn(OFFICER);
+    expect(await app.code('referral.directory', { all: true })).toBe('VALIDATION');
+    expect(await app.code('referral.directory', null)).toBe('VALIDATION');
   });
 });
