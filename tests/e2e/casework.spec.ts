@@ -188,6 +188,10 @@ test('a supervisor adds an officer, creates and finds cases, and works a case th
   await page.getByTestId('nationality').fill('Myanmar');
   await page.getByTestId('create-case').click();
   await expect(page.getByTestId('case-page')).toBeVisible();
+  // The person as recorded; no consent asked yet (no interview).
+  await expect(page.getByTestId('person-summary-name')).toHaveText('Ko Aung');
+  await expect(page.getByTestId('person-summary')).toContainText('Myanmar');
+  await expect(page.getByTestId('person-consent').locator('li[data-consent="notAsked"]')).toHaveCount(3);
   const reference = ((await page.locator('#case-title').textContent()) ?? '').replace(/^Case /, '');
   for (const s of SEED) {
     const created = await callFromPage<{ id: string; revision: number }>(page, 'cases.create', {
@@ -420,7 +424,7 @@ test('a supervisor adds an officer, creates and finds cases, and works a case th
   // The same page in Thai: dates in the Buddhist calendar (Gregorian year + 543).
   await language(page, 'th');
   await expect(page.getByTestId('followups-referred')).toContainText(BE_YEAR);
-  await expect(page.locator('.facts')).toContainText(BE_YEAR);
+  await expect(page.locator('.facts').first()).toContainText(BE_YEAR);
   await shot(page, 'case-closed-th');
   await page.getByTestId('nav-cases').click();
   await expect(page.getByTestId('case-row')).toHaveCount(6);
@@ -438,6 +442,20 @@ test('a supervisor adds an officer, creates and finds cases, and works a case th
   await expect(page.getByTestId('unlock-username')).toBeVisible();
   await signIn(page, SUPERVISOR);
   await expect(page.getByTestId('case-count')).toHaveText('6 cases');
+
+  // A case changed through cases.update: its timeline names the field in words, never its column.
+  await page.getByTestId('case-search').fill('Min Thu');
+  await expect(page.getByTestId('case-count')).toHaveText('1 case');
+  await page.getByTestId('open-case').click();
+  const changed = page.locator('[data-testid="timeline-entry"][data-action="case.update"]');
+  await expect(changed.getByTestId('timeline-fields')).toHaveText('changed: screening result');
+  await language(page, 'th');
+  await expect(changed.getByTestId('timeline-fields')).toHaveText('แก้ไข: ผลการคัดกรอง');
+  await fontsReady(page);
+  await page.locator('section[aria-labelledby="timeline-title"]').screenshot({
+    path: shotPath('casework-timeline-fields-th'),
+  });
+  await language(page, 'en');
 });
 
 test('an officer sees no administration, and main refuses the supervisor channels', async ({ page }) => {
@@ -616,4 +634,86 @@ test('the case list renders only the rows in view and fetches more while scrolli
   await page.keyboard.press('Home');
   await expect(page.locator('button[data-index="0"]')).toBeFocused();
   await shot(page, 'list-325-en');
+});
+
+test('the list shows nationality, interview language and officer, and sorts on each in the store', async ({
+  page,
+}) => {
+  await open(page);
+  await language(page, 'en');
+  await signIn(page, SUPERVISOR);
+  const people = [
+    { name: 'Sortable Dara', nationality: 'Cambodia', lang: 'km' },
+    { name: 'Sortable Min', nationality: 'Myanmar', lang: 'my' },
+    { name: 'Sortable An', nationality: 'Viet Nam', lang: 'vi' },
+  ];
+  const made = await page.evaluate(async (list) => {
+    const api = (
+      window as unknown as { fieldscreen: { call: (c: string, r: unknown) => Promise<{ ok: boolean }> } }
+    ).fieldscreen;
+    let ok = 0;
+    for (const p of list) {
+      const r = await api.call('cases.create', {
+        place: { kind: 'port', name: 'Sort port' },
+        screeningDate: '2026-01-15',
+        person: { nameOrAlias: p.name, nationality: p.nationality, languages: [p.lang] },
+      });
+      if (r.ok) ok++;
+    }
+    return ok;
+  }, people);
+  expect(made).toBe(3);
+  await page.getByTestId('nav-new-case').click();
+  await page.getByTestId('nav-cases').click();
+  await page.getByTestId('case-search').fill('sortable');
+  await expect(page.getByTestId('case-count')).toHaveText('3 cases');
+  const column = (name: string) => page.locator(`tr[data-testid="case-row"] td.col-${name}`);
+
+  await page.getByTestId('sort-nationality').click();
+  await expect(column('nationality')).toHaveText(['Cambodia', 'Myanmar', 'Viet Nam']);
+  await page.getByTestId('sort-nationality').click();
+  await expect(column('nationality')).toHaveText(['Viet Nam', 'Myanmar', 'Cambodia']);
+  // Languages by their own names, ordered by their tags (km, my, vi).
+  await page.getByTestId('sort-intervieweeLanguage').click();
+  await expect(column('intervieweeLanguage')).toHaveText(['ខ្មែរ', 'မြန်မာ', 'Tiếng Việt']);
+  await expect(column('officer')).toHaveText([SUPERVISOR.name, SUPERVISOR.name, SUPERVISOR.name]);
+  await page.getByTestId('sort-primaryPersonName').click();
+  await expect(column('primaryPersonName')).toHaveText(['Sortable An', 'Sortable Dara', 'Sortable Min']);
+  await shot(page, 'list-columns-en');
+});
+
+test('when consent is withdrawn the case page shows only the name or alias', async ({ page }) => {
+  await open(page);
+  await language(page, 'en');
+  await signIn(page, SUPERVISOR);
+  const id = await page.evaluate(async () => {
+    const api = (
+      window as unknown as {
+        fieldscreen: { call: (c: string, r: unknown) => Promise<{ ok: boolean; value?: { id: string } }> };
+      }
+    ).fieldscreen;
+    const made = await api.call('cases.create', {
+      place: { kind: 'port', name: 'Withdrawn port' },
+      screeningDate: '2026-02-01',
+      person: { nameOrAlias: 'Withdrawn Sokha', nationality: 'Cambodia', sex: 'female', languages: ['km'] },
+    });
+    const caseId = made.value?.id ?? '';
+    await api.call('cases.setStatus', {
+      id: caseId,
+      status: 'consent_withdrawn',
+      reason: 'Asked us to stop',
+    });
+    return caseId;
+  });
+  expect(id).not.toBe('');
+  await page.getByTestId('nav-new-case').click();
+  await page.getByTestId('nav-cases').click();
+  await page.getByTestId('case-search').fill('withdrawn sokha');
+  await expect(page.getByTestId('case-count')).toHaveText('1 case');
+  await page.getByTestId('open-case').first().click();
+  await expect(page.getByTestId('person-summary-name')).toHaveText('Withdrawn Sokha');
+  await expect(page.getByTestId('person-withheld')).toBeVisible();
+  await expect(page.getByTestId('person-summary')).not.toContainText('Cambodia');
+  await expect(page.getByTestId('person-summary')).not.toContainText('Female');
+  await shot(page, 'case-consent-withdrawn-en');
 });

@@ -175,6 +175,7 @@ type SortColumn =
   | 'status'
   | 'placeName'
   | 'screeningResult'
+  | 'primaryPersonName'
   | 'nationality'
   | 'intervieweeLanguage'
   | 'officer';
@@ -229,7 +230,7 @@ function expected(query: {
   });
   const sign = query.sort.direction === 'asc' ? 1 : -1;
   const column = query.sort.column;
-  const nocase = column === 'nationality' || column === 'officer';
+  const nocase = column === 'nationality' || column === 'officer' || column === 'primaryPersonName';
   const sorted = [...matching].sort(
     (a, b) => sign * (cmp(a.summary[column], b.summary[column], nocase) || cmp(a.summary.id, b.summary.id)),
   );
@@ -334,6 +335,15 @@ describe('the case list over 10,000 cases', () => {
         status: 'draft',
         sort: { column: 'intervieweeLanguage', direction: 'desc' },
         offset: 1000,
+        limit: 500,
+      },
+    },
+    {
+      name: 'one place, by person name descending (names repeat with numbers; no person last)',
+      query: {
+        place: 'Satun PIPO',
+        sort: { column: 'primaryPersonName', direction: 'desc' },
+        offset: 0,
         limit: 500,
       },
     },

@@ -5,6 +5,7 @@ import { addAttachment } from '../../src/main/store/attachments';
 import { listAudit } from '../../src/main/store/audit';
 import { exportCaseDocument, importCaseDocument } from '../../src/main/store/case-document';
 import { createCase, listCases, updateCase } from '../../src/main/store/cases';
+import { addFollowUp, listFollowUps, setFollowUpDone } from '../../src/main/store/follow-ups';
 import { saveAnswer, startInterview } from '../../src/main/store/interviews';
 import { addNote } from '../../src/main/store/notes';
 import { recordReferral } from '../../src/main/store/referrals';
@@ -56,6 +57,13 @@ function buildRichCase(s: Session): string {
     clientSeq: 3,
   });
   addNote(s, { caseId: c.id, interviewId: iv.id, body: 'interpreter seated beside' });
+  addFollowUp(s, { caseId: c.id, what: 'Call the shelter about a bed', dueOn: '2026-05-25' });
+  const passport = addFollowUp(s, {
+    caseId: c.id,
+    what: 'ขอหนังสือเดินทางคืนจากไต้ก๋ง',
+    dueOn: '2026-05-18',
+  });
+  setFollowUpDone(s, { id: passport.id, done: true });
   const pdf = addAttachment(s, {
     caseId: c.id,
     fileName: 'photo.jpg',
@@ -93,6 +101,23 @@ describe('case document', () => {
       ],
     ]);
     expect(doc.attachments[0]?.contentBase64).toBe(Buffer.from([9, 8, 7]).toString('base64'));
+    const followUps = [...(doc.followUps ?? [])].sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+    expect(followUps).toEqual([
+      expect.objectContaining({
+        what: 'ขอหนังสือเดินทางคืนจากไต้ก๋ง',
+        dueOn: '2026-05-18',
+        doneAt: '2026-05-21T08:00:00.000Z',
+        doneBy: 'somchai',
+        createdBy: 'somchai',
+      }),
+      expect.objectContaining({
+        what: 'Call the shelter about a bed',
+        dueOn: '2026-05-25',
+        doneAt: null,
+        doneBy: null,
+        createdBy: 'somchai',
+      }),
+    ]);
     expect(listAudit(s, { action: 'case.export' })).toHaveLength(1);
     s.lock();
   });
@@ -108,6 +133,11 @@ describe('case document', () => {
     if (!answer) throw new Error('no answer');
     answer.answeredBy = 'visitor';
     for (const h of answer.history) h.changedBy = 'visitor';
+    const done = doc.followUps?.find((f) => f.doneAt !== null);
+    const open = doc.followUps?.find((f) => f.doneAt === null);
+    if (!done || !open) throw new Error('expected one done and one open follow-up');
+    done.doneBy = 'visitor';
+    open.createdBy = 'visitor';
 
     const target = await createTestStore();
     const b = await target.unlock();
@@ -118,11 +148,81 @@ describe('case document', () => {
     const again = exportCaseDocument(b, id);
     const strip = (d: typeof doc) => ({ ...d, exportedAt: '', exportedBy: '' });
     expect(strip(again)).toEqual(strip(doc));
+    // The follow-ups as the case page lists them: done state, due days and who, as on the source device.
+    const byId = new Map(listFollowUps(b, id).map((f) => [f.id, f]));
+    expect(byId.size).toBe(2);
+    expect(byId.get(done.id)).toEqual({ ...done, caseId: id, doneBy: 'visitor' });
+    expect(byId.get(open.id)).toEqual({
+      ...open,
+      caseId: id,
+      createdBy: 'visitor',
+      doneAt: null,
+      doneBy: null,
+    });
     expect(listAudit(b, { action: 'case.import' })[0]?.details).toMatchObject({
-      counts: { persons: 1, interviews: 1, answers: 2, notes: 1, attachments: 1, referrals: 1 },
+      counts: {
+        persons: 1,
+        interviews: 1,
+        answers: 2,
+        notes: 1,
+        followUps: 2,
+        attachments: 1,
+        referrals: 1,
+      },
     });
     // The same document twice: refused, not duplicated.
     expect(codeOf(() => importCaseDocument(b, doc))).toBe('CONFLICT');
+    b.lock();
+  });
+
+  it('imports a version-1 document written before follow-ups existed', async () => {
+    const source = await createTestStore();
+    const a = await source.unlock();
+    const id = buildRichCase(a);
+    const { followUps: _dropped, ...old } = structuredClone(exportCaseDocument(a, id));
+    a.lock();
+    expect(Object.keys(old)).not.toContain('followUps');
+    expect(old.version).toBe(1);
+
+    const target = await createTestStore();
+    const b = await target.unlock();
+    expect(importCaseDocument(b, JSON.parse(JSON.stringify(old))).caseId).toBe(id);
+    expect(listFollowUps(b, id)).toEqual([]);
+    // Exported again it is the same case, now saying outright that it has no follow-ups.
+    const again = exportCaseDocument(b, id);
+    expect(again.followUps).toEqual([]);
+    const strip = (d: typeof again) => ({ ...d, exportedAt: '', exportedBy: '', followUps: [] });
+    expect(strip(again)).toEqual(strip({ ...old, followUps: [] }));
+    expect(listAudit(b, { action: 'case.import' })[0]?.details).toMatchObject({ counts: { followUps: 0 } });
+    b.lock();
+  });
+
+  it('refuses follow-ups that the store could not hold', async () => {
+    const store = await createTestStore();
+    const s = await store.unlock();
+    const doc = exportCaseDocument(s, buildRichCase(s));
+    s.lock();
+    const target = await createTestStore();
+    const b = await target.unlock();
+    const broken: [string, (f: NonNullable<typeof doc.followUps>[number]) => void][] = [
+      ['done without who', (f) => Object.assign(f, { doneAt: '2026-05-21T09:00:00.000Z', doneBy: null })],
+      ['who without when', (f) => Object.assign(f, { doneAt: null, doneBy: 'somchai' })],
+      ['Buddhist-era due year', (f) => Object.assign(f, { dueOn: '2569-05-25' })],
+      ['not a calendar day', (f) => Object.assign(f, { dueOn: '2026-02-30' })],
+      ['empty task', (f) => Object.assign(f, { what: '' })],
+      ['task too long', (f) => Object.assign(f, { what: 'x'.repeat(501) })],
+    ];
+    for (const [why, change] of broken) {
+      const bad = structuredClone(doc);
+      const first = bad.followUps?.[0];
+      if (!first) throw new Error('no follow-up');
+      change(first);
+      expect(
+        codeOf(() => importCaseDocument(b, bad)),
+        why,
+      ).toBe('VALIDATION');
+    }
+    expect(listCases(b, {}).rows).toEqual([]);
     b.lock();
   });
 

@@ -110,6 +110,25 @@ function buildDocument(db: Db, id: string, exportedBy: string, now: Date): CaseD
     createdAt: n.created_at,
     updatedAt: n.updated_at,
   }));
+  const followUps = (
+    db.prepare('SELECT * FROM follow_ups WHERE case_id = ? ORDER BY created_at, id').all(id) as {
+      id: string;
+      what: string;
+      due_on: string;
+      done_at: string | null;
+      done_by: string | null;
+      created_at: string;
+      created_by: string;
+    }[]
+  ).map((f) => ({
+    id: f.id,
+    what: f.what,
+    dueOn: f.due_on,
+    doneAt: f.done_at,
+    doneBy: f.done_by === null ? null : by(f.done_by),
+    createdAt: f.created_at,
+    createdBy: by(f.created_by),
+  }));
   const attachments = (
     db.prepare('SELECT * FROM attachments WHERE case_id = ? ORDER BY created_at, id').all(id) as {
       id: string;
@@ -183,6 +202,7 @@ function buildDocument(db: Db, id: string, exportedBy: string, now: Date): CaseD
     persons,
     interviews,
     notes,
+    followUps,
     attachments,
     referrals,
   };
@@ -324,6 +344,23 @@ export function importCaseDocument(
         'INSERT INTO notes (id, case_id, interview_id, body, author_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ).run(n.id, c.id, n.interviewId, n.body, stored(n.author), n.createdAt, n.updatedAt);
     }
+    // Absent in documents written before follow-ups existed: none to add.
+    const followUps = doc.followUps ?? [];
+    for (const f of followUps) {
+      db.prepare(
+        `INSERT INTO follow_ups (id, case_id, what, due_on, done_at, done_by, created_at, created_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        f.id,
+        c.id,
+        f.what,
+        f.dueOn,
+        f.doneAt,
+        f.doneBy === null ? null : stored(f.doneBy),
+        f.createdAt,
+        stored(f.createdBy),
+      );
+    }
     for (const a of doc.attachments) {
       const content = Buffer.from(a.contentBase64, 'base64');
       db.prepare(
@@ -374,6 +411,7 @@ export function importCaseDocument(
           interviews: doc.interviews.length,
           answers: doc.interviews.reduce((n, iv) => n + iv.answers.length, 0),
           notes: doc.notes.length,
+          followUps: followUps.length,
           attachments: doc.attachments.length,
           referrals: doc.referrals.length,
         },

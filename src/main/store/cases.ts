@@ -17,6 +17,7 @@ import {
   STATUSES_NEEDING_REASON,
 } from '../../shared/domain/cases';
 import { entityId } from '../../shared/domain/common';
+import { CONSENT_QUESTIONS, consentFromAnswers } from '../../shared/domain/consent';
 import type { InterviewSummary } from '../../shared/domain/interviews';
 import {
   type Person,
@@ -265,8 +266,31 @@ function readCaseDetail(session: Session, id: string): CaseDetail {
       createdBy: names.name(row.created_by),
       persons,
       interviews,
+      consent: consentFromAnswers(latestConsentAnswers(db, id)),
     };
   });
+}
+
+const CONSENT_QUESTION_IDS: string[] = Object.values(CONSENT_QUESTIONS).flat();
+
+/** The consent questions' answers across the case's interviews; a later interview's answer wins. */
+function latestConsentAnswers(db: Db, caseId: string): Record<string, unknown> {
+  const rows = db
+    .prepare(
+      `SELECT a.question_id, a.value_json FROM answers a JOIN interviews i ON i.id = a.interview_id
+       WHERE i.case_id = ? AND a.question_id IN (${CONSENT_QUESTION_IDS.map(() => '?').join(', ')})
+       ORDER BY i.started_at, i.id`,
+    )
+    .all(caseId, ...CONSENT_QUESTION_IDS) as { question_id: string; value_json: string }[];
+  const out: Record<string, unknown> = {};
+  for (const r of rows) {
+    try {
+      out[r.question_id] = JSON.parse(r.value_json);
+    } catch {
+      // an unreadable value counts as not asked
+    }
+  }
+  return out;
 }
 
 export function vesselFromRow(row: CaseRow): CaseDetail['vessel'] {
@@ -371,6 +395,7 @@ const SORT_SQL: Record<(typeof CASE_SORT_COLUMNS)[number], string> = {
   status: 'c.status',
   placeName: 'c.place_name',
   screeningResult: 'c.screening_result',
+  primaryPersonName: 'primary_person_name COLLATE NOCASE',
   nationality: 'nationality COLLATE NOCASE',
   intervieweeLanguage: 'interviewee_language',
   officer: 'officer COLLATE NOCASE',

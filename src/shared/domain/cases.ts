@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { entityId, isoDate, isoDateTime, optionalText, pageParams, requiredText } from './common';
+import { caseConsent } from './consent';
 import { interviewSummary } from './interviews';
 import { person, personInput } from './persons';
 
@@ -80,6 +81,7 @@ export const CASE_SORT_COLUMNS = [
   'status',
   'placeName',
   'screeningResult',
+  'primaryPersonName',
   'nationality',
   'intervieweeLanguage',
   'officer',
@@ -136,5 +138,7 @@ export const caseDetail = caseSummary.extend({
   createdBy: z.string(),
   persons: z.array(person),
   interviews: z.array(interviewSummary),
+  /** Consent per purpose from the interviews' answers (src/shared/domain/consent.ts). */
+  consent: caseConsent,
 });
 export type CaseDetail = z.infer<typeof caseDetail>;

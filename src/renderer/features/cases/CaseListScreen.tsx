@@ -179,9 +179,9 @@ export function CaseListScreen({ onOpen, notice }: { onOpen: (caseId: string) =>
         cell: ({ row }) => [row.original.placeName, row.original.vesselName].filter(Boolean).join(' · '),
       },
       {
-        id: 'person',
+        id: 'primaryPersonName',
+        accessorKey: 'primaryPersonName',
         header: t('cases.person'),
-        enableSorting: false,
         cell: ({ row }) => row.original.primaryPersonName ?? '—',
       },
       {

@@ -16,6 +16,7 @@ import { DeleteCasePanel } from './casework/DeleteCasePanel';
 import { FollowUpsPanel } from './casework/FollowUpsPanel';
 import { NotesPanel } from './casework/NotesPanel';
 import { StatusWorkflow } from './casework/StatusWorkflow';
+import { PersonSummary } from './PersonSummary';
 
 /**
  * One case: where it stands, who is screened, the interviews (continue, or start the full one), the
@@ -86,12 +87,9 @@ export function CasePage({
             </dd>
           </>
         )}
-        <dt>{t('cases.person')}</dt>
-        <dd>
-          {person ? `${person.nameOrAlias}${person.nationality ? ` · ${person.nationality}` : ''}` : '—'}
-        </dd>
       </dl>
       <ErrorMessage error={error} />
+      <PersonSummary detail={detail} />
 
       <h2>{t('casePage.interviews')}</h2>
       {detail.interviews.length === 0 && <p className="muted">{t('casePage.noInterviews')}</p>}

@@ -6,6 +6,7 @@ import { call } from '../../../app/call';
 import { formatDate, formatDateTime } from '../../../app/format';
 import { usePrefs } from '../../../app/prefs-context';
 import { ErrorMessage } from '../../../components/ErrorMessage';
+import { changedFieldLabelKeys } from './changed-fields';
 
 /** Audit action codes contain dots; i18next keys use them as separators, so they become underscores. */
 export function actionLabelKey(action: string): string {
@@ -93,10 +94,10 @@ export function CaseTimeline({ caseId, version }: { caseId: string; version: num
                 </span>
               )}
               {e.changedFields && e.changedFields.length > 0 && (
-                <span className="detail">
+                <span className="detail" data-testid="timeline-fields">
                   {t('timeline.changedFields', {
-                    fields: e.changedFields
-                      .map((f) => t(`timeline.fields.${f}`, { defaultValue: f }))
+                    fields: changedFieldLabelKeys(e.changedFields)
+                      .map((key) => t(key))
                       .join(', '),
                   })}
                 </span>
