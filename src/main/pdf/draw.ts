@@ -58,9 +58,9 @@ export function pdfNumber(value: number): string {
 
 /** A PDF text string in UTF-16BE with BOM, hex-encoded (safe for any character). */
 export function utf16HexString(text: string): string {
-  let hex = 'FEFF';
-  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
-  return `<${hex}>`;
+  // Node's utf16le writes each UTF-16 code unit as is; swapping gives big-endian (one copy, no per-char work).
+  const hex = Buffer.from(text, 'utf16le').swap16().toString('hex').toUpperCase();
+  return `<FEFF${hex}>`;
 }
 
 /**
@@ -144,6 +144,15 @@ export interface DrawContext {
   onRun?: (record: RunRecord) => void;
 }
 
+/**
+ * Appends operators to the page's content stream. pdfkit turns a string into bytes one character at a
+ * time (plus a newline); handing it the same bytes as a Buffer (latin1 = low byte of each character,
+ * as pdfkit does; the operators are ASCII anyway) skips that loop.
+ */
+function addContent(doc: Doc, operators: string): void {
+  doc.addContent(Buffer.from(`${operators}\n`, 'latin1') as unknown as string);
+}
+
 function grayOperator(gray: number, stroke: boolean): string {
   const value = pdfNumber(gray);
   return stroke ? `${value} G` : `${value} g`;
@@ -190,12 +199,13 @@ export function drawOps(
           });
         }
         parts.push('ET', 'Q');
-        doc.addContent(parts.join('\n'));
+        addContent(doc, parts.join('\n'));
         break;
       }
       case 'rule': {
         const y = originY + op.y;
-        doc.addContent(
+        addContent(
+          doc,
           [
             'q',
             grayOperator(op.gray, true),
@@ -209,7 +219,8 @@ export function drawOps(
         break;
       }
       case 'box': {
-        doc.addContent(
+        addContent(
+          doc,
           [
             'q',
             grayOperator(op.gray, true),

@@ -52,6 +52,10 @@ export function itemizeByFont<F>(
 ): FontRun<F>[] {
   const first = chain[0];
   if (first === undefined) throw new Error('itemizeByFont: empty font chain');
+  // Most lines are drawn whole by their own script's font: the word-by-word walk below would then give
+  // exactly one run, so skip its (costly) word segmentation.
+  if (text.length === 0) return [];
+  if (coversAll(first, text, covers)) return [{ font: first, start: 0, end: text.length }];
   const runs: FontRun<F>[] = [];
   let current: FontRun<F> | undefined;
   const append = (font: F, start: number, end: number) => {

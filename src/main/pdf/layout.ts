@@ -1,7 +1,7 @@
 import { breakLines } from './linebreak';
 import type { Block, DocModel, Lang, LangText } from './model';
 import type { FlowMetrics } from './paginate';
-import type { ShapedLine, TextEngine, TextStyle } from './textEngine';
+import type { LineShaper, ShapedLine, TextStyle } from './textEngine';
 
 /**
  * Turns a DocModel into flow items: each item is a strip of the page (one line, one table row, one
@@ -91,21 +91,37 @@ interface Column {
   gray: Gray;
 }
 
+/** Paragraphs a DocumentLayout remembers (the footer repeats on every page, labels repeat). */
+const LINES_CACHE_LIMIT = 2_000;
+
 export class DocumentLayout {
+  /** Broken lines by style, width, language and text: one layout's (one build's) text only, bounded. */
+  private readonly linesCache = new Map<string, readonly LineBox[]>();
+
   constructor(
-    private readonly engine: TextEngine,
+    private readonly engine: LineShaper,
     private readonly page: PageGeometry,
   ) {}
 
   /** Lines of `text` broken to `width`, shaped. */
   lines(text: string, lang: Lang, style: TextStyle, width: number): LineBox[] {
+    const key = `${style.weight}\u0000${style.size}\u0000${width}\u0000${lang}\u0000${text}`;
+    const cached = this.linesCache.get(key);
+    if (cached) return cached.map((box) => ({ ...box }));
     const normalized = text.normalize('NFC');
+    this.engine.setParagraphs?.(normalized.split('\n'), lang, style);
     const spans = breakLines(normalized, lang, width, (piece) => this.engine.measure(piece, lang, style));
-    return spans.map((span) => {
+    const boxes = spans.map((span) => {
       const line = this.engine.shapeLine(span.text, lang, style);
       const leading = style.size * LEADING;
       return { line, height: line.ascent + line.descent + leading, baseline: leading / 2 + line.ascent };
     });
+    if (this.linesCache.size >= LINES_CACHE_LIMIT) this.linesCache.clear();
+    this.linesCache.set(
+      key,
+      boxes.map((box) => ({ ...box })),
+    );
+    return boxes;
   }
 
   layout(model: DocModel): FlowItem[] {

@@ -65,24 +65,55 @@ function isBreakingSpace(char: string): boolean {
   return /\s/u.test(char) && !NON_BREAKING_SPACES.has(char);
 }
 
+/** The last character (code point) of a non-empty string, without splitting it into an array. */
 function lastChar(text: string): string {
-  const chars = Array.from(text);
-  return chars[chars.length - 1] ?? '';
+  const last = text.charCodeAt(text.length - 1);
+  const previous = text.charCodeAt(text.length - 2);
+  const pair = last >= 0xdc00 && last <= 0xdfff && previous >= 0xd800 && previous <= 0xdbff;
+  return text.slice(pair ? -2 : -1);
 }
 
 /**
- * Offsets (strictly between 0 and text.length) where a new line may start. A break is allowed after a
- * run of ordinary spaces, or between two words of a space-less script as the word segmenter found
- * them; never before closing punctuation nor after opening punctuation.
+ * Printable ASCII and Latin letters (Latin-1 without the soft hyphen, Latin Extended-A/B, Latin
+ * Extended Additional for Vietnamese): no combining marks, format characters or space-less scripts.
+ * In such text the word segmenter's only boundaries that matter are the ones after a run of spaces.
  */
-export function breakOpportunities(text: string, lang: Lang): number[] {
-  const segments = Array.from(wordSegmenter(lang).segment(text));
+export function isPlainLatin(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x20 && code < 0x7f) continue;
+    if (code >= 0xa0 && code <= 0x24f && code !== 0xad) continue;
+    if (code >= 0x1e00 && code <= 0x1eff) continue;
+    return false;
+  }
+  return true;
+}
+
+/**
+ * breakOpportunities for plain Latin text (see isPlainLatin) without running the segmenter: there a
+ * breaking space followed by anything else is always a word boundary (UAX #29 WB3d keeps spaces
+ * together, nothing else joins a space to what follows), and no space-less script is involved.
+ */
+export function spaceBreakOpportunities(text: string): number[] {
   const breaks: number[] = [];
-  for (let i = 1; i < segments.length; i++) {
-    const before = segments[i - 1];
-    const after = segments[i];
-    if (!before || !after) continue;
-    const tail = lastChar(before.segment);
+  for (let i = 1; i < text.length; i++) {
+    const head = text.charAt(i);
+    if (isBreakingSpace(text.charAt(i - 1)) && !isBreakingSpace(head) && !NO_BREAK_BEFORE.has(head)) {
+      breaks.push(i);
+    }
+  }
+  return breaks;
+}
+
+/** breakOpportunities from the word segmenter; works for any text. */
+export function segmenterBreakOpportunities(text: string, lang: Lang): number[] {
+  const breaks: number[] = [];
+  let before: string | undefined;
+  for (const after of wordSegmenter(lang).segment(text)) {
+    const previous = before;
+    before = after.segment;
+    if (previous === undefined) continue;
+    const tail = lastChar(previous);
     const head = after.segment.codePointAt(0) ?? 0;
     const headChar = String.fromCodePoint(head);
     if (isBreakingSpace(headChar) || NO_BREAK_BEFORE.has(headChar) || NO_BREAK_AFTER.has(tail)) continue;
@@ -94,6 +125,16 @@ export function breakOpportunities(text: string, lang: Lang): number[] {
     if (isSoutheastAsianScript(tailCode) && isSoutheastAsianScript(head)) breaks.push(after.index);
   }
   return breaks;
+}
+
+/**
+ * Offsets (strictly between 0 and text.length) where a new line may start. A break is allowed after a
+ * run of ordinary spaces, or between two words of a space-less script as the word segmenter found
+ * them; never before closing punctuation nor after opening punctuation.
+ */
+export function breakOpportunities(text: string, lang: Lang): number[] {
+  // The segmenter is the slow part of line breaking; plain Latin text does not need it.
+  return isPlainLatin(text) ? spaceBreakOpportunities(text) : segmenterBreakOpportunities(text, lang);
 }
 
 /** Offsets of grapheme cluster boundaries strictly inside the text. */

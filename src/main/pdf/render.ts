@@ -13,7 +13,7 @@ import {
 } from './layout';
 import { type DocModel, docModelSchema } from './model';
 import { pageCount, paginate } from './paginate';
-import { type RunRecord, type TextEngine, textEngineFor } from './textEngine';
+import { BuildShaper, type LineShaper, type RunRecord, textEngineFor } from './textEngine';
 
 export interface RenderOptions {
   /** Directory with the Noto Sans TTFs (resources/fonts or node_modules/@expo-google-fonts). */
@@ -32,7 +32,7 @@ const FOOTER_GRAY = 0.4;
 /** Footer text on the left (up to two lines) and "n / N" on the right, on the same baseline. */
 function footerOps(
   layout: DocumentLayout,
-  engine: TextEngine,
+  engine: LineShaper,
   model: DocModel,
   page: PageGeometry,
   index: number,
@@ -79,8 +79,9 @@ export async function renderPdf(input: DocModel, options: RenderOptions = {}): P
   if (!parsed.success) throw new AppError('VALIDATION');
   const model = parsed.data;
   const page = options.page ?? A4;
-  const engine = await textEngineFor(options.fontDir ?? defaultFontDir());
-  const layout = new DocumentLayout(engine, page);
+  // Shaped text is cached for this document only: `shaper` goes out of scope with the build.
+  const shaper = new BuildShaper(await textEngineFor(options.fontDir ?? defaultFontDir()));
+  const layout = new DocumentLayout(shaper, page);
   const items = layout.layout(model);
   const placements = paginate(items, contentHeight(page));
   const total = pageCount(placements);
@@ -116,7 +117,7 @@ export async function renderPdf(input: DocModel, options: RenderOptions = {}): P
         drawOps(context, item.ops, page.marginLeft, page.marginTop + placement.y);
     });
     const footerTop = page.height - page.marginBottom + 24;
-    drawOps(context, footerOps(layout, engine, model, page, index, total), page.marginLeft, footerTop);
+    drawOps(context, footerOps(layout, shaper, model, page, index, total), page.marginLeft, footerTop);
   }
   doc.end();
   return bytes;

@@ -49,7 +49,15 @@ export interface ShapedGlyph {
   xAdvance: number;
   xOffset: number;
   yOffset: number;
+  /**
+   * HarfBuzz's UNSAFE_TO_BREAK: cutting the text where this glyph's cluster starts and shaping the
+   * two sides apart could give other glyphs. When false, it gives exactly these.
+   */
+  unsafeToBreak: boolean;
 }
+
+/** hb_glyph_flags_t HB_GLYPH_FLAG_UNSAFE_TO_BREAK. */
+const UNSAFE_TO_BREAK = 1;
 
 const fontCache = new Map<string, Promise<LoadedFont>>();
 
@@ -126,6 +134,7 @@ export function shapeRun(hb: HarfBuzzModule, font: LoadedFont, text: string, lan
       xAdvance: position.xAdvance,
       xOffset: position.xOffset,
       yOffset: position.yOffset,
+      unsafeToBreak: (info.flags & UNSAFE_TO_BREAK) !== 0,
     });
   }
   return glyphs;

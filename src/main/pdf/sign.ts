@@ -82,6 +82,22 @@ function signatureLength(chainDer: readonly Buffer[]): number {
   return Math.max(8192, certificates + 4096);
 }
 
+/**
+ * Node's key object for an opened identity's private key, made once per opened identity (converting
+ * node-forge's key through PEM costs about a millisecond a signature). Weakly held: it goes when the
+ * opened identity goes (see referral/service.ts: it lives only as long as the unlocked session).
+ */
+const nodeKeys = new WeakMap<object, KeyObject>();
+
+function nodePrivateKey(identity: OpenedIdentity): KeyObject {
+  let key = nodeKeys.get(identity.privateKey);
+  if (!key) {
+    key = createPrivateKey(forge.pki.privateKeyToPem(identity.privateKey));
+    nodeKeys.set(identity.privateKey, key);
+  }
+  return key;
+}
+
 export async function signPdf(pdfBytes: Uint8Array, options: SignOptions): Promise<Buffer> {
   const identity = options.opened ?? openIdentity(options.p12, options.password);
   const signingTime = options.signingTime ?? new Date();
@@ -111,8 +127,7 @@ export async function signPdf(pdfBytes: Uint8Array, options: SignOptions): Promi
     throw new AppError('VALIDATION');
   }
   try {
-    const privateKey = createPrivateKey(forge.pki.privateKeyToPem(identity.privateKey));
-    const signer = new CmsSigner(privateKey, identity.chainDer);
+    const signer = new CmsSigner(nodePrivateKey(identity), identity.chainDer);
     return await new SignPdf().sign(withPlaceholder, signer, signingTime);
   } catch {
     throw new AppError('SIGNATURE_INVALID');

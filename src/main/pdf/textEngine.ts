@@ -1,5 +1,5 @@
 import { FONT_FAMILIES, type FontFamily, type FontWeight, fallbackChain, resolveFontFile } from './fonts';
-import { itemizeByFont } from './itemize';
+import { isDefaultIgnorable, itemizeByFont } from './itemize';
 import type { Lang } from './model';
 import { type LoadedFont, loadFont, loadHarfBuzz, type ShapedGlyph, shapeRun } from './shaping';
 
@@ -50,10 +50,7 @@ export interface RunRecord {
 
 type FontSet = Record<FontWeight, Record<FontFamily, LoadedFont>>;
 
-const MEASURE_CACHE_LIMIT = 50_000;
-
-export class TextEngine {
-  private readonly measureCache = new Map<string, number>();
+export class TextEngine implements LineShaper {
   private readonly hb: Awaited<ReturnType<typeof loadHarfBuzz>>;
   readonly fonts: FontSet;
 
@@ -118,16 +115,204 @@ export class TextEngine {
     return { ascent, descent };
   }
 
-  /** Width in points, cached: line breaking measures the same words again and again. */
+  /** Width in points, uncached (nothing keyed by text outlives a build: see BuildShaper). */
   measure(text: string, lang: Lang, style: TextStyle): number {
-    const key = `${style.weight}\u0000${style.size}\u0000${lang}\u0000${text}`;
-    const cached = this.measureCache.get(key);
-    if (cached !== undefined) return cached;
-    const width = this.shapeLine(text, lang, style).width;
-    if (this.measureCache.size >= MEASURE_CACHE_LIMIT) this.measureCache.clear();
-    this.measureCache.set(key, width);
-    return width;
+    return this.shapeLine(text, lang, style).width;
   }
+}
+
+/** What layout needs from a shaper: TextEngine itself, or a BuildShaper in front of it. */
+export interface LineShaper {
+  shapeLine(text: string, lang: Lang, style: TextStyle): ShapedLine;
+  /** Width in points. */
+  measure(text: string, lang: Lang, style: TextStyle): number;
+  lineMetrics(
+    lang: Lang,
+    style: TextStyle,
+    extraFonts?: readonly LoadedFont[],
+  ): { ascent: number; descent: number };
+  /** Optional: the paragraphs about to be broken into lines, so their pieces can be measured faster. */
+  setParagraphs?(paragraphs: readonly string[], lang: Lang, style: TextStyle): void;
+}
+
+/** Entries a BuildShaper keeps before it starts over (a referral needs a few thousand). */
+export const BUILD_SHAPE_CACHE_LIMIT = 20_000;
+
+/** Scripts whose text may be measured from a whole shaped paragraph (all left-to-right). */
+const CONTEXT_SCRIPTS = ['Thai', 'Lao', 'Khmer', 'Myanmar', 'Latin', 'Greek', 'Cyrillic'] as const;
+const SCRIPT_PATTERNS = CONTEXT_SCRIPTS.map((script) => new RegExp(`^\\p{Script=${script}}$`, 'u'));
+const NEUTRAL_SCRIPT = /^[\p{Script=Common}\p{Script=Inherited}\p{Script=Unknown}]$/u;
+
+/**
+ * The script HarfBuzz's guessSegmentProperties picks for a text: that of its first character that is
+ * not Common, Inherited or Unknown. Undefined when there is none or it is not in CONTEXT_SCRIPTS.
+ */
+export function guessedScript(text: string): string | undefined {
+  for (const char of text) {
+    if (NEUTRAL_SCRIPT.test(char)) continue;
+    const index = SCRIPT_PATTERNS.findIndex((pattern) => pattern.test(char));
+    return index < 0 ? undefined : CONTEXT_SCRIPTS[index];
+  }
+  return undefined;
+}
+
+/**
+ * A paragraph shaped whole in one font. HarfBuzz marks the cluster starts where cutting the text and
+ * shaping the pieces apart gives exactly the same glyphs (no UNSAFE_TO_BREAK flag); between two such
+ * places, a piece's width is the sum of the paragraph's advances, with no need to shape it again.
+ */
+interface ParagraphContext {
+  text: string;
+  lang: Lang;
+  style: TextStyle;
+  script: string;
+  scale: number;
+  /** The paragraph's only run (in its language's own font). */
+  run: ShapedRun;
+  /** advanceSums[i]: sum of xAdvance (font units) of glyphs 0..i-1. */
+  advanceSums: number[];
+  /** UTF-16 offset of a cluster start that is safe to break at -> index of its first glyph. */
+  safeBreaks: Map<number, number>;
+}
+
+/**
+ * Shaped lines of ONE document build, keyed by style, language and text. Line breaking measures the
+ * same words again and again, then the chosen lines are shaped once more to be drawn; with this each
+ * distinct text is shaped once. The cache holds the document's text, so it lives only as long as the
+ * build (drop the BuildShaper with the document) and is bounded (cleared when full).
+ */
+export class BuildShaper implements LineShaper {
+  private readonly cache = new Map<string, ShapedLine>();
+  private contexts: ParagraphContext[] = [];
+
+  constructor(
+    private readonly engine: TextEngine,
+    private readonly limit = BUILD_SHAPE_CACHE_LIMIT,
+  ) {}
+
+  /** Number of shaped lines held now (tests). */
+  get size(): number {
+    return this.cache.size;
+  }
+
+  shapeLine(text: string, lang: Lang, style: TextStyle): ShapedLine {
+    const key = `${style.weight}\u0000${style.size}\u0000${lang}\u0000${text}`;
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return cached;
+    const line = this.lineFromContext(text, lang, style) ?? this.engine.shapeLine(text, lang, style);
+    if (this.cache.size >= this.limit) this.cache.clear();
+    this.cache.set(key, line);
+    return line;
+  }
+
+  /**
+   * Measures pieces of these paragraphs (until the next call) from one shaping of each paragraph
+   * where HarfBuzz says that is exact; anything else is shaped on its own as before. Paragraphs that
+   * need more than their language's own font, or whose script is not a known left-to-right one, get
+   * no context.
+   */
+  setParagraphs(paragraphs: readonly string[], lang: Lang, style: TextStyle): void {
+    this.contexts = [];
+    const font = this.engine.primaryFont(lang, style.weight);
+    for (const text of paragraphs) {
+      const script = guessedScript(text);
+      if (script === undefined || !coveredBy(font, text)) continue;
+      // Through the cache: a paragraph that fits on one line is drawn from this very shaping.
+      const line = this.shapeLine(text, lang, style);
+      const run = line.runs[0];
+      if (line.runs.length !== 1 || !run || run.font !== font) continue;
+      const advanceSums = [0];
+      const safeBreaks = new Map<number, number>();
+      const unsafe = new Set<number>();
+      run.glyphs.forEach((glyph, i) => {
+        advanceSums.push((advanceSums[i] ?? 0) + glyph.xAdvance);
+        if (glyph.unsafeToBreak) unsafe.add(glyph.cluster);
+        if (run.glyphs[i - 1]?.cluster !== glyph.cluster) safeBreaks.set(glyph.cluster, i);
+      });
+      // One flagged glyph makes its whole cluster unsafe to break before.
+      for (const cluster of unsafe) safeBreaks.delete(cluster);
+      safeBreaks.set(0, 0);
+      safeBreaks.set(text.length, run.glyphs.length);
+      this.contexts.push({
+        text,
+        lang,
+        style,
+        script,
+        scale: style.size / font.unitsPerEm,
+        run,
+        advanceSums,
+        safeBreaks,
+      });
+    }
+  }
+
+  measure(text: string, lang: Lang, style: TextStyle): number {
+    return this.widthFromContext(text, lang, style) ?? this.shapeLine(text, lang, style).width;
+  }
+
+  /** The width shaping `text` alone would give, read off a paragraph context; undefined if not exact. */
+  private widthFromContext(text: string, lang: Lang, style: TextStyle): number | undefined {
+    const found = this.findInContext(text, lang, style);
+    if (!found) return undefined;
+    const { context, first, end } = found;
+    // Integer sum of advances times the scale: the very arithmetic shapeLine does.
+    return ((context.advanceSums[end] ?? 0) - (context.advanceSums[first] ?? 0)) * context.scale;
+  }
+
+  /**
+   * The line shaping `text` alone would give, cut out of a paragraph context (same glyphs, positions
+   * and clusters, re-based to the piece); undefined if not exact.
+   */
+  private lineFromContext(text: string, lang: Lang, style: TextStyle): ShapedLine | undefined {
+    const found = this.findInContext(text, lang, style);
+    if (!found) return undefined;
+    const { context, at, first, end } = found;
+    const width = ((context.advanceSums[end] ?? 0) - (context.advanceSums[first] ?? 0)) * context.scale;
+    const glyphs = context.run.glyphs
+      .slice(first, end)
+      .map((glyph) => ({ ...glyph, cluster: glyph.cluster - at }));
+    const font = context.run.font;
+    const run: ShapedRun = { font, text, lang, size: style.size, glyphs, width };
+    return { text, runs: [run], width: 0 + width, ...this.engine.lineMetrics(lang, style, [font]) };
+  }
+
+  /** Where `text` sits in a paragraph context between two places safe to break at. */
+  private findInContext(
+    text: string,
+    lang: Lang,
+    style: TextStyle,
+  ): { context: ParagraphContext; at: number; first: number; end: number } | undefined {
+    if (this.contexts.length === 0 || text.length === 0) return undefined;
+    const script = guessedScript(text);
+    if (script === undefined) return undefined;
+    for (const context of this.contexts) {
+      if (context.lang !== lang || context.script !== script) continue;
+      if (context.style.size !== style.size || context.style.weight !== style.weight) continue;
+      for (let at = context.text.indexOf(text); at >= 0; at = context.text.indexOf(text, at + 1)) {
+        const first = context.safeBreaks.get(at);
+        const end = context.safeBreaks.get(at + text.length);
+        if (first !== undefined && end !== undefined) return { context, at, first, end };
+      }
+    }
+    return undefined;
+  }
+
+  lineMetrics(
+    lang: Lang,
+    style: TextStyle,
+    extraFonts: readonly LoadedFont[] = [],
+  ): { ascent: number; descent: number } {
+    return this.engine.lineMetrics(lang, style, extraFonts);
+  }
+}
+
+/** Every character is drawn by `font` (format characters aside): itemizing gives one run in it. */
+function coveredBy(font: LoadedFont, text: string): boolean {
+  for (const char of text) {
+    const codePoint = char.codePointAt(0) ?? 0;
+    if (!isDefaultIgnorable(codePoint) && !font.coverage.has(codePoint)) return false;
+  }
+  return true;
 }
 
 const engines = new Map<string, Promise<TextEngine>>();
