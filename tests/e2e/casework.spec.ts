@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { fontsReady, type OwnServer, shotPath, startOwnServer } from './helpers';
+import {
+  fontsReady,
+  type OwnServer,
+  openOwn,
+  setUiLanguage,
+  shotPath,
+  signInAs,
+  startOwnServer,
+} from './helpers';
 
 /**
  * Case management end to end (issue 6). This file runs its own preview server on a fresh data folder
@@ -23,46 +31,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.stop();
 });
-
-async function open(page: Page) {
-  await page.goto(`${server.base}/#token=${server.token}`);
-  await expect(page.locator('.app-header')).toBeVisible();
-}
-
-/** Signs in from whatever the app shows: first-run setup, the unlock screen, or someone signed in. */
-async function signIn(page: Page, who: { name: string; user: string; pass: string }) {
-  const setup = page.getByTestId('setup-username');
-  const unlock = page.getByTestId('unlock-username');
-  const signedIn = page.getByTestId('who');
-  await expect(setup.or(unlock).or(signedIn)).toBeVisible();
-  if (await signedIn.isVisible()) {
-    if ((await signedIn.textContent())?.includes(who.name)) return;
-    // The header can still show the previous user for a moment after a lock: only switch if needed.
-    const switchUser = page.getByTestId('switch-user');
-    if (await switchUser.isVisible()) await switchUser.click();
-    await expect(unlock).toBeVisible();
-  }
-  if (await setup.isVisible()) {
-    await page.getByTestId('setup-display-name').fill(who.name);
-    await setup.fill(who.user);
-    await page.getByTestId('setup-passphrase').fill(who.pass);
-    await page.getByTestId('setup-confirm').fill(who.pass);
-    await page.getByTestId('setup-submit').click();
-    await page.getByTestId('recovery-stored').check();
-    await page.getByTestId('recovery-continue').click();
-  } else {
-    await unlock.fill(who.user);
-    await page.getByTestId('unlock-passphrase').fill(who.pass);
-    await page.getByTestId('unlock-submit').click();
-  }
-  await expect(signedIn).toContainText(who.name);
-}
-
-async function language(page: Page, lng: 'en' | 'th') {
-  await page.getByTestId('ui-language').selectOption(lng);
-  await expect(page.locator('html')).toHaveAttribute('lang', lng);
-  await fontsReady(page);
-}
 
 async function shot(page: Page, name: string) {
   await fontsReady(page);
@@ -159,9 +127,9 @@ test('a supervisor adds an officer, creates and finds cases, and works a case th
   page,
 }) => {
   test.setTimeout(180_000);
-  await open(page);
-  await language(page, 'en');
-  await signIn(page, SUPERVISOR);
+  await openOwn(page, server);
+  await setUiLanguage(page, 'en');
+  await signInAs(page, SUPERVISOR);
 
   // Accounts: add an officer.
   await page.getByTestId('nav-admin').click();
@@ -352,7 +320,7 @@ test('a supervisor adds an officer, creates and finds cases, and works a case th
   expect(readFileSync(join(server.exportDir, 'seaman-book.png')).equals(photo)).toBe(true);
 
   // The same panels in Thai: due dates in the Buddhist calendar.
-  await language(page, 'th');
+  await setUiLanguage(page, 'th');
   const soonBe = String(Number(soonDay.slice(0, 4)) + 543);
   await expect(tasks.first()).toContainText(soonBe);
   await expect(tasks.first().getByTestId('followup-due-state')).toHaveText('ครบกำหนดในอีก 2 วัน');
@@ -361,7 +329,7 @@ test('a supervisor adds an officer, creates and finds cases, and works a case th
   await shot(page, 'case-followups-th');
   await panelShots(page, 'th');
   await photoRow.getByTestId('attachment-picture-close').click();
-  await language(page, 'en');
+  await setUiLanguage(page, 'en');
 
   // Status workflow: draft -> screened -> referred -> closed (reason required).
   await page.getByTestId('status-option-screened').check();
@@ -422,7 +390,7 @@ test('a supervisor adds an officer, creates and finds cases, and works a case th
   await shot(page, 'case-closed-en');
 
   // The same page in Thai: dates in the Buddhist calendar (Gregorian year + 543).
-  await language(page, 'th');
+  await setUiLanguage(page, 'th');
   await expect(page.getByTestId('followups-referred')).toContainText(BE_YEAR);
   await expect(page.locator('.facts').first()).toContainText(BE_YEAR);
   await shot(page, 'case-closed-th');
@@ -432,7 +400,7 @@ test('a supervisor adds an officer, creates and finds cases, and works a case th
   expect(dates.filter((d) => /2567/.test(d))).toHaveLength(4);
   expect(dates.filter((d) => /\b20\d\d\b/.test(d))).toEqual([]);
   await shot(page, 'list-th');
-  await language(page, 'en');
+  await setUiLanguage(page, 'en');
 
   // Quick-hide and back.
   await page.keyboard.press('F9');
@@ -440,7 +408,7 @@ test('a supervisor adds an officer, creates and finds cases, and works a case th
   await expect(page.locator('.app-header')).toHaveCount(0);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('unlock-username')).toBeVisible();
-  await signIn(page, SUPERVISOR);
+  await signInAs(page, SUPERVISOR);
   await expect(page.getByTestId('case-count')).toHaveText('6 cases');
 
   // A case changed through cases.update: its timeline names the field in words, never its column.
@@ -449,25 +417,25 @@ test('a supervisor adds an officer, creates and finds cases, and works a case th
   await page.getByTestId('open-case').click();
   const changed = page.locator('[data-testid="timeline-entry"][data-action="case.update"]');
   await expect(changed.getByTestId('timeline-fields')).toHaveText('changed: screening result');
-  await language(page, 'th');
+  await setUiLanguage(page, 'th');
   await expect(changed.getByTestId('timeline-fields')).toHaveText('แก้ไข: ผลการคัดกรอง');
   await fontsReady(page);
   await page.locator('section[aria-labelledby="timeline-title"]').screenshot({
     path: shotPath('casework-timeline-fields-th'),
   });
-  await language(page, 'en');
+  await setUiLanguage(page, 'en');
 });
 
 test('an officer sees no administration, and main refuses the supervisor channels', async ({ page }) => {
   test.setTimeout(120_000);
-  await open(page);
-  await language(page, 'en');
-  await signIn(page, SUPERVISOR);
+  await openOwn(page, server);
+  await setUiLanguage(page, 'en');
+  await signInAs(page, SUPERVISOR);
   // Switching user locks first: the officer then signs in with their own passphrase.
   await page.getByTestId('switch-user').click();
   await expect(page.getByTestId('unlock-username')).toBeVisible();
   await expect(page.getByTestId('who')).toHaveCount(0);
-  await signIn(page, OFFICER);
+  await signInAs(page, OFFICER);
   await expect(page.getByTestId('who')).toContainText('Malee Officer (officer)');
   await expect(page.getByTestId('nav-admin')).toHaveCount(0);
   await shot(page, 'officer-list-en');
@@ -504,16 +472,16 @@ test('an officer sees no administration, and main refuses the supervisor channel
   await page.getByTestId('switch-user').click();
   // Wait for the lock to land before signing in again (the header still shows the officer briefly).
   await expect(page.getByTestId('unlock-username')).toBeVisible();
-  await signIn(page, SUPERVISOR);
+  await signInAs(page, SUPERVISOR);
 });
 
 test('a supervisor deletes a case with a reason, checks the audit trail, changes settings and backs up', async ({
   page,
 }) => {
   test.setTimeout(120_000);
-  await open(page);
-  await language(page, 'en');
-  await signIn(page, SUPERVISOR);
+  await openOwn(page, server);
+  await setUiLanguage(page, 'en');
+  await signInAs(page, SUPERVISOR);
 
   await page.getByTestId('case-search').fill('sokha');
   await expect(page.getByTestId('case-count')).toHaveText('1 case');
@@ -573,22 +541,22 @@ test('a supervisor deletes a case with a reason, checks the audit trail, changes
   await shot(page, 'admin-backup-en');
 
   // Administration screens in Thai.
-  await language(page, 'th');
+  await setUiLanguage(page, 'th');
   for (const tab of ['users', 'settings', 'audit', 'backup'] as const) {
     await page.getByTestId(`admin-tab-${tab}`).click();
     await expect(page.getByTestId(`admin-${tab}`)).toBeVisible();
     await shot(page, `admin-${tab}-th`);
   }
-  await language(page, 'en');
+  await setUiLanguage(page, 'en');
   await page.getByTestId('admin-tab-users').click();
   await shot(page, 'admin-users-en');
 });
 
 test('the case list renders only the rows in view and fetches more while scrolling', async ({ page }) => {
   test.setTimeout(180_000);
-  await open(page);
-  await language(page, 'en');
-  await signIn(page, SUPERVISOR);
+  await openOwn(page, server);
+  await setUiLanguage(page, 'en');
+  await signInAs(page, SUPERVISOR);
   const made = await page.evaluate(async () => {
     const api = (
       window as unknown as { fieldscreen: { call: (c: string, r: unknown) => Promise<{ ok: boolean }> } }
@@ -639,9 +607,9 @@ test('the case list renders only the rows in view and fetches more while scrolli
 test('the list shows nationality, interview language and officer, and sorts on each in the store', async ({
   page,
 }) => {
-  await open(page);
-  await language(page, 'en');
-  await signIn(page, SUPERVISOR);
+  await openOwn(page, server);
+  await setUiLanguage(page, 'en');
+  await signInAs(page, SUPERVISOR);
   const people = [
     { name: 'Sortable Dara', nationality: 'Cambodia', lang: 'km' },
     { name: 'Sortable Min', nationality: 'Myanmar', lang: 'my' },
@@ -683,9 +651,9 @@ test('the list shows nationality, interview language and officer, and sorts on e
 });
 
 test('when consent is withdrawn the case page shows only the name or alias', async ({ page }) => {
-  await open(page);
-  await language(page, 'en');
-  await signIn(page, SUPERVISOR);
+  await openOwn(page, server);
+  await setUiLanguage(page, 'en');
+  await signInAs(page, SUPERVISOR);
   const id = await page.evaluate(async () => {
     const api = (
       window as unknown as {

@@ -7,7 +7,16 @@ import { neutralAnswer } from '../../src/main/demo/defaults';
 import { DEMO_SCENARIOS } from '../../src/main/demo/scenarios';
 import { type Answers, findQuestion, INSTRUMENT } from '../../src/shared/instrument';
 import { planInterview } from '../../src/shared/screening';
-import { fontsReady, type OwnServer, overflowingElements, shotPath, startOwnServer } from './helpers';
+import {
+  fontsReady,
+  type OwnServer,
+  openOwn,
+  overflowingElements,
+  setUiLanguage,
+  shotPath,
+  signInAs,
+  startOwnServer,
+} from './helpers';
 
 /**
  * The referral directory by province (issue 6, item 5): a supervisor keeps receiving agencies with
@@ -34,44 +43,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.stop();
 });
-
-async function open(page: Page) {
-  await page.goto(`${server.base}/#token=${server.token}`);
-  await expect(page.locator('.app-header')).toBeVisible();
-}
-
-/** Signs in from whatever the app shows: first-run setup, the unlock screen, or someone signed in. */
-async function signIn(page: Page, who: { name: string; user: string; pass: string }) {
-  const setup = page.getByTestId('setup-username');
-  const unlock = page.getByTestId('unlock-username');
-  const signedIn = page.getByTestId('who');
-  await expect(setup.or(unlock).or(signedIn)).toBeVisible();
-  if (await signedIn.isVisible()) {
-    if ((await signedIn.textContent())?.includes(who.name)) return;
-    await page.getByTestId('switch-user').click();
-    await expect(unlock).toBeVisible();
-  }
-  if (await setup.isVisible()) {
-    await page.getByTestId('setup-display-name').fill(who.name);
-    await setup.fill(who.user);
-    await page.getByTestId('setup-passphrase').fill(who.pass);
-    await page.getByTestId('setup-confirm').fill(who.pass);
-    await page.getByTestId('setup-submit').click();
-    await page.getByTestId('recovery-stored').check();
-    await page.getByTestId('recovery-continue').click();
-  } else {
-    await unlock.fill(who.user);
-    await page.getByTestId('unlock-passphrase').fill(who.pass);
-    await page.getByTestId('unlock-submit').click();
-  }
-  await expect(signedIn).toContainText(who.name);
-}
-
-async function language(page: Page, lng: 'en' | 'th') {
-  await page.getByTestId('ui-language').selectOption(lng);
-  await expect(page.locator('html')).toHaveAttribute('lang', lng);
-  await fontsReady(page);
-}
 
 /** Calls a channel from the page, exactly as the renderer does. */
 function callFromPage<T = unknown>(page: Page, channel: string, request: unknown) {
@@ -166,9 +137,9 @@ test('a supervisor keeps agencies by province, by keyboard, and an officer canno
   page,
 }) => {
   test.setTimeout(180_000);
-  await open(page);
-  await language(page, 'en');
-  await signIn(page, SUPERVISOR);
+  await openOwn(page, server);
+  await setUiLanguage(page, 'en');
+  await signInAs(page, SUPERVISOR);
   await value(
     callFromPage(page, 'admin.users.add', {
       displayName: OFFICER.name,
@@ -224,15 +195,15 @@ test('a supervisor keeps agencies by province, by keyboard, and an officer canno
   await expect(page.getByTestId('directory-province-1')).toHaveValue('สงขลา');
   await checkScreen(page, 'settings-en');
   await page.getByTestId('settings-directory').screenshot({ path: shotPath('directory-settings-en-close') });
-  await language(page, 'th');
+  await setUiLanguage(page, 'th');
   await expect(page.getByTestId('admin-settings')).toBeVisible();
   await expect(page.getByTestId('directory-name-0')).toHaveValue(RANONG.name);
   await checkScreen(page, 'settings-th');
   await page.getByTestId('settings-directory').screenshot({ path: shotPath('directory-settings-th-close') });
-  await language(page, 'en');
+  await setUiLanguage(page, 'en');
 
   // The officer reads the directory (its own narrow channel) but not the settings, and cannot change it.
-  await signIn(page, OFFICER);
+  await signInAs(page, OFFICER);
   const directory = await value(callFromPage<{ name: string }[]>(page, 'referral.directory', {}));
   expect(directory.map((c) => c.name).sort()).toEqual([RANONG.name, SONGKHLA.name].sort());
   const get = await callFromPage(page, 'admin.settings.get', {});
@@ -246,9 +217,9 @@ test("an officer refers a case to an agency of the case's province, chosen from 
   page,
 }) => {
   test.setTimeout(180_000);
-  await open(page);
-  await language(page, 'en');
-  await signIn(page, OFFICER);
+  await openOwn(page, server);
+  await setUiLanguage(page, 'en');
+  await signInAs(page, OFFICER);
 
   // A case at the Songkhla port, its province typed in English (the directory has it in Thai).
   await page.getByTestId('nav-new-case').click();
@@ -322,7 +293,7 @@ test("an officer refers a case to an agency of the case's province, chosen from 
   );
 
   // The Thai UI: province names in Thai.
-  await language(page, 'th');
+  await setUiLanguage(page, 'th');
   await choice.selectOption({ label: SONGKHLA.name });
   await expect(page.getByTestId('receiving-contact')).toContainText('สงขลา');
   expect(
@@ -333,14 +304,14 @@ test("an officer refers a case to an agency of the case's province, chosen from 
   await page
     .getByTestId('referral-panel')
     .screenshot({ path: shotPath('directory-referral-panel-th-close') });
-  await language(page, 'en');
+  await setUiLanguage(page, 'en');
 });
 
 test('the audit viewer says in words when details were erased with a deleted case', async ({ page }) => {
   test.setTimeout(120_000);
-  await open(page);
-  await language(page, 'en');
-  await signIn(page, SUPERVISOR);
+  await openOwn(page, server);
+  await setUiLanguage(page, 'en');
+  await signInAs(page, SUPERVISOR);
   const made = await value(
     callFromPage<{ id: string }>(page, 'cases.create', {
       place: { kind: 'port', name: 'Ranong fishing port', province: 'Ranong' },
@@ -365,8 +336,8 @@ test('the audit viewer says in words when details were erased with a deleted cas
   // The officer's case keeps its details, shown as before.
   await expect(page.locator('[data-testid="audit-row"] summary')).toHaveCount(1);
   await checkScreen(page, 'audit-en');
-  await language(page, 'th');
+  await setUiLanguage(page, 'th');
   await expect(erasedRow.getByTestId('audit-details-erased')).toHaveText('รายละเอียดถูกลบไปพร้อมกับกรณี');
   await checkScreen(page, 'audit-th');
-  await language(page, 'en');
+  await setUiLanguage(page, 'en');
 });

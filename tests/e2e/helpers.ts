@@ -140,3 +140,45 @@ export async function startOwnServer(name: string, extraArgs: string[] = []): Pr
     },
   };
 }
+
+/** Opens the app served by an own server, the way its printed URL does (token in the fragment). */
+export async function openOwn(page: Page, server: Pick<OwnServer, 'base' | 'token'>) {
+  await page.goto(`${server.base}/#token=${server.token}`);
+  await expect(page.locator('.app-header')).toBeVisible();
+}
+
+/** Signs in as `who` from whatever the app shows: first-run setup, the unlock screen, or someone signed in. */
+export async function signInAs(page: Page, who: { name: string; user: string; pass: string }) {
+  const setup = page.getByTestId('setup-username');
+  const unlock = page.getByTestId('unlock-username');
+  const signedIn = page.getByTestId('who');
+  await expect(setup.or(unlock).or(signedIn)).toBeVisible();
+  if (await signedIn.isVisible()) {
+    if ((await signedIn.textContent())?.includes(who.name)) return;
+    // The header can still show the previous user for a moment after a lock: only switch if needed.
+    const switchUser = page.getByTestId('switch-user');
+    if (await switchUser.isVisible()) await switchUser.click();
+    await expect(unlock).toBeVisible();
+  }
+  if (await setup.isVisible()) {
+    await page.getByTestId('setup-display-name').fill(who.name);
+    await setup.fill(who.user);
+    await page.getByTestId('setup-passphrase').fill(who.pass);
+    await page.getByTestId('setup-confirm').fill(who.pass);
+    await page.getByTestId('setup-submit').click();
+    await page.getByTestId('recovery-stored').check();
+    await page.getByTestId('recovery-continue').click();
+  } else {
+    await unlock.fill(who.user);
+    await page.getByTestId('unlock-passphrase').fill(who.pass);
+    await page.getByTestId('unlock-submit').click();
+  }
+  await expect(signedIn).toContainText(who.name);
+}
+
+/** Switches the officer's UI language and waits until the page and its fonts follow. */
+export async function setUiLanguage(page: Page, lng: 'en' | 'th') {
+  await page.getByTestId('ui-language').selectOption(lng);
+  await expect(page.locator('html')).toHaveAttribute('lang', lng);
+  await fontsReady(page);
+}
