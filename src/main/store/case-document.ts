@@ -11,6 +11,7 @@ import type { Db } from '../db/driver';
 import { refreshCaseSearchText } from '../db/search-text';
 import { loadAttribution } from './attribution';
 import { loadCaseRow, type PersonRow, personFromRow, vesselFromRow } from './cases';
+import { type FollowUpRow, followUpFromRow } from './follow-ups';
 import type { InterviewRow } from './interview-rows';
 import type { Session } from './session';
 import { parseInput } from './validate';
@@ -111,24 +112,11 @@ function buildDocument(db: Db, id: string, exportedBy: string, now: Date): CaseD
     updatedAt: n.updated_at,
   }));
   const followUps = (
-    db.prepare('SELECT * FROM follow_ups WHERE case_id = ? ORDER BY created_at, id').all(id) as {
-      id: string;
-      what: string;
-      due_on: string;
-      done_at: string | null;
-      done_by: string | null;
-      created_at: string;
-      created_by: string;
-    }[]
-  ).map((f) => ({
-    id: f.id,
-    what: f.what,
-    dueOn: f.due_on,
-    doneAt: f.done_at,
-    doneBy: f.done_by === null ? null : by(f.done_by),
-    createdAt: f.created_at,
-    createdBy: by(f.created_by),
-  }));
+    db.prepare('SELECT * FROM follow_ups WHERE case_id = ? ORDER BY created_at, id').all(id) as FollowUpRow[]
+  ).map((row) => {
+    const { caseId: _caseId, ...followUp } = followUpFromRow(row, by);
+    return followUp;
+  });
   const attachments = (
     db.prepare('SELECT * FROM attachments WHERE case_id = ? ORDER BY created_at, id').all(id) as {
       id: string;

@@ -21,7 +21,7 @@ import { parseInput } from './validate';
  * seals it under the case key and deleting the case shreds it.
  */
 
-interface FollowUpRow {
+export interface FollowUpRow {
   id: string;
   case_id: string;
   what: string;
@@ -32,7 +32,8 @@ interface FollowUpRow {
   created_by: string;
 }
 
-function followUpFromRow(r: FollowUpRow, name: (stored: string) => string): FollowUp {
+/** A stored row as the app shows it; `name` turns a stored user id into how this caller names people. */
+export function followUpFromRow(r: FollowUpRow, name: (stored: string) => string): FollowUp {
   return {
     id: r.id,
     caseId: r.case_id,
