@@ -5,11 +5,8 @@ import { settingsPatch, settingsSchema } from '../../domain/settings';
 import { addUserInput, newPassphrase, recoveryKeyText, userSummary } from '../../domain/users';
 import { channel } from '../channel';
 
-/**
- * Audit actions the viewer can filter by. 'case.delete' is written by case deletion
- * (src/main/store/case-deletion.ts) and is not yet in the shared AUDIT_ACTIONS list.
- */
-export const ADMIN_AUDIT_ACTIONS = [...AUDIT_ACTIONS, 'case.delete'] as const;
+/** Audit actions the viewer can filter by: every action the trail records. */
+export const ADMIN_AUDIT_ACTIONS = AUDIT_ACTIONS;
 
 /** An audit row for the supervisor's viewer. The action is kept as text so newer actions still show. */
 export const adminAuditEntry = z.strictObject({
