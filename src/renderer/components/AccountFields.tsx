@@ -49,7 +49,8 @@ export function IdentityFields({
   const { t } = useTranslation();
   return (
     <>
-      <Field label={t('setup.displayName')}>
+      {/* "Your full name" when setting up one's own account; "Full name" when adding someone else. */}
+      <Field label={t(ownAccount ? 'setup.displayName' : 'admin.users.displayName')}>
         {(id) => (
           <input
             id={id}
