@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, matchesGlob, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -195,7 +195,8 @@ function nodeFiles(dir: string): string[] {
 
 describe('native modules load the same Node-API binary in Node and in Electron', () => {
   it('better-sqlite3-multiple-ciphers picks prebuilds/<platform>-<arch>.node and opens an encrypted database with it', () => {
-    const pkgDir = join(root, 'node_modules/better-sqlite3-multiple-ciphers');
+    // Real path: Node resolves symlinks (a worktree's node_modules may be a link to another checkout's).
+    const pkgDir = realpathSync(join(root, 'node_modules/better-sqlite3-multiple-ciphers'));
     // The package's own loader (lib/binding.js is what lib/index.js uses; not an exported subpath).
     const binding = require(join(pkgDir, 'lib', 'binding.js')) as { getPrebuildPath(): string | null };
     const expected = join(pkgDir, 'prebuilds', `${process.platform}-${process.arch}.node`);
