@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import {
   emptyReviewStatusFile,
   hashText,
+  isReviewedState,
   localeReviewState,
   type ReviewEntry,
-  readerOf,
   reviewKey,
   reviewStateOf,
   reviewStatusFileSchema,
@@ -103,19 +103,11 @@ describe('review-status.json format', () => {
   });
 });
 
-describe('readerOf', () => {
-  it('marks question text, child wording, options and answers as read by the interviewee', () => {
-    expect(readerOf('instrument', 'questions.safety_safe_to_talk.text')).toBe('interviewee');
-    expect(readerOf('instrument', 'questions.safety_safe_to_talk.textChild')).toBe('interviewee');
-    expect(readerOf('instrument', 'options.woman')).toBe('interviewee');
-    expect(readerOf('instrument', 'answers.not_sure')).toBe('interviewee');
-  });
-
-  it('marks guidance, indicators, results and the whole UI as officer-only', () => {
-    expect(readerOf('instrument', 'questions.safety_safe_to_talk.guidance')).toBe('officer');
-    expect(readerOf('instrument', 'indicators.ilo.deception.name')).toBe('officer');
-    expect(readerOf('instrument', 'recommendations.no_consent.title')).toBe('officer');
-    expect(readerOf('common', 'errors.locked')).toBe('officer');
-    expect(readerOf('referral', 'questions.x.text')).toBe('officer');
+describe('isReviewedState', () => {
+  it('lets only English and reviewed text go without a draft marker', () => {
+    expect(isReviewedState('source')).toBe(true);
+    expect(isReviewedState('reviewed')).toBe(true);
+    expect(isReviewedState('draft')).toBe(false);
+    expect(isReviewedState('stale')).toBe(false);
   });
 });

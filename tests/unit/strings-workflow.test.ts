@@ -196,7 +196,7 @@ describe('strings export (XLIFF 2.0 for translators)', () => {
     expect(notes.some((n) => n.startsWith('Read by: the interviewee'))).toBe(true);
     expect(notes).toContain('Status: draft — not yet reviewed by a qualified translator');
     expect([units['questions.q_safe.guidance']?.note ?? []].flat()).toContain('Read by: the officer only');
-    expect(units['questions.q_safe.textChild']?.additionalAttributes?.['fs:reader']).toBe('interviewee');
+    expect(units['questions.q_safe.textChild']?.additionalAttributes?.['fs:audience']).toBe('person');
 
     const common = js.resources?.common?._fieldscreen?.groupUnits ?? {};
     expect(Object.keys(common)).toHaveLength(6);

@@ -1,4 +1,4 @@
-import type { Reader } from '../../shared/i18n/review';
+import type { Audience } from '../../shared/i18n/audience';
 
 /**
  * What a translator needs to know about one string: where it appears and who reads it. The descriptions
@@ -33,8 +33,10 @@ export function describeString(ns: string, key: string): string {
   return ns === 'common' ? "Officer's user interface" : `Text of the ${ns} part of the app`;
 }
 
-export function describeReader(reader: Reader): string {
-  return reader === 'interviewee'
-    ? 'the interviewee (a person who may be frightened; plain, gentle, neutral words)'
-    : 'the officer only';
+export function describeAudience(audience: Audience): string {
+  if (audience === 'person')
+    return 'the interviewee (read to or by a person who may be frightened; plain, gentle, neutral words)';
+  if (audience === 'both')
+    return 'the interviewee and the officer together, each in their own language (plain, gentle, neutral words)';
+  return 'the officer only';
 }

@@ -1,7 +1,8 @@
 import { js2xliff, type XliffJsUnit } from 'xliff';
-import { hashText, readerOf, SOURCE_LANGUAGE } from '../../shared/i18n/review';
+import { audienceOf } from '../../shared/i18n/audience';
+import { hashText, SOURCE_LANGUAGE } from '../../shared/i18n/review';
 import { type Catalog, isTargetLocale, type TargetLocale, targetText } from './catalog';
-import { describeReader, describeString } from './context';
+import { describeAudience, describeString } from './context';
 import { StringsError } from './errors';
 import { placeholdersOf, pluralSiblings, tagsOf } from './interpolation';
 import { type StringStatus, statusOf } from './status';
@@ -83,7 +84,7 @@ export async function buildXliff(catalog: Catalog, options: ExportOptions): Prom
           canResegment: 'no',
           [ATTR_TARGET_HASH]: target === undefined ? NO_TARGET : hashText(target),
           'fs:status': status,
-          'fs:reader': readerOf(ns, key),
+          'fs:audience': audienceOf(ns, key),
         },
       };
     }
@@ -127,7 +128,7 @@ function unitNotes(
 ): { status: StringStatus; notes: string[] } {
   const notes = [
     `Where: ${ns} › ${key} — ${describeString(ns, key)}`,
-    `Read by: ${describeReader(readerOf(ns, key))}`,
+    `Read by: ${describeAudience(audienceOf(ns, key))}`,
   ];
   const thai = lng === 'th' ? undefined : targetText(catalog, 'th', ns, key);
   if (thai !== undefined && thai.trim() !== '')

@@ -73,18 +73,12 @@ export function localeReviewState(
   return reviewStateOf(statuses.entries[reviewKey(lng, ns, key)], currentSourceText, currentTargetText);
 }
 
-export type Reader = 'interviewee' | 'officer';
-
 /**
- * Keys read by (or read aloud to) the interviewee, per namespace; everything else is officer-only.
- * A wrong or clumsy translation of these can frighten the person and spoil the evidence.
+ * True when the text may be shown without a draft marker: English, or a translation a qualified reviewer
+ * approved as it is now. Everything else (draft, translated but not yet reviewed, stale) is a draft.
  */
-const INTERVIEWEE_KEYS: Record<string, readonly RegExp[]> = {
-  instrument: [/^questions\.[^.]+\.(text|textChild)$/, /^options\.[^.]+$/, /^answers\.[^.]+$/],
-};
-
-export function readerOf(ns: string, key: string): Reader {
-  return (INTERVIEWEE_KEYS[ns] ?? []).some((re) => re.test(key)) ? 'interviewee' : 'officer';
+export function isReviewedState(state: LocaleReviewState): boolean {
+  return state === 'reviewed' || state === 'source';
 }
 
 /** SHA-256 of the UTF-8 text as 64 lower-case hex characters. */

@@ -1,0 +1,28 @@
+import type { Audience } from './audience';
+
+/**
+ * Who reads each string that is not an interview question (questions take their audience from the
+ * instrument data: `audience` on each question). Per namespace: an exact key, or a prefix ending in '.';
+ * the longest match wins, and a key that matches nothing is read by the officer only.
+ *
+ * person: read to or by the interviewee in their language (questions, answers, consent, rights card);
+ * both: on a screen or paper the interviewee and the officer read together, each in their language;
+ * officer: the officer only.
+ *
+ * Whoever adds a string the interviewee sees adds it here (or under a prefix listed here): the draft marker
+ * on screen and on paper, and the translators' notes, depend on it.
+ */
+export const AUDIENCE_CATALOG: Readonly<Record<string, Readonly<Record<string, Audience>>>> = {
+  common: {
+    // The distress pause: grounding text and choices in both languages.
+    'distress.': 'both',
+  },
+  instrument: {
+    // The four universal answers, shown beside every question in both languages.
+    'answers.': 'person',
+  },
+  referral: {
+    'rights.text': 'person',
+    'nextSteps.text': 'person',
+  },
+};
