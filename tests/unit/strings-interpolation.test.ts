@@ -3,7 +3,6 @@ import {
   interpolationProblems,
   markupNestingProblem,
   placeholdersOf,
-  pluralSiblings,
   tagsOf,
 } from '../../src/main/strings/interpolation';
 import {
@@ -54,20 +53,6 @@ describe('placeholders and markup', () => {
     ]);
     expect(markupNestingProblem('</b>x<b>')).toBe('</b> closes a tag that was never opened');
     expect(markupNestingProblem('a<br>b<br/>')).toBeUndefined();
-  });
-
-  it('treats only real plural groups (with an _other form) as siblings', () => {
-    const english = new Set([
-      'items_one',
-      'items_other',
-      'options.no_one',
-      'rank_ordinal_one',
-      'rank_ordinal_other',
-    ]);
-    expect(pluralSiblings('items_one', english)).toEqual(['items_one', 'items_other']);
-    expect(pluralSiblings('rank_ordinal_other', english)).toEqual(['rank_ordinal_one', 'rank_ordinal_other']);
-    expect(pluralSiblings('options.no_one', english)).toEqual([]);
-    expect(pluralSiblings('title', english)).toEqual([]);
   });
 });
 

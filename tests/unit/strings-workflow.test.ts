@@ -44,7 +44,6 @@ const TH = {
     app: { name: 'ฟิลด์สกรีน', welcome: 'ยินดีต้อนรับ {{name}}' },
     home: {
       intro: 'อ่าน<0>กฎ</0>ก่อน',
-      cases_one: '{{count}} กรณี',
       cases_other: '{{count}} กรณี',
       bold: 'คำ<b>ตัวหนา</b><br/>',
     },
@@ -57,7 +56,9 @@ const TH = {
 /** Draft text for the other locales: the language code in front of the English keeps placeholders intact. */
 function draft(lng: string, tree: unknown): unknown {
   if (typeof tree === 'string') return `${lng}: ${tree}`;
-  return Object.fromEntries(Object.entries(tree as object).map(([k, v]) => [k, draft(lng, v)]));
+  // th, my, km, lo and vi have only the plural form "other" (CLDR).
+  const entries = Object.entries(tree as object).filter(([k]) => k !== 'cases_one');
+  return Object.fromEntries(entries.map(([k, v]) => [k, draft(lng, v)]));
 }
 
 const NOW = new Date('2025-03-01T10:00:00.000Z');
@@ -199,13 +200,12 @@ describe('strings export (XLIFF 2.0 for translators)', () => {
     expect(units['questions.q_safe.textChild']?.additionalAttributes?.['fs:audience']).toBe('person');
 
     const common = js.resources?.common?._fieldscreen?.groupUnits ?? {};
-    expect(Object.keys(common)).toHaveLength(6);
+    expect(Object.keys(common)).toHaveLength(5);
     expect([common['app.welcome']?.note ?? []].flat()).toContain(
       'Keep exactly, in any order the language needs: {{name}}',
     );
-    expect([common['home.cases_one']?.note ?? []].flat().join('\n')).toMatch(
-      /Plural form.*home\.cases_other/,
-    );
+    // Burmese has one plural form (CLDR): no cases_one to translate.
+    expect([common['home.cases_other']?.note ?? []].flat().join('\n')).toMatch(/one form for every number/);
     expect(common['home.intro']?.source).toBe('Read the <0>rules</0> first.');
     expect(xml).toContain('<source>Read the &lt;0&gt;rules&lt;/0&gt; first.</source>');
   });
@@ -244,7 +244,7 @@ describe('strings import (round trip)', () => {
     xml = markSegment(xml, 'common', 'home.bold', 'translated'); // not approved: stays draft
 
     const result = await importXml(xml);
-    expect(result).toMatchObject({ lng: 'my', changed: 3, reviewed: 5, untouched: 5 });
+    expect(result).toMatchObject({ lng: 'my', changed: 3, reviewed: 5, untouched: 4 });
 
     const common = readJson(join(dir, 'my', 'common.json'));
     expect(common.app.welcome).toBe('{{name}} ကြိုဆိုပါတယ်');
@@ -284,9 +284,9 @@ describe('strings import (round trip)', () => {
     const report = checkCompleteness(dir);
     expect(report.problems).toEqual([]);
     expect(report.counts.find((c) => c.lng === 'my' && c.ns === 'common')).toMatchObject({
-      total: 6,
+      total: 5,
       reviewed: 3,
-      draft: 3,
+      draft: 2,
       stale: 0,
     });
 
@@ -377,16 +377,10 @@ describe('strings import refuses a bad file and changes nothing', () => {
     ]);
   });
 
-  it('refuses an empty translation and a plural form without its sibling', async () => {
-    let xml = editTarget(await exportXml('my'), 'common', 'app.name', '');
-    xml = editTarget(xml, 'common', 'home.cases_one', '{{count}} ကိစ္စ');
-    const other = unitSpan(xml, 'common', 'home.cases_other');
-    xml = xml.slice(0, other.start) + xml.slice(other.end);
+  it('refuses an empty translation', async () => {
+    const xml = editTarget(await exportXml('my'), 'common', 'app.name', '');
     const err = await expectRefused(xml, 'INVALID_TARGETS');
-    expect(err.details).toEqual([
-      'my/common:app.name: the translation is empty',
-      'my/common:home.cases_one: plural form without its sibling(s) home.cases_other',
-    ]);
+    expect(err.details).toEqual(['my/common:app.name: the translation is empty']);
   });
 
   it('refuses a file exported from other English text, and says how many units changed', async () => {
@@ -504,8 +498,8 @@ describe('checkCompleteness on fixtures', () => {
     );
     expect(report.problems.find((p) => p.key === 'app.welcome')?.detail).toBe('missing {{name}}');
     expect(report.counts.find((c) => c.lng === 'vi' && c.ns === 'common')).toMatchObject({
-      total: 6,
-      draft: 5,
+      total: 5,
+      draft: 4,
       missing: 1,
       orphan: 1,
       placeholder: 2,
@@ -551,7 +545,7 @@ describe('npm run cli -- strings', () => {
     const exported = await run(['export', '--lang', 'my', '--out', file, '--dir', dir]);
     expect(exported).toMatchObject({ code: 0, err: '' });
     expect(exported.out).toContain(
-      `wrote ${file}: 10 strings for my (draft 10, reviewed 0, stale 0, missing 0)`,
+      `wrote ${file}: 9 strings for my (draft 9, reviewed 0, stale 0, missing 0)`,
     );
 
     writeFileSync(file, editTarget(readFileSync(file, 'utf8'), 'common', 'app.welcome', '{{name}} ကြိုဆိုပါ'));
@@ -564,13 +558,13 @@ describe('npm run cli -- strings', () => {
     const imported = await run(['import', file, '--reviewer=Daw Aye', '--lang', 'my', '--dir', dir]);
     expect(imported).toMatchObject({ code: 0, err: '' });
     expect(imported.out).toContain(
-      'my: 1 translation(s) changed, 1 marked reviewed by Daw Aye, 9 left as they were',
+      'my: 1 translation(s) changed, 1 marked reviewed by Daw Aye, 8 left as they were',
     );
     expect(Object.keys(statuses().entries)).toEqual(['my/common:app.welcome']);
 
     const report = await run(['report', '--dir', dir]);
     expect(report.code).toBe(0);
-    expect(report.out).toMatch(/^my\s+common\s+6\s+5\s+1\s+0\s+0\s+0\s+0$/m);
+    expect(report.out).toMatch(/^my\s+common\s+5\s+4\s+1\s+0\s+0\s+0\s+0$/m);
     expect(report.out).toMatch(/^th\s+instrument\s+4\s+4\s+0\s+0\s+0\s+0\s+0$/m);
     expect(report.out).toContain('no missing keys, placeholder mismatches or orphan keys');
   });

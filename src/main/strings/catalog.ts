@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LOCALES, type Locale } from '../../shared/i18n/locales';
+import { localeKeys } from '../../shared/i18n/plurals';
 import {
   emptyReviewStatusFile,
   REVIEW_STATUS_FILE,
@@ -143,6 +144,26 @@ function loadStatuses(dir: string): ReviewStatusFile {
       parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
     );
   return parsed.data;
+}
+
+const localeSources = new WeakMap<Catalog, Map<string, Map<string, string>>>();
+
+/**
+ * The strings a locale translates in one namespace, each with its English text, in English order. Plural
+ * strings have the forms of the locale's own CLDR rules (km has `count_other` only, translated from English
+ * `count_other`), so this, not the English key list, is what a locale file must hold.
+ */
+export function localeSource(catalog: Catalog, lng: TargetLocale, ns: string): ReadonlyMap<string, string> {
+  const byLngNs = localeSources.get(catalog) ?? new Map<string, Map<string, string>>();
+  localeSources.set(catalog, byLngNs);
+  const id = `${lng}/${ns}`;
+  let out = byLngNs.get(id);
+  if (!out) {
+    const english = catalog.source.get(ns)?.texts ?? new Map<string, string>();
+    out = new Map([...localeKeys(lng, english)].map(([key, from]) => [key, english.get(from) ?? '']));
+    byLngNs.set(id, out);
+  }
+  return out;
 }
 
 /** The text of one string in one locale, or undefined when the file or key is missing. */

@@ -1,5 +1,13 @@
+import { englishPluralForm, parsePluralKey, pluralCategories, pluralKey } from '../../shared/i18n/plurals';
 import { reviewKey } from '../../shared/i18n/review';
-import { type Catalog, loadCatalog, resolveLocalesDir, TARGET_LOCALES, type TargetLocale } from './catalog';
+import {
+  type Catalog,
+  loadCatalog,
+  localeSource,
+  resolveLocalesDir,
+  TARGET_LOCALES,
+  type TargetLocale,
+} from './catalog';
 import { interpolationProblems, markupNestingProblem } from './interpolation';
 import { statusOf } from './status';
 import { stringsVersion } from './strings-version';
@@ -81,7 +89,7 @@ function countNamespace(
   ns: string,
   problems: CompletenessProblem[],
 ): NamespaceCounts {
-  const source = catalog.source.get(ns)?.texts ?? new Map<string, string>();
+  const source = localeSource(catalog, lng, ns);
   const row: NamespaceCounts = {
     lng,
     ns,
@@ -131,15 +139,28 @@ function countNamespace(
   for (const key of file.texts.keys()) {
     if (source.has(key)) continue;
     row.orphan += 1;
-    problems.push({ kind: 'orphan', lng, ns, key, detail: 'not in English' });
+    problems.push({ kind: 'orphan', lng, ns, key, detail: orphanDetail(lng, key, catalog.source.get(ns)) });
   }
   return row;
+}
+
+function orphanDetail(
+  lng: TargetLocale,
+  key: string,
+  english: { texts: Map<string, string> } | undefined,
+): string {
+  const form = parsePluralKey(key);
+  const plural =
+    form && englishPluralForm(pluralKey(form.base, form.type, 'other'), english?.texts ?? new Map());
+  return plural
+    ? `plural form "${form.category}" does not exist in ${lng} (CLDR: ${pluralCategories(lng, form.type).join(', ')})`
+    : 'not in English';
 }
 
 function unusedEntries(catalog: Catalog): string[] {
   const known = new Set<string>();
   for (const lng of TARGET_LOCALES)
     for (const ns of catalog.namespaces)
-      for (const key of catalog.source.get(ns)?.texts.keys() ?? []) known.add(reviewKey(lng, ns, key));
+      for (const key of localeSource(catalog, lng, ns).keys()) known.add(reviewKey(lng, ns, key));
   return Object.keys(catalog.statuses.entries).filter((k) => !known.has(k));
 }

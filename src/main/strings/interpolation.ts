@@ -68,23 +68,3 @@ function multisetDifference(a: string[], b: string[]): string[] {
   }
   return out;
 }
-
-const PLURAL_SUFFIX = /_(?:zero|one|two|few|many|other)$/;
-
-/**
- * The English keys that are plural forms of the same string as `key` (`items_one`, `items_other`; ordinals
- * `items_ordinal_*` form their own group). i18next always needs the `_other` form, so a key like
- * `options.no_one` without a `no_other` sibling is an ordinary key and has no siblings.
- */
-export function pluralSiblings(
-  key: string,
-  englishKeys: ReadonlySet<string> | ReadonlyMap<string, unknown>,
-): string[] {
-  const m = PLURAL_SUFFIX.exec(key);
-  if (!m) return [];
-  const base = key.slice(0, m.index);
-  if (!englishKeys.has(`${base}_other`)) return [];
-  return ['zero', 'one', 'two', 'few', 'many', 'other']
-    .map((c) => `${base}_${c}`)
-    .filter((k) => englishKeys.has(k));
-}

@@ -1,5 +1,5 @@
 import { type ReviewEntry, type ReviewState, reviewKey, reviewStateOf } from '../../shared/i18n/review';
-import { type Catalog, type TargetLocale, targetText } from './catalog';
+import { type Catalog, localeSource, type TargetLocale, targetText } from './catalog';
 
 /** A string's review state, or 'missing' when the locale has no (or only empty) text for it. */
 export type StringStatus = ReviewState | 'missing';
@@ -11,7 +11,7 @@ export function statusOf(
   key: string,
 ): { status: StringStatus; entry: ReviewEntry | undefined } {
   const entry = catalog.statuses.entries[reviewKey(lng, ns, key)];
-  const source = catalog.source.get(ns)?.texts.get(key) ?? '';
+  const source = localeSource(catalog, lng, ns).get(key) ?? '';
   const target = targetText(catalog, lng, ns, key);
   if (target === undefined || target.trim() === '') return { status: 'missing', entry };
   return { status: reviewStateOf(entry, source, target), entry };

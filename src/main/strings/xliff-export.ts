@@ -1,10 +1,11 @@
 import { js2xliff, type XliffJsUnit } from 'xliff';
 import { audienceOf } from '../../shared/i18n/audience';
 import { hashText, SOURCE_LANGUAGE } from '../../shared/i18n/review';
-import { type Catalog, isTargetLocale, type TargetLocale, targetText } from './catalog';
+import { type Catalog, isTargetLocale, localeSource, type TargetLocale, targetText } from './catalog';
 import { describeAudience, describeString } from './context';
 import { StringsError } from './errors';
-import { placeholdersOf, pluralSiblings, tagsOf } from './interpolation';
+import { placeholdersOf, tagsOf } from './interpolation';
+import { pluralNote } from './plural-notes';
 import { type StringStatus, statusOf } from './status';
 import { namespaceVersion } from './strings-version';
 
@@ -66,7 +67,7 @@ export async function buildXliff(catalog: Catalog, options: ExportOptions): Prom
   const resources: Record<string, Record<string, XliffJsUnit>> = {};
   let units = 0;
   for (const ns of namespaces) {
-    const source = catalog.source.get(ns)?.texts ?? new Map<string, string>();
+    const source = localeSource(catalog, lng, ns);
     if (source.has(FS_GROUP_ID))
       throw new StringsError('INVALID_LOCALES', `the key ${FS_GROUP_ID} is reserved`);
     const groupUnits: Record<string, XliffJsUnit> = {};
@@ -94,7 +95,7 @@ export async function buildXliff(catalog: Catalog, options: ExportOptions): Prom
         additionalAttributes: {
           name: `FieldScreen ${ns} strings`,
           'xmlns:fs': FS_XMLNS,
-          [ATTR_STRINGS_VERSION]: namespaceVersion(source),
+          [ATTR_STRINGS_VERSION]: namespaceVersion(catalog.source.get(ns)?.texts ?? new Map()),
           'fs:appVersion': options.appVersion,
           'fs:exportedAt': options.now.toISOString(),
         },
@@ -146,9 +147,8 @@ function unitNotes(
 
   const keep = [...new Set([...placeholdersOf(sourceText), ...tagsOf(sourceText)])];
   if (keep.length) notes.push(`Keep exactly, in any order the language needs: ${keep.join(' ')}`);
-  const siblings = pluralSiblings(key, catalog.source.get(ns)?.texts ?? new Map());
-  if (siblings.length)
-    notes.push(`Plural form; the forms of this string are ${siblings.join(', ')}: translate every one`);
+  const plural = pluralNote(lng, key, catalog.source.get(ns)?.texts ?? new Map());
+  if (plural) notes.push(plural);
   return { status, notes };
 }
 

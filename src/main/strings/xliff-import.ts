@@ -1,7 +1,14 @@
 import { hashText, type ReviewEntry, reviewKey, SOURCE_LANGUAGE } from '../../shared/i18n/review';
-import { type Catalog, type TargetLocale, targetText, writeNamespaceFile, writeStatuses } from './catalog';
+import {
+  type Catalog,
+  localeSource,
+  type TargetLocale,
+  targetText,
+  writeNamespaceFile,
+  writeStatuses,
+} from './catalog';
 import { StringsError } from './errors';
-import { interpolationProblems, pluralSiblings } from './interpolation';
+import { interpolationProblems } from './interpolation';
 import { type JsonTree, setText } from './json-tree';
 import { namespaceVersion, shortVersion } from './strings-version';
 import { checkTargetLanguage, NO_TARGET } from './xliff-export';
@@ -34,7 +41,7 @@ export function planImport(catalog: Catalog, doc: ReadDocument, options: ImportO
   const reviewer = checkReviewer(options.reviewer);
   const lng = checkLanguages(doc, options.expectLanguage);
   checkVersions(catalog, doc);
-  checkKeysAndStructure(catalog, doc);
+  checkKeysAndStructure(catalog, doc, lng);
   checkLocaleFilesReadable(catalog, doc, lng);
 
   const plan: ImportPlan = { lng, changes: [], reviewed: [], untouched: 0, trees: [] };
@@ -42,8 +49,7 @@ export function planImport(catalog: Catalog, doc: ReadDocument, options: ImportO
   const invalid: string[] = [];
   const reviewedAt = options.now.toISOString();
   for (const file of doc.files) {
-    const source = catalog.source.get(file.ns)?.texts ?? new Map<string, string>();
-    const inFile = new Set(file.units.map((u) => u.key));
+    const source = localeSource(catalog, lng, file.ns);
     for (const unit of file.units) {
       const sourceText = source.get(unit.key) ?? '';
       const where = `${lng}/${file.ns}:${unit.key}`;
@@ -62,9 +68,6 @@ export function planImport(catalog: Catalog, doc: ReadDocument, options: ImportO
       const text = unit.target ?? '';
       const problems =
         text.trim() === '' ? ['the translation is empty'] : interpolationProblems(sourceText, text);
-      const missingSiblings = pluralSiblings(unit.key, source).filter((k) => !inFile.has(k));
-      if (missingSiblings.length)
-        problems.push(`plural form without its sibling(s) ${missingSiblings.join(', ')}`);
       if (problems.length) {
         invalid.push(`${where}: ${problems.join('; ')}`);
         continue;
@@ -202,12 +205,12 @@ function checkVersions(catalog: Catalog, doc: ReadDocument): void {
     );
 }
 
-function checkKeysAndStructure(catalog: Catalog, doc: ReadDocument): void {
+function checkKeysAndStructure(catalog: Catalog, doc: ReadDocument, lng: TargetLocale): void {
   const unknown: string[] = [];
   const structure: string[] = [];
   const sourceEdited: string[] = [];
   for (const file of doc.files) {
-    const source = catalog.source.get(file.ns)?.texts;
+    const source = catalog.source.has(file.ns) ? localeSource(catalog, lng, file.ns) : undefined;
     if (!source) {
       unknown.push(`namespace ${file.ns}`);
       continue;
