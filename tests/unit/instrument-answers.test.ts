@@ -31,19 +31,24 @@ const rejects = (question: Question, value: unknown) => {
 };
 
 describe('parseAnswerFor', () => {
-  it('every question accepts "not sure" and "prefers not to say"', () => {
+  it('every question accepts "not sure"; only questions to the person accept "prefers not to say"', () => {
     for (const section of INSTRUMENT.sections) {
       for (const question of section.questions) {
         expect(parseAnswerFor(question, { kind: 'declined', reason: 'not_sure' })).toEqual({
           kind: 'declined',
           reason: 'not_sure',
         });
-        expect(parseAnswerFor(question, { kind: 'declined', reason: 'prefer_not' })).toEqual({
-          kind: 'declined',
-          reason: 'prefer_not',
-        });
+        const preferNot = { kind: 'declined', reason: 'prefer_not' };
+        if (question.audience === 'officer') expect(rejects(question, preferNot)).toBe(true);
+        else expect(parseAnswerFor(question, preferNot)).toEqual(preferNot);
       }
     }
+    // The officer's own questions: no "prefers not to say" in either answer form.
+    expect(rejects(q('close_rights_explained'), { kind: 'choice', value: 'prefer_not' })).toBe(true);
+    expect(parseAnswerFor(q('close_rights_explained'), { kind: 'choice', value: 'not_sure' })).toEqual({
+      kind: 'declined',
+      reason: 'not_sure',
+    });
     expect(rejects(q('id_age'), { kind: 'declined', reason: 'bored' })).toBe(true);
   });
 

@@ -7,6 +7,7 @@ import { LOCALES } from '../../src/shared/i18n/locales';
 import {
   allQuestions,
   answerLabelKey,
+  archivedTextKey,
   elementNameKey,
   ILO_EC_ELEMENTS,
   ILO_EC_INDICATOR_CODES,
@@ -52,6 +53,8 @@ function requiredKeys(): string[] {
       questionTextKey(q),
       questionGuidanceKey(q.id),
       ...(q.childText ? [questionTextKey(q, true)] : []),
+      // Answers given to an older wording still show the words the person heard.
+      ...Array.from({ length: q.version - 1 }, (_, i) => archivedTextKey(q.id, i + 1)),
     ]),
     ...optionIds.map(optionKey),
     ...INSTRUMENT.sections.map((s) => sectionTitleKey(s.id)),

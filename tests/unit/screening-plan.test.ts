@@ -51,7 +51,7 @@ describe('tiers', () => {
         q.kind === 'yesNo'
           ? a.no()
           : q.kind === 'number'
-            ? a.number(30)
+            ? a.number(Math.min(q.max, 30))
             : q.kind === 'single'
               ? a.single(q.options[0]?.id ?? '')
               : q.kind === 'multi'

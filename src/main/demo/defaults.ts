@@ -9,7 +9,6 @@ const YES_BY_DEFAULT = new Set([
   'consent_screening',
   'consent_referral',
   'consent_police',
-  'rec_own_choice',
   'rec_job_as_promised',
   'rec_pay_as_promised',
   'rec_conditions_as_promised',
@@ -21,6 +20,7 @@ const YES_BY_DEFAULT = new Set([
 
 const OPTION_BY_DEFAULT: Record<string, string> = {
   id_possibly_under_18: 'clearly_adult',
+  rec_own_choice: 'own_decision',
   doc_where_now: 'with_me',
   work_paid_how: 'paid_monthly',
   ctrl_movement: 'go_freely',

@@ -1,15 +1,27 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
-import { type AnswerValue, DECLINE_REASONS, isCalendarDate, TEXT_MAX_LENGTH } from './answers';
+import { type AnswerValue, type DeclineReason, isCalendarDate, TEXT_MAX_LENGTH } from './answers';
+import { declineReasonsFor, isContradictorySelection } from './audience';
 import type { Question } from './schema';
 
 /**
  * Kind-specific validation of one answer for one question, for the IPC layer and the screens.
  * The result is canonical: a yes/no "not sure" / "prefers not to say" becomes `{ kind: 'declined' }`,
- * multi-choice options are de-duplicated, free text is trimmed and NFC-normalised.
+ * multi-choice options are de-duplicated, free text is trimmed and NFC-normalised. Refused: an exclusive
+ * option combined with others ("Nothing like this" + "Hitting"), and "prefers not to say" on the
+ * officer's own questions.
  */
 
-const declined = z.strictObject({ kind: z.literal('declined'), reason: z.enum(DECLINE_REASONS) });
+/** The decline reasons this question accepts, as a zod enum. */
+function declineEnum(question: Question) {
+  return z.enum(
+    declineReasonsFor(question) as readonly DeclineReason[] as [DeclineReason, ...DeclineReason[]],
+  );
+}
+
+function declinedSchemaFor(question: Question) {
+  return z.strictObject({ kind: z.literal('declined'), reason: declineEnum(question) });
+}
 
 function optionIdSchema(question: Question): z.ZodType<string> {
   const ids =
@@ -21,7 +33,10 @@ function substantiveSchemaFor(question: Question): z.ZodType<AnswerValue> {
   switch (question.kind) {
     case 'yesNo':
       return z
-        .strictObject({ kind: z.literal('choice'), value: z.enum(['yes', 'no', ...DECLINE_REASONS]) })
+        .strictObject({
+          kind: z.literal('choice'),
+          value: z.union([z.enum(['yes', 'no']), declineEnum(question)]),
+        })
         .transform((v): AnswerValue => {
           if (v.value === 'yes' || v.value === 'no') return { kind: 'choice', value: v.value };
           return { kind: 'declined', reason: v.value };
@@ -31,6 +46,9 @@ function substantiveSchemaFor(question: Question): z.ZodType<AnswerValue> {
     case 'multi':
       return z
         .strictObject({ kind: z.literal('multi'), options: z.array(optionIdSchema(question)).min(1).max(64) })
+        .refine((v) => !isContradictorySelection(question, v.options), {
+          message: 'an exclusive option cannot be combined with others',
+        })
         .transform((v): AnswerValue => ({ kind: 'multi', options: [...new Set(v.options)] }));
     case 'number': {
       let value = z.number().finite().min(question.min).max(question.max);
@@ -69,7 +87,7 @@ function substantiveSchemaFor(question: Question): z.ZodType<AnswerValue> {
 
 /** The zod schema for an answer to this question (declined is always allowed). */
 export function answerSchemaFor(question: Question): z.ZodType<AnswerValue, unknown> {
-  return z.union([declined, substantiveSchemaFor(question)]);
+  return z.union([declinedSchemaFor(question), substantiveSchemaFor(question)]);
 }
 
 /** Validates and canonicalises an answer for this question; throws AppError('VALIDATION') otherwise. */

@@ -3,10 +3,13 @@ import { type Instrument, parseInstrument } from './schema';
 
 export * from './answer-for-question';
 export * from './answers';
+export * from './audience';
 export * from './frameworks';
 export * from './i18n-keys';
 export { INSTRUMENT_V1_DATA } from './instrument-v1';
+export * from './read-answers';
 export * from './schema';
+export * from './wording';
 
 /** The current screening instrument, parsed and cross-checked at load time. */
 export const INSTRUMENT: Instrument = parseInstrument(INSTRUMENT_V1_DATA);

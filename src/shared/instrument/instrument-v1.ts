@@ -17,7 +17,11 @@ import type { InstrumentInput } from './schema';
 const SHORT_AND_FULL: ('short' | 'full')[] = ['short', 'full'];
 const FULL: ('short' | 'full')[] = ['full'];
 
-const options = (...ids: string[]) => ids.map((id) => ({ id }));
+type OptionInput = { id: string; exclusive?: boolean };
+const options = (...ids: (string | OptionInput)[]): OptionInput[] =>
+  ids.map((id) => (typeof id === 'string' ? { id } : id));
+/** A "none of these" answer of a multi-choice question: it cannot be chosen together with another option. */
+const exclusive = (id: string): OptionInput => ({ id, exclusive: true });
 
 /** Answers that show the person is compelled to work: the s.6/1 work context. */
 const WORK_CONTEXT = { when: { answered: true as const }, thai: ['s6_1.work' as const] };
@@ -100,7 +104,7 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
             'need_rest',
             'need_medicine',
             'need_family_contact',
-            'need_nothing_now',
+            exclusive('need_nothing_now'),
           ),
         },
         { id: 'needs_danger_now', kind: 'yesNo', audience: 'person', tiers: SHORT_AND_FULL, childText: true },
@@ -293,13 +297,23 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
             { when: { includes: 'conflict_or_disaster' }, iloEc: ['ilo_ec.rv.general_context'] },
           ],
         },
-        { id: 'rec_own_choice', kind: 'yesNo', audience: 'person', tiers: FULL, childText: true },
+        {
+          // An either/or question ("did you decide, or did someone else?"): a yes/no would be ambiguous.
+          id: 'rec_own_choice',
+          kind: 'single',
+          version: 2,
+          audience: 'person',
+          tiers: FULL,
+          childText: true,
+          options: options('own_decision', 'someone_else_decided'),
+          fromYesNo: { yes: 'own_decision', no: 'someone_else_decided' },
+        },
         {
           id: 'rec_how_made_to_go',
           kind: 'multi',
           audience: 'person',
           tiers: FULL,
-          showIf: { q: 'rec_own_choice', equals: 'no' },
+          showIf: { q: 'rec_own_choice', equals: 'someone_else_decided' },
           options: options(
             'family_decided',
             'threatened',
@@ -543,7 +557,7 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
             'deduct_fines',
             'deduct_documents',
             'deduct_tools',
-            'no_deductions',
+            exclusive('no_deductions'),
           ),
           evidence: [
             {
@@ -569,7 +583,7 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
             'injured_at_work',
             'not_enough_food_water',
             'no_medical_care',
-            'no_hazards',
+            exclusive('no_hazards'),
           ),
           evidence: [
             {
@@ -597,7 +611,7 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
             'very_crowded',
             'no_clean_water_toilet',
             'locked_in_at_night',
-            'fine_conditions',
+            exclusive('fine_conditions'),
           ),
           evidence: [
             { when: { includes: 'sleep_at_workplace' }, thai: ['s6.act.harbour_receive'] },
@@ -745,7 +759,7 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
             'threat_police_or_deport',
             'hitting_or_hurting',
             'locked_up_or_no_food',
-            'nothing_like_this',
+            exclusive('nothing_like_this'),
           ),
           evidence: [
             { when: { includes: 'shouting' }, ilo: ['ilo.intimidation_threats'], strength: 'weak' },
@@ -904,7 +918,7 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
             'police_or_deported',
             'no_way_off_boat',
             'papers_kept',
-            'would_be_free',
+            exclusive('would_be_free'),
             'other_consequence',
           ),
           evidence: [
@@ -1101,7 +1115,7 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
             'need_wages_compensation',
             'need_go_home',
             'need_family_contact',
-            'need_nothing_now',
+            exclusive('need_nothing_now'),
           ),
         },
         {

@@ -107,12 +107,33 @@ export const evidenceRuleSchema: z.ZodType<EvidenceRule> = z
     message: 'an evidence rule must name at least one code',
   });
 
-const optionSchema = z.strictObject({ id: idSchema });
+const optionSchema = z.strictObject({
+  id: idSchema,
+  /**
+   * Multi-choice only: this option excludes every other ("Nothing like this", "No deductions"). An answer
+   * that combines it with another option contradicts itself and is refused (see parseAnswerFor).
+   */
+  exclusive: z.boolean().default(false),
+});
+
+/**
+ * Who a question is for:
+ * - 'person': asked aloud and shown to the person (in the person-facing view too);
+ * - 'officer': the officer's own record (an assessment, a check); never shown to the person, and
+ *   answered without "prefers not to say" (the officer records "not sure" instead);
+ * - 'both': asked of the person, and the officer may also answer it from what they see (papers, a card).
+ */
+export const QUESTION_AUDIENCES = ['person', 'officer', 'both'] as const;
+export type QuestionAudience = (typeof QUESTION_AUDIENCES)[number];
 
 const questionBase = {
   id: idSchema,
-  /** 'person' questions are asked aloud; 'officer' questions are the interviewer's own observations. */
-  audience: z.enum(['person', 'officer']),
+  audience: z.enum(QUESTION_AUDIENCES),
+  /**
+   * The wording version. Raise it whenever the text of the question changes its meaning or form, and move
+   * the old texts to `archive.<id>.v<old>.text[Child]` so answers given to the old wording still show it.
+   */
+  version: z.number().int().min(1).default(1),
   /** ['short','full'] or ['full']: the full interview always contains every short-screen question. */
   tiers: z.array(z.enum(TIERS)).min(1),
   /** True when `questions.<id>.textChild` exists: child-appropriate wording, used on the child path. */
@@ -125,7 +146,16 @@ const questionBase = {
 
 export const questionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...questionBase, kind: z.literal('yesNo') }),
-  z.strictObject({ ...questionBase, kind: z.literal('single'), options: z.array(optionSchema).min(2) }),
+  z.strictObject({
+    ...questionBase,
+    kind: z.literal('single'),
+    options: z.array(optionSchema).min(2),
+    /**
+     * A question that was yes/no in an earlier version and is now a choice (an either/or question):
+     * how a stored yes/no answer reads in the new options. Old answers stay valid without a migration.
+     */
+    fromYesNo: z.strictObject({ yes: idSchema, no: idSchema }).optional(),
+  }),
   z.strictObject({ ...questionBase, kind: z.literal('multi'), options: z.array(optionSchema).min(2) }),
   z.strictObject({
     ...questionBase,
@@ -205,6 +235,12 @@ function crossReferenceProblems(instrument: ParsedShape): string[] {
       if (q.kind === 'single' || q.kind === 'multi') {
         const ids = q.options.map((o) => o.id);
         if (new Set(ids).size !== ids.length) problems.push(`${where}: duplicate option id`);
+        if (q.kind === 'single' && q.options.some((o) => o.exclusive))
+          problems.push(`${where}: only multi-choice options can be exclusive`);
+        if (q.kind === 'single' && q.fromYesNo) {
+          for (const mapped of [q.fromYesNo.yes, q.fromYesNo.no])
+            if (!ids.includes(mapped)) problems.push(`${where}: fromYesNo names unknown option ${mapped}`);
+        }
       }
       if (q.kind === 'number' && q.min > q.max) problems.push(`${where}: min above max`);
       // A skip rule may only look back, so visibility is computed in one pass and can never loop.

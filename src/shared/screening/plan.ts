@@ -1,4 +1,5 @@
 import { type Answers, declineReasonOf, isSubstantive } from '../instrument/answers';
+import { readAnswers } from '../instrument/read-answers';
 import type { Instrument, Question, StopReason, Tier } from '../instrument/schema';
 import { assessChild, type ChildAssessment } from './child';
 import { type ConditionContext, holds } from './conditions';
@@ -40,7 +41,9 @@ export interface InterviewPlan {
   readonly effectiveAnswers: Answers;
 }
 
-export function planInterview(instrument: Instrument, answers: Answers, tier: Tier): InterviewPlan {
+export function planInterview(instrument: Instrument, stored: Answers, tier: Tier): InterviewPlan {
+  // Stored answers are read in the current form of each question (see read-answers.ts).
+  const answers = readAnswers(instrument, stored);
   const child = assessChild(instrument, answers);
   const effective: Answers = {};
   const ctx: ConditionContext = { answers: effective, child: child.possibleChild };

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../shared/i18n/locales';
-import type { AnswerValue, Question } from '../../../shared/instrument';
+import { type AnswerValue, declineReasonsFor, type Question } from '../../../shared/instrument';
 import { translatorFor } from '../../app/i18n';
 import { ZawgyiCheck } from '../../components/ZawgyiCheck';
 
@@ -46,15 +46,17 @@ export function AnswerControls({
       >
         {both('answers.not_sure')}
       </button>
-      <button
-        type="button"
-        className={chosen((v) => v.kind === 'declined' && v.reason === 'prefer_not')}
-        disabled={disabled}
-        data-testid="answer-prefer_not"
-        onClick={() => onAnswer({ kind: 'declined', reason: 'prefer_not' })}
-      >
-        {both('answers.prefer_not')}
-      </button>
+      {declineReasonsFor(question).includes('prefer_not') && (
+        <button
+          type="button"
+          className={chosen((v) => v.kind === 'declined' && v.reason === 'prefer_not')}
+          disabled={disabled}
+          data-testid="answer-prefer_not"
+          onClick={() => onAnswer({ kind: 'declined', reason: 'prefer_not' })}
+        >
+          {both('answers.prefer_not')}
+        </button>
+      )}
     </div>
   );
 
