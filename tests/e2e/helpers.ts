@@ -4,6 +4,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import { neutralAnswer } from '../../src/main/demo/defaults';
+import { type Answers, findQuestion, INSTRUMENT, type Tier } from '../../src/shared/instrument';
+import { planInterview } from '../../src/shared/screening';
 
 export const TOKEN = process.env.FIELDSCREEN_E2E_TOKEN ?? '';
 export const DATA_DIR = process.env.FIELDSCREEN_E2E_DATA ?? '';
@@ -181,4 +184,71 @@ export async function setUiLanguage(page: Page, lng: 'en' | 'th') {
   await page.getByTestId('ui-language').selectOption(lng);
   await expect(page.locator('html')).toHaveAttribute('lang', lng);
   await fontsReady(page);
+}
+
+export type CallReply<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: { code: string; messageKey?: string } };
+
+/** Calls a channel from the page, exactly as the renderer does. */
+export function callFromPage<T = unknown>(page: Page, channel: string, request: unknown) {
+  return page.evaluate(
+    ([c, r]) =>
+      (
+        window as unknown as { fieldscreen: { call: (c: string, r: unknown) => Promise<unknown> } }
+      ).fieldscreen.call(c as string, r),
+    [channel, request] as const,
+  ) as Promise<CallReply<T>>;
+}
+
+/** The value of a call that must succeed. */
+export async function replyValue<T>(reply: Promise<CallReply<T>>): Promise<T> {
+  const r = await reply;
+  expect(r.ok, JSON.stringify(r)).toBe(true);
+  return (r as { ok: true; value: T }).value;
+}
+
+/**
+ * Screens a case through the same channels the interview screen uses: each question the plan asks
+ * next, answered from `answers` or neutrally (an adult of 30 unless the answers say otherwise), then
+ * completed. Main then sets the case's result and status. Returns the answers given.
+ */
+export async function screenThroughIpc(
+  page: Page,
+  target: { caseId: string; personId?: string; lang?: string; tier?: Tier },
+  answers: Answers = {},
+): Promise<Answers> {
+  const tier = target.tier ?? 'short';
+  const interview = await replyValue(
+    callFromPage<{ id: string }>(page, 'interview.start', {
+      caseId: target.caseId,
+      ...(target.personId ? { personId: target.personId } : {}),
+      instrumentId: INSTRUMENT.id,
+      instrumentVersion: INSTRUMENT.version,
+      tier,
+      intervieweeLanguage: target.lang ?? 'my',
+      officerLanguage: 'en',
+    }),
+  );
+  const script: Answers = { id_age: { kind: 'number', value: 30 }, ...answers };
+  const given: Answers = {};
+  for (let seq = 1; ; seq++) {
+    const next = planInterview(INSTRUMENT, given, tier).nextQuestionId;
+    const question = next ? findQuestion(INSTRUMENT, next) : undefined;
+    if (!next || !question) break;
+    const value = script[next] ?? neutralAnswer(question);
+    await replyValue(
+      callFromPage(page, 'interview.saveAnswer', {
+        interviewId: interview.id,
+        questionId: next,
+        value,
+        clientSeq: seq,
+      }),
+    );
+    given[next] = value;
+  }
+  await replyValue(
+    callFromPage(page, 'interview.setState', { interviewId: interview.id, state: 'completed' }),
+  );
+  return given;
 }

@@ -142,7 +142,8 @@ function busyCase(s: Session) {
     signedAt: '2026-05-21T08:30:00.000Z',
     pdf: Buffer.from('%PDF-1.7'),
   });
-  setCaseStatus(s, { id: c.id, status: 'screened', reason: 'ZQX-STATUS-REASON' });
+  // The referral made the case "referred" by itself; closing it records a typed reason.
+  setCaseStatus(s, { id: c.id, status: 'closed', reason: 'ZQX-STATUS-REASON' });
   return { c, personId, interviewId: iv.id, noteId: note.id };
 }
 
@@ -213,8 +214,8 @@ describe('the audit writer and readers', () => {
     // The case timeline (case readers) and the admin viewer (supervisors) read the opened details.
     const timeline = caseTimeline(s, { caseId: c.id, includeRoutine: true, limit: 300 });
     expect(timeline.find((e) => e.action === 'case.status')?.statusChange).toEqual({
-      from: 'draft',
-      to: 'screened',
+      from: 'referred',
+      to: 'closed',
       reason: 'ZQX-STATUS-REASON',
     });
     expect(timeline.find((e) => e.action === 'case.update')?.changedFields).toEqual(['officer_assessment']);

@@ -200,7 +200,8 @@ async function caseWithEverything(s: Session) {
     signedAt: '2026-05-21T08:30:00.000Z',
     pdf,
   });
-  setCaseStatus(s, { id: c.id, status: 'screened' });
+  // The referral made the case "referred" by itself; closing it records a typed reason too.
+  setCaseStatus(s, { id: c.id, status: 'closed', reason: 'Referred to the shelter.' });
   return c;
 }
 

@@ -78,7 +78,7 @@ describe('migration 0004 (follow-ups)', () => {
     expect(() => db.prepare("DELETE FROM cases WHERE id = 'c1'").run()).toThrow(/FOREIGN KEY/);
 
     // Running again is a no-op.
-    expect(migrate(db)).toBe(4);
+    expect(migrate(db, 4)).toBe(4);
     expect(db.prepare('SELECT count(*) FROM follow_ups').pluck().get()).toBe(2);
     db.close();
   });

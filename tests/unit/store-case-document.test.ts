@@ -30,8 +30,9 @@ function buildRichCase(s: Session): string {
     id: c.id,
     expectedRevision: 1,
     officerAssessment: 'ควรส่งต่อ MDT',
-    screeningResult: 'indicators_found',
   });
+  // A result main would have computed; set directly so the round trip carries a non-default one.
+  s.db.prepare("UPDATE cases SET screening_result = 'indicators_found' WHERE id = ?").run(c.id);
   const iv = startInterview(s, {
     ...INTERVIEW_INPUT,
     caseId: c.id,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runScriptedInterview } from '../../src/main/demo/seed';
 import { addAttachment, getAttachmentContent, listAttachments } from '../../src/main/store/attachments';
 import { listAudit, verifyAudit } from '../../src/main/store/audit';
 import {
@@ -24,7 +25,11 @@ import type { Session } from '../../src/main/store/session';
 import { getSettings, updateSettings } from '../../src/main/store/settings';
 import { addUser } from '../../src/main/store/users';
 import { AppError } from '../../src/shared/errors';
+import { answer } from '../../src/shared/instrument';
 import { CASE_INPUT, createTestStore, INTERVIEW_INPUT, type TestStore } from '../helpers/store-fixtures';
+
+/** In danger now: the engine flags it urgent. */
+const URGENT_SCRIPT = { lang: 'my' as const, interpreter: null, answers: { needs_danger_now: answer.yes() } };
 
 function codeOf(fn: () => unknown): string | null {
   try {
@@ -76,18 +81,21 @@ describe('cases', () => {
     const updated = updateCase(s, {
       id: c.id,
       expectedRevision: 1,
-      screeningResult: 'indicators_found',
       officerAssessment: 'needs MDT',
     });
     expect(updated.revision).toBe(2);
-    expect(updated.screeningResult).toBe('indicators_found');
+    // The result is main's, computed from the answers: an update cannot set it.
+    const unknownField = { screeningResult: 'urgent' } as Record<string, unknown>;
+    expect(updateCase(s, { id: c.id, expectedRevision: 2, ...unknownField }).screeningResult).toBe(
+      'not_screened',
+    );
     expect(
       codeOf(() => updateCase(s, { id: c.id, expectedRevision: 1, officerAssessment: 'stale edit' })),
     ).toBe('CONFLICT');
     const entry = listAudit(s, { action: 'case.update' })[0];
     expect(entry?.details).toEqual({
-      old: { screening_result: 'not_screened', officer_assessment: null },
-      new: { screening_result: 'indicators_found', officer_assessment: 'needs MDT' },
+      old: { officer_assessment: null },
+      new: { officer_assessment: 'needs MDT' },
     });
     s.lock();
   });
@@ -97,7 +105,11 @@ describe('cases', () => {
     const s = await store.unlock();
     const c = createCase(s, CASE_INPUT);
     expect(codeOf(() => setCaseStatus(s, { id: c.id, status: 'referred' }))).toBe('CONFLICT');
-    setCaseStatus(s, { id: c.id, status: 'screened' });
+    // "Screened" needs a completed interview; completing one moves the status by itself.
+    expect(codeOf(() => setCaseStatus(s, { id: c.id, status: 'screened' }))).toBe('CONFLICT');
+    const iv = startInterview(s, { ...INTERVIEW_INPUT, caseId: c.id });
+    setInterviewState(s, { interviewId: iv.id, state: 'completed' });
+    expect(getCase(s, c.id).status).toBe('screened');
     expect(codeOf(() => setCaseStatus(s, { id: c.id, status: 'consent_withdrawn' }))).toBe('VALIDATION');
     const withdrawn = setCaseStatus(s, {
       id: c.id,
@@ -125,7 +137,7 @@ describe('cases', () => {
       person: { nameOrAlias: 'Sokha CHAN' },
     });
     const c = createCase(s, { place: { kind: 'port', name: 'Ranong Port' }, screeningDate: '2026-05-01' });
-    updateCase(s, { id: c.id, expectedRevision: 1, screeningResult: 'urgent' });
+    runScriptedInterview(s, URGENT_SCRIPT, { caseId: c.id, tier: 'short' });
     addPerson(s, { caseId: c.id, nameOrAlias: 'Mya Mya' });
 
     expect(listCases(s, { search: 'ใจดี' }).rows.map((r) => r.id)).toEqual([a.id]);

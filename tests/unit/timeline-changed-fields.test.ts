@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runScriptedInterview } from '../../src/main/demo/seed';
 import { caseTimeline } from '../../src/main/ipc/handlers/casework';
 import { createCase, updateCase, updatePerson } from '../../src/main/store/cases';
 import {
@@ -9,6 +10,7 @@ import {
   changedFieldLabelKeys,
   OTHER_FIELDS_KEY,
 } from '../../src/renderer/features/cases/casework/changed-fields';
+import { answer } from '../../src/shared/instrument';
 import { CASE_INPUT, createTestStore } from '../helpers/store-fixtures';
 
 const LOCALES = ['th', 'my', 'km', 'lo', 'vi', 'en'] as const;
@@ -90,9 +92,14 @@ describe('changed field labels on the case timeline', () => {
       place: { kind: 'port', name: 'Ranong fishing port', province: 'Ranong' },
       vessel: { name: 'Sea Star 8', registration: 'RN-99', flag: 'Myanmar' },
       screeningDate: '2026-05-20',
-      screeningResult: 'indicators_found',
       officerAssessment: 'Refer to the MDT',
     });
+    // The screening result changes in main when an interview ends (an urgent answer here).
+    runScriptedInterview(
+      s,
+      { lang: 'my', interpreter: null, answers: { needs_danger_now: answer.yes() } },
+      { caseId: c.id, tier: 'short' },
+    );
     const personId = c.persons[0]?.id;
     if (!personId) throw new Error('no person');
     updatePerson(s, {

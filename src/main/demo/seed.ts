@@ -1,33 +1,36 @@
 import { type Answers, findQuestion, INSTRUMENT, type Tier } from '../../shared/instrument';
-import { evaluate, planInterview } from '../../shared/screening';
-import { createCase, getCase, setCaseStatus, updateCase } from '../store/cases';
+import { planInterview } from '../../shared/screening';
+import { createCase, getCase, updateCase } from '../store/cases';
 import { saveAnswer, setInterviewState, startInterview } from '../store/interviews';
 import type { Session } from '../store/session';
 import { neutralAnswer } from './defaults';
 import { DEMO_SCENARIOS, type DemoScenario } from './scenarios';
 
+/** What a scripted interview says: the language, the interpreter if any, and the answers that differ from the neutral ones. */
+export type InterviewScript = Pick<DemoScenario, 'lang' | 'interpreter' | 'answers'>;
+
 /**
- * Runs one tier of a scenario through the real services, one durable save at a time, asking only
- * what the plan says is still to ask (so the full interview never repeats the short screen).
+ * Runs one tier of an interview through the real services, one durable save at a time, asking only
+ * what the plan says is still to ask (so the full interview never repeats the short screen), and
+ * completes it (main then sets the case's result and status). Returns all answers so far.
  */
-function runTier(
+export function runScriptedInterview(
   session: Session,
-  scenario: DemoScenario,
-  caseId: string,
-  personId: string | undefined,
-  tier: Tier,
-  given: Answers,
-) {
+  script: InterviewScript,
+  target: { caseId: string; personId?: string | undefined; tier: Tier },
+  given: Answers = {},
+): Answers {
+  const { caseId, personId, tier } = target;
   const interview = startInterview(session, {
     caseId,
     ...(personId ? { personId } : {}),
     instrumentId: INSTRUMENT.id,
     instrumentVersion: INSTRUMENT.version,
     tier,
-    intervieweeLanguage: scenario.lang,
+    intervieweeLanguage: script.lang,
     officerLanguage: 'th',
-    ...(scenario.interpreter
-      ? { interpreter: { ...scenario.interpreter, declarationSigned: true, conflictDeclared: false } }
+    ...(script.interpreter
+      ? { interpreter: { ...script.interpreter, declarationSigned: true, conflictDeclared: false } }
       : {}),
   });
   const answers: Answers = { ...given };
@@ -37,7 +40,7 @@ function runTier(
     if (!next) break;
     const question = findQuestion(INSTRUMENT, next);
     if (!question) break;
-    const value = scenario.answers[next] ?? neutralAnswer(question);
+    const value = script.answers[next] ?? neutralAnswer(question);
     saveAnswer(session, { interviewId: interview.id, questionId: next, value, clientSeq: ++seq });
     answers[next] = value;
   }
@@ -54,21 +57,14 @@ export function seedDemoCases(session: Session, scenarios: DemoScenario[] = DEMO
   return scenarios.map((scenario) => {
     const created = createCase(session, scenario.case);
     const personId = created.persons[0]?.id;
-    const short = runTier(session, scenario, created.id, personId, 'short', {});
-    const all = runTier(session, scenario, created.id, personId, 'full', short);
-    const result = evaluate(INSTRUMENT, all, { tier: 'full' });
-    const screeningResult = result.urgent.flagged
-      ? 'urgent'
-      : result.indicators.length > 0
-        ? 'indicators_found'
-        : 'no_indicators';
-    const updated = updateCase(session, {
+    const short = runScriptedInterview(session, scenario, { caseId: created.id, personId, tier: 'short' });
+    runScriptedInterview(session, scenario, { caseId: created.id, personId, tier: 'full' }, short);
+    // The result and the "screened" status came from main when the interviews completed.
+    updateCase(session, {
       id: created.id,
       expectedRevision: getCase(session, created.id).revision,
-      screeningResult,
       officerAssessment: scenario.assessment,
     });
-    setCaseStatus(session, { id: updated.id, status: 'screened' });
     return { caseId: created.id, lang: scenario.lang };
   });
 }

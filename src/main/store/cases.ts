@@ -14,6 +14,7 @@ import {
   caseListQuery,
   caseSetStatusInput,
   caseUpdateInput,
+  STATUSES_NEEDING_COMPLETED_INTERVIEW,
   STATUSES_NEEDING_REASON,
 } from '../../shared/domain/cases';
 import { entityId } from '../../shared/domain/common';
@@ -319,7 +320,6 @@ export function updateCase(session: Session, input: CaseUpdateInput): CaseDetail
         parsed.vessel === undefined ? row.vessel_registration : (parsed.vessel?.registration ?? null),
       vessel_flag: parsed.vessel === undefined ? row.vessel_flag : (parsed.vessel?.flag ?? null),
       screening_date: parsed.screeningDate ?? row.screening_date,
-      screening_result: parsed.screeningResult ?? row.screening_result,
       officer_assessment:
         parsed.officerAssessment === undefined ? row.officer_assessment : parsed.officerAssessment,
     };
@@ -327,7 +327,7 @@ export function updateCase(session: Session, input: CaseUpdateInput): CaseDetail
     if (Object.keys(changed.new).length === 0) return;
     db.prepare(
       `UPDATE cases SET place_kind = ?, place_name = ?, place_province = ?, vessel_name = ?, vessel_registration = ?,
-         vessel_flag = ?, screening_date = ?, screening_result = ?, officer_assessment = ?
+         vessel_flag = ?, screening_date = ?, officer_assessment = ?
        WHERE id = ?`,
     ).run(
       next.place_kind,
@@ -337,7 +337,6 @@ export function updateCase(session: Session, input: CaseUpdateInput): CaseDetail
       next.vessel_registration,
       next.vessel_flag,
       next.screening_date,
-      next.screening_result,
       next.officer_assessment,
       row.id,
     );
@@ -363,7 +362,10 @@ export function changedFields(
   return out;
 }
 
-/** draft -> screened -> referred -> closed, or consent_withdrawn from any open state (reason required). */
+/**
+ * draft -> screened -> referred -> closed, or consent_withdrawn from any open state (reason required);
+ * "screened" only once an interview of the case has completed.
+ */
 export function setCaseStatus(session: Session, input: CaseSetStatusInput): CaseDetail {
   const user = session.require('cases.write');
   const parsed = parseInput(caseSetStatusInput, input);
@@ -371,6 +373,12 @@ export function setCaseStatus(session: Session, input: CaseSetStatusInput): Case
     const row = loadCaseRow(db, parsed.id);
     if (!canChangeStatus(row.status, parsed.status)) throw new AppError('CONFLICT');
     if (STATUSES_NEEDING_REASON.includes(parsed.status) && !parsed.reason) throw new AppError('VALIDATION');
+    if (
+      STATUSES_NEEDING_COMPLETED_INTERVIEW.includes(parsed.status) &&
+      !db.prepare("SELECT 1 FROM interviews WHERE case_id = ? AND state = 'completed'").get(row.id)
+    ) {
+      throw new AppError('CONFLICT', { messageKey: 'errors.screenedNeedsInterview' });
+    }
     db.prepare('UPDATE cases SET status = ?, status_reason = ? WHERE id = ?').run(
       parsed.status,
       parsed.reason ?? null,

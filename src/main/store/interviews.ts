@@ -17,7 +17,9 @@ import {
 } from '../../shared/domain/interviews';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/driver';
+import { wordingFromJson, wordingToRecord } from './answer-wording';
 import { loadAttribution } from './attribution';
+import { advanceCaseStatus, refreshCaseResult } from './case-outcome';
 import { assertCaseOpen, loadCaseRow, touchCase } from './cases';
 import { type InterviewRow, interviewFromRow } from './interview-rows';
 import type { Session } from './session';
@@ -31,6 +33,7 @@ interface AnswerRow {
   client_seq: number;
   answered_at: string;
   answered_by: string;
+  wording_json: string | null;
 }
 
 /** Allowed state changes; the same state is allowed too (to move the saved position). */
@@ -114,28 +117,50 @@ export function saveAnswer(session: Session, input: SaveAnswerInput): SaveAnswer
         status: same ? 'unchanged' : 'superseded',
         revision: existing.revision,
         savedAt: existing.answered_at,
+        wording: wordingFromJson(existing.wording_json),
       };
     }
     if (existing && existing.value_json === valueJson) {
       db.prepare('UPDATE answers SET client_seq = ? WHERE id = ?').run(p.clientSeq, existing.id);
-      return { status: 'unchanged', revision: existing.revision, savedAt: existing.answered_at };
+      return {
+        status: 'unchanged',
+        revision: existing.revision,
+        savedAt: existing.answered_at,
+        wording: wordingFromJson(existing.wording_json),
+      };
     }
+    // Decided here, from the stored answers before this one: the screen cannot claim another wording.
+    const wording = wordingToRecord(db, interview, p.questionId);
+    const wordingJson = wording ? JSON.stringify(wording) : null;
     const answerId = existing?.id ?? randomUUID();
     const revision = (existing?.revision ?? 0) + 1;
     if (existing) {
       db.prepare(
-        'UPDATE answers SET value_json = ?, revision = ?, client_seq = ?, answered_at = ?, answered_by = ? WHERE id = ?',
-      ).run(valueJson, revision, p.clientSeq, at, user.id, answerId);
+        `UPDATE answers SET value_json = ?, revision = ?, client_seq = ?, answered_at = ?, answered_by = ?,
+           wording_json = ? WHERE id = ?`,
+      ).run(valueJson, revision, p.clientSeq, at, user.id, wordingJson, answerId);
     } else {
       db.prepare(
-        `INSERT INTO answers (id, interview_id, question_id, value_json, revision, client_seq, answered_at, answered_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(answerId, p.interviewId, p.questionId, valueJson, revision, p.clientSeq, at, user.id);
+        `INSERT INTO answers (id, interview_id, question_id, value_json, revision, client_seq, answered_at, answered_by,
+           wording_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        answerId,
+        p.interviewId,
+        p.questionId,
+        valueJson,
+        revision,
+        p.clientSeq,
+        at,
+        user.id,
+        wordingJson,
+      );
     }
     db.prepare(
-      `INSERT INTO answer_history (answer_id, revision, old_value_json, new_value_json, changed_at, changed_by)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    ).run(answerId, revision, existing?.value_json ?? null, valueJson, at, user.id);
+      `INSERT INTO answer_history (answer_id, revision, old_value_json, new_value_json, changed_at, changed_by,
+         wording_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(answerId, revision, existing?.value_json ?? null, valueJson, at, user.id, wordingJson);
     db.prepare('UPDATE interviews SET updated_at = ? WHERE id = ?').run(at, p.interviewId);
     touchCase(db, interview.case_id, user.id, now, { bumpRevision: false });
     session.audit(db, now, {
@@ -149,13 +174,15 @@ export function saveAnswer(session: Session, input: SaveAnswerInput): SaveAnswer
         new: p.value,
       },
     });
-    return { status: 'saved', revision, savedAt: at };
+    return { status: 'saved', revision, savedAt: at, wording };
   });
 }
 
 /**
  * Pause/resume (keeping the position), complete, or stop with a reason. A position-only update (same
- * state) is navigation, not data, and is not audited.
+ * state) is navigation, not data, and is not audited. When the interview ends, main recomputes the
+ * case's screening result from the stored answers, and a completed interview makes a draft case
+ * "screened" (both audited with the reason "automatic"), in the same transaction.
  */
 export function setInterviewState(session: Session, input: InterviewSetStateInput): InterviewSummary {
   const user = session.require('interviews.write');
@@ -186,6 +213,10 @@ export function setInterviewState(session: Session, input: InterviewSetStateInpu
         details: { old: { state: row.state }, new: { state: p.state, reason: p.reason ?? null, position } },
       });
     }
+    if (p.state !== row.state && ended) {
+      refreshCaseResult(session, db, now, row);
+      if (p.state === 'completed') advanceCaseStatus(session, db, now, row.case_id, 'interview_completed');
+    }
   });
   return session.read((db) => interviewFromRow(loadInterviewRow(db, p.interviewId), loadAttribution(db)));
 }
@@ -214,6 +245,7 @@ export function getInterview(session: Session, interviewId: string): InterviewDe
       revision: a.revision,
       answeredAt: a.answered_at,
       answeredBy: names.name(a.answered_by),
+      wording: wordingFromJson(a.wording_json),
     }));
     return { ...summary, answers };
   });

@@ -12,6 +12,7 @@ import {
 import { AppError } from '../../shared/errors';
 import { insertAttachment } from './attachments';
 import { loadAttribution } from './attribution';
+import { advanceCaseStatus } from './case-outcome';
 import { assertCaseOpen, loadCaseRow, touchCase } from './cases';
 import type { Session } from './session';
 import { parseInput } from './validate';
@@ -48,8 +49,8 @@ function referralFromRow(r: ReferralRow, name: (s: string) => string): Referral 
 
 /**
  * Records a signed referral: the PDF's SHA-256, who signed with which certificate, when, and to whom
- * it goes; optionally the PDF itself as an encrypted attachment. Status changes stay explicit
- * (setCaseStatus), so the officer decides when a case counts as referred.
+ * it goes; optionally the PDF itself as an encrypted attachment. A draft or screened case becomes
+ * "referred" in the same transaction (audited with the reason "automatic").
  */
 export function recordReferral(session: Session, input: ReferralRecordInput): Referral {
   const user = session.require('referrals.write');
@@ -99,6 +100,7 @@ export function recordReferral(session: Session, input: ReferralRecordInput): Re
         },
       },
     });
+    advanceCaseStatus(session, db, now, p.caseId, 'referral_signed');
     return referralId;
   });
   return session.read((db) => {

@@ -10,7 +10,9 @@ export type CaseStatus = z.infer<typeof caseStatus>;
 
 /**
  * Allowed status changes. Closed and consent-withdrawn are final; withdrawal is possible from any open
- * state and always needs a reason (see STATUSES_NEEDING_REASON).
+ * state and always needs a reason (see STATUSES_NEEDING_REASON). "Screened" also needs a completed
+ * interview (STATUSES_NEEDING_COMPLETED_INTERVIEW). Main moves the status by itself too
+ * (src/main/store/case-outcome.ts): screened when an interview completes, referred when a referral is signed.
  */
 export const CASE_STATUS_TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
   draft: ['screened', 'closed', 'consent_withdrawn'],
@@ -20,6 +22,16 @@ export const CASE_STATUS_TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> 
   consent_withdrawn: [],
 };
 export const STATUSES_NEEDING_REASON: readonly CaseStatus[] = ['closed', 'consent_withdrawn'];
+/** The reason recorded with a status or result main changed by itself (timelines translate it). */
+export const AUTOMATIC_REASON = 'automatic';
+export const STATUSES_NEEDING_COMPLETED_INTERVIEW: readonly CaseStatus[] = ['screened'];
+
+/** The statuses an officer may choose now: the allowed transitions, "screened" only after a completed interview. */
+export function statusChoices(from: CaseStatus, hasCompletedInterview: boolean): CaseStatus[] {
+  return CASE_STATUS_TRANSITIONS[from].filter(
+    (s) => hasCompletedInterview || !STATUSES_NEEDING_COMPLETED_INTERVIEW.includes(s),
+  );
+}
 
 export function canChangeStatus(from: CaseStatus, to: CaseStatus): boolean {
   return CASE_STATUS_TRANSITIONS[from].includes(to);
@@ -54,14 +66,16 @@ export const caseCreateInput = z.object({
 });
 export type CaseCreateInput = z.input<typeof caseCreateInput>;
 
-/** Partial update guarded by the revision the editor saw (optimistic concurrency). */
+/**
+ * Partial update guarded by the revision the editor saw (optimistic concurrency). The screening result
+ * is not here: main computes it from the stored answers when an interview ends.
+ */
 export const caseUpdateInput = z.object({
   id: entityId,
   expectedRevision: z.number().int().min(1),
   place: casePlace.optional(),
   vessel: vessel.nullable().optional(),
   screeningDate: isoDate.optional(),
-  screeningResult: screeningResult.optional(),
   officerAssessment: z.string().trim().normalize('NFC').max(20_000).nullable().optional(),
 });
 export type CaseUpdateInput = z.input<typeof caseUpdateInput>;

@@ -58,11 +58,28 @@ export const saveAnswerInput = z.object({
 });
 export type SaveAnswerInput = z.input<typeof saveAnswerInput>;
 
+/**
+ * The exact wording a question was asked in, recorded by main with each answer (src/shared/interview/wording.ts):
+ * the instrument version, the text key, child or adult and short or full, and the texts as shown in the
+ * interview's officer and interviewee languages. Answers saved before it existed have none (null).
+ */
+export const answerWording = z.object({
+  instrumentVersion: z.string().max(32),
+  questionId: z.string().max(128),
+  key: z.string().max(200),
+  variant: z.enum(['adult', 'child']),
+  tier: z.enum(['short', 'full']),
+  texts: z.record(z.string().max(35), z.string().max(4000)),
+});
+export type AnswerWording = z.infer<typeof answerWording>;
+
 export const saveAnswerResult = z.object({
   /** saved: committed; unchanged: same value already stored; superseded: a newer save is stored. */
   status: z.enum(['saved', 'unchanged', 'superseded']),
   revision: z.number().int().min(1),
   savedAt: isoDateTime,
+  /** The wording recorded with the stored answer (null for questions outside the instrument). */
+  wording: answerWording.nullable(),
 });
 export type SaveAnswerResult = z.infer<typeof saveAnswerResult>;
 
@@ -92,6 +109,7 @@ export const answerRecord = z.object({
   revision: z.number().int(),
   answeredAt: isoDateTime,
   answeredBy: z.string(),
+  wording: answerWording.nullable(),
 });
 export type AnswerRecord = z.infer<typeof answerRecord>;
 

@@ -3,10 +3,17 @@ import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-case-search';
 import { migration0003 } from './0003-case-keys';
 import { migration0004 } from './0004-follow-ups';
+import { migration0005 } from './0005-answer-wording';
 import type { Migration } from './types';
 
 /** Every schema version, in order. PRAGMA user_version holds the version a database is at. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 
 export function readSchemaVersion(db: Db): number {

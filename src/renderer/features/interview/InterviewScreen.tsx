@@ -11,10 +11,10 @@ import {
   findQuestion,
   INSTRUMENT,
   questionGuidanceKey,
-  questionTextKey,
   sectionTitleKey,
   type Tier,
 } from '../../../shared/instrument';
+import { questionWording } from '../../../shared/interview/wording';
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { evaluate, planInterview } from '../../../shared/screening';
 import { call } from '../../app/call';
@@ -27,6 +27,7 @@ import { AnswerControls } from './AnswerControls';
 import { DistressScreen } from './DistressScreen';
 import { OfficerAssessment } from './OfficerAssessment';
 import { ResultView } from './ResultView';
+import { recordedText, type Wordings } from './recorded-wording';
 
 type SaveState =
   | { kind: 'saving' }
@@ -40,6 +41,12 @@ function answersOf(detail: InterviewDetail): Answers {
     const parsed = answerValueSchema.safeParse(a.value);
     if (parsed.success) out[a.questionId] = parsed.data;
   }
+  return out;
+}
+
+function wordingsOf(detail: InterviewDetail): Wordings {
+  const out: Wordings = {};
+  for (const a of detail.answers) if (a.wording) out[a.questionId] = a.wording;
   return out;
 }
 
@@ -63,6 +70,8 @@ export function InterviewScreen({ interviewId, onExit }: { interviewId: string; 
   const [caseDetail, setCaseDetail] = useState<CaseDetail | null>(null);
   const [priorAnswers, setPriorAnswers] = useState<Answers>({});
   const [own, setOwn] = useState<Answers>({});
+  // The wording each answer was asked in, as main recorded it.
+  const [wordings, setWordings] = useState<Wordings>({});
   const [saveStates, setSaveStates] = useState<Record<string, SaveState>>({});
   const [selected, setSelected] = useState<string | null>(null);
   const [mode, setMode] = useState<Mode>('asking');
@@ -78,6 +87,7 @@ export function InterviewScreen({ interviewId, onExit }: { interviewId: string; 
     const d = reply.value;
     // Everything is gathered before anything is shown, so no question flashes that was already answered.
     const prior: Answers = {};
+    const priorWordings: Wordings = {};
     const c = await call('cases.get', { id: d.caseId });
     if (c.ok) {
       // Earlier interviews with the same person carry their answers forward (never asked twice).
@@ -86,12 +96,16 @@ export function InterviewScreen({ interviewId, onExit }: { interviewId: string; 
         .sort((a, b) => a.startedAt.localeCompare(b.startedAt));
       for (const i of earlier) {
         const r = await call('interview.get', { id: i.id });
-        if (r.ok) Object.assign(prior, answersOf(r.value));
+        if (r.ok) {
+          Object.assign(prior, answersOf(r.value));
+          Object.assign(priorWordings, wordingsOf(r.value));
+        }
       }
       setCaseDetail(c.value);
     }
     setPriorAnswers(prior);
     setOwn(answersOf(d));
+    setWordings({ ...priorWordings, ...wordingsOf(d) });
     if (d.state === 'paused') setMode('paused');
     if (d.state === 'completed' || d.state === 'stopped') setMode('result');
     setDetail(d);
@@ -117,6 +131,9 @@ export function InterviewScreen({ interviewId, onExit }: { interviewId: string; 
   const question = currentId ? findQuestion(INSTRUMENT, currentId) : undefined;
   const sectionId = plan.items.find((i) => i.questionId === currentId)?.sectionId;
   const child = plan.child.possibleChild;
+  const textKey = question
+    ? questionWording(question, { child, tier, instrumentVersion: INSTRUMENT.version }).key
+    : '';
 
   const save = async (questionId: string, value: AnswerValue) => {
     if (!detail) return;
@@ -134,6 +151,8 @@ export function InterviewScreen({ interviewId, onExit }: { interviewId: string; 
       return;
     }
     setOwn((o) => ({ ...o, [questionId]: value }));
+    const recorded = reply.value.wording;
+    if (recorded) setWordings((w) => ({ ...w, [questionId]: recorded }));
     setSaveStates((s) => ({ ...s, [questionId]: { kind: 'saved' } }));
     setSelected(null);
   };
@@ -154,22 +173,13 @@ export function InterviewScreen({ interviewId, onExit }: { interviewId: string; 
     return true;
   };
 
+  // Main records the case's result and status when the interview ends; the page reads them back.
   const finish = async (state: 'completed' | 'stopped', reason?: string) => {
-    if (!(await setState(state, reason)) || !caseDetail) return;
-    const screeningResult = result.urgent.flagged
-      ? 'urgent'
-      : result.indicators.length > 0
-        ? 'indicators_found'
-        : result.completeness.sufficient
-          ? 'no_indicators'
-          : 'not_screened';
-    const updated = await call('cases.update', {
-      id: caseDetail.id,
-      expectedRevision: caseDetail.revision,
-      screeningResult,
-    });
-    if (updated.ok) setCaseDetail(updated.value);
+    if (!(await setState(state, reason))) return;
     setMode('result');
+    const updated = await call('cases.get', { id: detail?.caseId ?? '' });
+    if (updated.ok) setCaseDetail(updated.value);
+    else setError(updated.error);
   };
 
   if (!detail) return <ErrorMessage error={error} />;
@@ -308,15 +318,13 @@ export function InterviewScreen({ interviewId, onExit }: { interviewId: string; 
           <p className="section-title">{sectionId ? ti(sectionTitleKey(sectionId)) : ''}</p>
           <div className="bilingual large">
             <p lang={uiLanguage} data-testid="question-officer">
-              {ti(questionTextKey(question, child))}
+              {ti(textKey)}
             </p>
             <p lang={intervieweeLanguage} data-testid="question-interviewee">
-              {tInterviewee(`instrument:${questionTextKey(question, child)}`)}
+              {tInterviewee(`instrument:${textKey}`)}
             </p>
           </div>
-          {!['reviewed', 'source'].includes(
-            reviewStateOf(intervieweeLanguage, 'instrument', questionTextKey(question, child)),
-          ) && (
+          {!['reviewed', 'source'].includes(reviewStateOf(intervieweeLanguage, 'instrument', textKey)) && (
             // For the officer only (the card mode hides it): this translation has not been reviewed.
             <p className="review-marker" data-testid="unreviewed-marker">
               {t('interview.unreviewed')}
@@ -366,7 +374,7 @@ export function InterviewScreen({ interviewId, onExit }: { interviewId: string; 
 
       {(mode === 'result' || closed) && (
         <>
-          <ResultView result={result} />
+          <ResultView result={result} wordings={wordings} />
           {caseDetail && <OfficerAssessment caseDetail={caseDetail} onSaved={setCaseDetail} />}
         </>
       )}
@@ -381,7 +389,8 @@ export function InterviewScreen({ interviewId, onExit }: { interviewId: string; 
               if (!q || !v) return null;
               return (
                 <li key={id} data-testid="given" data-question-id={id}>
-                  <span>{ti(questionTextKey(q, child))}</span> <strong>{describeAnswer(v, ti)}</strong>
+                  <span data-testid="given-wording">{recordedText(q, wordings[id], ti)}</span>{' '}
+                  <strong>{describeAnswer(v, ti)}</strong>
                   {!closed && own[id] !== undefined && (
                     <button
                       type="button"

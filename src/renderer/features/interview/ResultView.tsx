@@ -5,13 +5,16 @@ import {
   findQuestion,
   INSTRUMENT,
   indicatorNameKey,
-  questionTextKey,
   thaiNameKey,
 } from '../../../shared/instrument';
 import type { EvidenceRef, ScreeningResult } from '../../../shared/screening';
+import { recordedText, type Wordings } from './recorded-wording';
 
-/** The screening result in the officer's language: every finding with the answers behind it. */
-export function ResultView({ result }: { result: ScreeningResult }) {
+/**
+ * The screening result in the officer's language: every finding with the answers behind it, each
+ * question in the wording it was asked in.
+ */
+export function ResultView({ result, wordings }: { result: ScreeningResult; wordings: Wordings }) {
   const { t } = useTranslation('instrument');
   const evidence = (refs: readonly EvidenceRef[]) => (
     <ul className="evidence">
@@ -19,7 +22,9 @@ export function ResultView({ result }: { result: ScreeningResult }) {
         const q = findQuestion(INSTRUMENT, r.questionId);
         return (
           <li key={r.questionId}>
-            <span className="muted">{q ? t(questionTextKey(q)) : r.questionId}</span>{' '}
+            <span className="muted" data-testid="evidence-wording">
+              {q ? recordedText(q, wordings[r.questionId], t) : r.questionId}
+            </span>{' '}
             <strong>{describeAnswer(r.value, t)}</strong>
           </li>
         );

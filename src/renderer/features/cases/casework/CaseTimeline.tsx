@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AUTOMATIC_REASON } from '../../../../shared/domain/cases';
 import type { TimelineEntry } from '../../../../shared/ipc/channels/casework';
 import type { ReplyError } from '../../../../shared/ipc/reply';
 import { call } from '../../../app/call';
@@ -36,6 +37,9 @@ export function CaseTimeline({ caseId, version }: { caseId: string; version: num
     };
   }, [caseId, routine, version]);
 
+  // Main records "automatic" for a status it moved itself; anything else is what the officer typed.
+  const reasonText = (reason: string) =>
+    reason === AUTOMATIC_REASON ? t('timeline.automaticReason') : reason;
   const who = (actor: string | null) =>
     actor === null ? t('timeline.system') : actor === 'recovery' ? t('timeline.recovery') : actor;
 
@@ -67,7 +71,8 @@ export function CaseTimeline({ caseId, version }: { caseId: string; version: num
                     from: t(`status.${e.statusChange.from}`),
                     to: t(`status.${e.statusChange.to}`),
                   })}
-                  {e.statusChange.reason && ` — ${t('timeline.reason', { reason: e.statusChange.reason })}`}
+                  {e.statusChange.reason &&
+                    ` — ${t('timeline.reason', { reason: reasonText(e.statusChange.reason) })}`}
                 </span>
               )}
               {e.interviewState && (

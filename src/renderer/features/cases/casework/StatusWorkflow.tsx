@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  CASE_STATUS_TRANSITIONS,
   type CaseDetail,
   type CaseStatus,
   STATUSES_NEEDING_REASON,
+  statusChoices,
 } from '../../../../shared/domain/cases';
 import type { ReplyError } from '../../../../shared/ipc/reply';
 import { call } from '../../../app/call';
@@ -14,6 +14,7 @@ import { ZawgyiCheck } from '../../../components/ZawgyiCheck';
 /**
  * draft -> screened -> referred -> closed, or consent withdrawn from any open state. The store enforces
  * the transitions and the reason; the screen only offers what is allowed and asks for the reason.
+ * Main also moves the status by itself (screened on a completed interview, referred on a signed referral).
  */
 export function StatusWorkflow({
   detail,
@@ -28,7 +29,11 @@ export function StatusWorkflow({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ReplyError | null>(null);
   const reasonId = useId();
-  const next = CASE_STATUS_TRANSITIONS[detail.status];
+  // "Screened" is offered only after a completed interview (main refuses it otherwise, and sets it by itself).
+  const next = statusChoices(
+    detail.status,
+    detail.interviews.some((i) => i.state === 'completed'),
+  );
   const needsReason = target !== null && STATUSES_NEEDING_REASON.includes(target);
   const ready = target !== null && (!needsReason || reason.trim().length > 0);
 

@@ -1,0 +1,42 @@
+import { type AnswerWording, answerWording } from '../../shared/domain/interviews';
+import { isLocale } from '../../shared/i18n/locales';
+import { findQuestion, INSTRUMENT } from '../../shared/instrument';
+import { questionWording } from '../../shared/interview/wording';
+import { assessChild } from '../../shared/screening/child';
+import type { Db } from '../db/driver';
+import { translatorFor } from '../i18n/translator';
+import { answersForInterview } from './interview-answers';
+import type { InterviewRow } from './interview-rows';
+
+/**
+ * The wording the screen shows for this question right now, recorded with the answer: child or adult
+ * from the answers given so far (before this save), short or full from the interview, and the text in
+ * the interview's officer and interviewee languages. Null for a question the instrument does not know.
+ */
+export function wordingToRecord(db: Db, interview: InterviewRow, questionId: string): AnswerWording | null {
+  if (interview.instrument_id !== INSTRUMENT.id) return null;
+  const question = findQuestion(INSTRUMENT, questionId);
+  if (!question) return null;
+  const child = assessChild(INSTRUMENT, answersForInterview(db, interview)).possibleChild;
+  const wording = questionWording(question, {
+    child,
+    tier: interview.tier === 'full' ? 'full' : 'short',
+    instrumentVersion: interview.instrument_version,
+  });
+  const texts: Record<string, string> = {};
+  for (const lng of [interview.officer_language, interview.interviewee_language]) {
+    if (lng && isLocale(lng)) texts[lng] = translatorFor(lng)(`instrument:${wording.key}`);
+  }
+  return { ...wording, texts };
+}
+
+/** A stored wording column back to its shape (null when absent or unreadable). */
+export function wordingFromJson(text: string | null): AnswerWording | null {
+  if (text === null) return null;
+  try {
+    const parsed = answerWording.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
