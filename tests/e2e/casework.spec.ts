@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { type Answers, answer } from '../../src/shared/instrument';
+import { FACTS_FOR_RESULT } from '../helpers/screening-facts';
 import {
   callFromPage,
   fontsReady,
@@ -110,19 +110,6 @@ const SEED = [
   { place: 'Trat PIPO', date: '2024-04-02', person: null, result: 'not_screened' },
 ] as const;
 
-/** Answers that lead to each screening result (the rest neutral, an adult). */
-const RESULT_FACTS: Record<'indicators_found' | 'no_indicators' | 'urgent', Answers> = {
-  urgent: { needs_danger_now: answer.yes() },
-  indicators_found: {
-    rec_pay_as_promised: answer.no(),
-    doc_where_now: answer.single('employer_or_boat'),
-    doc_can_get_back: answer.no(),
-    ctrl_debt: answer.yes(),
-    ctrl_debt_bound: answer.yes(),
-  },
-  no_indicators: {},
-};
-
 /** Clicks a column's sort button and returns the direction the table then announces. */
 async function sortBy(page: Page, column: string): Promise<string | null> {
   await page.getByTestId(`sort-${column}`).click();
@@ -176,7 +163,7 @@ test('a supervisor adds an officer, creates and finds cases, and works a case th
     expect(created.ok).toBe(true);
     // Results come from main when an interview completes: each case is screened with facts that lead there.
     if (created.ok && s.result !== 'not_screened') {
-      await screenThroughIpc(page, { caseId: created.value.id }, RESULT_FACTS[s.result]);
+      await screenThroughIpc(page, { caseId: created.value.id }, FACTS_FOR_RESULT[s.result]);
     }
   }
 

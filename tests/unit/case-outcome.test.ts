@@ -10,22 +10,9 @@ import { CASE_STATUSES } from '../../src/shared/domain/cases';
 import { AppError } from '../../src/shared/errors';
 import { type Answers, answer, INSTRUMENT } from '../../src/shared/instrument';
 import { evaluate } from '../../src/shared/screening';
+import { FACTS_FOR_RESULT } from '../helpers/screening-facts';
 import { CASE_INPUT, createTestStore } from '../helpers/store-fixtures';
 import { createTestApp } from '../helpers/test-app';
-
-/** Facts an officer would record, each leading to one result (neutral answers fill the rest). */
-const SCRIPTS: Record<string, Answers> = {
-  urgent: { needs_danger_now: answer.yes() },
-  indicators_found: {
-    rec_pay_as_promised: answer.no(),
-    doc_where_now: answer.single('employer_or_boat'),
-    doc_can_get_back: answer.no(),
-    ctrl_debt: answer.yes(),
-    ctrl_debt_bound: answer.yes(),
-  },
-  no_indicators: {},
-  not_screened: { consent_screening: answer.no() },
-};
 
 /** An adult (the neutral number answer would be 8, a child, which is urgent by itself). */
 const script = (answers: Answers) => ({
@@ -56,7 +43,7 @@ const automaticAudit = (s: Session, caseId: string) =>
     .map((e) => ({ action: e.action, details: e.details }));
 
 describe("the case's screening result, computed in main", () => {
-  it.each(Object.entries(SCRIPTS))(
+  it.each(Object.entries(FACTS_FOR_RESULT))(
     'a completed short screen scripted for "%s" gives that result',
     async (expected, answers) => {
       const { s, caseId, personId } = await freshCase();
@@ -71,7 +58,7 @@ describe("the case's screening result, computed in main", () => {
 
   it('records a change of result with the reason "automatic", and never undoes it with a later interview cut short', async () => {
     const { s, caseId, personId } = await freshCase();
-    runScriptedInterview(s, script(SCRIPTS.urgent ?? {}), { caseId, personId, tier: 'short' });
+    runScriptedInterview(s, script(FACTS_FOR_RESULT.urgent), { caseId, personId, tier: 'short' });
     expect(automaticAudit(s, caseId)).toEqual([
       {
         action: 'case.status',
@@ -177,7 +164,7 @@ describe('automatic status transitions', () => {
 
   it('a recorded referral makes the case referred, audited as automatic; a closed case stays closed', async () => {
     const { s, caseId, personId } = await freshCase();
-    runScriptedInterview(s, script(SCRIPTS.indicators_found ?? {}), { caseId, personId, tier: 'short' });
+    runScriptedInterview(s, script(FACTS_FOR_RESULT.indicators_found), { caseId, personId, tier: 'short' });
     expect(getCase(s, caseId).status).toBe('screened');
     const referral = {
       caseId,
