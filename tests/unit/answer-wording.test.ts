@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { translatorFor } from '../../src/main/i18n/translator';
+import { instrumentText, translatorFor } from '../../src/main/i18n/translator';
 import { createCase } from '../../src/main/store/cases';
 import { getInterview, saveAnswer, startInterview } from '../../src/main/store/interviews';
 import type { Session } from '../../src/main/store/session';
@@ -60,7 +60,7 @@ function answerLikeTheScreen(s: Session, interviewId: string, age: number) {
       tier: 'short',
       instrumentVersion: INSTRUMENT.version,
     }).key;
-    saveAnswer(s, { interviewId, questionId: next, value, clientSeq: ++seq });
+    saveAnswer(s, { interviewId, questionId: next, value, clientSeq: ++seq }, { text: instrumentText });
     given[next] = value;
   }
   return shown;

@@ -1,5 +1,6 @@
 import { type Answers, findQuestion, INSTRUMENT, type Tier } from '../../shared/instrument';
 import { planInterview } from '../../shared/screening';
+import { instrumentText } from '../i18n/translator';
 import { createCase, getCase, updateCase } from '../store/cases';
 import { saveAnswer, setInterviewState, startInterview } from '../store/interviews';
 import type { Session } from '../store/session';
@@ -41,7 +42,11 @@ export function runScriptedInterview(
     const question = findQuestion(INSTRUMENT, next);
     if (!question) break;
     const value = script.answers[next] ?? neutralAnswer(question);
-    saveAnswer(session, { interviewId: interview.id, questionId: next, value, clientSeq: ++seq });
+    saveAnswer(
+      session,
+      { interviewId: interview.id, questionId: next, value, clientSeq: ++seq },
+      { text: instrumentText },
+    );
     answers[next] = value;
   }
   setInterviewState(session, { interviewId: interview.id, state: 'completed' });

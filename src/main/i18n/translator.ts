@@ -39,3 +39,8 @@ export function translatorFor(lng: Locale): (key: string, values?: Record<string
   const t = mainI18n().getFixedT(lng);
   return (key, values) => String(t(key, values ?? {}));
 }
+
+/** The text of an instrument key (namespace `instrument`) in one language, e.g. a question as shown. */
+export function instrumentText(lng: Locale, key: string): string {
+  return translatorFor(lng)(`instrument:${key}`);
+}

@@ -1,19 +1,30 @@
 import { type AnswerWording, answerWording } from '../../shared/domain/interviews';
-import { isLocale } from '../../shared/i18n/locales';
+import { isLocale, type Locale } from '../../shared/i18n/locales';
 import { findQuestion, INSTRUMENT } from '../../shared/instrument';
 import { questionWording } from '../../shared/interview/wording';
 import { assessChild } from '../../shared/screening/child';
 import type { Db } from '../db/driver';
-import { translatorFor } from '../i18n/translator';
 import { answersForInterview } from './interview-answers';
 import type { InterviewRow } from './interview-rows';
 
 /**
- * The wording the screen shows for this question right now, recorded with the answer: child or adult
- * from the answers given so far (before this save), short or full from the interview, and the text in
- * the interview's officer and interviewee languages. Null for a question the instrument does not know.
+ * The text of an instrument key in one language. Passed in by the callers that have the bundled locales
+ * (the IPC handler, the demo seed), so the store itself loads no translations.
  */
-export function wordingToRecord(db: Db, interview: InterviewRow, questionId: string): AnswerWording | null {
+export type InstrumentText = (lng: Locale, key: string) => string;
+
+/**
+ * The wording the screen shows for this question right now, recorded with the answer: child or adult
+ * from the answers given so far (before this save), short or full from the interview, and (given
+ * `text`) the texts in the interview's officer and interviewee languages. Null for a question the
+ * instrument does not know.
+ */
+export function wordingToRecord(
+  db: Db,
+  interview: InterviewRow,
+  questionId: string,
+  text?: InstrumentText,
+): AnswerWording | null {
   if (interview.instrument_id !== INSTRUMENT.id) return null;
   const question = findQuestion(INSTRUMENT, questionId);
   if (!question) return null;
@@ -25,7 +36,7 @@ export function wordingToRecord(db: Db, interview: InterviewRow, questionId: str
   });
   const texts: Record<string, string> = {};
   for (const lng of [interview.officer_language, interview.interviewee_language]) {
-    if (lng && isLocale(lng)) texts[lng] = translatorFor(lng)(`instrument:${wording.key}`);
+    if (text && lng && isLocale(lng)) texts[lng] = text(lng, wording.key);
   }
   return { ...wording, texts };
 }

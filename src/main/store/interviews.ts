@@ -17,7 +17,7 @@ import {
 } from '../../shared/domain/interviews';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/driver';
-import { wordingFromJson, wordingToRecord } from './answer-wording';
+import { type InstrumentText, wordingFromJson, wordingToRecord } from './answer-wording';
 import { loadAttribution } from './attribution';
 import { advanceCaseStatus, refreshCaseResult } from './case-outcome';
 import { assertCaseOpen, loadCaseRow, touchCase } from './cases';
@@ -98,8 +98,15 @@ export function startInterview(session: Session, input: InterviewStartInput): In
  *
  * clientSeq orders saves from the screen: a save not newer than the stored one never overwrites it
  * (status "superseded"); re-sending the same save is harmless (status "unchanged").
+ *
+ * The wording asked is recorded too; `options.text` (the bundled translations, from callers that have
+ * them) adds the texts as shown.
  */
-export function saveAnswer(session: Session, input: SaveAnswerInput): SaveAnswerResult {
+export function saveAnswer(
+  session: Session,
+  input: SaveAnswerInput,
+  options: { text?: InstrumentText } = {},
+): SaveAnswerResult {
   const user = session.require('interviews.write');
   const p = parseInput(saveAnswerInput, input);
   const valueJson = JSON.stringify(p.value);
@@ -130,7 +137,7 @@ export function saveAnswer(session: Session, input: SaveAnswerInput): SaveAnswer
       };
     }
     // Decided here, from the stored answers before this one: the screen cannot claim another wording.
-    const wording = wordingToRecord(db, interview, p.questionId);
+    const wording = wordingToRecord(db, interview, p.questionId, options.text);
     const wordingJson = wording ? JSON.stringify(wording) : null;
     const answerId = existing?.id ?? randomUUID();
     const revision = (existing?.revision ?? 0) + 1;

@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import { findQuestion, INSTRUMENT, parseAnswerFor } from '../../../shared/instrument';
+import { instrumentText } from '../../i18n/translator';
 import { getInterview, saveAnswer, setInterviewState, startInterview } from '../../store/interviews';
 import type { Handler } from '../dispatch';
 
@@ -26,7 +27,11 @@ export const interviewHandlers: {
     } catch {
       throw new AppError('VALIDATION');
     }
-    return saveAnswer(ctx.sessions.require(), { ...req, value: value as typeof req.value });
+    return saveAnswer(
+      ctx.sessions.require(),
+      { ...req, value: value as typeof req.value },
+      { text: instrumentText },
+    );
   },
   'interview.setState': (req, ctx) => setInterviewState(ctx.sessions.require(), req),
 };
