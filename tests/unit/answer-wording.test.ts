@@ -3,8 +3,7 @@ import { instrumentText, translatorFor } from '../../src/main/i18n/translator';
 import { createCase } from '../../src/main/store/cases';
 import { getInterview, saveAnswer, startInterview } from '../../src/main/store/interviews';
 import type { Session } from '../../src/main/store/session';
-import { type Answers, answer, findQuestion, INSTRUMENT } from '../../src/shared/instrument';
-import { questionWording } from '../../src/shared/interview/wording';
+import { type Answers, answer, findQuestion, INSTRUMENT, questionTextKey } from '../../src/shared/instrument';
 import { planInterview } from '../../src/shared/screening';
 import { CASE_INPUT, createTestStore } from '../helpers/store-fixtures';
 
@@ -55,11 +54,8 @@ function answerLikeTheScreen(s: Session, interviewId: string, age: number) {
     const value = next ? script.get(next) : undefined;
     const question = next ? findQuestion(INSTRUMENT, next) : undefined;
     if (!next || !value || !question) break;
-    shown[next] = questionWording(question, {
-      child: plan.child.possibleChild,
-      tier: 'short',
-      instrumentVersion: INSTRUMENT.version,
-    }).key;
+    // What the interview screen shows (InterviewScreen: questionTextKey with the plan's child flag).
+    shown[next] = questionTextKey(question, plan.child.possibleChild);
     saveAnswer(s, { interviewId, questionId: next, value, clientSeq: ++seq }, { text: instrumentText });
     given[next] = value;
   }
@@ -68,10 +64,10 @@ function answerLikeTheScreen(s: Session, interviewId: string, age: number) {
 
 describe('the wording on record is the wording shown', () => {
   it.each([
-    ['adult', 30, 'questions.rec_job_as_promised.text'],
+    ['standard', 30, 'questions.rec_job_as_promised.text'],
     ['child', 16, 'questions.rec_job_as_promised.textChild'],
   ])(
-    '%s: every answer carries the key, variant, tier, version and texts the screen showed',
+    '%s: every answer carries the wording id, key, variant, tier, version and texts the screen showed',
     async (variant, age, jobKey) => {
       const { s, id } = await interview();
       const shown = answerLikeTheScreen(s, id, age);
@@ -92,7 +88,7 @@ describe('the wording on record is the wording shown', () => {
       }
       expect(recorded.find((a) => a.questionId === 'rec_job_as_promised')?.wording?.variant).toBe(variant);
       // Questions asked before the age was known keep the adult wording, even on the child path.
-      expect(recorded.find((a) => a.questionId === 'consent_screening')?.wording?.variant).toBe('adult');
+      expect(recorded.find((a) => a.questionId === 'consent_screening')?.wording?.variant).toBe('standard');
       // The Burmese text is Burmese, and differs between the two wordings.
       const text = recorded.find((a) => a.questionId === 'rec_job_as_promised')?.wording?.texts.my ?? '';
       expect(text).toMatch(/[\u1000-\u109F]/);
@@ -104,7 +100,7 @@ describe('the wording on record is the wording shown', () => {
     const { s, id } = await interview();
     answerLikeTheScreen(s, id, 30);
     const before = getInterview(s, id).answers.find((a) => a.questionId === 'rec_job_as_promised')?.wording;
-    expect(before?.variant).toBe('adult');
+    expect(before?.variant).toBe('standard');
     // The officer corrects the age to 16: the earlier question's record stays as asked.
     saveAnswer(s, { interviewId: id, questionId: 'id_age', value: answer.number(16), clientSeq: 100 });
     const after = getInterview(s, id).answers.find((a) => a.questionId === 'rec_job_as_promised')?.wording;
@@ -129,7 +125,11 @@ describe('the wording on record is the wording shown', () => {
       value: answer.no(),
       clientSeq: 1,
     });
-    expect(saved.wording).toMatchObject({ tier: 'full', variant: 'adult' });
+    expect(saved.wording).toMatchObject({
+      id: 'safety_others_present@1:standard:full',
+      tier: 'full',
+      variant: 'standard',
+    });
     s.lock();
   });
 });

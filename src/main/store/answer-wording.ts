@@ -1,7 +1,13 @@
 import { type AnswerWording, answerWording } from '../../shared/domain/interviews';
 import { isLocale, type Locale } from '../../shared/i18n/locales';
-import { findQuestion, INSTRUMENT } from '../../shared/instrument';
-import { questionWording } from '../../shared/interview/wording';
+import {
+  findQuestion,
+  INSTRUMENT,
+  questionTextKey,
+  readAnswers,
+  wordingId,
+  wordingOf,
+} from '../../shared/instrument';
 import { assessChild } from '../../shared/screening/child';
 import type { Db } from '../db/driver';
 import { answersForInterview } from './interview-answers';
@@ -28,17 +34,17 @@ export function wordingToRecord(
   if (interview.instrument_id !== INSTRUMENT.id) return null;
   const question = findQuestion(INSTRUMENT, questionId);
   if (!question) return null;
-  const child = assessChild(INSTRUMENT, answersForInterview(db, interview)).possibleChild;
-  const wording = questionWording(question, {
-    child,
-    tier: interview.tier === 'full' ? 'full' : 'short',
-    instrumentVersion: interview.instrument_version,
-  });
+  // As the screen plans it: the stored answers read in the current form of each question.
+  const answers = readAnswers(INSTRUMENT, answersForInterview(db, interview));
+  const child = assessChild(INSTRUMENT, answers).possibleChild;
+  const wording = wordingOf(question, { child, tier: interview.tier === 'full' ? 'full' : 'short' });
+  // The key the screen shows (questionTextKey with the same child flag gives the same variant).
+  const key = questionTextKey(question, wording.variant === 'child');
   const texts: Record<string, string> = {};
   for (const lng of [interview.officer_language, interview.interviewee_language]) {
-    if (text && lng && isLocale(lng)) texts[lng] = text(lng, wording.key);
+    if (text && lng && isLocale(lng)) texts[lng] = text(lng, key);
   }
-  return { ...wording, texts };
+  return { ...wording, id: wordingId(wording), instrumentVersion: interview.instrument_version, key, texts };
 }
 
 /** A stored wording column back to its shape (null when absent or unreadable). */

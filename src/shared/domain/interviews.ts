@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { TIERS } from '../instrument/schema';
+import { WORDING_VARIANTS, wordingIdSchema } from '../instrument/wording';
 import { boundedJson, entityId, isoDateTime, requiredText } from './common';
 import { languageTag } from './persons';
 
@@ -59,16 +61,19 @@ export const saveAnswerInput = z.object({
 export type SaveAnswerInput = z.input<typeof saveAnswerInput>;
 
 /**
- * The exact wording a question was asked in, recorded by main with each answer (src/shared/interview/wording.ts):
- * the instrument version, the text key, child or adult and short or full, and the texts as shown in the
- * interview's officer and interviewee languages. Answers saved before it existed have none (null).
+ * The exact wording a question was asked in, recorded by main with each answer: the instrument's wording
+ * id (`<question>@<version>:<standard|child>:<short|full>`, src/shared/instrument/wording.ts) and its parts,
+ * the instrument version, the text key shown, and the texts as shown in the interview's officer and
+ * interviewee languages. Answers saved before it existed have none (null).
  */
 export const answerWording = z.object({
+  id: wordingIdSchema,
   instrumentVersion: z.string().max(32),
   questionId: z.string().max(128),
+  version: z.number().int().min(1),
+  variant: z.enum(WORDING_VARIANTS),
+  tier: z.enum(TIERS),
   key: z.string().max(200),
-  variant: z.enum(['adult', 'child']),
-  tier: z.enum(['short', 'full']),
   texts: z.record(z.string().max(35), z.string().max(4000)),
 });
 export type AnswerWording = z.infer<typeof answerWording>;

@@ -11,10 +11,10 @@ import {
   findQuestion,
   INSTRUMENT,
   questionGuidanceKey,
+  questionTextKey,
   sectionTitleKey,
   type Tier,
 } from '../../../shared/instrument';
-import { questionWording } from '../../../shared/interview/wording';
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { evaluate, planInterview } from '../../../shared/screening';
 import { call } from '../../app/call';
@@ -131,9 +131,8 @@ export function InterviewScreen({ interviewId, onExit }: { interviewId: string; 
   const question = currentId ? findQuestion(INSTRUMENT, currentId) : undefined;
   const sectionId = plan.items.find((i) => i.questionId === currentId)?.sectionId;
   const child = plan.child.possibleChild;
-  const textKey = question
-    ? questionWording(question, { child, tier, instrumentVersion: INSTRUMENT.version }).key
-    : '';
+  // The same key main records with the answer (src/main/store/answer-wording.ts).
+  const textKey = question ? questionTextKey(question, child) : '';
 
   const save = async (questionId: string, value: AnswerValue) => {
     if (!detail) return;
@@ -389,7 +388,7 @@ export function InterviewScreen({ interviewId, onExit }: { interviewId: string; 
               if (!q || !v) return null;
               return (
                 <li key={id} data-testid="given" data-question-id={id}>
-                  <span data-testid="given-wording">{recordedText(q, wordings[id], ti)}</span>{' '}
+                  <span data-testid="given-wording">{recordedText(q, wordings[id], uiLanguage, ti)}</span>{' '}
                   <strong>{describeAnswer(v, ti)}</strong>
                   {!closed && own[id] !== undefined && (
                     <button

@@ -15,7 +15,7 @@ import { recordedText, type Wordings } from './recorded-wording';
  * question in the wording it was asked in.
  */
 export function ResultView({ result, wordings }: { result: ScreeningResult; wordings: Wordings }) {
-  const { t } = useTranslation('instrument');
+  const { t, i18n } = useTranslation('instrument');
   const evidence = (refs: readonly EvidenceRef[]) => (
     <ul className="evidence">
       {refs.map((r) => {
@@ -23,7 +23,7 @@ export function ResultView({ result, wordings }: { result: ScreeningResult; word
         return (
           <li key={r.questionId}>
             <span className="muted" data-testid="evidence-wording">
-              {q ? recordedText(q, wordings[r.questionId], t) : r.questionId}
+              {q ? recordedText(q, wordings[r.questionId], i18n.language, t) : r.questionId}
             </span>{' '}
             <strong>{describeAnswer(r.value, t)}</strong>
           </li>
