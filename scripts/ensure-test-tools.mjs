@@ -21,6 +21,7 @@ export const TEST_TOOLS = [
   { command: 'openssl', pkg: 'openssl', why: 'cross-checks CMS signatures' },
   { command: 'xliff2po', pkg: 'translate-toolkit', why: 'reads exported XLIFF with a second tool' },
   { command: 'po2xliff', pkg: 'translate-toolkit', why: 'writes XLIFF with a second tool' },
+  { command: 'pocount', pkg: 'translate-toolkit', why: 'counts the units of exported XLIFF' },
 ];
 
 /** @param {string} file */

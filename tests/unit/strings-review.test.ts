@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -14,14 +16,11 @@ import {
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
+function step(by: string, source: string, target: string) {
+  return { by, at: '2026-03-01T10:00:00.000Z', sourceHash: sha256(source), targetHash: sha256(target) };
+}
 function reviewedEntry(source: string, target: string): ReviewEntry {
-  return {
-    status: 'reviewed',
-    reviewer: 'Daw Aye',
-    reviewedAt: '2025-03-01T10:00:00.000Z',
-    sourceHash: sha256(source),
-    targetHash: sha256(target),
-  };
+  return { translated: step('Ko Ko', source, target), reviewed: step('Daw Aye', source, target) };
 }
 
 describe('hashText (synchronous SHA-256 for the renderer)', () => {
@@ -47,6 +46,20 @@ describe('hashText (synchronous SHA-256 for the renderer)', () => {
 describe('reviewStateOf', () => {
   const source = 'Do you feel it is safe for you to talk with me here, now?';
   const target = 'ဒီမှာ အခု ကျွန်ုပ်နဲ့ စကားပြောဖို့ ဘေးကင်းတယ်လို့ ခံစားရလား။';
+
+  it('is translated while only a translator vouched for exactly these texts, and a draft for the app', () => {
+    const translated = { translated: step('Ko Ko', source, target) };
+    expect(reviewStateOf(translated, source, target)).toBe('translated');
+    expect(isReviewedState(reviewStateOf(translated, source, target))).toBe(false);
+    expect(reviewStateOf(translated, source, `${target}!`)).toBe('stale');
+    // Re-translated after a review: the new text needs its own review.
+    const retranslated = {
+      translated: step('Ko Ko', source, `${target}!`),
+      reviewed: step('Daw Aye', source, target),
+    };
+    expect(reviewStateOf(retranslated, source, `${target}!`)).toBe('translated');
+    expect(reviewStateOf(retranslated, source, target)).toBe('reviewed');
+  });
 
   it('is draft without a review entry or without a translation', () => {
     expect(reviewStateOf(undefined, source, target)).toBe('draft');
@@ -82,24 +95,67 @@ describe('reviewStateOf', () => {
 
 describe('review-status.json format', () => {
   it('accepts the documented shape and refuses anything else', () => {
-    const good = {
+    const entries = { 'th/common:app.name': reviewedEntry('FieldScreen', 'FieldScreen') };
+    const good = { version: 2, entries, sourceTexts: { [sha256('FieldScreen')]: 'FieldScreen' } };
+    expect(reviewStatusFileSchema.parse(good)).toEqual(good);
+    const refused = (value: unknown) => reviewStatusFileSchema.safeParse(value).success === false;
+    expect(refused({ version: 2, entries })).toBe(true);
+    expect(refused({ ...good, entries: { 'th/common:a': {} } })).toBe(true);
+    expect(
+      refused({
+        ...good,
+        entries: { 'th/common:a': { reviewed: { ...step('A', 'a', 'b'), sourceHash: 'abc' } } },
+      }),
+    ).toBe(true);
+    expect(refused({ ...good, entries: { 'common:a': reviewedEntry('a', 'b') } })).toBe(true);
+    expect(
+      refused({ ...good, entries: { 'th/common:a': { ...reviewedEntry('a', 'b'), approved: true } } }),
+    ).toBe(true);
+    expect(refused({ ...good, sourceTexts: { abc: 'x' } })).toBe(true);
+    expect(refused({ ...good, version: 3 })).toBe(true);
+  });
+
+  it('reads version 1 (reviews only) as reviewed steps without a translator', () => {
+    const v1 = {
       version: 1,
-      entries: { 'th/common:app.name': reviewedEntry('FieldScreen', 'FieldScreen') },
+      entries: {
+        'th/common:a': {
+          status: 'reviewed',
+          reviewer: 'Daw Aye',
+          reviewedAt: '2025-03-01T10:00:00.000Z',
+          sourceHash: sha256('a'),
+          targetHash: sha256('ก'),
+        },
+      },
     };
-    expect(reviewStatusFileSchema.safeParse(good).success).toBe(true);
-    expect(reviewStatusFileSchema.safeParse({ version: 2, entries: {} }).success).toBe(false);
-    const draftEntry = { ...reviewedEntry('a', 'b'), status: 'draft' };
+    expect(reviewStatusFileSchema.parse(v1)).toEqual({
+      version: 2,
+      entries: {
+        'th/common:a': {
+          reviewed: {
+            by: 'Daw Aye',
+            at: '2025-03-01T10:00:00.000Z',
+            sourceHash: sha256('a'),
+            targetHash: sha256('ก'),
+          },
+        },
+      },
+      sourceTexts: {},
+    });
     expect(
-      reviewStatusFileSchema.safeParse({ version: 1, entries: { 'th/common:a': draftEntry } }).success,
+      reviewStatusFileSchema.safeParse({
+        ...v1,
+        entries: { 'th/common:a': { ...v1.entries['th/common:a'], status: 'draft' } },
+      }).success,
     ).toBe(false);
-    const shortHash = { ...reviewedEntry('a', 'b'), sourceHash: 'abc' };
-    expect(
-      reviewStatusFileSchema.safeParse({ version: 1, entries: { 'th/common:a': shortHash } }).success,
-    ).toBe(false);
-    expect(
-      reviewStatusFileSchema.safeParse({ version: 1, entries: { 'common:a': reviewedEntry('a', 'b') } })
-        .success,
-    ).toBe(false);
+  });
+
+  it('the committed file is valid', () => {
+    const committed = JSON.parse(
+      readFileSync(join(__dirname, '..', '..', 'resources', 'locales', 'review-status.json'), 'utf8'),
+    );
+    expect(reviewStatusFileSchema.safeParse(committed).success).toBe(true);
+    expect(committed.version).toBe(2);
   });
 });
 
@@ -109,5 +165,6 @@ describe('isReviewedState', () => {
     expect(isReviewedState('reviewed')).toBe(true);
     expect(isReviewedState('draft')).toBe(false);
     expect(isReviewedState('stale')).toBe(false);
+    expect(isReviewedState('translated')).toBe(false);
   });
 });

@@ -179,15 +179,18 @@ export function writeNamespaceFile(dir: string, lng: string, ns: string, tree: J
   return path;
 }
 
-/** Entries sorted by key, so two imports that touch different strings merge cleanly in git. */
+/** Entries and texts sorted by key, so two imports that touch different strings merge cleanly in git. */
 export function writeStatuses(dir: string, statuses: ReviewStatusFile): string {
   const sorted: ReviewStatusFile = {
     version: statuses.version,
-    entries: Object.fromEntries(
-      Object.entries(statuses.entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-    ),
+    entries: sortedRecord(statuses.entries),
+    sourceTexts: sortedRecord(statuses.sourceTexts),
   };
   const path = join(dir, REVIEW_STATUS_FILE);
   writeFileAtomic(path, `${JSON.stringify(sorted, null, 2)}\n`);
   return path;
+}
+
+function sortedRecord<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -34,6 +34,7 @@ export interface NamespaceCounts {
   /** English strings in the namespace. */
   total: number;
   draft: number;
+  translated: number;
   reviewed: number;
   stale: number;
   missing: number;
@@ -95,6 +96,7 @@ function countNamespace(
     ns,
     total: source.size,
     draft: 0,
+    translated: 0,
     reviewed: 0,
     stale: 0,
     missing: 0,

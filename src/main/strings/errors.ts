@@ -9,8 +9,8 @@ export type StringsErrorReason =
   | 'WRONG_VERSION'
   | 'UNKNOWN_KEYS'
   | 'INVALID_UNITS'
-  | 'SOURCE_EDITED'
   | 'CONFLICT'
+  | 'NOT_TRANSLATED'
   | 'INVALID_TARGETS';
 
 /**

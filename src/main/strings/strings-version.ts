@@ -18,8 +18,3 @@ export function stringsVersion(catalog: Catalog): string {
   ]);
   return hashText(JSON.stringify(perNamespace));
 }
-
-/** The short form people compare by eye. */
-export function shortVersion(version: string): string {
-  return version.slice(0, 12);
-}

@@ -1,4 +1,12 @@
-import { hashText, type ReviewEntry, reviewKey, SOURCE_LANGUAGE } from '../../shared/i18n/review';
+import {
+  hashText,
+  type ReviewEntry,
+  type ReviewStatusFile,
+  type ReviewStep,
+  reviewEntryOf,
+  reviewKey,
+  SOURCE_LANGUAGE,
+} from '../../shared/i18n/review';
 import {
   type Catalog,
   localeSource,
@@ -8,115 +16,202 @@ import {
   writeStatuses,
 } from './catalog';
 import { StringsError } from './errors';
-import { interpolationProblems } from './interpolation';
 import { type JsonTree, setText } from './json-tree';
-import { namespaceVersion, shortVersion } from './strings-version';
+import { namespaceVersion } from './strings-version';
+import { targetProblems } from './target-checks';
 import { checkTargetLanguage, NO_TARGET } from './xliff-export';
 import type { ReadDocument, ReadUnit } from './xliff-read';
 
+/**
+ * Who is importing: a translator (their strings become "translated") or a reviewer (they become
+ * "reviewed"; a reviewer may only review what a translator translated from the current English, unless
+ * `both` says the reviewer did both steps, which is then recorded under their name twice).
+ */
+export type ImportRole =
+  | { kind: 'translator'; name: string }
+  | { kind: 'reviewer'; name: string; both: boolean };
+
 export interface ImportOptions {
-  reviewer: string;
+  role: ImportRole;
   now: Date;
-  /** When given, a file for another language is refused. */
+  /** The language given on the command line: needed when the tool dropped it, refused when it differs. */
   expectLanguage?: string;
+}
+
+export interface PlannedString {
+  ns: string;
+  key: string;
+  text: string;
+  /** False when the person confirmed the text as it was. */
+  changed: boolean;
 }
 
 export interface ImportPlan {
   lng: TargetLocale;
-  /** Strings whose text the translator changed. */
-  changes: { ns: string; key: string; text: string }[];
-  /** Every string that becomes reviewed: the changed ones and those approved unchanged. */
-  reviewed: { ns: string; key: string; entry: ReviewEntry }[];
-  /** Units in the file left as they were (not changed, not marked reviewed or final). */
+  /** Strings recorded under the importing person's name (changed or confirmed). */
+  imported: PlannedString[];
+  /** Strings in the file not imported, each with why (English changed; changed in the repository). */
+  skipped: { ns: string; key: string; reason: string }[];
+  /** Units left as they were: neither changed nor confirmed. */
   untouched: number;
-  /** The new content of each namespace file with changes, ready to write. */
+  /** Facts the person importing should know (e.g. the tool dropped FieldScreen's attributes). */
+  notices: string[];
   trees: { ns: string; tree: JsonTree }[];
+  statuses: ReviewStatusFile;
 }
 
 /**
- * Decides what an import would do, refusing the whole file on the first kind of problem found (every
- * instance of it is listed), so either everything is imported or nothing is.
+ * Decides what an import would do. A problem that makes the file untrustworthy (unknown ids, broken
+ * structure, a translation that is not text in the language, a review without a translation) refuses the
+ * whole file, every instance listed, so nothing is written. Strings whose English changed since the export
+ * (or whose translation changed in the repository meanwhile) are skipped and listed; the rest is imported.
  */
 export function planImport(catalog: Catalog, doc: ReadDocument, options: ImportOptions): ImportPlan {
-  const reviewer = checkReviewer(options.reviewer);
+  const role = checkRole(options.role);
   const lng = checkLanguages(doc, options.expectLanguage);
-  checkVersions(catalog, doc);
-  checkKeysAndStructure(catalog, doc, lng);
+  if (doc.structureProblems.length)
+    throw new StringsError(
+      'INVALID_UNITS',
+      'some units cannot be read as FieldScreen strings',
+      doc.structureProblems,
+    );
+  checkKnownIds(catalog, doc, lng);
   checkLocaleFilesReadable(catalog, doc, lng);
 
-  const plan: ImportPlan = { lng, changes: [], reviewed: [], untouched: 0, trees: [] };
-  const conflicts: string[] = [];
+  const plan: ImportPlan = {
+    lng,
+    imported: [],
+    skipped: [],
+    untouched: 0,
+    notices: noticesFor(catalog, doc),
+    trees: [],
+    statuses: catalog.statuses,
+  };
   const invalid: string[] = [];
-  const reviewedAt = options.now.toISOString();
-  for (const file of doc.files) {
-    const source = localeSource(catalog, lng, file.ns);
-    for (const unit of file.units) {
-      const sourceText = source.get(unit.key) ?? '';
-      const where = `${lng}/${file.ns}:${unit.key}`;
-      const current = targetText(catalog, lng, file.ns, unit.key);
-      const decision = decide(unit, current);
-      if (decision === 'untouched') {
-        plan.untouched += 1;
-        continue;
-      }
-      if (!sameAsExport(unit, current)) {
-        conflicts.push(
-          `${where}: the translation was changed in the repository after this file was exported`,
-        );
-        continue;
-      }
-      const text = unit.target ?? '';
-      const problems =
-        text.trim() === '' ? ['the translation is empty'] : interpolationProblems(sourceText, text);
-      if (problems.length) {
-        invalid.push(`${where}: ${problems.join('; ')}`);
-        continue;
-      }
-      if (decision === 'changed') plan.changes.push({ ns: file.ns, key: unit.key, text });
-      plan.reviewed.push({
-        ns: file.ns,
-        key: unit.key,
-        entry: {
-          status: 'reviewed',
-          reviewer,
-          reviewedAt,
-          sourceHash: hashText(sourceText),
-          targetHash: hashText(text),
-        },
-      });
+  for (const unit of doc.units) {
+    const source = localeSource(catalog, lng, unit.ns).get(unit.key) ?? '';
+    const current = targetText(catalog, lng, unit.ns, unit.key);
+    const target = unit.target ?? '';
+    const changed = target !== (current ?? '');
+    if (target.trim() === '' || (!changed && !unit.confirmed)) {
+      plan.untouched += 1;
+      continue;
     }
+    if (unit.source !== source) {
+      plan.skipped.push({ ns: unit.ns, key: unit.key, reason: englishChangedReason(catalog, doc, unit) });
+      continue;
+    }
+    if (changed && changedSinceExport(unit, current)) {
+      plan.skipped.push({
+        ns: unit.ns,
+        key: unit.key,
+        reason: 'the translation was changed in the repository after the export; export again and re-apply',
+      });
+      continue;
+    }
+    const problems = targetProblems(lng, unit.ns, unit.key, source, target);
+    if (problems.length) {
+      invalid.push(`${lng}/${unit.ns}:${unit.key}: ${problems.join('; ')}`);
+      continue;
+    }
+    plan.imported.push({ ns: unit.ns, key: unit.key, text: target, changed });
   }
-  if (conflicts.length)
-    throw new StringsError(
-      'CONFLICT',
-      `${conflicts.length} string(s) changed in the repository since this file was exported; export again and re-apply`,
-      conflicts,
-    );
   if (invalid.length)
     throw new StringsError(
       'INVALID_TARGETS',
-      `${invalid.length} translation(s) cannot be used: placeholders, markup and plural forms must be kept`,
+      `${invalid.length} translation(s) cannot be recorded; fix them in the file and import it again`,
       invalid,
     );
-  plan.trees = updatedTrees(catalog, plan);
+  plan.statuses = updatedStatuses(catalog, lng, plan.imported, role, options.now.toISOString());
+  plan.trees = updatedTrees(
+    catalog,
+    lng,
+    plan.imported.filter((s) => s.changed),
+  );
   return plan;
 }
 
+/** True when the repository's translation is no longer the one this unit was exported with. */
+function changedSinceExport(unit: ReadUnit, current: string | undefined): boolean {
+  if (unit.exportTargetHash === undefined) return false; // the tool dropped our mark: nothing to compare
+  if (unit.exportTargetHash === NO_TARGET) return current !== undefined;
+  return current === undefined || hashText(current) !== unit.exportTargetHash;
+}
+
+function englishChangedReason(catalog: Catalog, doc: ReadDocument, unit: ReadUnit): string {
+  const exportedFrom = doc.stringsVersions.get(unit.ns);
+  const sameVersion = exportedFrom !== undefined && exportedFrom === catalogVersion(catalog, unit.ns);
+  return sameVersion
+    ? 'the English <source> was edited in the file (only <target> may change)'
+    : 'the English text changed since the export; translate the new English from a new export';
+}
+
+function catalogVersion(catalog: Catalog, ns: string): string | undefined {
+  const english = catalog.source.get(ns)?.texts;
+  return english && namespaceVersion(english);
+}
+
+function updatedStatuses(
+  catalog: Catalog,
+  lng: TargetLocale,
+  imported: PlannedString[],
+  role: ImportRole,
+  at: string,
+): ReviewStatusFile {
+  const entries: Record<string, ReviewEntry> = { ...catalog.statuses.entries };
+  const sourceTexts: Record<string, string> = { ...catalog.statuses.sourceTexts };
+  const untranslated: string[] = [];
+  for (const { ns, key, text } of imported) {
+    const source = localeSource(catalog, lng, ns).get(key) ?? '';
+    const sourceHash = hashText(source);
+    const step: ReviewStep = { by: role.name, at, sourceHash, targetHash: hashText(text) };
+    const entry = reviewEntryOf(catalog.statuses, lng, ns, key) ?? {};
+    let next: ReviewEntry;
+    if (role.kind === 'translator') next = { ...entry, translated: step };
+    else {
+      const translatedThisEnglish = entry.translated?.sourceHash === sourceHash;
+      if (!translatedThisEnglish && !role.both) untranslated.push(`${lng}/${ns}:${key}`);
+      next = { translated: translatedThisEnglish ? entry.translated : step, reviewed: step };
+    }
+    entries[reviewKey(lng, ns, key)] = next;
+    sourceTexts[sourceHash] = source;
+  }
+  if (untranslated.length)
+    throw new StringsError(
+      'NOT_TRANSLATED',
+      `${untranslated.length} string(s) have no translation by a translator for the current English to review; ` +
+        "import the translator's file first, or add --both if you translated them yourself",
+      untranslated,
+    );
+  return { ...catalog.statuses, entries, sourceTexts: referencedTexts(entries, sourceTexts) };
+}
+
+/** Only the English texts some step still names are kept. */
+function referencedTexts(
+  entries: Record<string, ReviewEntry>,
+  texts: Record<string, string>,
+): Record<string, string> {
+  const used = new Set<string>();
+  for (const entry of Object.values(entries))
+    for (const step of [entry.translated, entry.reviewed]) if (step) used.add(step.sourceHash);
+  return Object.fromEntries(Object.entries(texts).filter(([hash]) => used.has(hash)));
+}
+
 /** Applies the changes to copies of the namespace files; a key that cannot be placed refuses the import. */
-function updatedTrees(catalog: Catalog, plan: ImportPlan): ImportPlan['trees'] {
-  const byNs = new Map<string, { key: string; text: string }[]>();
-  for (const change of plan.changes) byNs.set(change.ns, [...(byNs.get(change.ns) ?? []), change]);
+function updatedTrees(catalog: Catalog, lng: TargetLocale, changes: PlannedString[]): ImportPlan['trees'] {
+  const byNs = new Map<string, PlannedString[]>();
+  for (const change of changes) byNs.set(change.ns, [...(byNs.get(change.ns) ?? []), change]);
   const trees: ImportPlan['trees'] = [];
   const unplaceable: string[] = [];
-  for (const [ns, changes] of byNs) {
+  for (const [ns, nsChanges] of byNs) {
     const english = catalog.source.get(ns)?.tree ?? {};
-    const file = catalog.files.get(plan.lng)?.get(ns);
+    const file = catalog.files.get(lng)?.get(ns);
     const tree: JsonTree = file?.kind === 'ok' ? structuredClone(file.tree) : {};
-    for (const { key, text } of changes) {
+    for (const { key, text } of nsChanges) {
       try {
         setText(tree, key, text, english);
       } catch (err) {
-        unplaceable.push(`${plan.lng}/${ns}:${key}: ${(err as Error).message}`);
+        unplaceable.push(`${lng}/${ns}:${key}: ${(err as Error).message}`);
       }
     }
     trees.push({ ns, tree });
@@ -130,133 +225,82 @@ function updatedTrees(catalog: Catalog, plan: ImportPlan): ImportPlan['trees'] {
   return trees;
 }
 
-/**
- * changed: the translator edited the text; approved: left it as it was but marked the segment reviewed or
- * final; untouched: neither (an edit always counts as a review by the importing reviewer).
- */
-function decide(unit: ReadUnit, current: string | undefined): 'changed' | 'approved' | 'untouched' {
-  const exported = unit.exportTargetHash;
-  const hadTarget = exported === undefined ? current !== undefined : exported !== NO_TARGET;
-  if (unit.target === undefined || (unit.target === '' && !hadTarget)) return 'untouched';
-  const edited =
-    exported === undefined || exported === NO_TARGET
-      ? unit.target !== current
-      : hashText(unit.target) !== exported;
-  if (edited) return 'changed';
-  return unit.state === 'reviewed' || unit.state === 'final' ? 'approved' : 'untouched';
-}
-
-/** True when the repository still has the translation the file was exported with. */
-function sameAsExport(unit: ReadUnit, current: string | undefined): boolean {
-  if (unit.exportTargetHash === undefined) return true; // the tool dropped our attribute: nothing to compare
-  if (unit.exportTargetHash === NO_TARGET) return current === undefined;
-  return current !== undefined && hashText(current) === unit.exportTargetHash;
-}
-
-function checkReviewer(reviewer: string): string {
-  const name = reviewer.trim();
+function checkRole(role: ImportRole): ImportRole {
+  const name = role.name.trim();
   if (name === '' || name.length > 200 || /\p{Cc}/u.test(name))
     throw new StringsError(
       'USAGE',
-      '--reviewer must be the name of the qualified translator (1-200 characters)',
+      `--${role.kind} must be the name of the qualified ${role.kind} (1-200 characters)`,
     );
-  return name;
+  return { ...role, name };
 }
 
 function checkLanguages(doc: ReadDocument, expected: string | undefined): TargetLocale {
-  if (doc.srcLang !== SOURCE_LANGUAGE)
+  if (doc.srcLang !== undefined && doc.srcLang !== SOURCE_LANGUAGE)
     throw new StringsError(
       'WRONG_LANGUAGE',
       `the file translates from "${doc.srcLang}"; FieldScreen translates from English (en)`,
     );
-  const lng = checkTargetLanguage(doc.trgLang);
+  if (doc.trgLang === undefined && expected === undefined)
+    throw new StringsError(
+      'WRONG_LANGUAGE',
+      'the file does not say which language it is for (the tool that saved it dropped target-language); ' +
+        'import it again with --lang, e.g. --lang km',
+    );
+  const lng = checkTargetLanguage(doc.trgLang ?? expected);
   if (expected !== undefined && expected !== lng)
     throw new StringsError('WRONG_LANGUAGE', `the file is for "${lng}", not "${expected}"`);
   return lng;
 }
 
-/** Refuses a file made from other English text: the translator worked on sentences that no longer exist. */
-function checkVersions(catalog: Catalog, doc: ReadDocument): void {
-  const details: string[] = [];
-  let changedTotal = 0;
-  for (const file of doc.files) {
-    const source = catalog.source.get(file.ns)?.texts;
-    if (!source) continue; // reported as an unknown namespace
-    const now = namespaceVersion(source);
-    if (file.stringsVersion === now) continue;
-    const keys = new Set(file.units.map((u) => u.key));
-    const changed = file.units.filter((u) => source.has(u.key) && source.get(u.key) !== u.source).length;
-    const removed = file.units.filter((u) => !source.has(u.key)).length;
-    const added = [...source.keys()].filter((k) => !keys.has(k)).length;
-    changedTotal += changed;
-    details.push(
-      file.stringsVersion === undefined
-        ? `${file.ns}: the file has no FieldScreen strings version (was it made by "strings export"?)`
-        : `${file.ns}: file version ${shortVersion(file.stringsVersion)}, current ${shortVersion(now)}: ` +
-            `${changed} unit(s) with changed English source, ${added} string(s) added, ${removed} removed`,
-    );
+/** Every unit must name a string this language has: anything else (a typo, `__proto__`, a removed string) is refused. */
+function checkKnownIds(catalog: Catalog, doc: ReadDocument, lng: TargetLocale): void {
+  const unknown = new Set<string>();
+  for (const unit of doc.units) {
+    if (!catalog.source.has(unit.ns)) unknown.add(`namespace "${unit.ns}" (${unit.ns}:${unit.key})`);
+    else if (!localeSource(catalog, lng, unit.ns).has(unit.key)) unknown.add(`${unit.ns}:${unit.key}`);
   }
-  if (details.length)
+  if (unknown.size)
     throw new StringsError(
-      'WRONG_VERSION',
-      `the file was exported from other English source text (${changedTotal} changed unit(s)); ` +
-        'export a new file for the translator',
-      details,
-    );
-}
-
-function checkKeysAndStructure(catalog: Catalog, doc: ReadDocument, lng: TargetLocale): void {
-  const unknown: string[] = [];
-  const structure: string[] = [];
-  const sourceEdited: string[] = [];
-  for (const file of doc.files) {
-    const source = catalog.source.has(file.ns) ? localeSource(catalog, lng, file.ns) : undefined;
-    if (!source) {
-      unknown.push(`namespace ${file.ns}`);
-      continue;
-    }
-    if (file.occurrences > 1) structure.push(`<file id="${file.ns}"> appears ${file.occurrences} times`);
-    for (const unit of file.units) {
-      const where = `${file.ns}:${unit.key}`;
-      const text = source.get(unit.key);
-      if (text === undefined) unknown.push(where);
-      else if (unit.occurrences > 1) structure.push(`${where} appears ${unit.occurrences} times`);
-      else if (unit.segments > 1)
-        structure.push(`${where} was split into ${unit.segments} segments; join them into one`);
-      else if (unit.source !== text) sourceEdited.push(where);
-    }
-  }
-  if (unknown.length)
-    throw new StringsError('UNKNOWN_KEYS', `${unknown.length} unit(s) are not FieldScreen strings`, unknown);
-  if (structure.length) throw new StringsError('INVALID_UNITS', 'the file structure was changed', structure);
-  if (sourceEdited.length)
-    throw new StringsError(
-      'SOURCE_EDITED',
-      `the English <source> of ${sourceEdited.length} unit(s) was edited in the file; only <target> may change`,
-      sourceEdited,
+      'UNKNOWN_KEYS',
+      `${unknown.size} unit(s) are not ${lng} FieldScreen strings (removed since the export? then export again)`,
+      [...unknown],
     );
 }
 
 /** An unreadable locale file must be fixed by hand first: rewriting it would lose what it holds. */
 function checkLocaleFilesReadable(catalog: Catalog, doc: ReadDocument, lng: TargetLocale): void {
-  const broken = doc.files.flatMap((file) => {
-    const loaded = catalog.files.get(lng)?.get(file.ns);
-    return loaded?.kind === 'invalid' ? [`${lng}/${file.ns}.json: ${loaded.error}`] : [];
+  const namespaces = new Set(doc.units.map((u) => u.ns));
+  const broken = [...namespaces].flatMap((ns) => {
+    const loaded = catalog.files.get(lng)?.get(ns);
+    return loaded?.kind === 'invalid' ? [`${lng}/${ns}.json: ${loaded.error}`] : [];
   });
   if (broken.length)
     throw new StringsError('INVALID_LOCALES', 'a locale file cannot be read; fix it first', broken);
 }
 
+function noticesFor(catalog: Catalog, doc: ReadDocument): string[] {
+  const notices: string[] = [];
+  if (!doc.hasExportMarks)
+    notices.push(
+      "the tool that saved this file dropped FieldScreen's own attributes (fs:…); each unit was checked " +
+        'against the current English instead, but a translation changed in the repository since the ' +
+        'export cannot be noticed: keep the time between export and import short',
+    );
+  for (const [ns, version] of doc.stringsVersions)
+    if (catalog.source.has(ns) && version !== catalogVersion(catalog, ns))
+      notices.push(
+        `${ns}: the English changed since this file was exported; changed strings are listed below`,
+      );
+  return notices;
+}
+
 /**
  * Writes the translations (each namespace file atomically), then the statuses. If the process dies between
- * the two, the new text has no matching review entry and shows as draft or stale: never falsely reviewed.
+ * the two, the new text has no matching entry and shows as draft or stale: never falsely reviewed.
  */
 export function applyImport(catalog: Catalog, plan: ImportPlan): string[] {
   const written = plan.trees.map(({ ns, tree }) => writeNamespaceFile(catalog.dir, plan.lng, ns, tree));
-  if (plan.reviewed.length) {
-    const entries = { ...catalog.statuses.entries };
-    for (const { ns, key, entry } of plan.reviewed) entries[reviewKey(plan.lng, ns, key)] = entry;
-    written.push(writeStatuses(catalog.dir, { ...catalog.statuses, entries }));
-  }
+  if (plan.imported.length) written.push(writeStatuses(catalog.dir, plan.statuses));
   return written;
 }

@@ -1,43 +1,95 @@
 import { z } from 'zod';
 
 /**
- * Review status of translations. Every string in resources/locales/<lng>/<ns>.json is a draft until a
- * qualified translator reviews it; resources/locales/review-status.json records who reviewed which text.
- * A review names the exact English source and target text by SHA-256, so any later change to either
- * turns the translation "stale" without anyone having to remember to reset it.
+ * Translation status. Every string in resources/locales/<lng>/<ns>.json is a draft until a qualified
+ * translator translates or checks it and a second qualified person reviews it; review-status.json records
+ * both steps: who, when, and the SHA-256 of the English and the translation each of them saw. Any later
+ * change to either text turns the string "stale" without anyone having to remember to reset it.
  *
  * Pure and synchronous (no node:*, no WebCrypto promise): the interview screen calls it while rendering.
  */
 
 export const SOURCE_LANGUAGE = 'en';
 export const REVIEW_STATUS_FILE = 'review-status.json';
-export const REVIEW_STATUS_VERSION = 1;
+export const REVIEW_STATUS_VERSION = 2;
 
-/** What the officer may rely on: only 'reviewed' text was checked by a qualified translator. */
-export type ReviewState = 'draft' | 'reviewed' | 'stale';
+/**
+ * draft: no qualified translator has vouched for the text; translated: a translator did, no reviewer yet
+ * (still a draft for the officer); reviewed: a reviewer approved exactly this text; stale: a translator or
+ * reviewer saw other English or another translation than there is now.
+ */
+export type ReviewState = 'draft' | 'translated' | 'reviewed' | 'stale';
 /** English is the language translators work from; it has no review state of its own. */
 export type LocaleReviewState = ReviewState | 'source';
 
 const hashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'expected SHA-256 as 64 lower-case hex characters');
+const nameSchema = z.string().trim().min(1).max(200);
 
-export const reviewEntrySchema = z.strictObject({
-  status: z.literal('reviewed'),
-  reviewer: z.string().trim().min(1).max(200),
-  reviewedAt: z.iso.datetime(),
+/** One person's step on one string: who, when, and the texts they saw. */
+export const reviewStepSchema = z.strictObject({
+  by: nameSchema,
+  at: z.iso.datetime(),
   sourceHash: hashSchema,
   targetHash: hashSchema,
 });
+export type ReviewStep = z.infer<typeof reviewStepSchema>;
+
+export const reviewEntrySchema = z
+  .strictObject({ translated: reviewStepSchema.optional(), reviewed: reviewStepSchema.optional() })
+  .refine((e) => e.translated || e.reviewed, { message: 'an entry records a translation or a review' });
 export type ReviewEntry = z.infer<typeof reviewEntrySchema>;
 
-export const reviewStatusFileSchema = z.strictObject({
+const entryKeySchema = z.string().regex(/^[a-z]{2}\/[A-Za-z0-9_-]+:.+$/);
+
+const currentFileSchema = z.strictObject({
   version: z.literal(REVIEW_STATUS_VERSION),
   /** Keyed by reviewKey(lng, ns, key); a missing entry means draft. */
-  entries: z.record(z.string().regex(/^[a-z]{2}\/[A-Za-z0-9_-]+:.+$/), reviewEntrySchema),
+  entries: z.record(entryKeySchema, reviewEntrySchema),
+  /** The English texts the steps name by hash, so a stale string can show the English that was approved. */
+  sourceTexts: z.record(hashSchema, z.string()),
 });
-export type ReviewStatusFile = z.infer<typeof reviewStatusFileSchema>;
+
+/** Version 1 (2025) knew reviews only; each becomes a reviewed step with no translator recorded. */
+const version1FileSchema = z
+  .strictObject({
+    version: z.literal(1),
+    entries: z.record(
+      entryKeySchema,
+      z.strictObject({
+        status: z.literal('reviewed'),
+        reviewer: nameSchema,
+        reviewedAt: z.iso.datetime(),
+        sourceHash: hashSchema,
+        targetHash: hashSchema,
+      }),
+    ),
+  })
+  .transform(
+    (v1): z.infer<typeof currentFileSchema> => ({
+      version: REVIEW_STATUS_VERSION,
+      entries: Object.fromEntries(
+        Object.entries(v1.entries).map(([key, e]) => [
+          key,
+          {
+            reviewed: {
+              by: e.reviewer,
+              at: e.reviewedAt,
+              sourceHash: e.sourceHash,
+              targetHash: e.targetHash,
+            },
+          },
+        ]),
+      ),
+      sourceTexts: {},
+    }),
+  );
+
+/** Reads the current format and upgrades version 1. */
+export const reviewStatusFileSchema = z.union([currentFileSchema, version1FileSchema]);
+export type ReviewStatusFile = z.infer<typeof currentFileSchema>;
 
 export function emptyReviewStatusFile(): ReviewStatusFile {
-  return { version: REVIEW_STATUS_VERSION, entries: {} };
+  return { version: REVIEW_STATUS_VERSION, entries: {}, sourceTexts: {} };
 }
 
 /** `<lng>/<ns>:<key>`, e.g. `my/instrument:questions.safety_safe_to_talk.text`. */
@@ -45,19 +97,22 @@ export function reviewKey(lng: string, ns: string, key: string): string {
   return `${lng}/${ns}:${key}`;
 }
 
-/**
- * draft: never reviewed (or no text); reviewed: the reviewed English and target text are both unchanged;
- * stale: reviewed once, but the English source or the translation changed since.
- */
+function saw(step: ReviewStep | undefined, sourceHash: string, targetHash: string): boolean {
+  return step !== undefined && step.sourceHash === sourceHash && step.targetHash === targetHash;
+}
+
+/** The state of one translation given its entry (see ReviewState). */
 export function reviewStateOf(
   entry: ReviewEntry | undefined,
   currentSourceText: string,
   currentTargetText: string | undefined,
 ): ReviewState {
   if (!entry || currentTargetText === undefined) return 'draft';
-  const sameSource = entry.sourceHash === hashText(currentSourceText);
-  const sameTarget = entry.targetHash === hashText(currentTargetText);
-  return sameSource && sameTarget ? 'reviewed' : 'stale';
+  const sourceHash = hashText(currentSourceText);
+  const targetHash = hashText(currentTargetText);
+  if (saw(entry.reviewed, sourceHash, targetHash)) return 'reviewed';
+  if (saw(entry.translated, sourceHash, targetHash)) return 'translated';
+  return 'stale';
 }
 
 /** The state of one string in one locale; English is always 'source'. */
@@ -70,7 +125,18 @@ export function localeReviewState(
   currentTargetText: string | undefined,
 ): LocaleReviewState {
   if (lng === SOURCE_LANGUAGE) return 'source';
-  return reviewStateOf(statuses.entries[reviewKey(lng, ns, key)], currentSourceText, currentTargetText);
+  return reviewStateOf(reviewEntryOf(statuses, lng, ns, key), currentSourceText, currentTargetText);
+}
+
+/** The recorded steps of one string, if any (an own property only: keys are data). */
+export function reviewEntryOf(
+  statuses: ReviewStatusFile,
+  lng: string,
+  ns: string,
+  key: string,
+): ReviewEntry | undefined {
+  const id = reviewKey(lng, ns, key);
+  return Object.hasOwn(statuses.entries, id) ? statuses.entries[id] : undefined;
 }
 
 /**

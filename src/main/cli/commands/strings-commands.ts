@@ -4,19 +4,27 @@ import { isAppError } from '../../../shared/errors';
 import {
   type CompletenessReport,
   checkCompleteness,
+  EXPORT_FORMATS,
   exportStrings,
+  type ImportRole,
   importStrings,
   isStringsError,
+  isTargetLocale,
+  listByStatus,
+  listStale,
+  type StaleString,
+  type StringStatus,
 } from '../../strings';
 import { writeFileAtomic } from '../../util/atomic-file';
 import { APP_VERSION } from '../../version';
 import type { CliCommand, CliIo } from '../types';
 
 const USAGE = [
-  'strings export --lang <th|my|km|lo|vi> --out FILE [--ns common,instrument] [--dir LOCALES]',
-  'strings import FILE --reviewer NAME [--lang LNG] [--dry-run] [--dir LOCALES]',
-  'strings report [--lang LNG] [--all] [--dir LOCALES]',
+  'strings export --lang <th|my|km|lo|vi> --format <xliff12|xliff20> --out FILE [--ns common,instrument] [--dir LOCALES]',
+  'strings import FILE (--translator NAME | --reviewer NAME [--both]) [--lang LNG] [--dry-run] [--dir LOCALES]',
+  'strings report [--lang LNG] [--all] [--stale] [--list draft|translated|reviewed|stale|missing] [--dir LOCALES]',
 ];
+const STATUSES: readonly StringStatus[] = ['draft', 'translated', 'reviewed', 'stale', 'missing'];
 /** A translator's file is text; anything this big is a mistake, not a translation. */
 const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
 const MAX_LISTED = 25;
@@ -25,13 +33,13 @@ const MAX_LISTED = 25;
 export const stringsCommands: CliCommand[] = [
   {
     name: 'strings',
-    summary: 'export strings to XLIFF for translators, import their review, report completeness',
+    summary: 'export strings to XLIFF for translators, import their translation and review, report status',
     usage: 'strings export|import|report …',
     run: async (args, io) => {
       const [sub, ...rest] = args;
       try {
-        if (sub === 'export') return await runExport(rest, io);
-        if (sub === 'import') return await runImport(rest, io);
+        if (sub === 'export') return runExport(rest, io);
+        if (sub === 'import') return runImport(rest, io);
         if (sub === 'report') return runReport(rest, io);
         return usage(io, sub ? `unknown strings command "${sub}"` : 'missing strings command');
       } catch (err) {
@@ -41,16 +49,19 @@ export const stringsCommands: CliCommand[] = [
   },
 ];
 
-async function runExport(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args, ['lang', 'out', 'ns', 'dir'], []);
+function runExport(args: string[], io: CliIo): number {
+  const parsed = parseArgs(args, ['lang', 'out', 'ns', 'dir', 'format'], []);
   if ('error' in parsed) return usage(io, parsed.error);
   const { options, positional } = parsed;
   const lng = options.get('lang');
   const out = options.get('out');
-  if (!lng || !out || positional.length) return usage(io, 'export needs --lang and --out');
-  const result = await exportStrings({
+  const format = options.get('format');
+  if (!lng || !out || !format || positional.length)
+    return usage(io, `export needs --lang, --format (${EXPORT_FORMATS.join(' or ')}) and --out`);
+  const result = exportStrings({
     dir: dirOption(options, io),
     lng,
+    format,
     namespaces: options
       .get('ns')
       ?.split(',')
@@ -61,48 +72,105 @@ async function runExport(args: string[], io: CliIo): Promise<number> {
   writeFileAtomic(path, result.xml);
   const s = result.byStatus;
   io.stdout(
-    `wrote ${path}: ${result.units} strings for ${result.lng} ` +
-      `(draft ${s.draft}, reviewed ${s.reviewed}, stale ${s.stale}, missing ${s.missing})`,
+    `wrote ${path}: ${result.units} strings for ${result.lng} as ${result.format} ` +
+      `(draft ${s.draft}, translated ${s.translated}, reviewed ${s.reviewed}, stale ${s.stale}, missing ${s.missing})`,
   );
+  io.stdout('import the translated file with: npm run cli -- strings import FILE --translator NAME');
   io.stdout(
-    'give it to a qualified translator; import their file with: npm run cli -- strings import FILE --reviewer NAME',
+    'then a second qualified person reviews a new export: npm run cli -- strings import FILE --reviewer NAME',
   );
   return 0;
 }
 
-async function runImport(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args, ['reviewer', 'lang', 'dir'], ['dry-run']);
+function runImport(args: string[], io: CliIo): number {
+  const parsed = parseArgs(args, ['translator', 'reviewer', 'lang', 'dir'], ['dry-run', 'both']);
   if ('error' in parsed) return usage(io, parsed.error);
   const { options, positional } = parsed;
   const [file, ...extra] = positional;
-  const reviewer = options.get('reviewer');
-  if (!file || extra.length || reviewer === undefined) return usage(io, 'import needs FILE and --reviewer');
+  const role = roleOption(options);
+  if (!file || extra.length) return usage(io, 'import needs FILE');
+  if (typeof role === 'string') return usage(io, role);
   const path = userPath(file, io);
   const xml = readInput(path, io);
   if (xml === undefined) return 1;
   const dryRun = options.has('dry-run');
-  const result = await importStrings({
+  const result = importStrings({
     dir: dirOption(options, io),
     xml,
-    reviewer,
+    role,
     expectLanguage: options.get('lang'),
     dryRun,
   });
+  for (const notice of result.notices) io.stdout(`note: ${notice}`);
+  const recorded = role.kind === 'translator' ? 'recorded as translated' : 'recorded as reviewed';
   io.stdout(
-    `${dryRun ? 'dry run, nothing written: ' : ''}${result.lng}: ${result.changed} translation(s) changed, ` +
-      `${result.reviewed} marked reviewed by ${reviewer.trim()}, ${result.untouched} left as they were`,
+    `${dryRun ? 'dry run, nothing written: ' : ''}${result.lng}: ${result.recorded} string(s) ${recorded} by ` +
+      `${role.name.trim()} (${result.changed} with new text), ${result.untouched} left as they were`,
   );
+  if (result.skipped.length) {
+    io.stdout(`${result.skipped.length} string(s) NOT imported:`);
+    for (const s of result.skipped.slice(0, MAX_LISTED))
+      io.stdout(`  ${result.lng}/${s.ns}:${s.key} — ${s.reason}`);
+    if (result.skipped.length > MAX_LISTED) io.stdout(`  … and ${result.skipped.length - MAX_LISTED} more`);
+  }
   for (const written of result.written) io.stdout(`  updated ${written}`);
   return 0;
 }
 
+/** --translator NAME, or --reviewer NAME with an optional --both; a message when the options do not fit. */
+function roleOption(options: Map<string, string>): ImportRole | string {
+  const translator = options.get('translator');
+  const reviewer = options.get('reviewer');
+  if ((translator === undefined) === (reviewer === undefined))
+    return 'import needs either --translator NAME or --reviewer NAME (the two steps are separate imports)';
+  if (translator !== undefined)
+    return options.has('both') ? '--both goes with --reviewer' : { kind: 'translator', name: translator };
+  return { kind: 'reviewer', name: reviewer ?? '', both: options.has('both') };
+}
+
 function runReport(args: string[], io: CliIo): number {
-  const parsed = parseArgs(args, ['lang', 'dir'], ['all']);
+  const parsed = parseArgs(args, ['lang', 'dir', 'list'], ['all', 'stale']);
   if ('error' in parsed) return usage(io, parsed.error);
   const { options } = parsed;
-  const report = checkCompleteness(dirOption(options, io));
-  printReport(report, io, options.get('lang'), options.has('all'));
+  const lng = options.get('lang');
+  if (lng !== undefined && !isTargetLocale(lng))
+    return usage(io, `"${lng}" is not a language translators work on`);
+  const list = options.get('list');
+  if (list !== undefined && !(STATUSES as readonly string[]).includes(list))
+    return usage(io, `--list takes one of ${STATUSES.join(', ')}`);
+  const dir = dirOption(options, io);
+  const report = checkCompleteness(dir);
+  printReport(report, io, lng, options.has('all'));
+  if (options.has('stale')) printStale(listStale({ dir, lng }), io);
+  if (list !== undefined) {
+    const languages = lng ? [lng] : report.counts.map((c) => c.lng).filter((l, i, a) => a.indexOf(l) === i);
+    for (const l of languages) {
+      const rows = listByStatus({ dir, lng: l, status: list as StringStatus });
+      io.stdout(`${l}: ${rows.length} ${list} string(s)`);
+      for (const r of rows)
+        io.stdout(
+          `  ${r.ns}:${r.key}${r.translatedBy ? ` — translated by ${r.translatedBy}` : ''}` +
+            `${r.reviewedBy ? `, reviewed by ${r.reviewedBy}` : ''}`,
+        );
+    }
+  }
   return report.problems.length ? 1 : 0;
+}
+
+/** Each stale string with the English the translator or reviewer approved and the English now. */
+function printStale(stale: StaleString[], io: CliIo): void {
+  io.stdout(stale.length ? `${stale.length} stale string(s):` : 'no stale strings');
+  for (const s of stale) {
+    io.stdout(`  ${s.lng}/${s.ns}:${s.key} — ${s.step} by ${s.by} on ${s.at.slice(0, 10)}`);
+    if (s.onlyTranslationChanged) {
+      io.stdout('    English unchanged; the translation was edited after that');
+      continue;
+    }
+    io.stdout(
+      `    English then: ${s.englishThen === undefined ? '(not recorded)' : JSON.stringify(s.englishThen)}`,
+    );
+    io.stdout(`    English now:  ${JSON.stringify(s.englishNow)}`);
+  }
 }
 
 function printReport(report: CompletenessReport, io: CliIo, lng: string | undefined, all: boolean): void {
@@ -113,6 +181,7 @@ function printReport(report: CompletenessReport, io: CliIo, lng: string | undefi
     'namespace',
     'strings',
     'draft',
+    'translated',
     'reviewed',
     'stale',
     'missing',
@@ -122,7 +191,18 @@ function printReport(report: CompletenessReport, io: CliIo, lng: string | undefi
   const rows = report.counts
     .filter((c) => !lng || c.lng === lng)
     .map((c) =>
-      [c.lng, c.ns, c.total, c.draft, c.reviewed, c.stale, c.missing, c.placeholder, c.orphan].map(String),
+      [
+        c.lng,
+        c.ns,
+        c.total,
+        c.draft,
+        c.translated,
+        c.reviewed,
+        c.stale,
+        c.missing,
+        c.placeholder,
+        c.orphan,
+      ].map(String),
     );
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>
