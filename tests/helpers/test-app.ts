@@ -1,14 +1,28 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { createDispatcher, type Dispatch } from '../../src/main/ipc/dispatch';
+import { createDispatcher, type Dispatch, type Handlers } from '../../src/main/ipc/dispatch';
 import { handlers } from '../../src/main/ipc/handlers';
 import { type AppContextOptions, createAppContext } from '../../src/main/services/app-context';
 import type { AppContext } from '../../src/main/services/context';
 import { folderExportTarget } from '../../src/main/services/folder-export';
+import { folderImportSource } from '../../src/main/services/folder-import';
+import type { Session } from '../../src/main/store/session';
+import { Vault, type VaultOptions } from '../../src/main/store/vault';
+import type { ErrorCode } from '../../src/shared/errors';
+import type { Reply as SharedReply } from '../../src/shared/ipc/reply';
+import { tempDir } from './disk';
+import { SUPERVISOR } from './samples';
 
-export type Reply = { ok: true; value: unknown } | { ok: false; error: { code: string; messageKey: string } };
+/**
+ * The one test fixture: a real SQLCipher store in a fresh temporary folder, either behind the real
+ * dispatcher and handlers (`createTestApp`, for everything the renderer can do) or as a signed-in
+ * store session (`createTestStore`, for store functions and the vault itself). Cheap Argon2 ('test'
+ * profile); nothing global is registered by importing this module.
+ */
+
+/** The reply as it reaches the renderer. */
+export type Reply = SharedReply<unknown>;
 
 export interface Account {
   username: string;
@@ -16,12 +30,10 @@ export interface Account {
   passphrase: string;
 }
 
-/**
- * The app as the renderer sees it: the real services behind the real dispatcher (zod at the boundary,
- * role checks), on a fresh data folder, with exports going to a folder. For tests that go through IPC.
- */
+/** The app as the renderer sees it: zod at the boundary, role checks, exports going to a folder. */
 export interface TestApp {
   root: string;
+  dataDir: string;
   exportDir: string;
   ctx: AppContext;
   dispatch: Dispatch;
@@ -30,48 +42,110 @@ export interface TestApp {
   /** The value of a call that must succeed. */
   ok<T = unknown>(channel: string, payload: unknown): Promise<T>;
   /** The error code of a call, or null when it succeeded. */
-  code(channel: string, payload: unknown): Promise<string | null>;
+  code(channel: string, payload: unknown): Promise<ErrorCode | null>;
+  /** Creates the store with its first supervisor (signed in afterwards); returns the recovery key. */
+  initialise(account?: Account): Promise<string>;
   /** Locks (as "switch user") and signs in as someone else. */
   signIn(who: Pick<Account, 'username' | 'passphrase'>): Promise<void>;
+  /** The signed-in store session, to seed data below the IPC layer. */
+  session(): Session;
+  /** Locks and removes the folder (needed only for an app made in beforeAll; see tempDir). */
   close(): void;
 }
 
-export function createTestApp(prefix: string, options: Partial<AppContextOptions> = {}): TestApp {
-  const root = mkdtempSync(join(tmpdir(), prefix));
+export interface TestAppOptions extends Partial<AppContextOptions> {
+  /** Replaces some real handlers (tests of the dispatcher's own guarantees). */
+  handlers?: Partial<Handlers>;
+}
+
+export function createTestApp(prefix = 'fs-app-', options: TestAppOptions = {}): TestApp {
+  const { handlers: replaced, ...contextOptions } = options;
+  const root = tempDir(prefix);
+  const dataDir = options.dataDir ?? join(root, 'data');
   const exportDir = join(root, 'exports');
   const ctx = createAppContext({
     runtime: 'test',
-    dataDir: join(root, 'data'),
     appVersion: 'test',
     kdfProfile: 'test',
+    // As in the preview: exports go to a folder, and files to import are offered from the same folder.
     exportTarget: folderExportTarget(exportDir),
-    ...options,
+    importSource: folderImportSource(exportDir),
+    ...contextOptions,
+    dataDir,
   });
-  const dispatch = createDispatcher(handlers, ctx);
-  const call = async (channel: string, payload: unknown) => (await dispatch(channel, payload)) as Reply;
+  const dispatch = createDispatcher({ ...handlers, ...replaced }, ctx);
+  const call = (channel: string, payload: unknown): Promise<Reply> => dispatch(channel, payload);
+  const ok = async <T>(channel: string, payload: unknown): Promise<T> => {
+    const r = await call(channel, payload);
+    if (!r.ok) throw new Error(`${channel}: ${r.error.code}`);
+    return r.value as T;
+  };
   return {
     root,
+    dataDir,
     exportDir,
     ctx,
     dispatch,
     call,
-    async ok<T>(channel: string, payload: unknown): Promise<T> {
-      const r = await call(channel, payload);
-      if (!r.ok) throw new Error(`${channel}: ${r.error.code}`);
-      return r.value as T;
-    },
-    async code(channel: string, payload: unknown) {
+    ok,
+    async code(channel, payload) {
       const r = await call(channel, payload);
       return r.ok ? null : r.error.code;
+    },
+    async initialise(account = SUPERVISOR) {
+      const { recoveryKey } = await ok<{ recoveryKey: string }>('vault.initialise', account);
+      return recoveryKey;
     },
     async signIn(who) {
       await call('session.lock', { reason: 'switch_user' });
       const r = await call('session.unlock', { username: who.username, passphrase: who.passphrase });
       expect(r.ok, `unlock ${who.username}`).toBe(true);
     },
+    session: () => ctx.sessions.require(),
     close() {
       ctx.sessions.lock('manual');
       rmSync(root, { recursive: true, force: true });
     },
+  };
+}
+
+export interface TestClock {
+  now: () => number;
+  advance: (ms: number) => void;
+}
+
+export function testClock(start = Date.parse('2026-05-21T08:00:00.000Z')): TestClock {
+  let t = start;
+  return { now: () => t, advance: (ms) => (t += ms) };
+}
+
+/** A store without the app around it: the vault (with a controllable clock) and its first supervisor. */
+export interface TestStore {
+  dir: string;
+  vault: Vault;
+  recoveryKey: string;
+  recoveryKeyHex: string;
+  options: VaultOptions;
+  clock: TestClock;
+  /** Signs the first supervisor in. */
+  unlock: () => Promise<Session>;
+  /** Removes the folder (needed only for a store made in beforeAll; see tempDir). */
+  remove: () => void;
+}
+
+export async function createTestStore(dir = tempDir('fs-store-')): Promise<TestStore> {
+  const clock = testClock();
+  const options: VaultOptions = { kdfProfile: 'test', now: clock.now };
+  const issued = await Vault.initialise(dir, SUPERVISOR, options);
+  const vault = new Vault(dir, options);
+  return {
+    dir,
+    vault,
+    options,
+    clock,
+    recoveryKey: issued.recoveryKey,
+    recoveryKeyHex: issued.recoveryKeyHex,
+    unlock: () => vault.unlock(SUPERVISOR.username, SUPERVISOR.passphrase),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }

@@ -5,7 +5,8 @@ import { getInterview, saveAnswer, startInterview } from '../../src/main/store/i
 import type { Session } from '../../src/main/store/session';
 import { type Answers, answer, findQuestion, INSTRUMENT, questionTextKey } from '../../src/shared/instrument';
 import { planInterview } from '../../src/shared/screening';
-import { CASE_INPUT, createTestStore } from '../helpers/store-fixtures';
+import { CASE_INPUT } from '../helpers/samples';
+import { createTestStore } from '../helpers/test-app';
 
 /** The short screen up to the first question with a child wording after the age (rec_job_as_promised). */
 const BEFORE_JOB: [string, ReturnType<typeof answer.yes>][] = [

@@ -1,18 +1,17 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDispatcher, type Dispatch } from '../../src/main/ipc/dispatch';
-import { handlers } from '../../src/main/ipc/handlers';
+import type { Dispatch } from '../../src/main/ipc/dispatch';
 import type { ExportTarget } from '../../src/main/referral/service';
-import { createAppContext } from '../../src/main/services/app-context';
+import type { AppContext } from '../../src/main/services/context';
 import { folderExportTarget } from '../../src/main/services/folder-export';
 import { suggestedCopyName } from '../../src/main/store/attachments';
 import { listAudit } from '../../src/main/store/audit';
 import type { AttachmentSummary } from '../../src/shared/domain/attachments';
 import type { TimelineEntry } from '../../src/shared/ipc/channels/casework';
-import { filesUnder, markersIn } from '../helpers/store-fixtures';
+import { filesUnder, markersIn } from '../helpers/disk';
+import { createTestApp, type TestApp } from '../helpers/test-app';
 
 /**
  * Saving a copy of an attachment and viewing a picture, through the dispatcher exactly as the
@@ -28,26 +27,19 @@ const PNG = Buffer.concat([
   Buffer.from(`IHDR ${MARKER}-PNG`),
 ]);
 
+let app: TestApp;
 let root: string;
 let dataDir: string;
 let exportDir: string;
 let dispatch: Dispatch;
-let ctx: ReturnType<typeof createAppContext>;
+let ctx: AppContext;
 /** What the export target does now: the folder (as in the preview), or a cancelled save dialog. */
 let target: ExportTarget;
 const writes: string[] = [];
 
 beforeEach(async () => {
-  root = mkdtempSync(join(tmpdir(), 'fs-attachment-save-'));
-  dataDir = join(root, 'data');
-  exportDir = join(root, 'exports');
-  target = folderExportTarget(exportDir);
   writes.length = 0;
-  ctx = createAppContext({
-    runtime: 'test',
-    dataDir,
-    appVersion: 'test',
-    kdfProfile: 'test',
+  app = createTestApp('fs-attachment-save-', {
     exportTarget: {
       write: (name, bytes) => {
         writes.push(name);
@@ -55,19 +47,13 @@ beforeEach(async () => {
       },
     },
   });
-  dispatch = createDispatcher(handlers, ctx);
-  expect(await dispatch('vault.initialise', SUPERVISOR)).toMatchObject({ ok: true });
+  ({ root, dataDir, exportDir, ctx, dispatch } = app);
+  target = folderExportTarget(exportDir);
+  await app.initialise(SUPERVISOR);
 });
-afterEach(() => {
-  if (ctx.session()) ctx.sessions.lock('manual');
-  rmSync(root, { recursive: true, force: true });
-});
+afterEach(() => app.close());
 
-async function value<T>(channel: string, request: unknown): Promise<T> {
-  const reply = await dispatch(channel, request);
-  if (!reply.ok) throw new Error(`${channel}: ${reply.error.code}`);
-  return reply.value as T;
-}
+const value = <T>(channel: string, request: unknown) => app.ok<T>(channel, request);
 
 async function caseWithFile(fileName: string, mediaType: string, content: Buffer) {
   const c = await value<{ id: string }>('cases.create', {

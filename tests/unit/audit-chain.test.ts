@@ -3,7 +3,8 @@ import { auditRowHash, GENESIS_HASH } from '../../src/main/audit/chain';
 import { appendAudit, verifyAuditChain } from '../../src/main/audit/log';
 import { listAudit, verifyAudit } from '../../src/main/store/audit';
 import { createCase, updateCase } from '../../src/main/store/cases';
-import { CASE_INPUT, createTestStore } from '../helpers/store-fixtures';
+import { CASE_INPUT } from '../helpers/samples';
+import { createTestStore } from '../helpers/test-app';
 
 describe('audit chain', () => {
   it('hashes each row over the previous hash and its own content', () => {

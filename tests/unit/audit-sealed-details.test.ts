@@ -17,7 +17,8 @@ import { updateSettings } from '../../src/main/store/settings';
 import { addUser } from '../../src/main/store/users';
 import { AppError } from '../../src/shared/errors';
 import { contract } from '../../src/shared/ipc/contract';
-import { CASE_INPUT, createTestStore, INTERVIEW_INPUT } from '../helpers/store-fixtures';
+import { CASE_INPUT, INTERVIEW_INPUT } from '../helpers/samples';
+import { createTestStore } from '../helpers/test-app';
 
 const BINDING: SealBinding = {
   seq: 7,

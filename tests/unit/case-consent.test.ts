@@ -1,9 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCase, getCase, setCaseStatus } from '../../src/main/store/cases';
 import { saveAnswer, startInterview } from '../../src/main/store/interviews';
 import type { Session } from '../../src/main/store/session';
 import { consentFromAnswers, personDetailsAllowed } from '../../src/shared/domain/consent';
-import { createTestStore } from '../helpers/store-fixtures';
+import { createTestStore, type TestStore } from '../helpers/test-app';
 
 /** Consent per purpose on the case page, and how much of the person the page may show. */
 const yes = { kind: 'choice', value: 'yes' };
@@ -49,9 +49,15 @@ describe('consentFromAnswers', () => {
 });
 
 describe('a case’s consent, from its interviews', () => {
+  let store: TestStore;
   let session: Session;
   beforeAll(async () => {
-    session = await (await createTestStore()).unlock();
+    store = await createTestStore();
+    session = await store.unlock();
+  });
+  afterAll(() => {
+    session.lock('manual');
+    store.remove();
   });
 
   it('is read from the answers, a later interview’s answer winning', () => {

@@ -1,9 +1,7 @@
 import { createDecipheriv, createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { auditRowHash } from '../../src/main/audit/chain';
 import { closeDatabase, openDatabase, SQLCIPHER_PAGE_SIZE } from '../../src/main/db/connection';
-import type { Db } from '../../src/main/db/driver';
 import { addAttachment } from '../../src/main/store/attachments';
 import { listAudit, verifyAudit } from '../../src/main/store/audit';
 import { caseRecordIds, deleteCase } from '../../src/main/store/case-deletion';
@@ -15,8 +13,11 @@ import { storePaths } from '../../src/main/store/paths';
 import { recordReferral } from '../../src/main/store/referrals';
 import type { Session } from '../../src/main/store/session';
 import { addUser } from '../../src/main/store/users';
-import { AppError } from '../../src/shared/errors';
-import { CASE_INPUT, createTestStore, INTERVIEW_INPUT, markersIn } from '../helpers/store-fixtures';
+import { markersIn } from '../helpers/disk';
+import { codeOf } from '../helpers/errors';
+import { appendPlainAuditRow } from '../helpers/keyed-db';
+import { CASE_INPUT, INTERVIEW_INPUT } from '../helpers/samples';
+import { createTestStore } from '../helpers/test-app';
 
 /** Distinctive strings written into the case that gets deleted, and one into a case that stays. */
 const M = {
@@ -34,15 +35,6 @@ const CONTROL = {
   note: 'ZQX-CONTROL-NOTE-3356',
   followUp: 'ZQX-CONTROL-FOLLOWUP-2671',
 };
-
-function codeOf(fn: () => unknown): string | null {
-  try {
-    fn();
-    return null;
-  } catch (e) {
-    return e instanceof AppError ? e.code : `not an AppError: ${String(e)}`;
-  }
-}
 
 // ---- reading the SQLCipher 4 file page by page, to see what the bytes really hold ----
 
@@ -127,39 +119,6 @@ function field(value: unknown, ...path: string[]): unknown {
   for (const k of path)
     v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
   return v;
-}
-
-/** Appends a row the way the audit writer did before schema version 3: details in plain JSON. */
-function appendLegacyRow(db: Db, now: Date, caseId: string, details: unknown): void {
-  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as {
-    seq: number;
-    hash: string;
-  };
-  const row = {
-    seq: last.seq + 1,
-    at: now.toISOString(),
-    actorKind: 'user',
-    actorId: null,
-    action: 'case.update',
-    entityType: 'case',
-    entityId: caseId,
-    detailsJson: JSON.stringify(details),
-  };
-  db.prepare(
-    `INSERT INTO audit_log (seq, at, actor_kind, actor_id, action, entity_type, entity_id, details_json, prev_hash, hash)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    row.seq,
-    row.at,
-    row.actorKind,
-    row.actorId,
-    row.action,
-    row.entityType,
-    row.entityId,
-    row.detailsJson,
-    last.hash,
-    auditRowHash(last.hash, row),
-  );
 }
 
 async function caseWithEverything(s: Session) {
@@ -356,7 +315,18 @@ describe('deleting a case', () => {
     const s = await store.unlock();
     const c = createCase(s, CASE_INPUT);
     // A row as the writer before schema version 3 stored it: plain details, chained like any other.
-    s.write((db, now) => appendLegacyRow(db, now, c.id, { new: { vessel: { name: M.vessel } } }));
+    // A row the way the audit writer stored it before schema version 3: details in plain JSON.
+    s.write((db, now) =>
+      appendPlainAuditRow(db, {
+        at: now.toISOString(),
+        actorKind: 'user',
+        actorId: null,
+        action: 'case.update',
+        entityType: 'case',
+        entityId: c.id,
+        details: { new: { vessel: { name: M.vessel } } },
+      }),
+    );
     const result = deleteCase(s, { caseId: c.id, reason: 'Test record' });
     const rows = listAudit(s, { entityId: c.id });
     expect(rows[0]?.details).toMatchObject({ reference: result.reference, plainAuditRowsKept: 1 });

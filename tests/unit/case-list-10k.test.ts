@@ -1,9 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCase, listCases, setCaseStatus } from '../../src/main/store/cases';
 import { startInterview } from '../../src/main/store/interviews';
 import type { Session } from '../../src/main/store/session';
 import type { CaseDetail, CaseListQuery, CaseSummary } from '../../src/shared/domain/cases';
-import { createTestStore, SUPERVISOR } from '../helpers/store-fixtures';
+import { SUPERVISOR } from '../helpers/samples';
+import { createTestStore, type TestStore } from '../helpers/test-app';
 
 /**
  * The case list over 10,000 cases: every filter, search and sort runs in SQL, one page at a time.
@@ -85,8 +86,9 @@ function toSummary(
   };
 }
 
+let store: TestStore;
 beforeAll(async () => {
-  const store = await createTestStore();
+  store = await createTestStore();
   session = await store.unlock();
   const rand = mulberry32(20260521);
   // One outer transaction: each service call's own transaction becomes a savepoint inside it, so
@@ -161,6 +163,10 @@ beforeAll(async () => {
     }
   })();
 }, 300_000);
+afterAll(() => {
+  session.lock('manual');
+  store.remove();
+});
 
 // ---- the same query, computed in JS ----
 

@@ -7,12 +7,12 @@ import { saveAnswer, setInterviewState, startInterview } from '../../src/main/st
 import { recordReferral } from '../../src/main/store/referrals';
 import type { Session } from '../../src/main/store/session';
 import { CASE_STATUSES } from '../../src/shared/domain/cases';
-import { AppError } from '../../src/shared/errors';
 import { type Answers, answer, INSTRUMENT } from '../../src/shared/instrument';
 import { evaluate } from '../../src/shared/screening';
+import { codeOf } from '../helpers/errors';
+import { CASE_INPUT } from '../helpers/samples';
 import { FACTS_FOR_RESULT } from '../helpers/screening-facts';
-import { CASE_INPUT, createTestStore } from '../helpers/store-fixtures';
-import { createTestApp } from '../helpers/test-app';
+import { createTestApp, createTestStore } from '../helpers/test-app';
 
 /** An adult (the neutral number answer would be 8, a child, which is urgent by itself). */
 const script = (answers: Answers) => ({
@@ -20,15 +20,6 @@ const script = (answers: Answers) => ({
   interpreter: null,
   answers: { id_age: answer.number(30), ...answers },
 });
-
-function codeOf(fn: () => unknown): string | null {
-  try {
-    fn();
-    return null;
-  } catch (e) {
-    return e instanceof AppError ? e.code : `not an AppError: ${String(e)}`;
-  }
-}
 
 async function freshCase(): Promise<{ s: Session; caseId: string; personId: string }> {
   const store = await createTestStore();

@@ -9,7 +9,9 @@ import { createCase } from '../../src/main/store/cases';
 import { saveAnswer, startInterview } from '../../src/main/store/interviews';
 import { storePaths } from '../../src/main/store/paths';
 import { Vault } from '../../src/main/store/vault';
-import { CASE_INPUT, createTestStore, INTERVIEW_INPUT, SUPERVISOR, tempDir } from '../helpers/store-fixtures';
+import { tempDir } from '../helpers/disk';
+import { CASE_INPUT, INTERVIEW_INPUT, SUPERVISOR } from '../helpers/samples';
+import { createTestStore } from '../helpers/test-app';
 
 const commands = createStoreCommands({ kdfProfile: 'test' });
 

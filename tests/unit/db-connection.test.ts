@@ -7,7 +7,8 @@ import { toStoreError } from '../../src/main/db/errors';
 import { LATEST_SCHEMA_VERSION } from '../../src/main/db/migrations';
 import { storePaths } from '../../src/main/store/paths';
 import { AppError } from '../../src/shared/errors';
-import { createTestStore, tempDir } from '../helpers/store-fixtures';
+import { tempDir } from '../helpers/disk';
+import { createTestStore } from '../helpers/test-app';
 
 function openError(fn: () => unknown): string | null {
   try {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { listAudit, verifyAudit } from '../../src/main/store/audit';
 import { createCase, getCase, updateCase } from '../../src/main/store/cases';
 import { saveAnswer, startInterview } from '../../src/main/store/interviews';
-import { CASE_INPUT, createTestStore, INTERVIEW_INPUT } from '../helpers/store-fixtures';
+import { CASE_INPUT, INTERVIEW_INPUT } from '../helpers/samples';
+import { createTestStore } from '../helpers/test-app';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -7,8 +7,10 @@ import { DEMO_SCENARIOS } from '../../src/main/demo/scenarios';
 import { seedDemoCases } from '../../src/main/demo/seed';
 import { prepareReferral } from '../../src/main/referral/service';
 import { listReferrals } from '../../src/main/store/referrals';
+import { tempDir } from '../helpers/disk';
+import { SUPERVISOR } from '../helpers/samples';
 import { watchLines } from '../helpers/store-child';
-import { createTestStore, SUPERVISOR, tempDir } from '../helpers/store-fixtures';
+import { createTestStore } from '../helpers/test-app';
 
 /**
  * SIGKILL during referral export. A child process (plain Node running the TypeScript sources) keeps

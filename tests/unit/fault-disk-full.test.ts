@@ -1,17 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_SCENARIOS } from '../../src/main/demo/scenarios';
 import { seedDemoCases } from '../../src/main/demo/seed';
-import { createDispatcher } from '../../src/main/ipc/dispatch';
-import { handlers } from '../../src/main/ipc/handlers';
-import { createAppContext } from '../../src/main/services/app-context';
 import { folderExportTarget } from '../../src/main/services/folder-export';
 import { getCase } from '../../src/main/store/cases';
 import { listReferrals } from '../../src/main/store/referrals';
 import { AppError } from '../../src/shared/errors';
 import { availableFullVolumes, type FullVolume, fullVolume } from '../helpers/fuzz-volumes';
-import { tempDir } from '../helpers/store-fixtures';
+import { createTestApp } from '../helpers/test-app';
 
 /**
  * A full disk (ENOSPC) during folder export: the error is AppError DISK_FULL / errors.diskFull, and no
@@ -54,22 +50,17 @@ describe.each(availableFullVolumes())('a full disk during folder export (%s)', (
   it('referral.export answers DISK_FULL, records no referral and leaves no file', async () => {
     const volume = fullVolume(kind);
     volumes.push(volume);
-    const dataDir = tempDir('fs-full-data-');
-    const ctx = createAppContext({
-      runtime: 'test',
-      dataDir: join(dataDir, 'data'),
+    const app = createTestApp('fs-full-data-', {
       appVersion: 'fault',
-      kdfProfile: 'test',
       exportTarget: folderExportTarget(volume.dir),
     });
-    const dispatch = createDispatcher(handlers, ctx);
-    const init = await dispatch('vault.initialise', {
+    const { dispatch } = app;
+    await app.initialise({
       username: 'malee',
       displayName: 'Malee S.',
       passphrase: 'a disk full of answers',
     });
-    expect(init.ok).toBe(true);
-    const session = ctx.sessions.require();
+    const session = app.session();
     const [seeded] = seedDemoCases(session, DEMO_SCENARIOS.slice(0, 1));
     if (!seeded) throw new Error('no demo case');
     const reference = getCase(session, seeded.caseId).reference;
@@ -79,7 +70,7 @@ describe.each(availableFullVolumes())('a full disk during folder export (%s)', (
     const reply = await dispatch('referral.export', { caseId: seeded.caseId, receivingAgency: 'Shelter' });
     expect(reply).toEqual({ ok: false, error: { code: 'DISK_FULL', messageKey: 'errors.diskFull' } });
     expect(volume.leftovers()).toEqual([]);
-    expect(listReferrals(ctx.sessions.require(), seeded.caseId)).toEqual([]);
-    ctx.sessions.lock('manual');
+    expect(listReferrals(app.session(), seeded.caseId)).toEqual([]);
+    app.close();
   });
 });

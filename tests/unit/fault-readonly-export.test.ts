@@ -1,16 +1,13 @@
 import { chmodSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_SCENARIOS } from '../../src/main/demo/scenarios';
 import { seedDemoCases } from '../../src/main/demo/seed';
-import { createDispatcher } from '../../src/main/ipc/dispatch';
-import { handlers } from '../../src/main/ipc/handlers';
-import { createAppContext } from '../../src/main/services/app-context';
 import { folderExportTarget } from '../../src/main/services/folder-export';
 import { listReferrals } from '../../src/main/store/referrals';
+import { tempDir } from '../helpers/disk';
 import { readOnlyFolder } from '../helpers/fuzz-volumes';
 import { spawnStoreChild, watchLines } from '../helpers/store-child';
-import { tempDir } from '../helpers/store-fixtures';
+import { createTestApp } from '../helpers/test-app';
 
 /**
  * Exporting into a folder that cannot be written (a write-protected USB stick, a read-only share):
@@ -40,30 +37,21 @@ describe('export into a read-only folder', () => {
     const folder = readOnlyFolder();
     try {
       const before = readdirSync(folder.dir);
-      const ctx = createAppContext({
-        runtime: 'test',
-        dataDir: join(tempDir('fs-ro-data-'), 'data'),
+      const app = createTestApp('fs-ro-data-', {
         appVersion: 'fault',
-        kdfProfile: 'test',
         exportTarget: folderExportTarget(folder.dir),
       });
-      const dispatch = createDispatcher(handlers, ctx);
-      const init = await dispatch('vault.initialise', {
-        username: 'malee',
-        displayName: 'Malee S.',
-        passphrase: 'read only, please',
-      });
-      expect(init.ok).toBe(true);
-      const [seeded] = seedDemoCases(ctx.sessions.require(), DEMO_SCENARIOS.slice(0, 1));
+      await app.initialise({ username: 'malee', displayName: 'Malee S.', passphrase: 'read only, please' });
+      const [seeded] = seedDemoCases(app.session(), DEMO_SCENARIOS.slice(0, 1));
       if (!seeded) throw new Error('no demo case');
-      const reply = await dispatch('referral.export', { caseId: seeded.caseId, receivingAgency: 'Shelter' });
+      const reply = await app.call('referral.export', { caseId: seeded.caseId, receivingAgency: 'Shelter' });
       expect(reply, folder.how).toEqual({
         ok: false,
         error: { code: 'READ_ONLY', messageKey: 'errors.readOnly' },
       });
       expect(readdirSync(folder.dir)).toEqual(before);
-      expect(listReferrals(ctx.sessions.require(), seeded.caseId)).toEqual([]);
-      ctx.sessions.lock('manual');
+      expect(listReferrals(app.session(), seeded.caseId)).toEqual([]);
+      app.close();
     } finally {
       folder.dispose();
     }

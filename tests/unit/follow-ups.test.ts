@@ -9,7 +9,8 @@ import { addUser } from '../../src/main/store/users';
 import { dueState, SOON_DAYS } from '../../src/renderer/features/cases/casework/follow-ups';
 import { dueDateProblem } from '../../src/shared/domain/follow-ups';
 import { AppError } from '../../src/shared/errors';
-import { CASE_INPUT, createTestStore, type TestStore } from '../helpers/store-fixtures';
+import { CASE_INPUT } from '../helpers/samples';
+import { createTestStore, type TestStore } from '../helpers/test-app';
 
 const HOUR = 3_600_000;
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';

@@ -1,31 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createDispatcher, type Dispatch } from '../../src/main/ipc/dispatch';
 import { handlers } from '../../src/main/ipc/handlers';
-import { createAppContext } from '../../src/main/services/app-context';
-import { folderExportTarget } from '../../src/main/services/folder-export';
 import { CHANNEL_NAMES, contract } from '../../src/shared/ipc/contract';
 import { replySchema } from '../../src/shared/ipc/reply';
+import { createTestApp, type TestApp } from '../helpers/test-app';
 
-let dir: string;
-let dispatch: Dispatch;
-let ctx: ReturnType<typeof createAppContext>;
-
+let app: TestApp;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'fs-ipc-'));
-  ctx = createAppContext({
-    runtime: 'test',
-    dataDir: dir,
-    appVersion: 'test',
-    kdfProfile: 'test',
-    exportTarget: folderExportTarget(join(dir, 'exports')),
-  });
-  dispatch = createDispatcher(handlers, ctx);
+  app = createTestApp('fs-ipc-');
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => app.close());
+const dispatch = (channel: unknown, payload: unknown) => app.dispatch(channel, payload);
 
 const MALFORMED: unknown[] = [null, 42, 'text', [], { __proto__: { polluted: true } }, { extra: 1 }, true];
 
@@ -73,42 +58,31 @@ describe('the IPC contract', () => {
     expect(set).toEqual({ ok: true, value: { uiLanguage: 'km', intervieweeLanguage: 'vi' } });
     const partial = await dispatch('prefs.set', { intervieweeLanguage: 'lo' });
     expect(partial).toEqual({ ok: true, value: { uiLanguage: 'km', intervieweeLanguage: 'lo' } });
-    const again = createDispatcher(
-      handlers,
-      createAppContext({
-        runtime: 'test',
-        dataDir: dir,
-        appVersion: 't',
-        exportTarget: folderExportTarget(dir),
-      }),
-    );
-    expect(await again('prefs.get', {})).toEqual({
+    const again = createTestApp('fs-ipc-again-', { dataDir: app.dataDir });
+    expect(await again.call('prefs.get', {})).toEqual({
       ok: true,
       value: { uiLanguage: 'km', intervieweeLanguage: 'lo' },
     });
   });
 
   it('turns an unexpected handler failure into INTERNAL without leaking its message', async () => {
-    const leaky = createDispatcher(
-      {
-        ...handlers,
+    const leaky = createTestApp('fs-ipc-leaky-', {
+      handlers: {
         'app.info': () => {
           throw new Error('secret passphrase hunter2 and a name');
         },
       },
-      ctx,
-    );
-    const reply = await leaky('app.info', {});
+    });
+    const reply = await leaky.call('app.info', {});
     expect(reply).toEqual({ ok: false, error: { code: 'INTERNAL', messageKey: 'errors.internal' } });
     expect(JSON.stringify(reply)).not.toContain('hunter2');
   });
 
   it('refuses a response that does not match its schema', async () => {
-    const wrong = createDispatcher(
-      { ...handlers, 'prefs.get': () => ({ uiLanguage: 'xx', intervieweeLanguage: 'en' }) as never },
-      ctx,
-    );
-    const reply = await wrong('prefs.get', {});
+    const wrong = createTestApp('fs-ipc-wrong-', {
+      handlers: { 'prefs.get': () => ({ uiLanguage: 'xx', intervieweeLanguage: 'en' }) as never },
+    });
+    const reply = await wrong.call('prefs.get', {});
     expect(reply.ok).toBe(false);
   });
 });

@@ -1,14 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SCENARIOS } from '../../src/main/demo/scenarios';
 import { seedDemoCases } from '../../src/main/demo/seed';
-import { createDispatcher, type Dispatch } from '../../src/main/ipc/dispatch';
-import { handlers } from '../../src/main/ipc/handlers';
-import { createAppContext } from '../../src/main/services/app-context';
-import { folderExportTarget } from '../../src/main/services/folder-export';
+import type { Dispatch } from '../../src/main/ipc/dispatch';
+import type { AppContext } from '../../src/main/services/context';
 import { getCase } from '../../src/main/store/cases';
 import { log } from '../../src/main/util/log';
 import { ERROR_CODES } from '../../src/shared/errors';
@@ -24,6 +19,7 @@ import {
   shapedPayload,
 } from '../helpers/fuzz-payloads';
 import { dbContentHash, filesState, quickState } from '../helpers/fuzz-state';
+import { createTestApp, type TestApp } from '../helpers/test-app';
 
 /**
  * Fuzzes every channel of the contract (CHANNEL_NAMES, so new channels are covered without edits) as
@@ -46,8 +42,9 @@ const SUPERVISOR = {
   passphrase: 'fuzzing passphrase 1',
 };
 
+let app: TestApp;
 let root: string;
-let ctx: ReturnType<typeof createAppContext>;
+let ctx: AppContext;
 let dispatch: Dispatch;
 let ids: string[] = [];
 const logLines: string[] = [];
@@ -66,15 +63,8 @@ function snapshot(): { db: string; files: Record<string, string> } {
 const quick = () => quickState(ctx.sessions.require().db, root);
 
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'fs-fuzz-'));
-  ctx = createAppContext({
-    runtime: 'test',
-    dataDir: join(root, 'data'),
-    appVersion: 'fuzz',
-    kdfProfile: 'test',
-    exportTarget: folderExportTarget(join(root, 'exports')),
-  });
-  dispatch = createDispatcher(handlers, ctx);
+  app = createTestApp('fs-fuzz-', { appVersion: 'fuzz' });
+  ({ root, ctx, dispatch } = app);
   log.setSink((line) => logLines.push(line));
   const init = await dispatch('vault.initialise', SUPERVISOR);
   expect(init, 'vault.initialise during setup').toMatchObject({ ok: true });
@@ -94,9 +84,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(() => {
-  ctx.sessions.lock('manual');
   log.setSink((line) => process.stderr.write(`${line}\n`));
-  rmSync(root, { recursive: true, force: true });
+  app.close();
 });
 
 /**

@@ -1,20 +1,20 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../src/main/ipc/dispatch';
 import { handlers } from '../../src/main/ipc/handlers';
-import { createAppContext } from '../../src/main/services/app-context';
 import {
   buildDiagnosticReport,
   DIAGNOSTIC_LOG_LINES,
   formatDiagnosticReport,
   redactLogLine,
 } from '../../src/main/services/diagnostics';
-import { folderExportTarget } from '../../src/main/services/folder-export';
 import { log, REDACTED, safeLogValue } from '../../src/main/util/log';
 import { installFileLog, logFileName, readLogTail, rotatingFileSink } from '../../src/main/util/log-file';
 import { INSTRUMENT } from '../../src/shared/instrument';
+import { tempDir } from '../helpers/disk';
+import { createTestApp } from '../helpers/test-app';
 
 /**
  * Logs and diagnostics hold no personal data and no key material. A realistic session runs through
@@ -24,16 +24,7 @@ import { INSTRUMENT } from '../../src/shared/instrument';
  * passphrases and the recovery key.
  */
 
-const made: string[] = [];
-afterEach(() => {
-  log.resetSink();
-  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-function temp(prefix: string): string {
-  const d = mkdtempSync(join(tmpdir(), prefix));
-  made.push(d);
-  return d;
-}
+afterEach(() => log.resetSink());
 
 const LIVE_DB = /(^|[\\/])fieldscreen\.db(-wal|-shm|-journal)?$/;
 const MAX_SCAN_BYTES = 64 * 1024 * 1024;
@@ -91,11 +82,9 @@ async function unlockWaitingOutBackoff(dispatch: Dispatch, username: string, pas
 describe('logs and diagnostics carry no personal data or key material', () => {
   it('after setup, wrong and right unlock, a case with answers, a failing call and an export', async () => {
     const tmpBefore = new Set(readdirSync(tmpdir()));
-    const root = temp('fs-logs-');
-    const userData = join(root, 'userData');
-    const dataDir = join(userData, 'data');
-    const logDir = join(userData, 'logs');
-    const exportDir = join(root, 'exports');
+    const app = createTestApp('fs-logs-', { appVersion: 'logs-test' });
+    const { root, dataDir, exportDir, ctx, dispatch } = app;
+    const logDir = join(root, 'logs');
     // Small files so the session also rotates the logs.
     const fileLog = installFileLog(logDir, { maxBytes: 400, files: 3 });
 
@@ -109,17 +98,7 @@ describe('logs and diagnostics carry no personal data or key material', () => {
     const ANSWER = 'ZZANSWERMARKER they kept my papers on the boat';
     const ASSESSMENT = 'ZZASSESSMENTMARKER signs of debt bondage';
 
-    const ctx = createAppContext({
-      runtime: 'test',
-      dataDir,
-      appVersion: 'logs-test',
-      kdfProfile: 'test',
-      exportTarget: folderExportTarget(exportDir),
-    });
-    const dispatch = createDispatcher(handlers, ctx);
-    const init = await dispatch('vault.initialise', OFFICER);
-    if (!init.ok) throw new Error(`initialise: ${init.error.code}`);
-    const recoveryKey = (init.value as { recoveryKey: string }).recoveryKey;
+    const recoveryKey = await app.initialise(OFFICER);
     const recoveryHex = recoveryKey.replaceAll('-', '');
 
     expect(await dispatch('session.lock', { reason: 'manual' })).toMatchObject({ ok: true });
@@ -252,13 +231,13 @@ describe('logs and diagnostics carry no personal data or key material', () => {
     expect(text).not.toContain(OFFICER.username);
 
     fileLog.close();
-    ctx.sessions.lock('manual');
+    app.close();
   });
 });
 
 describe('the rotating log file', () => {
   it('keeps at most N files of at most maxBytes, newest lines in the current file', () => {
-    const dir = join(temp('fs-logrot-'), 'logs');
+    const dir = join(tempDir('fs-logrot-'), 'logs');
     const sink = rotatingFileSink(dir, { maxBytes: 1000, files: 3 });
     for (let i = 0; i < 500; i++) sink(`{"event":"line","i":${i}}`);
     const names = readdirSync(dir).sort();
@@ -274,7 +253,7 @@ describe('the rotating log file', () => {
   });
 
   it('never throws when the folder disappears or a line is huge', () => {
-    const dir = join(temp('fs-loggone-'), 'logs');
+    const dir = join(tempDir('fs-loggone-'), 'logs');
     const sink = rotatingFileSink(dir, { maxBytes: 300, files: 2 });
     sink('x'.repeat(10_000));
     expect(statSync(join(dir, logFileName(0))).size).toBeLessThanOrEqual(300);
@@ -283,7 +262,7 @@ describe('the rotating log file', () => {
   });
 
   it('installFileLog routes log lines to the files and close() puts the previous sink back', () => {
-    const dir = join(temp('fs-loginst-'), 'logs');
+    const dir = join(tempDir('fs-loginst-'), 'logs');
     const seen: string[] = [];
     log.setSink((l) => seen.push(l));
     const fileLog = installFileLog(dir);

@@ -1,18 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openRawDatabase } from '../../src/main/db/driver';
 import { migrate, readSchemaVersion } from '../../src/main/db/migrations';
-import { tempDir } from '../helpers/store-fixtures';
-
-function keyedEmptyDb() {
-  const db = openRawDatabase(join(tempDir(), 'm.db'), { mustExist: false });
-  db.pragma("cipher = 'sqlcipher'");
-  db.pragma('legacy = 4');
-  db.pragma(`key = "x'${randomBytes(32).toString('hex')}'"`);
-  db.pragma('foreign_keys = ON');
-  return db;
-}
+import { dbAtVersion, keyedEmptyDb } from '../helpers/keyed-db';
 
 describe('migration 0001 (initial)', () => {
   it('turns an empty database (version 0) into version 1 with every table', () => {
@@ -30,8 +18,7 @@ describe('migration 0001 (initial)', () => {
   });
 
   it('enforces STRICT types, checks and foreign keys', () => {
-    const db = keyedEmptyDb();
-    migrate(db, 1);
+    const db = dbAtVersion(1);
     expect(() =>
       db
         .prepare(
@@ -57,8 +44,7 @@ describe('migration 0001 (initial)', () => {
   });
 
   it('keeps the audit log append-only', () => {
-    const db = keyedEmptyDb();
-    migrate(db, 1);
+    const db = dbAtVersion(1);
     db.prepare(
       "INSERT INTO audit_log (seq, at, actor_kind, action, details_json, prev_hash, hash) VALUES (1, 't', 'system', 'x', '{}', 'p', 'h')",
     ).run();

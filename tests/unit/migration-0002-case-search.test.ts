@@ -1,19 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openRawDatabase } from '../../src/main/db/driver';
 import { migrate, readSchemaVersion } from '../../src/main/db/migrations';
-import { tempDir } from '../helpers/store-fixtures';
+import { dbAtVersion } from '../helpers/keyed-db';
 
 /** Seeds a version-1 database with the SQL of version 1, then migrates it to version 2. */
 describe('migration 0002 (case search)', () => {
   it('adds search_text, back-fills it from existing cases and people, and adds the list indexes', () => {
-    const db = openRawDatabase(join(tempDir(), 'm.db'), { mustExist: false });
-    db.pragma("cipher = 'sqlcipher'");
-    db.pragma('legacy = 4');
-    db.pragma(`key = "x'${randomBytes(32).toString('hex')}'"`);
-    db.pragma('foreign_keys = ON');
-    migrate(db, 1);
+    const db = dbAtVersion(1);
     const insertCase = db.prepare(
       `INSERT INTO cases (id, reference, status, place_kind, place_name, vessel_name, screening_date, created_at, created_by, updated_at, updated_by)
        VALUES (?, ?, 'draft', 'port', ?, ?, '2026-01-01', 't', 'u', 't', 'u')`,

@@ -1,27 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditRowHash, GENESIS_HASH } from '../../src/main/audit/chain';
 import { appendAudit, listAuditRows, verifyAuditChain } from '../../src/main/audit/log';
-import { openRawDatabase } from '../../src/main/db/driver';
 import { migrate, readSchemaVersion } from '../../src/main/db/migrations';
 import { deleteCaseKey } from '../../src/main/store/case-keys';
-import { tempDir } from '../helpers/store-fixtures';
-
-function keyedEmptyDb() {
-  const db = openRawDatabase(join(tempDir(), 'm.db'), { mustExist: false });
-  db.pragma("cipher = 'sqlcipher'");
-  db.pragma('legacy = 4');
-  db.pragma(`key = "x'${randomBytes(32).toString('hex')}'"`);
-  db.pragma('foreign_keys = ON');
-  return db;
-}
+import { appendPlainAuditRow, dbAtVersion } from '../helpers/keyed-db';
 
 /** Seeds a version-2 database with a case, its person and audit rows as the version-2 writer stored them. */
 describe('migration 0003 (case keys)', () => {
   it('adds case_keys, leaves existing audit rows as they were, and later rows of the case are sealed', () => {
-    const db = keyedEmptyDb();
-    migrate(db, 2);
+    const db = dbAtVersion(2);
     db.prepare(
       `INSERT INTO cases (id, reference, status, place_kind, place_name, vessel_name, screening_date, created_at, created_by, updated_at, updated_by)
        VALUES ('c1', 'FS-20260101-AAAA', 'draft', 'port', 'Ranong Port', 'Ocean Queen', '2026-01-01', 't', 'u', 't', 'u')`,
@@ -45,36 +31,9 @@ describe('migration 0003 (case keys)', () => {
       },
       { action: 'auth.login', entityType: null, entityId: null, details: {} },
     ];
-    let prev = GENESIS_HASH;
-    legacy.forEach((e, i) => {
-      const row = {
-        seq: i + 1,
-        at: '2026-01-01T00:00:00.000Z',
-        actorKind: 'user',
-        actorId: 'u',
-        action: e.action,
-        entityType: e.entityType,
-        entityId: e.entityId,
-        detailsJson: JSON.stringify(e.details),
-      };
-      const hash = auditRowHash(prev, row);
-      db.prepare(
-        `INSERT INTO audit_log (seq, at, actor_kind, actor_id, action, entity_type, entity_id, details_json, prev_hash, hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        row.seq,
-        row.at,
-        row.actorKind,
-        row.actorId,
-        row.action,
-        row.entityType,
-        row.entityId,
-        row.detailsJson,
-        prev,
-        hash,
-      );
-      prev = hash;
-    });
+    for (const e of legacy) {
+      appendPlainAuditRow(db, { at: '2026-01-01T00:00:00.000Z', actorKind: 'user', actorId: 'u', ...e });
+    }
     const auditBefore = db.prepare('SELECT * FROM audit_log ORDER BY seq').all();
 
     expect(migrate(db, 3)).toBe(3);

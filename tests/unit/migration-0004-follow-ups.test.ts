@@ -1,20 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openRawDatabase } from '../../src/main/db/driver';
+import type { Db } from '../../src/main/db/driver';
 import { migrate, readSchemaVersion } from '../../src/main/db/migrations';
-import { tempDir } from '../helpers/store-fixtures';
+import { dbAtVersion } from '../helpers/keyed-db';
 
-function keyedEmptyDb() {
-  const db = openRawDatabase(join(tempDir(), 'm.db'), { mustExist: false });
-  db.pragma("cipher = 'sqlcipher'");
-  db.pragma('legacy = 4');
-  db.pragma(`key = "x'${randomBytes(32).toString('hex')}'"`);
-  db.pragma('foreign_keys = ON');
-  return db;
-}
-
-const insert = (db: ReturnType<typeof keyedEmptyDb>, values: Record<string, unknown>) => {
+const insert = (db: Db, values: Record<string, unknown>) => {
   const row = {
     id: `f-${Math.random()}`,
     case_id: 'c1',
@@ -35,8 +24,7 @@ const insert = (db: ReturnType<typeof keyedEmptyDb>, values: Record<string, unkn
 /** Seeds a version-3 database with a case, upgrades it, and checks the new table's rules. */
 describe('migration 0004 (follow-ups)', () => {
   it('adds a STRICT follow_ups table tied to cases, and leaves existing rows alone', () => {
-    const db = keyedEmptyDb();
-    expect(migrate(db, 3)).toBe(3);
+    const db = dbAtVersion(3);
     db.prepare(
       `INSERT INTO cases (id, reference, status, place_kind, place_name, screening_date, created_at, created_by, updated_at, updated_by)
        VALUES ('c1', 'FS-20260101-AAAA', 'draft', 'port', 'Ranong Port', '2026-01-01', 't', 'u', 't', 'u')`,

@@ -1,24 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openRawDatabase } from '../../src/main/db/driver';
 import { migrate, readSchemaVersion } from '../../src/main/db/migrations';
-import { tempDir } from '../helpers/store-fixtures';
-
-function keyedEmptyDb() {
-  const db = openRawDatabase(join(tempDir(), 'm.db'), { mustExist: false });
-  db.pragma("cipher = 'sqlcipher'");
-  db.pragma('legacy = 4');
-  db.pragma(`key = "x'${randomBytes(32).toString('hex')}'"`);
-  db.pragma('foreign_keys = ON');
-  return db;
-}
+import { dbAtVersion } from '../helpers/keyed-db';
 
 /** Seeds a version-4 database with an answered interview, upgrades it, and checks the wording columns. */
 describe('migration 0005 (answer wording)', () => {
   it('adds a nullable, JSON-checked wording to answers and their history, keeping old rows as they were', () => {
-    const db = keyedEmptyDb();
-    expect(migrate(db, 4)).toBe(4);
+    const db = dbAtVersion(4);
     db.exec(`
       INSERT INTO cases (id, reference, status, place_kind, place_name, screening_date, created_at, created_by, updated_at, updated_by)
         VALUES ('c1', 'FS-20260101-AAAA', 'draft', 'port', 'Ranong Port', '2026-01-01', 't', 'u', 't', 'u');

@@ -83,7 +83,7 @@ describe('electron-builder.yml', () => {
       'out/main/preview.js.map',
       'out/main/index.js.map',
       'tests/unit/ipc-fuzz.test.ts',
-      'tests/helpers/store-fixtures.ts',
+      'tests/helpers/test-app.ts',
       'src/main/shell/main.ts',
       'src/main/preview/server.ts',
       'scripts/electronegativity.mjs',

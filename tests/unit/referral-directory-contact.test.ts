@@ -1,18 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SCENARIOS } from '../../src/main/demo/scenarios';
 import { seedDemoCases } from '../../src/main/demo/seed';
 import { translatorFor } from '../../src/main/i18n/translator';
-import { createDispatcher, type Dispatch } from '../../src/main/ipc/dispatch';
-import { handlers } from '../../src/main/ipc/handlers';
 import type { Block } from '../../src/main/pdf/model';
 import { buildModelForCase } from '../../src/main/referral/service';
-import { createAppContext } from '../../src/main/services/app-context';
-import { folderExportTarget } from '../../src/main/services/folder-export';
 import { listReferrals } from '../../src/main/store/referrals';
+import { OFFICER } from '../helpers/samples';
+import { createTestApp, type TestApp } from '../helpers/test-app';
 
 /**
  * A referral to an agency chosen from the directory prints that agency's contact details, as stored in
@@ -24,7 +21,6 @@ const SUPERVISOR = {
   displayName: 'Somchai Jaidee',
   passphrase: 'supervisor passphrase 1',
 };
-const OFFICER = { username: 'malee', displayName: 'Malee Officer', passphrase: 'officer passphrase 1' };
 const SONGKHLA_SHELTER = {
   id: '0b9d7a52-55c1-4e3e-9d0a-3c2f6f1b7c01',
   name: 'บ้านพักเด็กและครอบครัวจังหวัดสงขลา',
@@ -44,14 +40,9 @@ const RANONG_MDT = {
   address: '',
 } as const;
 
-let root: string;
-let exportsDir: string;
-let ctx: ReturnType<typeof createAppContext>;
-let dispatch: Dispatch;
+let app: TestApp;
 let caseId: string;
-
-type Reply = { ok: true; value: unknown } | { ok: false; error: { code: string; messageKey: string } };
-const callAs = async (channel: string, payload: unknown) => (await dispatch(channel, payload)) as Reply;
+const callAs = (channel: string, payload: unknown) => app.call(channel, payload);
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' });
 const flat = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ');
@@ -72,21 +63,12 @@ async function exportAs(request: Record<string, unknown>) {
   const r = await callAs('referral.export', { caseId, ...request });
   expect(r.ok, JSON.stringify(r)).toBe(true);
   const record = (r.ok ? r.value : null) as { referral: { fileName: string; receivingAgency: string } };
-  return { file: join(exportsDir, record.referral.fileName), record: record.referral };
+  return { file: join(app.exportDir, record.referral.fileName), record: record.referral };
 }
 
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'fs-ref-dir-'));
-  exportsDir = join(root, 'exports');
-  ctx = createAppContext({
-    runtime: 'test',
-    dataDir: join(root, 'data'),
-    appVersion: 'test',
-    kdfProfile: 'test',
-    exportTarget: folderExportTarget(exportsDir),
-  });
-  dispatch = createDispatcher(handlers, ctx);
-  expect((await callAs('vault.initialise', SUPERVISOR)).ok).toBe(true);
+  app = createTestApp('fs-ref-dir-');
+  await app.initialise(SUPERVISOR);
   expect((await callAs('admin.users.add', { ...OFFICER, role: 'officer' })).ok).toBe(true);
   expect(
     (await callAs('admin.settings.update', { referralDirectory: [SONGKHLA_SHELTER, RANONG_MDT] })).ok,
@@ -94,22 +76,16 @@ beforeAll(async () => {
   // The Songkhla port scenario: referral consent given, Thai and Burmese.
   const songkhla = DEMO_SCENARIOS.filter((s) => s.case.place.province === 'Songkhla');
   expect(songkhla).toHaveLength(1);
-  caseId = seedDemoCases(ctx.sessions.require(), songkhla)[0]?.caseId ?? '';
+  caseId = seedDemoCases(app.session(), songkhla)[0]?.caseId ?? '';
   // Officers make referrals: the rest runs as the officer.
-  await callAs('session.lock', { reason: 'switch_user' });
-  expect(
-    (await callAs('session.unlock', { username: OFFICER.username, passphrase: OFFICER.passphrase })).ok,
-  ).toBe(true);
+  await app.signIn(OFFICER);
 }, 120_000);
 
-afterAll(() => {
-  ctx.sessions.lock('manual');
-  rmSync(root, { recursive: true, force: true });
-});
+afterAll(() => app.close());
 
 describe('the receiving agency from the referral directory', () => {
   it('prints the chosen entry’s province, address and phone (empty details left out)', async () => {
-    const model = await buildModelForCase(ctx.sessions.require(), {
+    const model = await buildModelForCase(app.session(), {
       caseId,
       receivingAgency: SONGKHLA_SHELTER.name,
       contactId: SONGKHLA_SHELTER.id,
@@ -122,7 +98,7 @@ describe('the receiving agency from the referral directory', () => {
       ['สถานะกรณี', expect.any(String)],
     ]);
     // An English province name prints as the Thai name; an email prints when there is one.
-    const mdt = await buildModelForCase(ctx.sessions.require(), {
+    const mdt = await buildModelForCase(app.session(), {
       caseId,
       receivingAgency: 'Ranong MDT',
       contactId: RANONG_MDT.id,
@@ -136,7 +112,7 @@ describe('the receiving agency from the referral directory', () => {
   });
 
   it('prints no contact lines for an agency typed by hand', async () => {
-    const model = await buildModelForCase(ctx.sessions.require(), {
+    const model = await buildModelForCase(app.session(), {
       caseId,
       receivingAgency: 'Songkhla Provincial Social Development Office',
     });
@@ -171,16 +147,14 @@ describe('the receiving agency from the referral directory', () => {
       contactId: RANONG_MDT.id,
     });
     expect(record.receivingAgency).toBe('Ranong MDT');
-    expect(listReferrals(ctx.sessions.require(), caseId).map((r) => r.receivingAgency)).toContain(
-      'Ranong MDT',
-    );
+    expect(listReferrals(app.session(), caseId).map((r) => r.receivingAgency)).toContain('Ranong MDT');
     const text = flat(run('pdftotext', ['-enc', 'UTF-8', file, '-']));
     expect(text).toContain(RANONG_MDT.phone);
     expect(text).not.toContain('Some other name the screen showed');
   });
 
   it('refuses an entry that is not in the directory, and writes nothing', async () => {
-    const before = readdirSync(exportsDir).length;
+    const before = readdirSync(app.exportDir).length;
     const r = await callAs('referral.export', {
       caseId,
       receivingAgency: 'Forged agency',
@@ -190,7 +164,7 @@ describe('the receiving agency from the referral directory', () => {
       ok: false,
       error: { code: 'NOT_FOUND', messageKey: 'errors.referralContactNotFound' },
     });
-    expect(readdirSync(exportsDir)).toHaveLength(before);
+    expect(readdirSync(app.exportDir)).toHaveLength(before);
     // Contact details cannot ride along in the request.
     const smuggled = await callAs('referral.export', {
       caseId,

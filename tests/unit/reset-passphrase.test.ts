@@ -1,16 +1,12 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDispatcher, type Dispatch } from '../../src/main/ipc/dispatch';
 import { handlers } from '../../src/main/ipc/handlers';
-import { createAppContext } from '../../src/main/services/app-context';
 import type { AppContext } from '../../src/main/services/context';
-import { folderExportTarget } from '../../src/main/services/folder-export';
 import { listAudit } from '../../src/main/store/audit';
 import { addUser } from '../../src/main/store/users';
 import { FREE_RECOVERY_ATTEMPTS, recoveryBackoffSeconds, Vault } from '../../src/main/store/vault';
 import { log } from '../../src/main/util/log';
-import { createTestStore, SUPERVISOR, tempDir } from '../helpers/store-fixtures';
+import { SUPERVISOR } from '../helpers/samples';
+import { createTestApp, createTestStore, type TestApp } from '../helpers/test-app';
 
 /**
  * Passphrase reset with the recovery key: by a supervisor on the Users screen (admin channel), and by
@@ -26,38 +22,21 @@ const OFFICER = {
   passphrase: 'officer passphrase',
 };
 
+let app: TestApp;
 let ctx: AppContext;
-let dispatch: Dispatch;
 let recoveryKey: string;
 let officerId: string;
 const logLines: string[] = [];
 
-async function ok<T = unknown>(channel: string, payload: unknown): Promise<T> {
-  const reply = await dispatch(channel, payload);
-  if (!reply.ok) throw new Error(`${channel}: ${reply.error.code}`);
-  return reply.value as T;
-}
-async function reply(channel: string, payload: unknown) {
-  return dispatch(channel, payload);
-}
-async function code(channel: string, payload: unknown): Promise<string | null> {
-  const r = await dispatch(channel, payload);
-  return r.ok ? null : r.error.code;
-}
+const ok = <T = unknown>(channel: string, payload: unknown) => app.ok<T>(channel, payload);
+const reply = (channel: string, payload: unknown) => app.call(channel, payload);
+const code = (channel: string, payload: unknown) => app.code(channel, payload);
 const otherKey = (key: string) => key.replace(/[0-9a-f]/, (c) => (c === '0' ? '1' : '0'));
 
 beforeEach(async () => {
-  const root = tempDir('fs-reset-');
-  mkdirSync(join(root, 'exports'));
-  ctx = createAppContext({
-    runtime: 'test',
-    dataDir: join(root, 'data'),
-    appVersion: 'test',
-    kdfProfile: 'test',
-    exportTarget: folderExportTarget(join(root, 'exports')),
-  });
-  dispatch = createDispatcher(handlers, ctx);
-  recoveryKey = (await ok<{ recoveryKey: string }>('vault.initialise', SUP)).recoveryKey;
+  app = createTestApp('fs-reset-');
+  ctx = app.ctx;
+  recoveryKey = await app.initialise(SUP);
   officerId = (await ok<{ id: string }>('admin.users.add', OFFICER)).id;
   logLines.length = 0;
   log.setSink((line) => logLines.push(line));

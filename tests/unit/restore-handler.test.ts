@@ -13,18 +13,15 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createDispatcher, type Dispatch } from '../../src/main/ipc/dispatch';
 import { handlers } from '../../src/main/ipc/handlers';
-import { createAppContext } from '../../src/main/services/app-context';
 import type { AppContext } from '../../src/main/services/context';
-import { folderExportTarget } from '../../src/main/services/folder-export';
-import { folderImportSource } from '../../src/main/services/folder-import';
 import { listAudit } from '../../src/main/store/audit';
 import { prepareRestore } from '../../src/main/store/backup';
 import { createCase, listCases } from '../../src/main/store/cases';
 import { storePaths } from '../../src/main/store/paths';
 import type { AppEvent } from '../../src/shared/ipc/api';
-import { CASE_INPUT, tempDir } from '../helpers/store-fixtures';
+import { CASE_INPUT } from '../helpers/samples';
+import { createTestApp, type TestApp } from '../helpers/test-app';
 
 /**
  * Restore from the supervisor screen, through the dispatcher, with a real store: main lists and picks
@@ -40,24 +37,15 @@ const OFFICER = {
   passphrase: 'officer passphrase',
 };
 
-let root: string;
+let app: TestApp;
 let dataDir: string;
 let exportDir: string;
 let ctx: AppContext;
-let dispatch: Dispatch;
 let events: AppEvent[];
 let recoveryKey: string;
 
-async function ok<T = unknown>(channel: string, payload: unknown): Promise<T> {
-  const reply = await dispatch(channel, payload);
-  if (!reply.ok) throw new Error(`${channel}: ${reply.error.code}`);
-  return reply.value as T;
-}
-
-async function code(channel: string, payload: unknown): Promise<string | null> {
-  const reply = await dispatch(channel, payload);
-  return reply.ok ? null : reply.error.code;
-}
+const ok = <T = unknown>(channel: string, payload: unknown) => app.ok<T>(channel, payload);
+const code = (channel: string, payload: unknown) => app.code(channel, payload);
 
 /** Names and sizes of the data folder's files (the database may still be written by the open session). */
 const dataFiles = () => readdirSync(dataDir).sort();
@@ -77,22 +65,11 @@ function openFilesUnder(dir: string): string[] {
 }
 
 beforeEach(async () => {
-  root = tempDir('fs-restore-');
-  dataDir = join(root, 'data');
-  exportDir = join(root, 'exports');
-  mkdirSync(exportDir);
   events = [];
-  ctx = createAppContext({
-    runtime: 'test',
-    dataDir,
-    appVersion: 'test',
-    kdfProfile: 'test',
-    exportTarget: folderExportTarget(exportDir),
-    importSource: folderImportSource(exportDir),
-    emit: (e) => events.push(e),
-  });
-  dispatch = createDispatcher(handlers, ctx);
-  recoveryKey = (await ok<{ recoveryKey: string }>('vault.initialise', SUP)).recoveryKey;
+  app = createTestApp('fs-restore-', { emit: (e) => events.push(e) });
+  ({ dataDir, exportDir, ctx } = app);
+  mkdirSync(exportDir);
+  recoveryKey = await app.initialise(SUP);
   await ok('admin.users.add', OFFICER);
 });
 
@@ -208,7 +185,7 @@ describe('restore from the supervisor screen', () => {
 
   it('picks only files main listed: no paths, no traversal, no links out of the folder, no other kinds', async () => {
     const { fileName } = await caseBackupCase();
-    const outside = join(root, 'outside.db');
+    const outside = join(app.root, 'outside.db');
     copyFileSync(join(exportDir, fileName), outside);
     symlinkSync(outside, join(exportDir, 'link.db'));
     writeFileSync(join(exportDir, 'referral.pdf'), '%PDF-1.7\n');
@@ -266,8 +243,11 @@ describe('restore from the supervisor screen', () => {
     const picked = await pick(fileName);
     const before = dataFiles();
     // Both calls start at once: the restore checks its copy, the sign-in locks the supervisor out first.
-    const restoring = dispatch('admin.backup.restore', { pickedId: picked?.id, recoveryKey });
-    const signIn = dispatch('session.unlock', { username: OFFICER.username, passphrase: OFFICER.passphrase });
+    const restoring = app.dispatch('admin.backup.restore', { pickedId: picked?.id, recoveryKey });
+    const signIn = app.dispatch('session.unlock', {
+      username: OFFICER.username,
+      passphrase: OFFICER.passphrase,
+    });
     expect(await restoring).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     expect((await signIn).ok).toBe(true);
     expect(listCases(ctx.sessions.require()).rows.map((r) => r.id)).toContain(second);

@@ -20,15 +20,10 @@ import { createBackup, restoreBackup } from '../../src/main/store/backup';
 import { createCase, getCase, listCases } from '../../src/main/store/cases';
 import { storePaths } from '../../src/main/store/paths';
 import { Vault } from '../../src/main/store/vault';
-import { AppError } from '../../src/shared/errors';
-import { CASE_INPUT, createTestStore, SUPERVISOR, tempDir } from '../helpers/store-fixtures';
-
-async function codeOf(p: Promise<unknown>): Promise<string | null> {
-  return p.then(
-    () => null,
-    (e: unknown) => (e instanceof AppError ? e.code : `not an AppError: ${String(e)}`),
-  );
-}
+import { tempDir } from '../helpers/disk';
+import { codeOfAsync } from '../helpers/errors';
+import { CASE_INPUT, SUPERVISOR } from '../helpers/samples';
+import { createTestStore } from '../helpers/test-app';
 
 function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -75,7 +70,7 @@ describe('backup', () => {
     const s = await store.unlock();
     const out = join(tempDir(), 'exists.fsbak');
     writeFileSync(out, 'precious');
-    expect(await codeOf(createBackup(s, out))).toBe('CONFLICT');
+    expect(await codeOfAsync(createBackup(s, out))).toBe('CONFLICT');
     expect(readFileSync(out, 'utf8')).toBe('precious');
     s.lock();
   });
@@ -144,7 +139,7 @@ describe('restore', () => {
     for (const from of [text, plain, truncated, liveCopy, empty]) {
       expect({
         from,
-        code: await codeOf(restoreBackup({ from, dir: store.dir, recoveryKey: store.recoveryKey })),
+        code: await codeOfAsync(restoreBackup({ from, dir: store.dir, recoveryKey: store.recoveryKey })),
       }).toEqual({
         from,
         code: 'NOT_A_BACKUP',
@@ -153,11 +148,11 @@ describe('restore', () => {
     // Random whole pages cannot be told apart from a backup under another key: by design of the cipher.
     const noise = join(dir, 'noise.bin');
     writeFileSync(noise, randomBytes(SQLCIPHER_PAGE_SIZE * 4));
-    expect(await codeOf(restoreBackup({ from: noise, dir: store.dir, recoveryKey: store.recoveryKey }))).toBe(
-      'WRONG_RECOVERY_KEY',
-    );
     expect(
-      await codeOf(
+      await codeOfAsync(restoreBackup({ from: noise, dir: store.dir, recoveryKey: store.recoveryKey })),
+    ).toBe('WRONG_RECOVERY_KEY');
+    expect(
+      await codeOfAsync(
         restoreBackup({ from: join(dir, 'missing'), dir: store.dir, recoveryKey: store.recoveryKey }),
       ),
     ).toBe('NOT_FOUND');
@@ -172,11 +167,11 @@ describe('restore', () => {
     s.lock();
     const untouched = snapshot(store.dir);
     expect(
-      await codeOf(
+      await codeOfAsync(
         restoreBackup({ from: out, dir: store.dir, recoveryKey: randomBytes(32).toString('hex') }),
       ),
     ).toBe('WRONG_RECOVERY_KEY');
-    expect(await codeOf(restoreBackup({ from: out, dir: store.dir, recoveryKey: 'nonsense' }))).toBe(
+    expect(await codeOfAsync(restoreBackup({ from: out, dir: store.dir, recoveryKey: 'nonsense' }))).toBe(
       'WRONG_RECOVERY_KEY',
     );
     expect(snapshot(store.dir)).toEqual(untouched);
@@ -199,11 +194,11 @@ describe('restore', () => {
     writeSync(fd, randomBytes(100), 0, 100, SQLCIPHER_PAGE_SIZE * 3 + 500);
     closeSync(fd);
     const untouched = snapshot(store.dir);
-    expect(await codeOf(restoreBackup({ from: newer, dir: store.dir, recoveryKey: store.recoveryKey }))).toBe(
-      'DB_NEWER_THAN_APP',
-    );
     expect(
-      await codeOf(restoreBackup({ from: damaged, dir: store.dir, recoveryKey: store.recoveryKey })),
+      await codeOfAsync(restoreBackup({ from: newer, dir: store.dir, recoveryKey: store.recoveryKey })),
+    ).toBe('DB_NEWER_THAN_APP');
+    expect(
+      await codeOfAsync(restoreBackup({ from: damaged, dir: store.dir, recoveryKey: store.recoveryKey })),
     ).toBe('DB_CORRUPT');
     expect(snapshot(store.dir)).toEqual(untouched);
   });

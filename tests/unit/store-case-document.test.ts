@@ -12,17 +12,9 @@ import { recordReferral } from '../../src/main/store/referrals';
 import type { Session } from '../../src/main/store/session';
 import { addUser } from '../../src/main/store/users';
 import { caseDocumentJsonSchemaText, caseDocumentSchema } from '../../src/shared/domain/case-document';
-import { AppError } from '../../src/shared/errors';
-import { CASE_INPUT, createTestStore, INTERVIEW_INPUT } from '../helpers/store-fixtures';
-
-function codeOf(fn: () => unknown): string | null {
-  try {
-    fn();
-    return null;
-  } catch (e) {
-    return e instanceof AppError ? e.code : `not an AppError: ${String(e)}`;
-  }
-}
+import { codeOf } from '../helpers/errors';
+import { CASE_INPUT, INTERVIEW_INPUT } from '../helpers/samples';
+import { createTestStore } from '../helpers/test-app';
 
 function buildRichCase(s: Session): string {
   const c = createCase(s, CASE_INPUT);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createCase } from '../../src/main/store/cases';
 import { getInterview, startInterview } from '../../src/main/store/interviews';
+import { CASE_INPUT, INTERVIEW_INPUT, SUPERVISOR } from '../helpers/samples';
 import { spawnStoreChild, watchLines } from '../helpers/store-child';
-import { CASE_INPUT, createTestStore, INTERVIEW_INPUT, SUPERVISOR } from '../helpers/store-fixtures';
+import { createTestStore } from '../helpers/test-app';
 
 /**
  * SIGKILL in the middle of 1,000 answer saves. The child (plain Node running the real saveAnswer from

@@ -14,14 +14,9 @@ import { recordReferral } from '../../src/main/store/referrals';
 import type { Session } from '../../src/main/store/session';
 import { updateSettings } from '../../src/main/store/settings';
 import { rotateDatabaseKey } from '../../src/main/store/vault';
-import {
-  createTestStore,
-  filesUnder,
-  INTERVIEW_INPUT,
-  markersIn,
-  SUPERVISOR,
-  tempDir,
-} from '../helpers/store-fixtures';
+import { filesUnder, markersIn, tempDir } from '../helpers/disk';
+import { INTERVIEW_INPUT, SUPERVISOR } from '../helpers/samples';
+import { createTestStore } from '../helpers/test-app';
 
 /** Strings that must never appear in any file the app writes (UTF-8 or UTF-16). */
 const MARKERS = [

@@ -8,8 +8,9 @@ import { getInterview, saveAnswer, startInterview } from '../../src/main/store/i
 import { storePaths } from '../../src/main/store/paths';
 import type { Session } from '../../src/main/store/session';
 import { AppError } from '../../src/shared/errors';
+import { CASE_INPUT, INTERVIEW_INPUT, SUPERVISOR } from '../helpers/samples';
 import { spawnStoreChild, watchLines } from '../helpers/store-child';
-import { CASE_INPUT, createTestStore, INTERVIEW_INPUT, SUPERVISOR } from '../helpers/store-fixtures';
+import { createTestStore } from '../helpers/test-app';
 
 function saveError(fn: () => unknown): AppError | null {
   try {

@@ -24,21 +24,13 @@ import { listReferrals, recordReferral } from '../../src/main/store/referrals';
 import type { Session } from '../../src/main/store/session';
 import { getSettings, updateSettings } from '../../src/main/store/settings';
 import { addUser } from '../../src/main/store/users';
-import { AppError } from '../../src/shared/errors';
 import { answer } from '../../src/shared/instrument';
-import { CASE_INPUT, createTestStore, INTERVIEW_INPUT, type TestStore } from '../helpers/store-fixtures';
+import { codeOf } from '../helpers/errors';
+import { CASE_INPUT, INTERVIEW_INPUT } from '../helpers/samples';
+import { createTestStore, type TestStore } from '../helpers/test-app';
 
 /** In danger now: the engine flags it urgent. */
 const URGENT_SCRIPT = { lang: 'my' as const, interpreter: null, answers: { needs_danger_now: answer.yes() } };
-
-function codeOf(fn: () => unknown): string | null {
-  try {
-    fn();
-    return null;
-  } catch (e) {
-    return e instanceof AppError ? e.code : `not an AppError: ${String(e)}`;
-  }
-}
 
 async function withOfficer(store: TestStore, supervisor: Session): Promise<Session> {
   await addUser(supervisor, {

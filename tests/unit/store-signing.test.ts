@@ -8,7 +8,7 @@ import {
   saveSigningIdentity,
 } from '../../src/main/store/referrals';
 import { AppError } from '../../src/shared/errors';
-import { createTestStore } from '../helpers/store-fixtures';
+import { createTestStore } from '../helpers/test-app';
 
 function makePkcs12(commonName: string, password: string): { p12: Uint8Array; fingerprint: string } {
   const keys = forge.pki.rsa.generateKeyPair(1024);

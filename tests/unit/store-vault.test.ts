@@ -11,7 +11,9 @@ import { storePaths } from '../../src/main/store/paths';
 import { addUser, changeOwnPassphrase, disableUser } from '../../src/main/store/users';
 import { rekey, resetPassphraseWithRecoveryKey, rotateDatabaseKey, Vault } from '../../src/main/store/vault';
 import { AppError } from '../../src/shared/errors';
-import { createTestStore, SUPERVISOR, tempDir } from '../helpers/store-fixtures';
+import { tempDir } from '../helpers/disk';
+import { SUPERVISOR } from '../helpers/samples';
+import { createTestStore } from '../helpers/test-app';
 
 async function expectCode(promise: Promise<unknown>, code: string): Promise<AppError> {
   const err = await promise.then(

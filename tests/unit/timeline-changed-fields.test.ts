@@ -11,7 +11,8 @@ import {
   OTHER_FIELDS_KEY,
 } from '../../src/renderer/features/cases/casework/changed-fields';
 import { answer } from '../../src/shared/instrument';
-import { CASE_INPUT, createTestStore } from '../helpers/store-fixtures';
+import { CASE_INPUT } from '../helpers/samples';
+import { createTestStore } from '../helpers/test-app';
 
 const LOCALES = ['th', 'my', 'km', 'lo', 'vi', 'en'] as const;
 

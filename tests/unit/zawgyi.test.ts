@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkZawgyi, ZAWGYI_THRESHOLD } from '../../src/main/text/zawgyi';
-import { dispatchFor } from '../helpers/dispatch-fixture';
+import { createTestApp } from '../helpers/test-app';
 
 // A sentence from myanmar-tools' own Zawgyi test corpus, and the same words in Unicode.
 const ZAWGYI = 'ႏိုင္ငံေတာ္၏အတုိင္ပင္ခံပုဂၢိဳလ္ ေဒၚေအာင္ဆန္းစုၾကည္သည္ ယေန႔နံနက္ပိုင္းတြင္';
@@ -20,13 +20,11 @@ describe('Zawgyi detection and conversion (myanmar-tools)', () => {
   });
 
   it('is reachable over IPC for a signed-in user only', async () => {
-    const { dispatch, signIn } = await dispatchFor();
-    expect(await dispatch('text.zawgyiCheck', { text: ZAWGYI })).toMatchObject({
-      ok: false,
-      error: { code: 'NOT_SIGNED_IN' },
-    });
-    await signIn();
-    const reply = await dispatch('text.zawgyiCheck', { text: ZAWGYI });
+    const app = createTestApp('fs-zg-');
+    expect(await app.code('text.zawgyiCheck', { text: ZAWGYI })).toBe('NOT_SIGNED_IN');
+    await app.initialise();
+    const reply = await app.call('text.zawgyiCheck', { text: ZAWGYI });
     expect(reply).toMatchObject({ ok: true, value: { unicode: UNICODE.normalize('NFC') } });
+    app.close();
   });
 });

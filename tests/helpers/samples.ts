@@ -1,0 +1,27 @@
+/** Accounts and records that tests create again and again. Fictional. */
+
+export const SUPERVISOR = {
+  username: 'somchai',
+  displayName: 'Somchai P.',
+  passphrase: 'correct horse battery staple',
+};
+
+export const OFFICER = {
+  username: 'malee',
+  displayName: 'Malee Officer',
+  passphrase: 'officer passphrase 1',
+};
+
+export const CASE_INPUT = {
+  place: { kind: 'pipo_centre' as const, name: 'Songkhla PIPO', province: 'Songkhla' },
+  vessel: { name: 'Sea Star 7', registration: 'SK-1234', flag: 'Thailand' },
+  screeningDate: '2026-05-21',
+  person: { nameOrAlias: 'Ko Aung', sex: 'male' as const, languages: ['my'] },
+};
+
+export const INTERVIEW_INPUT = {
+  instrumentId: 'fieldscreen-core',
+  instrumentVersion: '1.0.0',
+  tier: 'short',
+  intervieweeLanguage: 'my',
+};
