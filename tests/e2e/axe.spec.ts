@@ -132,6 +132,12 @@ test('every screen is accessible, keyboard-usable and fits at 1366x768 with 150%
   await page.getByTestId('bs-start').click();
   await expect(page.getByTestId('question')).toBeVisible();
   await check(page, 'interview-question');
+  // The person-facing view: the question and answers in the person's language, nothing else.
+  await page.getByTestId('person-view-on').click();
+  await expect(page.getByTestId('person-question')).toBeVisible();
+  await check(page, 'person-view');
+  await page.getByTestId('person-view-back').click();
+  await expect(page.getByTestId('question')).toBeVisible();
   await page.getByTestId('answer-no').click();
   await expect(
     page.locator('[data-testid="question"][data-question-id="safety_safe_to_talk"]'),

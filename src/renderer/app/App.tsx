@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../shared/domain/users';
 import type { Preferences } from '../../shared/ipc/channels/app';
@@ -11,6 +11,7 @@ import { SignedInApp } from '../features/shell/SignedInApp';
 import { type LockNotice, lockNoticeOf, UnlockScreen } from '../features/unlock/UnlockScreen';
 import { onAppEvent } from './app-events';
 import { call } from './call';
+import { type Chrome, ChromeContext } from './chrome';
 import { applyDocumentLanguage } from './i18n';
 import { installNavigationGuard } from './navigation-guard';
 import { PrefsContext } from './prefs-context';
@@ -30,6 +31,10 @@ export function App({ initialPrefs }: { initialPrefs: Preferences }) {
   const [prefs, setPrefs] = useState(initialPrefs);
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [bootError, setBootError] = useState<Parameters<typeof ErrorMessage>[0]['error']>(null);
+  // The frame a signed-in screen asks for (the interview: compact; the person-facing view: none).
+  const [chrome, setChrome] = useState<Chrome>('full');
+  const chromeValue = useMemo(() => ({ chrome, setChrome }), [chrome]);
+  const frame: Chrome = phase.kind === 'signedIn' ? chrome : 'full';
 
   useEffect(() => installNavigationGuard(), []);
 
@@ -87,54 +92,67 @@ export function App({ initialPrefs }: { initialPrefs: Preferences }) {
 
   return (
     <PrefsContext.Provider value={prefs}>
-      <div className="app">
-        <header className="app-header">
-          <div className="brand">
-            <span className="brand-name">{t('app.name')}</span>
-            <span className="brand-tagline">{t('app.tagline')}</span>
-          </div>
-          <LanguageBar prefs={prefs} onChange={updatePrefs} />
-          {phase.kind === 'signedIn' && (
-            <div className="who" data-testid="who">
-              <span>
-                {t('shell.signedInAs', {
-                  name: phase.user.displayName,
-                  role: t(`roles.${phase.user.role}`),
-                })}
-              </span>
-              <button
-                type="button"
-                className="secondary"
-                data-testid="lock"
-                onClick={() => {
-                  void call('session.lock', { reason: 'manual' }).then(() => setPhase({ kind: 'locked' }));
-                }}
-              >
-                {t('shell.lock')}
-              </button>
-              <button type="button" className="danger" data-testid="quick-hide" onClick={quickHide}>
-                {t('shell.quickHide')}
-              </button>
-            </div>
+      <ChromeContext.Provider value={chromeValue}>
+        <div className={`app frame-${frame}`}>
+          {frame !== 'none' && (
+            <header className="app-header">
+              <div className="brand">
+                <span className="brand-name">{t('app.name')}</span>
+                <span className="brand-tagline">{t('app.tagline')}</span>
+              </div>
+              <LanguageBar prefs={prefs} onChange={updatePrefs} showInterviewee={frame === 'full'} />
+              {phase.kind === 'signedIn' && (
+                <div className="who" data-testid="who">
+                  <span>
+                    {t('shell.signedInAs', {
+                      name: phase.user.displayName,
+                      role: t(`roles.${phase.user.role}`),
+                    })}
+                  </span>
+                  <button
+                    type="button"
+                    className="secondary"
+                    data-testid="lock"
+                    onClick={() => {
+                      void call('session.lock', { reason: 'manual' }).then(() =>
+                        setPhase({ kind: 'locked' }),
+                      );
+                    }}
+                  >
+                    {t('shell.lock')}
+                  </button>
+                  <button type="button" className="danger" data-testid="quick-hide" onClick={quickHide}>
+                    {t('shell.quickHide')}
+                  </button>
+                </div>
+              )}
+            </header>
           )}
-        </header>
-        <main className="app-main" id="main">
-          <ErrorMessage error={bootError} />
-          {phase.kind === 'setup' && <SetupScreen onDone={(user) => setPhase({ kind: 'signedIn', user })} />}
-          {phase.kind === 'locked' && (
-            <UnlockScreen notice={phase.notice} onUnlocked={(user) => setPhase({ kind: 'signedIn', user })} />
+          <main className="app-main" id="main">
+            <ErrorMessage error={bootError} />
+            {phase.kind === 'setup' && (
+              <SetupScreen onDone={(user) => setPhase({ kind: 'signedIn', user })} />
+            )}
+            {phase.kind === 'locked' && (
+              <UnlockScreen
+                notice={phase.notice}
+                onUnlocked={(user) => setPhase({ kind: 'signedIn', user })}
+              />
+            )}
+            {phase.kind === 'signedIn' && <SignedInApp user={phase.user} />}
+          </main>
+          {frame === 'full' && (
+            <footer className="app-footer">
+              <DiagnosticsButton />
+              {prefs.uiLanguage !== 'en' && (
+                <span className="draft-badge" data-testid="draft-notice">
+                  {t('app.draftNotice')}
+                </span>
+              )}
+            </footer>
           )}
-          {phase.kind === 'signedIn' && <SignedInApp user={phase.user} />}
-        </main>
-        <footer className="app-footer">
-          <DiagnosticsButton />
-          {prefs.uiLanguage !== 'en' && (
-            <span className="draft-badge" data-testid="draft-notice">
-              {t('app.draftNotice')}
-            </span>
-          )}
-        </footer>
-      </div>
+        </div>
+      </ChromeContext.Provider>
     </PrefsContext.Provider>
   );
 }

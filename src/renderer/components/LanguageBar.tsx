@@ -10,9 +10,12 @@ import { pseudoLocaleEnabled } from '../app/i18n';
 export function LanguageBar({
   prefs,
   onChange,
+  showInterviewee = true,
 }: {
   prefs: Preferences;
   onChange: (patch: Partial<Preferences>) => void;
+  /** Off during an interview: its language was chosen when it started, and this default does not change it. */
+  showInterviewee?: boolean;
 }) {
   const { t } = useTranslation();
   const uiId = useId();
@@ -41,19 +44,23 @@ export function LanguageBar({
           </option>
         )}
       </select>
-      <label htmlFor={ivId}>{t('header.intervieweeLanguage')}</label>
-      <select
-        id={ivId}
-        data-testid="interviewee-language"
-        value={prefs.intervieweeLanguage}
-        onChange={(e) => onChange({ intervieweeLanguage: e.target.value as Locale })}
-      >
-        {LOCALES.map((l) => (
-          <option key={l} value={l} lang={l}>
-            {LOCALE_NATIVE_NAMES[l]}
-          </option>
-        ))}
-      </select>
+      {showInterviewee && (
+        <>
+          <label htmlFor={ivId}>{t('header.intervieweeLanguage')}</label>
+          <select
+            id={ivId}
+            data-testid="interviewee-language"
+            value={prefs.intervieweeLanguage}
+            onChange={(e) => onChange({ intervieweeLanguage: e.target.value as Locale })}
+          >
+            {LOCALES.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {LOCALE_NATIVE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
     </div>
   );
 }

@@ -1,13 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail } from '../../../shared/domain/cases';
-import type { InterviewDetail } from '../../../shared/domain/interviews';
 import { isLocale, type Locale } from '../../../shared/i18n/locales';
 import {
-  type Answers,
   type AnswerValue,
-  answerValueSchema,
-  describeAnswer,
   findQuestion,
   INSTRUMENT,
   questionGuidanceKey,
@@ -15,40 +10,25 @@ import {
   sectionTitleKey,
   type Tier,
 } from '../../../shared/instrument';
-import type { ReplyError } from '../../../shared/ipc/reply';
 import { evaluate, planInterview } from '../../../shared/screening';
-import { call } from '../../app/call';
+import { useChromeRequest } from '../../app/chrome';
 import { translatorFor } from '../../app/i18n';
 import { usePrefs } from '../../app/prefs-context';
 import { reviewStateOf } from '../../app/review-status';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ZawgyiCheck } from '../../components/ZawgyiCheck';
 import { AnswerControls } from './AnswerControls';
+import { AnswersGiven } from './AnswersGiven';
+import { hasCommandModifier, keyBelongsToField } from './answer-shortcuts';
 import { DistressScreen } from './DistressScreen';
+import { stepFrom, steppableQuestions } from './interview-navigation';
 import { OfficerAssessment } from './OfficerAssessment';
+import { PersonView } from './PersonView';
 import { ResultView } from './ResultView';
-import { recordedText, type Wordings } from './recorded-wording';
+import { UrgentBadge } from './UrgentBadge';
+import { useInterviewRecord } from './useInterviewRecord';
 
-type SaveState =
-  | { kind: 'saving' }
-  | { kind: 'saved' }
-  | { kind: 'failed'; error: ReplyError; value: AnswerValue };
 type Mode = 'asking' | 'paused' | 'distress' | 'stopping' | 'result';
-
-function answersOf(detail: InterviewDetail): Answers {
-  const out: Answers = {};
-  for (const a of detail.answers) {
-    const parsed = answerValueSchema.safeParse(a.value);
-    if (parsed.success) out[a.questionId] = parsed.data;
-  }
-  return out;
-}
-
-function wordingsOf(detail: InterviewDetail): Wordings {
-  const out: Wordings = {};
-  for (const a of detail.answers) if (a.wording) out[a.questionId] = a.wording;
-  return out;
-}
 
 function elapsed(fromIso: string, now: number): string {
   const s = Math.max(0, Math.floor((now - Date.parse(fromIso)) / 1000));
@@ -58,62 +38,31 @@ function elapsed(fromIso: string, now: number): string {
 }
 
 /**
- * The interview: one question at a time, side by side in the officer's and the interviewee's
- * language. Each answer is shown as saved only after the store confirms its transaction committed.
- * Answers given earlier on the same case (the short screen) are shown, never asked again.
+ * The interview on one laptop screen: a compact bar, the question side by side in the officer's and the
+ * interviewee's language with the answers right under it, and keys for everything (1-9, N, P, ← →).
+ * Each answer is shown as saved only after main confirms its transaction committed. Answers given
+ * earlier on the same case (the short screen) are shown, never asked again. The person-facing view
+ * turns the screen to the person.
  */
 export function InterviewScreen({ interviewId, onExit }: { interviewId: string; onExit: () => void }) {
   const { t } = useTranslation();
   const { t: ti } = useTranslation('instrument');
   const { uiLanguage } = usePrefs();
-  const [detail, setDetail] = useState<InterviewDetail | null>(null);
-  const [caseDetail, setCaseDetail] = useState<CaseDetail | null>(null);
-  const [priorAnswers, setPriorAnswers] = useState<Answers>({});
-  const [own, setOwn] = useState<Answers>({});
-  // The wording each answer was asked in, as main recorded it.
-  const [wordings, setWordings] = useState<Wordings>({});
-  const [saveStates, setSaveStates] = useState<Record<string, SaveState>>({});
+  const record = useInterviewRecord(interviewId);
+  const { detail, caseDetail, own, wordings, saveStates } = record;
   const [selected, setSelected] = useState<string | null>(null);
   const [mode, setMode] = useState<Mode>('asking');
-  const [cardMode, setCardMode] = useState(false);
-  const [error, setError] = useState<ReplyError | null>(null);
+  const [personView, setPersonView] = useState(false);
   const [stopReason, setStopReason] = useState('');
   const [now, setNow] = useState(Date.now());
-  const seq = useRef(Date.now());
+  useChromeRequest(personView ? 'none' : 'compact');
 
-  const load = useCallback(async () => {
-    const reply = await call('interview.get', { id: interviewId });
-    if (!reply.ok) return setError(reply.error);
-    const d = reply.value;
-    // Everything is gathered before anything is shown, so no question flashes that was already answered.
-    const prior: Answers = {};
-    const priorWordings: Wordings = {};
-    const c = await call('cases.get', { id: d.caseId });
-    if (c.ok) {
-      // Earlier interviews with the same person carry their answers forward (never asked twice).
-      const earlier = c.value.interviews
-        .filter((i) => i.id !== d.id && i.personId === d.personId && i.startedAt <= d.startedAt)
-        .sort((a, b) => a.startedAt.localeCompare(b.startedAt));
-      for (const i of earlier) {
-        const r = await call('interview.get', { id: i.id });
-        if (r.ok) {
-          Object.assign(prior, answersOf(r.value));
-          Object.assign(priorWordings, wordingsOf(r.value));
-        }
-      }
-      setCaseDetail(c.value);
-    }
-    setPriorAnswers(prior);
-    setOwn(answersOf(d));
-    setWordings({ ...priorWordings, ...wordingsOf(d) });
-    if (d.state === 'paused') setMode('paused');
-    if (d.state === 'completed' || d.state === 'stopped') setMode('result');
-    setDetail(d);
-  }, [interviewId]);
-
+  // The state the interview was left in decides where the screen opens.
+  const loadedState = detail?.state;
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (loadedState === 'paused') setMode('paused');
+    if (loadedState === 'completed' || loadedState === 'stopped') setMode('result');
+  }, [loadedState]);
 
   useEffect(() => {
     const h = setInterval(() => setNow(Date.now()), 1000);
@@ -121,9 +70,10 @@ export function InterviewScreen({ interviewId, onExit }: { interviewId: string; 
   }, []);
 
   const tier: Tier = detail?.tier === 'full' ? 'full' : 'short';
-  const answers = useMemo(() => ({ ...priorAnswers, ...own }), [priorAnswers, own]);
+  const answers = useMemo(() => ({ ...record.priorAnswers, ...own }), [record.priorAnswers, own]);
   const plan = useMemo(() => planInterview(INSTRUMENT, answers, tier), [answers, tier]);
   const result = useMemo(() => evaluate(INSTRUMENT, answers, { tier }), [answers, tier]);
+  const steps = useMemo(() => steppableQuestions(plan, new Set(Object.keys(own))), [plan, own]);
   const intervieweeLanguage: Locale =
     detail && isLocale(detail.intervieweeLanguage) ? detail.intervieweeLanguage : 'my';
   const tInterviewee = translatorFor(intervieweeLanguage);
@@ -133,93 +83,119 @@ export function InterviewScreen({ interviewId, onExit }: { interviewId: string; 
   const child = plan.child.possibleChild;
   // The same key main records with the answer (src/main/store/answer-wording.ts).
   const textKey = question ? questionTextKey(question, child) : '';
+  const closed = detail?.state === 'completed' || detail?.state === 'stopped';
+  const asking = mode === 'asking' && !closed;
+  const inTier = plan.items.filter((i) => i.inTier && i.status !== 'hidden' && i.status !== 'after_stop');
+  const position = currentId ? inTier.findIndex((i) => i.questionId === currentId) + 1 : inTier.length;
 
-  const save = async (questionId: string, value: AnswerValue) => {
-    if (!detail) return;
-    setSaveStates((s) => ({ ...s, [questionId]: { kind: 'saving' } }));
-    seq.current = Math.max(seq.current + 1, Date.now());
-    const reply = await call('interview.saveAnswer', {
-      interviewId: detail.id,
-      questionId,
-      value,
-      clientSeq: seq.current,
-    });
-    if (!reply.ok) {
-      // Kept on screen, marked not saved, with the reason; nothing is silently dropped.
-      setSaveStates((s) => ({ ...s, [questionId]: { kind: 'failed', error: reply.error, value } }));
-      return;
-    }
-    setOwn((o) => ({ ...o, [questionId]: value }));
-    const recorded = reply.value.wording;
-    if (recorded) setWordings((w) => ({ ...w, [questionId]: recorded }));
-    setSaveStates((s) => ({ ...s, [questionId]: { kind: 'saved' } }));
-    setSelected(null);
+  const step = useCallback(
+    (direction: -1 | 1) => {
+      const target = stepFrom(steps, currentId, direction);
+      if (target) setSelected(target === plan.nextQuestionId ? null : target);
+    },
+    [steps, currentId, plan.nextQuestionId],
+  );
+
+  // ← and → step back and forward through the answers of this interview (not inside a text field).
+  useEffect(() => {
+    if (!asking || personView) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || hasCommandModifier(event) || keyBelongsToField(event.target, event.key))
+        return;
+      if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
+        event.preventDefault();
+        step(event.key === 'ArrowLeft' ? -1 : 1);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [asking, personView, step]);
+
+  const answer = async (questionId: string, value: AnswerValue) => {
+    if (await record.save(questionId, value)) setSelected(null);
+    // A failed save is shown to the officer, never hidden behind the person's view.
+    else setPersonView(false);
   };
 
-  const setState = async (state: 'in_progress' | 'paused' | 'completed' | 'stopped', reason?: string) => {
-    if (!detail) return false;
-    const reply = await call('interview.setState', {
-      interviewId: detail.id,
-      state,
-      ...(reason ? { reason } : {}),
-      position: currentId ?? null,
-    });
-    if (!reply.ok) {
-      setError(reply.error);
-      return false;
-    }
-    setDetail({ ...detail, ...reply.value });
-    return true;
+  const pause = async () => {
+    if (await record.setState('paused', { position: currentId ?? null })) setMode('paused');
   };
 
   // Main records the case's result and status when the interview ends; the page reads them back.
   const finish = async (state: 'completed' | 'stopped', reason?: string) => {
-    if (!(await setState(state, reason))) return;
+    if (!(await record.setState(state, { position: currentId ?? null, ...(reason ? { reason } : {}) })))
+      return;
+    setPersonView(false);
     setMode('result');
-    const updated = await call('cases.get', { id: detail?.caseId ?? '' });
-    if (updated.ok) setCaseDetail(updated.value);
-    else setError(updated.error);
+    await record.reloadCase();
   };
 
-  if (!detail) return <ErrorMessage error={error} />;
+  if (!detail) return <ErrorMessage error={record.error} />;
   const saveState = currentId ? saveStates[currentId] : undefined;
   const failedValue = saveState?.kind === 'failed' ? saveState.value : undefined;
-  const closed = detail.state === 'completed' || detail.state === 'stopped';
+
+  if (personView) {
+    return (
+      <PersonView
+        question={asking && question ? question : null}
+        textKey={textKey}
+        current={question ? (failedValue ?? own[question.id]) : undefined}
+        language={intervieweeLanguage}
+        disabled={saveState?.kind === 'saving'}
+        onAnswer={(v) => question && void answer(question.id, v)}
+        onBack={() => setPersonView(false)}
+      />
+    );
+  }
 
   if (mode === 'distress') {
     return (
       <DistressScreen
         language={intervieweeLanguage}
         onContinue={() => setMode('asking')}
-        onBreak={async () => {
-          if (await setState('paused')) setMode('paused');
-        }}
+        onBreak={() => void pause()}
         onStop={() => setMode('stopping')}
       />
     );
   }
 
   return (
-    <section
-      className={cardMode ? 'interview card-mode' : 'interview'}
-      aria-labelledby="iv-title"
-      data-testid="interview"
-    >
+    <section className="interview" aria-labelledby="iv-title" data-testid="interview">
       <div className="interview-bar">
         <h1 id="iv-title">
           {ti(`tiers.${tier}`)} · {caseDetail?.reference}
         </h1>
+        {asking && (
+          <span className="progress" data-testid="progress">
+            {t('interview.progress', { at: position, total: inTier.length })}
+          </span>
+        )}
         <span className="elapsed" data-testid="elapsed">
           {t('interview.elapsed', { time: elapsed(detail.startedAt, now) })}
         </span>
-        {!closed && mode === 'asking' && (
+        {asking && (
           <>
             <button
               type="button"
               className="secondary"
-              data-testid="pause"
-              onClick={async () => (await setState('paused')) && setMode('paused')}
+              disabled={!stepFrom(steps, currentId, -1)}
+              aria-keyshortcuts="ArrowLeft"
+              data-testid="step-back"
+              onClick={() => step(-1)}
             >
+              ← {t('interview.back')}
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              disabled={!stepFrom(steps, currentId, 1)}
+              aria-keyshortcuts="ArrowRight"
+              data-testid="step-next"
+              onClick={() => step(1)}
+            >
+              {t('interview.next')} →
+            </button>
+            <button type="button" className="secondary" data-testid="pause" onClick={() => void pause()}>
               {t('interview.pause')}
             </button>
             <button
@@ -233,11 +209,10 @@ export function InterviewScreen({ interviewId, onExit }: { interviewId: string; 
             <button
               type="button"
               className="secondary"
-              data-testid="card-mode"
-              aria-pressed={cardMode}
-              onClick={() => setCardMode(!cardMode)}
+              data-testid="person-view-on"
+              onClick={() => setPersonView(true)}
             >
-              {t('interview.cardMode')}
+              {t('interview.personView')}
             </button>
             <button type="button" className="danger" data-testid="stop" onClick={() => setMode('stopping')}>
               {t('interview.stop')}
@@ -248,21 +223,11 @@ export function InterviewScreen({ interviewId, onExit }: { interviewId: string; 
           {t('interview.backToCase')}
         </button>
       </div>
-      <ErrorMessage error={error} />
+      <ErrorMessage error={record.error} />
 
-      {result.urgent.flagged && (
-        <div className="urgent" role="alert" data-testid="urgent">
-          <strong>{t('interview.urgentTitle')}</strong>
-          <ul>
-            {result.urgent.messageKeys.map((k) => (
-              <li key={k}>{ti(k)}</li>
-            ))}
-          </ul>
-          <p>{t('interview.hotline')}</p>
-        </div>
-      )}
+      {result.urgent.flagged && <UrgentBadge messageKeys={result.urgent.messageKeys} />}
 
-      {mode === 'paused' && (
+      {mode === 'paused' && !closed && (
         <div className="panel pause" data-testid="paused">
           <h2>{t('interview.pausedTitle')}</h2>
           <p>{t('interview.pausedExplain')}</p>
@@ -270,8 +235,9 @@ export function InterviewScreen({ interviewId, onExit }: { interviewId: string; 
             type="button"
             data-testid="resume"
             onClick={async () => {
-              if (await setState('in_progress')) {
-                setSelected(detail.position && plan.toAsk.includes(detail.position) ? detail.position : null);
+              if (await record.setState('in_progress')) {
+                const at = detail.position;
+                setSelected(at && at !== plan.nextQuestionId && steps.includes(at) ? at : null);
                 setMode('asking');
               }
             }}
@@ -312,9 +278,17 @@ export function InterviewScreen({ interviewId, onExit }: { interviewId: string; 
         </div>
       )}
 
-      {mode === 'asking' && !closed && question && (
+      {asking && question && (
         <div className="question" data-testid="question" data-question-id={question.id}>
-          <p className="section-title">{sectionId ? ti(sectionTitleKey(sectionId)) : ''}</p>
+          <p className="section-title">
+            {sectionId ? ti(sectionTitleKey(sectionId)) : ''}
+            {question.audience === 'officer' && (
+              <span className="audience-officer" data-testid="officer-question">
+                {' '}
+                · {t('interview.officerQuestion')}
+              </span>
+            )}
+          </p>
           <div className="bilingual large">
             <p lang={uiLanguage} data-testid="question-officer">
               {ti(textKey)}
@@ -324,37 +298,39 @@ export function InterviewScreen({ interviewId, onExit }: { interviewId: string; 
             </p>
           </div>
           {!['reviewed', 'source'].includes(reviewStateOf(intervieweeLanguage, 'instrument', textKey)) && (
-            // For the officer only (the card mode hides it): this translation has not been reviewed.
-            <p className="review-marker" data-testid="unreviewed-marker">
-              {t('interview.unreviewed')}
+            <p className="review-marker" data-testid="unreviewed-marker" title={t('interview.unreviewed')}>
+              {t('interview.unreviewedShort')}
             </p>
           )}
-          <details className="guidance">
-            <summary>{t('interview.guidance')}</summary>
-            <p>{ti(questionGuidanceKey(question.id))}</p>
-          </details>
           <AnswerControls
             key={question.id}
             question={question}
             current={failedValue ?? own[question.id]}
             intervieweeLanguage={intervieweeLanguage}
             disabled={saveState?.kind === 'saving'}
-            onAnswer={(v) => void save(question.id, v)}
+            onAnswer={(v) => void answer(question.id, v)}
           />
-          <p
-            className="save-state"
-            aria-live="polite"
-            data-testid="save-state"
-            data-state={saveState?.kind ?? 'none'}
-          >
-            {saveState?.kind === 'saving' && t('interview.saving')}
-            {saveState?.kind === 'saved' && t('interview.saved')}
-          </p>
+          <div className="question-foot">
+            <p
+              className="save-state"
+              aria-live="polite"
+              data-testid="save-state"
+              data-state={saveState?.kind ?? 'none'}
+            >
+              {saveState?.kind === 'saving' && t('interview.saving')}
+              {saveState?.kind === 'saved' && t('interview.saved')}
+            </p>
+            <details className="guidance">
+              <summary>{t('interview.guidance')}</summary>
+              <p>{ti(questionGuidanceKey(question.id))}</p>
+            </details>
+            <p className="shortcut-hint muted">{t('interview.shortcuts')}</p>
+          </div>
           {saveState?.kind === 'failed' && (
             <div className="not-saved" data-testid="not-saved">
               <strong>{t('interview.notSaved')}</strong>
               <ErrorMessage error={saveState.error} />
-              <button type="button" onClick={() => void save(question.id, saveState.value)}>
+              <button type="button" onClick={() => void answer(question.id, saveState.value)}>
                 {t('actions.retry')}
               </button>
             </div>
@@ -362,10 +338,16 @@ export function InterviewScreen({ interviewId, onExit }: { interviewId: string; 
         </div>
       )}
 
-      {mode === 'asking' && !closed && !question && (
+      {asking && !question && (
         <div className="panel" data-testid="all-asked">
           <h2>{plan.stopped ? t('interview.stoppedByRule') : t('interview.allAsked')}</h2>
-          <button type="button" data-testid="complete" onClick={() => void finish('completed')}>
+          {/* Focused, so Enter finishes after the last answer given by keyboard. */}
+          <button
+            ref={(el) => el?.focus()}
+            type="button"
+            data-testid="complete"
+            onClick={() => void finish('completed')}
+          >
             {t('interview.complete')}
           </button>
         </div>
@@ -374,40 +356,22 @@ export function InterviewScreen({ interviewId, onExit }: { interviewId: string; 
       {(mode === 'result' || closed) && (
         <>
           <ResultView result={result} wordings={wordings} />
-          {caseDetail && <OfficerAssessment caseDetail={caseDetail} onSaved={setCaseDetail} />}
+          {caseDetail && <OfficerAssessment caseDetail={caseDetail} onSaved={record.setCaseDetail} />}
         </>
       )}
 
-      {plan.alreadyAnswered.length > 0 && (
-        <details className="given" open={mode === 'result'}>
-          <summary>{t('interview.alreadyGiven', { count: plan.alreadyAnswered.length })}</summary>
-          <ol>
-            {plan.alreadyAnswered.map((id) => {
-              const q = findQuestion(INSTRUMENT, id);
-              const v = answers[id];
-              if (!q || !v) return null;
-              return (
-                <li key={id} data-testid="given" data-question-id={id}>
-                  <span data-testid="given-wording">{recordedText(q, wordings[id], uiLanguage, ti)}</span>{' '}
-                  <strong>{describeAnswer(v, ti)}</strong>
-                  {!closed && own[id] !== undefined && (
-                    <button
-                      type="button"
-                      className="link"
-                      onClick={() => {
-                        setSelected(id);
-                        setMode('asking');
-                      }}
-                    >
-                      {t('interview.change')}
-                    </button>
-                  )}
-                </li>
-              );
-            })}
-          </ol>
-        </details>
-      )}
+      <AnswersGiven
+        ids={plan.alreadyAnswered}
+        answers={answers}
+        own={own}
+        wordings={wordings}
+        open={mode === 'result' || closed}
+        canChange={!closed}
+        onChange={(id) => {
+          setSelected(id);
+          setMode('asking');
+        }}
+      />
     </section>
   );
 }

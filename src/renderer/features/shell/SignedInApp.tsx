@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../shared/domain/users';
 import { useActivityPing } from '../../app/activity';
 import { call } from '../../app/call';
+import { useChrome } from '../../app/chrome';
 import { AdminScreen, type AdminTab } from '../admin/AdminScreen';
 import { CaseListScreen } from '../cases/CaseListScreen';
 import { CasePage } from '../cases/CasePage';
@@ -20,6 +21,8 @@ export type Route =
 export function SignedInApp({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const [route, setRoute] = useState<Route>({ screen: 'cases' });
+  // The interview asks for a slimmer frame: no navigation (its own bar leads back to the case).
+  const chrome = useChrome();
   useActivityPing();
   const tab = (screen: Route['screen'], label: string, testId: string, to: Route) => (
     <button
@@ -34,21 +37,23 @@ export function SignedInApp({ user }: { user: SessionUser }) {
   );
   return (
     <>
-      <nav className="main-nav" aria-label={t('header.mainNav')}>
-        {tab('cases', t('nav.cases'), 'nav-cases', { screen: 'cases' })}
-        {tab('newCase', t('nav.newCase'), 'nav-new-case', { screen: 'newCase' })}
-        {user.role === 'supervisor' &&
-          tab('admin', t('admin.nav'), 'nav-admin', { screen: 'admin', tab: 'users' })}
-        {/* Locks first: the next person signs in with their own passphrase (main announces the lock). */}
-        <button
-          type="button"
-          className="secondary switch-user"
-          data-testid="switch-user"
-          onClick={() => void call('session.lock', { reason: 'switch_user' })}
-        >
-          {t('casework.switchUser')}
-        </button>
-      </nav>
+      {chrome === 'full' && (
+        <nav className="main-nav" aria-label={t('header.mainNav')}>
+          {tab('cases', t('nav.cases'), 'nav-cases', { screen: 'cases' })}
+          {tab('newCase', t('nav.newCase'), 'nav-new-case', { screen: 'newCase' })}
+          {user.role === 'supervisor' &&
+            tab('admin', t('admin.nav'), 'nav-admin', { screen: 'admin', tab: 'users' })}
+          {/* Locks first: the next person signs in with their own passphrase (main announces the lock). */}
+          <button
+            type="button"
+            className="secondary switch-user"
+            data-testid="switch-user"
+            onClick={() => void call('session.lock', { reason: 'switch_user' })}
+          >
+            {t('casework.switchUser')}
+          </button>
+        </nav>
+      )}
       {route.screen === 'cases' && (
         <CaseListScreen notice={route.notice} onOpen={(caseId) => setRoute({ screen: 'case', caseId })} />
       )}
