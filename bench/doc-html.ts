@@ -32,7 +32,27 @@ function block(b: Block): string {
     case 'bilingual':
       return `<div class="bi"><p>${span(b.primary.text, b.primary.lang)}</p><p>${span(b.secondary.text, b.secondary.lang)}</p></div>`;
     case 'list':
-      return `<ul>${b.items.map((i) => `<li>${span(i.text, i.lang)}</li>`).join('')}</ul>`;
+      return `<ul>${b.items.map((i) => `<li${i.marker ? ` style="list-style:'${esc(i.marker)} '"` : ''}>${span(i.text, i.lang)}</li>`).join('')}</ul>`;
+    case 'fieldGrid':
+      return `<div class="g" style="grid-template-columns:repeat(${b.columns},1fr)">${b.cells
+        .map(
+          (c) =>
+            `<div style="grid-column:span ${c.span ?? 1}"><small>${span(c.label, c.lang)}</small><br>${span(c.value, c.valueLang ?? c.lang)}</div>`,
+        )
+        .join('')}</div>`;
+    case 'checklist':
+      return `<div class="g" style="grid-template-columns:repeat(${b.columns},1fr)">${b.items
+        .map((i) => `<div><span class="box">${i.checked ? '&#x2713;' : ''}</span> ${span(i.text, i.lang)}</div>`)
+        .join('')}</div>`;
+    case 'row':
+      return `<div class="row">${b.cells.map((c) => `<div style="text-align:${c.align}">${span(c.text, c.lang)}</div>`).join('')}</div>`;
+    case 'signatureLines':
+      return `<div class="row">${b.entries
+        .map(
+          (e) =>
+            `<div style="text-align:center"><b>${span(e.role.text, e.role.lang)}</b><div class="sign"></div>(${span(e.name.text, e.name.lang)})${e.lines.map((l) => `<br><small>${span(l.text, l.lang)}</small>`).join('')}</div>`,
+        )
+        .join('')}</div>`;
     case 'signatureBlock':
       return `<div class="sig">${b.lines.map((l) => `<div class="f"><b>${span(l.label, l.lang)}</b><span>${esc(l.value)}</span></div>`).join('')}</div>`;
     case 'spacer':
@@ -50,5 +70,7 @@ export function docToHtml(model: DocModel, fontDir: string): string {
   return `<!doctype html><html lang="${model.lang}"><head><meta charset="utf-8"><style>${faces}
 body{font:10pt NotoSans;margin:0}h1{font-size:16pt}h2{font-size:12pt;border-bottom:1px solid #999}
 .f{display:grid;grid-template-columns:40% 60%;border-bottom:1px solid #ddd;padding:2pt 0}.bi{display:grid;grid-template-columns:1fr 1fr;gap:8pt}
-.sig{border:1px solid #333;padding:6pt}</style></head><body>${model.blocks.map(block).join('\n')}</body></html>`;
+.sig{border:1px solid #333;padding:6pt}.g{display:grid;gap:2pt 8pt;border-bottom:1px solid #ddd}
+.row{display:flex;justify-content:space-between}.row>div{flex:1}.sign{height:20pt;border-bottom:1px dotted #000;margin:0 8pt}
+.box{display:inline-block;width:7pt;height:7pt;border:1px solid #000;font-size:7pt;line-height:7pt}</style></head><body>${model.blocks.map(block).join('\n')}</body></html>`;
 }

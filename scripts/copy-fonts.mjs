@@ -1,5 +1,6 @@
-// Copies the bundled Noto Sans TTFs (OFL) from their npm packages into resources/fonts/ so the
-// renderer, the PDF engine and the packaged app all use the same files without any system font.
+// Copies the bundled TTFs (all OFL) from their npm packages into resources/fonts/ so the renderer,
+// the PDF engine and the packaged app all use the same files without any system font: Noto Sans for
+// each script, Sarabun for Thai official documents, Noto Sans Arabic and Devanagari as fallbacks.
 // Font binaries are never committed; this runs on install and before every build.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -13,6 +14,9 @@ const families = [
   ['noto-sans-lao', 'NotoSansLao'],
   ['noto-sans-khmer', 'NotoSansKhmer'],
   ['noto-sans-myanmar', 'NotoSansMyanmar'],
+  ['sarabun', 'Sarabun'],
+  ['noto-sans-arabic', 'NotoSansArabic'],
+  ['noto-sans-devanagari', 'NotoSansDevanagari'],
 ];
 const weights = [
   ['400Regular', 'Regular'],
@@ -34,13 +38,13 @@ for (const [pkg, family] of families) {
     copied++;
   }
 }
-// One licence file for all of them: every family is Noto, under the SIL Open Font License 1.1.
-const licence = readFileSync(
-  join(root, 'node_modules', '@expo-google-fonts', 'noto-sans', 'LICENSE_FONT'),
-  'utf8',
-);
+// Every family is under the SIL Open Font License 1.1; each package's copyright notice is kept.
+const notices = families.map(([pkg, family]) => {
+  const text = readFileSync(join(root, 'node_modules', '@expo-google-fonts', pkg, 'LICENSE_FONT'), 'utf8');
+  return `==== ${family} (@expo-google-fonts/${pkg}) ====\n\n${text.trim()}\n`;
+});
 writeFileSync(
   join(fontsDir, 'OFL.txt'),
-  `Noto Sans, Noto Sans Thai, Noto Sans Lao, Noto Sans Khmer, Noto Sans Myanmar\n(copied from the @expo-google-fonts npm packages)\n\n${licence}`,
+  `Fonts in this folder, copied from the @expo-google-fonts npm packages, all under the SIL Open Font License 1.1.\n\n${notices.join('\n')}`,
 );
 console.log(`copy-fonts: ${copied} font files and OFL.txt in resources/fonts`);

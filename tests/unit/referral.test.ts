@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCases } from '../../src/main/demo/seed';
 import { verifyPdf } from '../../src/main/pdf/verify';
-import { REFERRAL_FORM_V1, referralFormSchema } from '../../src/main/referral/form-layout';
+import { REFERRAL_FORM_V2, referralFormSchema } from '../../src/main/referral/form-layout';
 import { type ExportTarget, exportReferral, prepareReferral } from '../../src/main/referral/service';
 import { listAudit } from '../../src/main/store/audit';
 import { listReferrals } from '../../src/main/store/referrals';
@@ -46,7 +46,7 @@ const NFC = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ');
 
 describe('signed bilingual referral', () => {
   it('the form layout is data that validates', () => {
-    expect(referralFormSchema.parse(REFERRAL_FORM_V1).sections.map((s) => s.kind)).toContain('signature');
+    expect(referralFormSchema.parse(REFERRAL_FORM_V2).sections.map((s) => s.kind)).toContain('signature');
   });
 
   it.each(['my', 'km', 'lo', 'vi', 'th'])(

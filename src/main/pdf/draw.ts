@@ -210,12 +210,42 @@ export function drawOps(
             'q',
             grayOperator(op.gray, true),
             `${pdfNumber(op.width)} w`,
+            op.dotted ? '[1 2] 0 d' : '',
             `${pdfNumber(originX + op.x1)} ${pdfNumber(y)} m`,
             `${pdfNumber(originX + op.x2)} ${pdfNumber(y)} l`,
             'S',
             'Q',
-          ].join('\n'),
+          ]
+            .filter(Boolean)
+            .join('\n'),
         );
+        break;
+      }
+      case 'check': {
+        const x = originX + op.x;
+        const y = originY + op.y;
+        const s = op.size;
+        const parts = [
+          'q',
+          grayOperator(op.gray, true),
+          '0.7 w',
+          `${pdfNumber(x)} ${pdfNumber(y)} ${pdfNumber(s)} ${pdfNumber(s)} re`,
+          'S',
+        ];
+        if (op.checked) {
+          // A tick drawn as two strokes (page space is y-down here).
+          parts.push(
+            '1.1 w',
+            '1 J',
+            '1 j',
+            `${pdfNumber(x + s * 0.18)} ${pdfNumber(y + s * 0.55)} m`,
+            `${pdfNumber(x + s * 0.42)} ${pdfNumber(y + s * 0.8)} l`,
+            `${pdfNumber(x + s * 0.85)} ${pdfNumber(y + s * 0.2)} l`,
+            'S',
+          );
+        }
+        parts.push('Q');
+        addContent(doc, parts.join('\n'));
         break;
       }
       case 'box': {

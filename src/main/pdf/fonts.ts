@@ -5,20 +5,44 @@ import { AppError } from '../../shared/errors';
 import type { Lang } from './model';
 
 /**
- * Which font file draws which language. Only bundled Noto Sans fonts are used (never a system font),
- * so every machine produces the same glyphs.
+ * Which font file draws which language. Only bundled fonts are used (never a system font), so every
+ * machine produces the same glyphs: Noto Sans for each script, Sarabun (the open successor of the
+ * Thai government's TH Sarabun) for Thai official documents, and Noto Sans Arabic and Devanagari as
+ * fallbacks for names in those scripts.
  */
-export type FontFamily = 'sans' | 'thai' | 'lao' | 'khmer' | 'myanmar';
+export type FontFamily =
+  | 'sans'
+  | 'thai'
+  | 'sarabun'
+  | 'lao'
+  | 'khmer'
+  | 'myanmar'
+  | 'arabic'
+  | 'devanagari';
 export type FontWeight = 'regular' | 'bold';
+/** The face of Thai text: Sarabun (official letters) or Noto Sans Thai (a supervisor's choice). */
+export type ThaiFace = 'sarabun' | 'noto';
 
-export const FONT_FAMILIES: readonly FontFamily[] = ['sans', 'thai', 'lao', 'khmer', 'myanmar'];
+export const FONT_FAMILIES: readonly FontFamily[] = [
+  'sans',
+  'thai',
+  'sarabun',
+  'lao',
+  'khmer',
+  'myanmar',
+  'arabic',
+  'devanagari',
+];
 
 const FAMILY_FILES: Record<FontFamily, { npmPackage: string; baseName: string }> = {
   sans: { npmPackage: 'noto-sans', baseName: 'NotoSans' },
   thai: { npmPackage: 'noto-sans-thai', baseName: 'NotoSansThai' },
+  sarabun: { npmPackage: 'sarabun', baseName: 'Sarabun' },
   lao: { npmPackage: 'noto-sans-lao', baseName: 'NotoSansLao' },
   khmer: { npmPackage: 'noto-sans-khmer', baseName: 'NotoSansKhmer' },
   myanmar: { npmPackage: 'noto-sans-myanmar', baseName: 'NotoSansMyanmar' },
+  arabic: { npmPackage: 'noto-sans-arabic', baseName: 'NotoSansArabic' },
+  devanagari: { npmPackage: 'noto-sans-devanagari', baseName: 'NotoSansDevanagari' },
 };
 
 const WEIGHT_NAMES: Record<FontWeight, { style: string; npmFolder: string }> = {
@@ -35,13 +59,19 @@ export const LANG_FAMILY: Record<Lang, FontFamily> = {
   en: 'sans',
 };
 
+/** The font that draws most of a language's text. */
+export function ownFamily(lang: Lang, thaiFace: ThaiFace = 'noto'): FontFamily {
+  return lang === 'th' && thaiFace === 'sarabun' ? 'sarabun' : LANG_FAMILY[lang];
+}
+
 /**
  * Fonts tried in order for a language: its own script font, then Noto Sans (Latin, Vietnamese,
  * symbols), then the other script fonts, so a Thai name inside an English paragraph still finds a font.
+ * Sarabun draws Thai only where chosen: elsewhere Thai falls back to Noto Sans Thai.
  */
-export function fallbackChain(lang: Lang): FontFamily[] {
-  const own = LANG_FAMILY[lang];
-  return [own, ...FONT_FAMILIES.filter((family) => family !== own)];
+export function fallbackChain(lang: Lang, thaiFace: ThaiFace = 'noto'): FontFamily[] {
+  const own = ownFamily(lang, thaiFace);
+  return [own, ...FONT_FAMILIES.filter((family) => family !== own && family !== 'sarabun')];
 }
 
 /** File name inside resources/fonts (flat layout written by scripts/copy-fonts.mjs). */

@@ -1,5 +1,5 @@
 import { breakLines } from './linebreak';
-import type { Block, DocModel, Lang, LangText } from './model';
+import type { Block, DocModel, GridCell, Lang, LangText, ListItem } from './model';
 import type { FlowMetrics } from './paginate';
 import type { LineShaper, ShapedLine, TextStyle } from './textEngine';
 
@@ -18,22 +18,27 @@ export interface PageGeometry {
   marginRight: number;
 }
 
-/** A4 in points, 2 cm margins (a little more at the bottom for the footer). */
+/**
+ * A4 in points: 2 cm on the left (the binding side of an official letter), 1.5 cm on the right, and
+ * top and bottom margins that hold the page mark, page notes and footer.
+ */
 export const A4: PageGeometry = {
   width: 595.28,
   height: 841.89,
-  marginTop: 56.7,
-  marginBottom: 70,
+  marginTop: 50,
+  marginBottom: 52,
   marginLeft: 56.7,
-  marginRight: 56.7,
+  marginRight: 42.5,
 };
 
 export type Gray = number;
 
 export type DrawOp =
   | { kind: 'text'; x: number; baseline: number; line: ShapedLine; gray: Gray }
-  | { kind: 'rule'; x1: number; x2: number; y: number; width: number; gray: Gray }
-  | { kind: 'box'; x: number; y: number; width: number; height: number; lineWidth: number; gray: Gray };
+  | { kind: 'rule'; x1: number; x2: number; y: number; width: number; gray: Gray; dotted?: boolean }
+  | { kind: 'box'; x: number; y: number; width: number; height: number; lineWidth: number; gray: Gray }
+  /** A check box drawn with lines (square, and a tick when checked): never a font glyph. */
+  | { kind: 'check'; x: number; y: number; size: number; checked: boolean; gray: Gray };
 
 export interface FlowItem extends FlowMetrics {
   ops: DrawOp[];
@@ -42,12 +47,15 @@ export interface FlowItem extends FlowMetrics {
 export const STYLES = {
   title: { size: 16, weight: 'bold' },
   titleSecondary: { size: 11.5, weight: 'regular' },
-  heading: { size: 12, weight: 'bold' },
-  headingSecondary: { size: 9.5, weight: 'regular' },
+  heading: { size: 11.5, weight: 'bold' },
+  headingSecondary: { size: 9, weight: 'regular' },
   body: { size: 10, weight: 'regular' },
   label: { size: 9.5, weight: 'bold' },
   labelSecondary: { size: 8.5, weight: 'regular' },
   small: { size: 8, weight: 'regular' },
+  gridLabel: { size: 7.5, weight: 'regular' },
+  mark: { size: 12, weight: 'bold' },
+  note: { size: 7, weight: 'regular' },
 } as const satisfies Record<string, TextStyle>;
 
 const BLACK = 0;
@@ -60,10 +68,14 @@ const LABEL_COLUMN = 0.36;
 const COLUMN_GUTTER = 14;
 const LIST_INDENT = 14;
 const BOX_PADDING = 8;
+const GRID_GUTTER = 10;
+const CHECK_SIZE = 7.5;
+/** Room above a signature line for the hand signature. */
+const SIGNING_SPACE = 20;
 /** Extra leading added to every line, as a fraction of the font size. */
 const LEADING = 0.1;
 /** Side-by-side blocks up to this fraction of the content height are never split across pages. */
-const SINGLE_BAND_FRACTION = 0.35;
+const SINGLE_BAND_FRACTION = 0.15;
 /** Otherwise they are cut into bands of about this height (points). */
 const BAND_HEIGHT = 80;
 
@@ -126,7 +138,12 @@ export class DocumentLayout {
 
   layout(model: DocModel): FlowItem[] {
     const items: FlowItem[] = [];
-    for (const block of model.blocks) items.push(...this.block(block));
+    for (const block of model.blocks) {
+      const previous = items[items.length - 1];
+      // A block that must not stand alone (a signature) pulls the end of what comes before with it.
+      if (previous && 'keepWithPrevious' in block && block.keepWithPrevious) previous.glueToNext = true;
+      items.push(...this.block(block));
+    }
     return items;
   }
 
@@ -145,6 +162,14 @@ export class DocumentLayout {
         return this.bilingual(block.primary, block.secondary, block.arrangement ?? 'columns', width);
       case 'list':
         return this.list(block.items, width);
+      case 'fieldGrid':
+        return this.fieldGrid(block.cells, block.columns, width);
+      case 'checklist':
+        return this.checklist(block.items, block.columns, width);
+      case 'row':
+        return [this.row(block.cells, width)];
+      case 'signatureLines':
+        return [this.signatureLines(block.entries, width)];
       case 'signatureBlock':
         return [this.signatureBlock(block, width)];
       case 'spacer': {
@@ -186,7 +211,7 @@ export class DocumentLayout {
   }
 
   private heading(text: string, lang: Lang, secondary: LangText | undefined, width: number): FlowItem[] {
-    const items = this.textItems(this.lines(text, lang, STYLES.heading, width), 0, 14, BLACK);
+    const items = this.textItems(this.lines(text, lang, STYLES.heading, width), 0, 7, BLACK);
     if (secondary) {
       items.push(
         ...this.textItems(
@@ -248,8 +273,9 @@ export class DocumentLayout {
   }
 
   private field(block: Extract<Block, { kind: 'field' }>, width: number): FlowItem[] {
-    const labelWidth = width * LABEL_COLUMN - COLUMN_GUTTER / 2;
-    const valueX = width * LABEL_COLUMN + COLUMN_GUTTER / 2;
+    const fraction = block.labelWidth ?? LABEL_COLUMN;
+    const labelWidth = width * fraction - COLUMN_GUTTER / 2;
+    const valueX = width * fraction + COLUMN_GUTTER / 2;
     const labelLines = this.lines(block.label, block.lang, STYLES.label, labelWidth);
     const secondaryLines = block.labelSecondary
       ? this.lines(block.labelSecondary.text, block.labelSecondary.lang, STYLES.labelSecondary, labelWidth)
@@ -303,20 +329,144 @@ export class DocumentLayout {
     );
   }
 
-  private list(entries: LangText[], width: number): FlowItem[] {
+  private list(entries: ListItem[], width: number): FlowItem[] {
     const items: FlowItem[] = [];
+    const indent = entries.some((entry) => (entry.marker ?? '').length > 1) ? LIST_INDENT + 6 : LIST_INDENT;
     entries.forEach((entry, index) => {
-      const lines = this.lines(entry.text, entry.lang, STYLES.body, width - LIST_INDENT);
-      const entryItems = this.textItems(lines, LIST_INDENT, index === 0 ? 6 : 2, BLACK);
+      const lines = this.lines(entry.text, entry.lang, STYLES.body, width - indent);
+      const entryItems = this.textItems(lines, indent, index === 0 ? 4 : 1, BLACK);
       const first = entryItems[0];
       const firstLine = lines[0];
       if (first && firstLine) {
-        const bullet = this.engine.shapeLine('\u2022', 'en', STYLES.body);
-        first.ops.push({ kind: 'text', x: 3, baseline: firstLine.baseline, line: bullet, gray: BLACK });
+        const marker = entry.marker
+          ? this.engine.shapeLine(entry.marker, entry.lang, STYLES.body)
+          : this.engine.shapeLine('\u2022', 'en', STYLES.body);
+        first.ops.push({ kind: 'text', x: 2, baseline: firstLine.baseline, line: marker, gray: BLACK });
       }
       items.push(...entryItems);
     });
     return items;
+  }
+
+  /** Width of `span` grid columns out of `columns` (gutters inside the span included). */
+  private gridWidth(width: number, columns: number, span: number): number {
+    const column = (width - (columns - 1) * GRID_GUTTER) / columns;
+    return column * span + (span - 1) * GRID_GUTTER;
+  }
+
+  /** Cells packed into rows (a cell too wide for what is left of a row starts the next one). */
+  private fieldGrid(cells: GridCell[], columns: number, width: number): FlowItem[] {
+    const rows: GridCell[][] = [];
+    let used = columns;
+    for (const cell of cells) {
+      const span = Math.min(columns, cell.span ?? 1);
+      if (used + span > columns) {
+        rows.push([]);
+        used = 0;
+      }
+      rows[rows.length - 1]?.push(cell);
+      used += span;
+    }
+    const items: FlowItem[] = [];
+    for (const row of rows) {
+      let column = 0;
+      const laidOut: Column[] = row.map((cell) => {
+        const span = Math.min(columns, cell.span ?? 1);
+        const x = column === 0 ? 0 : this.gridWidth(width, columns, column) + GRID_GUTTER;
+        const cellWidth = this.gridWidth(width, columns, span);
+        column += span;
+        const label = this.lines(cell.label, cell.lang, STYLES.gridLabel, cellWidth);
+        const value = this.lines(cell.value, cell.valueLang ?? cell.lang, STYLES.body, cellWidth);
+        return { x, lines: [...label.map((box) => ({ ...box, gray: DARK_GRAY })), ...value], gray: BLACK };
+      });
+      const rowItems = this.columns(laidOut, 3);
+      const last = rowItems[rowItems.length - 1];
+      if (last) {
+        last.height += 2;
+        last.ops.push({ kind: 'rule', x1: 0, x2: width, y: last.height, width: 0.3, gray: LIGHT_GRAY });
+      }
+      items.push(...rowItems);
+    }
+    return items;
+  }
+
+  /** Check boxes with their text, `columns` to a row. */
+  private checklist(entries: (LangText & { checked: boolean })[], columns: number, width: number): FlowItem[] {
+    const items: FlowItem[] = [];
+    const cellWidth = this.gridWidth(width, columns, 1);
+    const textOffset = CHECK_SIZE + 5;
+    for (let start = 0; start < entries.length; start += columns) {
+      const ops: DrawOp[] = [];
+      let height = 0;
+      entries.slice(start, start + columns).forEach((entry, i) => {
+        const x = i === 0 ? 0 : this.gridWidth(width, columns, i) + GRID_GUTTER;
+        const lines = this.lines(entry.text, entry.lang, STYLES.body, cellWidth - textOffset);
+        let y = 0;
+        for (const box of lines) {
+          ops.push({ kind: 'text', x: x + textOffset, baseline: y + box.baseline, line: box.line, gray: BLACK });
+          y += box.height;
+        }
+        const first = lines[0];
+        if (first) {
+          const top = first.baseline - CHECK_SIZE + 0.5;
+          ops.push({ kind: 'check', x, y: top, size: CHECK_SIZE, checked: entry.checked, gray: BLACK });
+        }
+        height = Math.max(height, y);
+      });
+      items.push({ height, gapBefore: start === 0 ? 4 : 1, ops });
+    }
+    return items;
+  }
+
+  /** One line of cells, each aligned in its equal share of the width. */
+  private row(cells: (LangText & { align: 'left' | 'center' | 'right'; bold?: boolean })[], width: number): FlowItem {
+    const share = width / cells.length;
+    const ops: DrawOp[] = [];
+    let height = 0;
+    cells.forEach((cell, i) => {
+      const style = cell.bold ? STYLES.label : STYLES.body;
+      let y = 0;
+      for (const box of this.lines(cell.text, cell.lang, style, share - 4)) {
+        const free = share - box.line.width;
+        const offset = cell.align === 'left' ? 0 : cell.align === 'right' ? free : free / 2;
+        ops.push({ kind: 'text', x: share * i + offset, baseline: y + box.baseline, line: box.line, gray: BLACK });
+        y += box.height;
+      }
+      height = Math.max(height, y);
+    });
+    return { height, gapBefore: 3, ops };
+  }
+
+  /** Hand-signature columns: role, room to sign, a dotted line, (name), then the lines under it. */
+  private signatureLines(entries: { role: LangText; name: LangText; lines: LangText[] }[], width: number): FlowItem {
+    const share = (width - (entries.length - 1) * GRID_GUTTER) / entries.length;
+    const ops: DrawOp[] = [];
+    let height = 0;
+    entries.forEach((entry, i) => {
+      const x = i * (share + GRID_GUTTER);
+      let y = 0;
+      const centred = (text: LangText, style: TextStyle, gray: Gray) => {
+        for (const box of this.lines(text.text, text.lang, style, share)) {
+          ops.push({
+            kind: 'text',
+            x: x + (share - box.line.width) / 2,
+            baseline: y + box.baseline,
+            line: box.line,
+            gray,
+          });
+          y += box.height;
+        }
+      };
+      centred(entry.role, STYLES.label, BLACK);
+      y += SIGNING_SPACE;
+      ops.push({ kind: 'rule', x1: x + 8, x2: x + share - 8, y, width: 0.6, gray: BLACK, dotted: true });
+      y += 3;
+      const name = entry.name.text ? `(${entry.name.text})` : `(${'\u00a0'.repeat(36)})`;
+      centred({ text: name, lang: entry.name.lang }, STYLES.body, BLACK);
+      for (const line of entry.lines) centred(line, STYLES.labelSecondary, DARK_GRAY);
+      height = Math.max(height, y);
+    });
+    return { height, gapBefore: 10, ops };
   }
 
   /** The visible signature: a framed box, kept whole on one page. */
@@ -330,6 +480,25 @@ export class DocumentLayout {
         y += box.height;
       }
       y += 3;
+    }
+    if (block.columns && block.columns > 1) {
+      // Label above value, in a grid (a wide value such as a note takes a whole row).
+      const cells = block.lines.map((line) => ({
+        label: line.label,
+        value: line.value,
+        lang: line.lang,
+        ...(line.value.length > 60 ? { span: block.columns } : {}),
+      }));
+      for (const row of this.fieldGrid(cells, block.columns, inner)) {
+        y += row.gapBefore;
+        for (const op of row.ops) {
+          if (op.kind === 'text') ops.push({ ...op, x: op.x + BOX_PADDING, baseline: op.baseline + y });
+        }
+        y += row.height;
+      }
+      const height = y + BOX_PADDING;
+      ops.unshift({ kind: 'box', x: 0, y: 0, width, height, lineWidth: 0.8, gray: BLACK });
+      return { height, gapBefore: 10, ops };
     }
     const labelWidth = inner * 0.3 - COLUMN_GUTTER / 2;
     const valueX = inner * 0.3 + COLUMN_GUTTER / 2;

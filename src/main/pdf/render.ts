@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { AppError } from '../../shared/errors';
 import { drawOps } from './draw';
-import { defaultFontDir } from './fonts';
+import { defaultFontDir, type ThaiFace } from './fonts';
 import {
   A4,
   contentHeight,
@@ -21,6 +21,8 @@ export interface RenderOptions {
   /** Fixed creation date: with it, the same model gives the same bytes (tests, reproducible output). */
   creationDate?: Date;
   page?: PageGeometry;
+  /** Thai text in Sarabun (official letters) or Noto Sans Thai (default). */
+  thaiFace?: ThaiFace;
   /** Debug hook: called for every text run drawn, with the font file, text and HarfBuzz glyph ids. */
   onRun?: (record: RunRecord) => void;
 }
@@ -61,6 +63,44 @@ function footerOps(
   return ops;
 }
 
+/** The confidentiality mark centred in the top margin, and the page notes under it. */
+function pageTopOps(layout: DocumentLayout, engine: LineShaper, model: DocModel, page: PageGeometry): DrawOp[] {
+  const width = contentWidth(page);
+  const ops: DrawOp[] = [];
+  let y = 0;
+  if (model.pageMark) {
+    const mark = engine.shapeLine(model.pageMark.text, model.pageMark.lang, STYLES.mark);
+    ops.push({ kind: 'text', x: (width - mark.width) / 2, baseline: mark.ascent, line: mark, gray: 0 });
+    y += mark.ascent + mark.descent;
+  }
+  for (const note of model.pageNotes ?? []) {
+    // The note's texts side by side when they fit on one line, else one under the other.
+    const boxes = note.flatMap((part) => layout.lines(part.text, part.lang, STYLES.note, width).slice(0, 1));
+    const together = boxes.reduce((sum, box) => sum + box.line.width, 0) + 12 * (boxes.length - 1) <= width;
+    let x = 0;
+    let height = 0;
+    for (const box of boxes) {
+      if (!together && x > 0) {
+        y += height;
+        x = 0;
+        height = 0;
+      }
+      ops.push({ kind: 'text', x, baseline: y + box.baseline, line: box.line, gray: FOOTER_GRAY });
+      x += box.line.width + 12;
+      height = Math.max(height, box.height);
+    }
+    y += height;
+  }
+  return ops;
+}
+
+/** The confidentiality mark centred at the bottom of the page, under the footer. */
+function pageBottomOps(engine: LineShaper, model: DocModel, page: PageGeometry): DrawOp[] {
+  if (!model.pageMark) return [];
+  const mark = engine.shapeLine(model.pageMark.text, model.pageMark.lang, STYLES.mark);
+  return [{ kind: 'text', x: (contentWidth(page) - mark.width) / 2, baseline: mark.ascent, line: mark, gray: 0 }];
+}
+
 function collect(doc: InstanceType<typeof PDFDocument>): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -80,7 +120,11 @@ export async function renderPdf(input: DocModel, options: RenderOptions = {}): P
   const model = parsed.data;
   const page = options.page ?? A4;
   // Shaped text is cached for this document only: `shaper` goes out of scope with the build.
-  const shaper = new BuildShaper(await textEngineFor(options.fontDir ?? defaultFontDir()));
+  const shaper = new BuildShaper(
+    await textEngineFor(options.fontDir ?? defaultFontDir()),
+    undefined,
+    options.thaiFace ?? 'noto',
+  );
   const layout = new DocumentLayout(shaper, page);
   const items = layout.layout(model);
   const placements = paginate(items, contentHeight(page));
@@ -116,8 +160,10 @@ export async function renderPdf(input: DocModel, options: RenderOptions = {}): P
       if (placement?.page === index)
         drawOps(context, item.ops, page.marginLeft, page.marginTop + placement.y);
     });
-    const footerTop = page.height - page.marginBottom + 24;
+    const footerTop = page.height - page.marginBottom + 6;
     drawOps(context, footerOps(layout, shaper, model, page, index, total), page.marginLeft, footerTop);
+    drawOps(context, pageTopOps(layout, shaper, model, page), page.marginLeft, 8);
+    drawOps(context, pageBottomOps(shaper, model, page), page.marginLeft, page.height - 24);
   }
   doc.end();
   return bytes;

@@ -1,4 +1,12 @@
-import { FONT_FAMILIES, type FontFamily, type FontWeight, fallbackChain, resolveFontFile } from './fonts';
+import {
+  FONT_FAMILIES,
+  type FontFamily,
+  type FontWeight,
+  fallbackChain,
+  ownFamily,
+  resolveFontFile,
+  type ThaiFace,
+} from './fonts';
 import { isDefaultIgnorable, itemizeByFont } from './itemize';
 import type { Lang } from './model';
 import { type LoadedFont, loadFont, loadHarfBuzz, type ShapedGlyph, shapeRun } from './shaping';
@@ -11,6 +19,8 @@ import { type LoadedFont, loadFont, loadHarfBuzz, type ShapedGlyph, shapeRun } f
 export interface TextStyle {
   size: number;
   weight: FontWeight;
+  /** Thai text in Sarabun or Noto Sans Thai (default Noto). */
+  thaiFace?: ThaiFace;
 }
 
 export interface ShapedRun {
@@ -74,13 +84,12 @@ export class TextEngine implements LineShaper {
   }
 
   /** The font that draws most of a language's text. */
-  primaryFont(lang: Lang, weight: FontWeight): LoadedFont {
-    const family = fallbackChain(lang)[0] ?? 'sans';
-    return this.fonts[weight][family];
+  primaryFont(lang: Lang, weight: FontWeight, thaiFace?: ThaiFace): LoadedFont {
+    return this.fonts[weight][ownFamily(lang, thaiFace)];
   }
 
   shapeLine(text: string, lang: Lang, style: TextStyle): ShapedLine {
-    const chain = fallbackChain(lang).map((family) => this.fonts[style.weight][family]);
+    const chain = fallbackChain(lang, style.thaiFace).map((family) => this.fonts[style.weight][family]);
     const runs: ShapedRun[] = [];
     let width = 0;
     for (const item of itemizeByFont(text, chain, (font, codePoint) => font.coverage.has(codePoint))) {
@@ -107,7 +116,7 @@ export class TextEngine implements LineShaper {
   ): { ascent: number; descent: number } {
     let ascent = 0;
     let descent = 0;
-    for (const font of [this.primaryFont(lang, style.weight), ...extraFonts]) {
+    for (const font of [this.primaryFont(lang, style.weight, style.thaiFace), ...extraFonts]) {
       const scale = style.size / font.unitsPerEm;
       ascent = Math.max(ascent, font.ascender * scale);
       descent = Math.max(descent, -font.descender * scale);
@@ -188,14 +197,21 @@ export class BuildShaper implements LineShaper {
   constructor(
     private readonly engine: TextEngine,
     private readonly limit = BUILD_SHAPE_CACHE_LIMIT,
+    /** The document's Thai face, applied to every style it is asked for. */
+    private readonly thaiFace: ThaiFace = 'noto',
   ) {}
+
+  private styled(style: TextStyle): TextStyle {
+    return style.thaiFace === this.thaiFace ? style : { ...style, thaiFace: this.thaiFace };
+  }
 
   /** Number of shaped lines held now (tests). */
   get size(): number {
     return this.cache.size;
   }
 
-  shapeLine(text: string, lang: Lang, style: TextStyle): ShapedLine {
+  shapeLine(text: string, lang: Lang, given: TextStyle): ShapedLine {
+    const style = this.styled(given);
     const key = `${style.weight}\u0000${style.size}\u0000${lang}\u0000${text}`;
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached;
@@ -211,9 +227,10 @@ export class BuildShaper implements LineShaper {
    * need more than their language's own font, or whose script is not a known left-to-right one, get
    * no context.
    */
-  setParagraphs(paragraphs: readonly string[], lang: Lang, style: TextStyle): void {
+  setParagraphs(paragraphs: readonly string[], lang: Lang, given: TextStyle): void {
+    const style = this.styled(given);
     this.contexts = [];
-    const font = this.engine.primaryFont(lang, style.weight);
+    const font = this.engine.primaryFont(lang, style.weight, style.thaiFace);
     for (const text of paragraphs) {
       const script = guessedScript(text);
       if (script === undefined || !coveredBy(font, text)) continue;
@@ -246,7 +263,8 @@ export class BuildShaper implements LineShaper {
     }
   }
 
-  measure(text: string, lang: Lang, style: TextStyle): number {
+  measure(text: string, lang: Lang, given: TextStyle): number {
+    const style = this.styled(given);
     return this.widthFromContext(text, lang, style) ?? this.shapeLine(text, lang, style).width;
   }
 
@@ -302,7 +320,7 @@ export class BuildShaper implements LineShaper {
     style: TextStyle,
     extraFonts: readonly LoadedFont[] = [],
   ): { ascent: number; descent: number } {
-    return this.engine.lineMetrics(lang, style, extraFonts);
+    return this.engine.lineMetrics(lang, this.styled(style), extraFonts);
   }
 }
 

@@ -2,11 +2,16 @@ import { z } from 'zod';
 
 /**
  * The referral form as data, so an agency can adapt it (the official NRM / Ror.Bor. 1 field lists are
- * not public). Sections are drawn in order; each names its kind of content, which fields it shows
- * (for 'fields' sections), and whether the interviewee's language is printed beside the Thai.
- * Labels come from i18next namespace `referral` (key `fields.<id>` / `sections.<id>`).
+ * not public). It follows the shape of a Thai official letter: letterhead (number, date, subject,
+ * addressee, enclosures), then the form's sections in order, then signatures, the receiver's
+ * acknowledgement and the verification facts. Each section names its kind of content, which fields
+ * it shows (for 'fields' sections, as a grid of `columns`), and whether the interviewee's language
+ * is printed beside the Thai. Labels come from i18next namespace `referral` (`fields.<id>`,
+ * `sections.<id>`).
  */
 export const FIELD_SOURCES = [
+  'letter.number',
+  'letter.date',
   'case.reference',
   'case.screeningDate',
   'case.status',
@@ -19,23 +24,25 @@ export const FIELD_SOURCES = [
   'agency.name',
   'agency.unit',
   'agency.province',
+  'agency.address',
   'agency.phone',
   'officer.name',
-  'team.present',
+  'officer.position',
+  'interview.dates',
+  'interview.tier',
+  'interview.instrument',
+  'interview.language',
   'person.nameOrAlias',
   'person.sex',
   'person.age',
-  'person.minor',
-  'person.ageAssessment',
+  'person.ageMethod',
+  'person.under18',
   'person.nationality',
   'person.languages',
+  'person.idDocumentType',
   'person.documentsLocation',
-  'interview.language',
-  'interpreter.name',
-  'interpreter.language',
-  'interpreter.declaration',
-  'interpreter.conflict',
   'receiving.agency',
+  'receiving.contactPerson',
   /** The chosen directory entry's details; not printed for an agency typed by hand, nor when empty. */
   'receiving.province',
   'receiving.address',
@@ -44,18 +51,36 @@ export const FIELD_SOURCES = [
 ] as const;
 export type FieldSource = (typeof FIELD_SOURCES)[number];
 
+/** Facts of the verification box at the end (the digital signature as a reader checks it). */
+export const VERIFICATION_SOURCES = [
+  'letter.number',
+  'signer.name',
+  'signer.position',
+  'signer.agency',
+  'signer.time',
+  'signer.certificate',
+  'document.hashNote',
+] as const;
+export type VerificationSource = (typeof VERIFICATION_SOURCES)[number];
+
 export const SECTION_KINDS = [
   'fields',
+  'team',
   'consent',
-  'indicators',
+  'recommendations',
+  'findings',
   'safety',
   'needs',
+  'othersInvolved',
+  'personWords',
   'rights',
   'nextSteps',
-  'personWords',
   'assessment',
-  'signature',
+  'signatures',
+  'acknowledgement',
+  'verification',
 ] as const;
+export type SectionKind = (typeof SECTION_KINDS)[number];
 
 export const referralFormSchema = z.strictObject({
   id: z.string().min(1),
@@ -69,25 +94,66 @@ export const referralFormSchema = z.strictObject({
         bilingual: z.boolean(),
         /** Only for kind 'fields'. */
         fields: z.array(z.enum(FIELD_SOURCES)).optional(),
+        /** Only for kind 'verification'. */
+        verification: z.array(z.enum(VERIFICATION_SOURCES)).optional(),
+        /** Grid columns for 'fields' sections. */
+        columns: z.number().int().min(1).max(4).default(3),
         /** Person details are printed only when the person consented to referral. */
         needsReferralConsent: z.boolean().default(false),
+        /** Printed without a heading of its own (it follows the section before). */
+        untitled: z.boolean().default(false),
       }),
     )
     .min(1),
 });
 export type ReferralForm = z.infer<typeof referralFormSchema>;
+export type FormSection = ReferralForm['sections'][number];
 
-export const REFERRAL_FORM_V1: ReferralForm = referralFormSchema.parse({
+export const REFERRAL_FORM_V2: ReferralForm = referralFormSchema.parse({
   id: 'fieldscreen_referral',
-  version: '1.0.0',
+  version: '2.0.0',
   sections: [
     {
-      id: 'case',
+      id: 'referral',
       kind: 'fields',
       bilingual: false,
+      columns: 3,
       fields: [
         'case.reference',
         'case.screeningDate',
+        'case.status',
+        'receiving.agency',
+        'receiving.contactPerson',
+        'receiving.province',
+        'receiving.address',
+        'receiving.phone',
+        'receiving.email',
+      ],
+    },
+    {
+      id: 'referringAgency',
+      kind: 'fields',
+      bilingual: false,
+      columns: 3,
+      fields: [
+        'agency.name',
+        'agency.unit',
+        'agency.province',
+        'agency.address',
+        'agency.phone',
+        'officer.name',
+        'officer.position',
+      ],
+    },
+    {
+      id: 'interview',
+      kind: 'fields',
+      bilingual: false,
+      columns: 3,
+      fields: [
+        'interview.dates',
+        'interview.instrument',
+        'interview.language',
         'place.kind',
         'place.name',
         'place.province',
@@ -96,68 +162,50 @@ export const REFERRAL_FORM_V1: ReferralForm = referralFormSchema.parse({
         'vessel.flag',
       ],
     },
-    {
-      id: 'referringAgency',
-      kind: 'fields',
-      bilingual: false,
-      fields: [
-        'agency.name',
-        'agency.unit',
-        'agency.province',
-        'agency.phone',
-        'officer.name',
-        'team.present',
-      ],
-    },
-    {
-      id: 'receiving',
-      kind: 'fields',
-      bilingual: false,
-      fields: [
-        'receiving.agency',
-        'receiving.province',
-        'receiving.address',
-        'receiving.phone',
-        'receiving.email',
-        'case.status',
-      ],
-    },
+    { id: 'team', kind: 'team', bilingual: false },
     {
       id: 'person',
       kind: 'fields',
       bilingual: false,
+      columns: 3,
       needsReferralConsent: true,
       fields: [
         'person.nameOrAlias',
         'person.sex',
         'person.age',
-        'person.minor',
-        'person.ageAssessment',
+        'person.ageMethod',
+        'person.under18',
         'person.nationality',
         'person.languages',
+        'person.idDocumentType',
         'person.documentsLocation',
       ],
     },
-    {
-      id: 'interpreter',
-      kind: 'fields',
-      bilingual: false,
-      fields: [
-        'interview.language',
-        'interpreter.name',
-        'interpreter.language',
-        'interpreter.declaration',
-        'interpreter.conflict',
-      ],
-    },
     { id: 'consent', kind: 'consent', bilingual: true },
-    { id: 'indicators', kind: 'indicators', bilingual: false },
+    { id: 'recommendations', kind: 'recommendations', bilingual: false },
+    { id: 'findings', kind: 'findings', bilingual: false },
     { id: 'safety', kind: 'safety', bilingual: false },
     { id: 'needs', kind: 'needs', bilingual: false },
+    { id: 'othersInvolved', kind: 'othersInvolved', bilingual: false },
     { id: 'personWords', kind: 'personWords', bilingual: false },
     { id: 'rights', kind: 'rights', bilingual: true },
     { id: 'nextSteps', kind: 'nextSteps', bilingual: true },
     { id: 'assessment', kind: 'assessment', bilingual: false },
-    { id: 'signature', kind: 'signature', bilingual: false },
+    { id: 'signatures', kind: 'signatures', bilingual: false },
+    { id: 'acknowledgement', kind: 'acknowledgement', bilingual: false },
+    {
+      id: 'verification',
+      kind: 'verification',
+      bilingual: false,
+      verification: [
+        'letter.number',
+        'signer.name',
+        'signer.position',
+        'signer.agency',
+        'signer.time',
+        'signer.certificate',
+        'document.hashNote',
+      ],
+    },
   ],
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CaseDetail } from '../../shared/domain/cases';
+import { personDetailsFromAnswers } from '../../shared/domain/person-details';
 import type { ReferralContact, Settings } from '../../shared/domain/settings';
 import { AppError } from '../../shared/errors';
 import { isLocale, type Locale } from '../../shared/i18n/locales';
@@ -15,13 +16,17 @@ import {
 import type { DocModel } from '../pdf/model';
 import { renderPdf } from '../pdf/render';
 import { signPdf } from '../pdf/sign';
+import { listAttachments } from '../store/attachments';
 import { getCase } from '../store/cases';
 import { getInterview } from '../store/interviews';
 import { getSigningIdentity, recordReferral, saveSigningIdentity } from '../store/referrals';
 import type { Session } from '../store/session';
 import { getSettings } from '../store/settings';
-import { buildReferralModel, type ReferralFacts, referralConsentAnswer, yes } from './build-model';
-import { REFERRAL_FORM_V1 } from './form-layout';
+import { buildReferralModel, referralConsentAnswer, yes } from './build-model';
+import type { ReferralFacts, TeamMember } from './facts';
+import { REFERRAL_FORM_V2 } from './form-layout';
+import { nextLetterNumber } from './letter-number';
+import { isReviewed } from './review';
 
 export interface PreparedReferral {
   caseId: string;
@@ -84,14 +89,56 @@ function openedIdentity(session: Session, identity: { p12: Buffer; password: str
   return opened;
 }
 
-/** What a referral is made from: the case, and the receiving agency typed or chosen from the directory. */
+/** What a referral is made from: the case, the receiving agency, and this referral's own facts. */
 export interface ReferralInput {
   caseId: string;
-  /** The agency's name as typed (or as the screen showed the chosen directory entry). */
-  receivingAgency: string;
+  /**
+   * The agency's name as typed (or as the screen showed the chosen directory entry); empty for the
+   * multidisciplinary team, printed in each language.
+   */
+  receivingAgency?: string;
   /** A referral directory entry: its name and contact details are read from the settings, here in main. */
   contactId?: string;
+  /** The person the letter is addressed to at the receiving agency. */
+  contactPerson?: string;
+  /** The number the agency's registry gave this letter; by default the next number of this store. */
+  letterNumber?: string;
+  /** The signing officer's position (ตำแหน่ง), printed under the signature. Required. */
+  officerPosition?: string;
+  /** Multidisciplinary team members present. */
+  team?: TeamMember[];
+  /** Ids of the case's attachments sent with the letter (listed as enclosures). */
+  enclosureIds?: string[];
   now?: Date;
+}
+
+/** What must be on record before a referral can be signed (a Thai official letter names its sender). */
+export const SIGNING_REQUIREMENTS = [
+  'agency.name',
+  'agency.unit',
+  'agency.province',
+  'agency.phone',
+  'officer.position',
+] as const;
+export type SigningRequirement = (typeof SIGNING_REQUIREMENTS)[number];
+
+/** The requirements not met, in the order of SIGNING_REQUIREMENTS. Pure. */
+export function missingForSigning(agency: Settings['agency'], officerPosition: string): SigningRequirement[] {
+  const present: Record<SigningRequirement, string> = {
+    'agency.name': agency.name,
+    'agency.unit': agency.unit,
+    'agency.province': agency.province,
+    'agency.phone': agency.phone,
+    'officer.position': officerPosition,
+  };
+  return SIGNING_REQUIREMENTS.filter((requirement) => !present[requirement].trim());
+}
+
+/** Refused: the referral cannot be signed until these are entered. The message names the first. */
+export class ReferralNotReadyError extends AppError {
+  constructor(readonly missing: readonly SigningRequirement[]) {
+    super('VALIDATION', { messageKey: `errors.referralMissing.${missing[0] ?? 'agency.name'}` });
+  }
 }
 
 /**
@@ -105,17 +152,10 @@ function chosenContact(settings: Settings, contactId: string | undefined): Refer
   return contact;
 }
 
-/** Gathers the case's facts, screens the answers and lays out the referral as a document model. */
-async function gatherReferral(session: Session, input: ReferralInput): Promise<GatheredReferral> {
-  const user = session.require('referrals.write');
-  const settings = getSettings(session);
-  const contact = chosenContact(settings, input.contactId);
-  const receivingAgency = contact ? contact.name : input.receivingAgency.trim();
-  if (!receivingAgency) throw new AppError('VALIDATION');
-  const caseDetail = getCase(session, input.caseId);
-  const person = caseDetail.persons[0] ?? null;
+/** The person's interviews, oldest first, and all their answers (the later overriding the earlier). */
+function interviewsAndAnswers(session: Session, caseDetail: CaseDetail, personId: string | null) {
   const interviews = caseDetail.interviews
-    .filter((i) => (person ? i.personId === person.id : true))
+    .filter((i) => (personId ? i.personId === personId : true))
     .sort((a, b) => a.startedAt.localeCompare(b.startedAt));
   const answers: Answers = {};
   for (const i of interviews) {
@@ -124,6 +164,21 @@ async function gatherReferral(session: Session, input: ReferralInput): Promise<G
       if (parsed.success) answers[a.questionId] = parsed.data;
     }
   }
+  return { interviews, answers };
+}
+
+/** Gathers the case's facts, screens the answers and lays out the referral as a document model. */
+async function gatherReferral(session: Session, input: ReferralInput): Promise<GatheredReferral> {
+  const user = session.require('referrals.write');
+  const settings = getSettings(session);
+  const contact = chosenContact(settings, input.contactId);
+  const receivingAgency = contact ? contact.name : (input.receivingAgency ?? '').trim();
+  const officerPosition = (input.officerPosition ?? '').trim();
+  const missing = missingForSigning(settings.agency, officerPosition);
+  if (missing.length > 0) throw new ReferralNotReadyError(missing);
+  const caseDetail = getCase(session, input.caseId);
+  const person = caseDetail.persons[0] ?? null;
+  const { interviews, answers } = interviewsAndAnswers(session, caseDetail, person?.id ?? null);
   const latest = interviews.at(-1) ?? null;
   if (!latest) throw new AppError('VALIDATION', { messageKey: 'errors.noInterview' });
   if (!yes(referralConsentAnswer(answers))) {
@@ -139,35 +194,49 @@ async function gatherReferral(session: Session, input: ReferralInput): Promise<G
   const intervieweeLanguage: Locale = isLocale(latest.intervieweeLanguage)
     ? latest.intervieweeLanguage
     : 'en';
+  const enclosureIds = new Set(input.enclosureIds ?? []);
   const facts: ReferralFacts = {
     caseDetail,
     person,
-    interview: latest,
+    derived: personDetailsFromAnswers(INSTRUMENT, answers),
+    interviews,
     answers,
     result,
     agency: settings.agency,
-    officerName: user.displayName,
+    officer: { name: user.displayName, position: officerPosition },
+    letter: {
+      number: input.letterNumber?.trim() || nextLetterNumber(session, settings.agency.letterPrefix, signedAt),
+      date: signedAt,
+    },
     receivingAgency,
+    receivingContactPerson: (input.contactPerson ?? '').trim(),
     receivingContact: contact,
+    consentAsked: { kind: 'unnamed' },
+    team: (input.team ?? []).filter((m) => m.name.trim()),
+    enclosures: listAttachments(session, caseDetail.id)
+      .filter((a) => enclosureIds.has(a.id))
+      .map((a) => a.fileName),
+    followUpDays: settings.followUpDays,
     intervieweeLanguage,
     signer: {
       name: user.displayName,
-      role: translatorFor('th')(`common:roles.${user.role}`),
+      position: officerPosition,
       agency: settings.agency.name,
       fingerprint,
       signedAt,
     },
   };
   const model = buildReferralModel(
-    REFERRAL_FORM_V1,
+    REFERRAL_FORM_V2,
     facts,
     translatorFor('th'),
     translatorFor(intervieweeLanguage),
+    isReviewed,
   );
   return {
     model,
     caseDetail,
-    receivingAgency,
+    receivingAgency: receivingAgency || translatorFor('th')('referral:defaultReceiver'),
     identity,
     signerName: user.displayName,
     signerFingerprint: hex(fingerprint),
@@ -184,8 +253,11 @@ export async function buildModelForCase(session: Session, input: ReferralInput):
 /** Builds and signs the referral PDF in memory (nothing written yet). */
 export async function prepareReferral(session: Session, input: ReferralInput): Promise<PreparedReferral> {
   const g = await gatherReferral(session, input);
-  const unsigned = await renderPdf(g.model, { creationDate: new Date(g.signedAt) });
   const settings = getSettings(session);
+  const unsigned = await renderPdf(g.model, {
+    creationDate: new Date(g.signedAt),
+    thaiFace: settings.referralFont,
+  });
   const pdf = await signPdf(unsigned, {
     p12: g.identity.p12,
     password: g.identity.password,

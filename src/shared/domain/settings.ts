@@ -36,7 +36,13 @@ export const agencyDetails = z.object({
   province: z.string().trim().max(100).default(''),
   address: z.string().trim().max(500).default(''),
   phone: z.string().trim().max(60).default(''),
+  /** The agency's registry code at the head of its letter numbers ("สข 0017" in "สข 0017/12/2569"). */
+  letterPrefix: z.string().trim().normalize('NFC').max(40).default(''),
 });
+
+/** Thai text of referral PDFs: Sarabun (the official-letter face) or Noto Sans Thai. */
+export const referralFont = z.enum(['sarabun', 'noto']);
+export type ReferralFont = z.infer<typeof referralFont>;
 
 /**
  * Follow-up periods counted from the referral. The domain brief cites a 45-day reflection period and
@@ -62,9 +68,17 @@ export const settingsSchema = z.object({
    * migrant fishers screened at Thai ports come from Myanmar; each centre should set its own.
    */
   intervieweeLanguageDefault: languageTag.default('my'),
-  agency: agencyDetails.default({ name: '', unit: '', province: '', address: '', phone: '' }),
+  agency: agencyDetails.default({
+    name: '',
+    unit: '',
+    province: '',
+    address: '',
+    phone: '',
+    letterPrefix: '',
+  }),
   referralDirectory: z.array(referralContact).max(200).default([]),
   followUpDays: followUpDays.default(DEFAULT_FOLLOW_UP_DAYS),
+  referralFont: referralFont.default('sarabun'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingKey = keyof Settings;
@@ -78,6 +92,7 @@ export const SETTING_PERMISSIONS: Record<SettingKey, Permission> = {
   agency: 'settings.device',
   referralDirectory: 'settings.device',
   followUpDays: 'settings.device',
+  referralFont: 'settings.device',
 };
 
 export const settingsPatch = z
@@ -88,6 +103,7 @@ export const settingsPatch = z
     agency: agencyDetails.optional(),
     referralDirectory: z.array(referralContact).max(200).optional(),
     followUpDays: followUpDays.optional(),
+    referralFont: referralFont.optional(),
   })
   .strict();
 export type SettingsPatch = z.input<typeof settingsPatch>;

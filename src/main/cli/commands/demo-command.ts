@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { seedDemoAgency } from '../../demo/agency';
 import { seedDemoCases } from '../../demo/seed';
 import { Vault } from '../../store/vault';
 import type { CliCommand } from '../types';
@@ -30,6 +31,7 @@ export const demoCommand: CliCommand = {
     }
     const session = await new Vault(dir).unlock(values.user, passphrase);
     try {
+      seedDemoAgency(session);
       for (const seeded of seedDemoCases(session))
         io.stdout(`case-id: ${seeded.caseId} lang: ${seeded.lang}`);
     } finally {

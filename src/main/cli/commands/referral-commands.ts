@@ -1,21 +1,60 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { verifyPdf } from '../../pdf/verify';
-import { exportReferral, prepareReferral } from '../../referral/service';
+import type { TeamMember } from '../../referral/facts';
+import {
+  exportReferral,
+  prepareReferral,
+  ReferralNotReadyError,
+  type SigningRequirement,
+} from '../../referral/service';
 import { folderExportTarget } from '../../services/folder-export';
 import { saveSigningIdentity } from '../../store/referrals';
 import { Vault } from '../../store/vault';
 import type { CliCommand } from '../types';
 import { guarded, parse, required, secret, UsageError, withSession } from './store-commands';
 
-/** `referral --data DIR --user NAME CASE_ID --out FILE.pdf [--to AGENCY]`: the signed referral PDF. */
+/** "Name (role); Name (role)" -> team members. */
+function teamFrom(text: string | undefined): TeamMember[] {
+  return (text ?? '')
+    .split(';')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const match = /^(.*?)\s*\(([^)]*)\)$/.exec(entry);
+      return match ? { name: match[1] ?? entry, role: match[2] ?? '' } : { name: entry, role: '' };
+    });
+}
+
+/** What is missing before signing, named in English for the terminal (the app names it in the UI). */
+const REQUIREMENT_HINTS: Record<SigningRequirement, string> = {
+  'agency.name': "the referring agency's name (settings: agency)",
+  'agency.unit': "the referring agency's unit (settings: agency)",
+  'agency.province': "the referring agency's province (settings: agency)",
+  'agency.phone': "the referring agency's telephone (settings: agency)",
+  'officer.position': "the officer's position (--position)",
+};
+
+/** `referral --data DIR --user NAME CASE_ID --out FILE.pdf --position TEXT [...]`: the signed referral PDF. */
 export const referralCommand: CliCommand = {
   name: 'referral',
   summary: 'build, sign and save the referral PDF of a case (recorded in the audit trail)',
-  usage: 'referral --data DIR --user NAME CASE_ID --out FILE.pdf [--to AGENCY]',
+  usage:
+    'referral --data DIR --user NAME CASE_ID --out FILE.pdf --position TEXT [--to AGENCY | --contact-id ID] ' +
+    '[--contact-person NAME] [--letter-number TEXT] [--team "NAME (ROLE); ..."]',
   run(args, io) {
     return guarded(io, this.usage, async () => {
-      const { flags, positionals } = parse(args, ['data', 'user', 'out', 'to']);
+      const { flags, positionals } = parse(args, [
+        'data',
+        'user',
+        'out',
+        'to',
+        'contact-id',
+        'contact-person',
+        'letter-number',
+        'position',
+        'team',
+      ]);
       const dir = resolve(required(flags, 'data'));
       const out = resolve(required(flags, 'out'));
       const caseId = positionals[0];
@@ -26,10 +65,24 @@ export const referralCommand: CliCommand = {
         required(flags, 'user'),
         false,
         async (session) => {
-          const prepared = await prepareReferral(session, {
-            caseId,
-            receivingAgency: flags.to ?? 'Multidisciplinary team',
-          });
+          let prepared: Awaited<ReturnType<typeof prepareReferral>>;
+          try {
+            prepared = await prepareReferral(session, {
+              caseId,
+              receivingAgency: flags.to ?? '',
+              ...(flags['contact-id'] ? { contactId: flags['contact-id'] } : {}),
+              contactPerson: flags['contact-person'] ?? '',
+              ...(flags['letter-number'] ? { letterNumber: flags['letter-number'] } : {}),
+              officerPosition: flags.position ?? '',
+              team: teamFrom(flags.team),
+            });
+          } catch (err) {
+            if (err instanceof ReferralNotReadyError) {
+              for (const requirement of err.missing)
+                io.stderr(`missing before signing: ${REQUIREMENT_HINTS[requirement]}`);
+            }
+            throw err;
+          }
           // Write exactly to --out: the folder target never overwrites, so an existing file is refused.
           const target = folderExportTarget(dirname(out));
           return exportReferral(session, { ...prepared, suggestedFileName: basename(out) }, target);

@@ -10,7 +10,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 
 type Agency = Settings['agency'];
-const AGENCY_FIELDS = ['name', 'unit', 'province', 'address', 'phone'] as const;
+const AGENCY_FIELDS = ['name', 'unit', 'province', 'address', 'phone', 'letterPrefix'] as const;
 const CONTACT_TEXT_FIELDS = ['phone', 'email', 'address'] as const;
 const PROVINCE_LIST_ID = 'thai-provinces';
 /** A directory entry's long fields (name, address) take a whole row of its grid, however many columns fit. */
@@ -39,7 +39,14 @@ export function SettingsAdmin() {
   const [loaded, setLoaded] = useState(false);
   const [autoLock, setAutoLock] = useState('5');
   const [language, setLanguage] = useState('my');
-  const [agency, setAgency] = useState<Agency>({ name: '', unit: '', province: '', address: '', phone: '' });
+  const [agency, setAgency] = useState<Agency>({
+    name: '',
+    unit: '',
+    province: '',
+    address: '',
+    phone: '',
+    letterPrefix: '',
+  });
   const [days, setDays] = useState<{ reflection: string; shelter: string }>({
     reflection: '45',
     shelter: '15',
