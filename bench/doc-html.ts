@@ -27,6 +27,8 @@ function block(b: Block): string {
       return `<h2>${span(b.text, b.lang)}${b.secondary ? `<br><small>${span(b.secondary.text, b.secondary.lang)}</small>` : ''}</h2>`;
     case 'paragraph':
       return `<p>${span(b.text, b.lang)}</p>`;
+    case 'subheading':
+      return `<h3>${span(b.text, b.lang)}</h3>`;
     case 'field':
       return `<div class="f"><b>${span(b.label, b.lang)}</b><span>${span(b.value, b.valueLang ?? b.lang)}</span></div>`;
     case 'bilingual':

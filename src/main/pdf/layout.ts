@@ -50,7 +50,10 @@ export const STYLES = {
   heading: { size: 11.5, weight: 'bold' },
   headingSecondary: { size: 9, weight: 'regular' },
   body: { size: 10, weight: 'regular' },
+  /** The second language beside the Thai, and long lists (the answers behind the findings). */
+  compact: { size: 9, weight: 'regular' },
   label: { size: 9.5, weight: 'bold' },
+  subheading: { size: 10, weight: 'bold' },
   labelSecondary: { size: 8.5, weight: 'regular' },
   small: { size: 8, weight: 'regular' },
   gridLabel: { size: 7.5, weight: 'regular' },
@@ -156,12 +159,17 @@ export class DocumentLayout {
         return this.heading(block.text, block.lang, block.secondary, width);
       case 'paragraph':
         return this.textItems(this.lines(block.text, block.lang, STYLES.body, width), 0, 6, BLACK);
+      case 'subheading': {
+        const items = this.textItems(this.lines(block.text, block.lang, STYLES.subheading, width), 0, 5, BLACK);
+        for (const item of items) item.glueToNext = true;
+        return items;
+      }
       case 'field':
         return this.field(block, width);
       case 'bilingual':
         return this.bilingual(block.primary, block.secondary, block.arrangement ?? 'columns', width);
       case 'list':
-        return this.list(block.items, width);
+        return this.list(block.items, width, block.compact ? STYLES.compact : STYLES.body);
       case 'fieldGrid':
         return this.fieldGrid(block.cells, block.columns, width);
       case 'checklist':
@@ -211,19 +219,29 @@ export class DocumentLayout {
   }
 
   private heading(text: string, lang: Lang, secondary: LangText | undefined, width: number): FlowItem[] {
-    const items = this.textItems(this.lines(text, lang, STYLES.heading, width), 0, 7, BLACK);
+    const lines = this.lines(text, lang, STYLES.heading, width);
+    const items = this.textItems(lines, 0, 6, BLACK);
     if (secondary) {
-      items.push(
-        ...this.textItems(
-          this.lines(secondary.text, secondary.lang, STYLES.headingSecondary, width),
-          0,
-          0,
-          DARK_GRAY,
-        ),
-      );
+      const last = lines[lines.length - 1];
+      const lastItem = items[items.length - 1];
+      const second = this.engine.shapeLine(secondary.text, secondary.lang, STYLES.headingSecondary);
+      if (last && lastItem && last.line.width + 10 + second.width <= width) {
+        // The second language on the same line, after the Thai, when it fits.
+        lastItem.ops.push({ kind: 'text', x: last.line.width + 10, baseline: last.baseline, line: second, gray: DARK_GRAY });
+        lastItem.height = Math.max(lastItem.height, last.baseline + second.descent);
+      } else {
+        items.push(
+          ...this.textItems(
+            this.lines(secondary.text, secondary.lang, STYLES.headingSecondary, width),
+            0,
+            0,
+            DARK_GRAY,
+          ),
+        );
+      }
     }
     items.push({
-      height: 5,
+      height: 3,
       gapBefore: 1,
       ops: [{ kind: 'rule', x1: 0, x2: width, y: 1, width: 0.6, gray: MID_GRAY }],
     });
@@ -321,7 +339,7 @@ export class DocumentLayout {
         { x: 0, lines: this.lines(primary.text, primary.lang, STYLES.body, columnWidth), gray: BLACK },
         {
           x: columnWidth + COLUMN_GUTTER,
-          lines: this.lines(secondary.text, secondary.lang, STYLES.body, columnWidth),
+          lines: this.lines(secondary.text, secondary.lang, STYLES.compact, columnWidth),
           gray: DARK_GRAY,
         },
       ],
@@ -329,18 +347,18 @@ export class DocumentLayout {
     );
   }
 
-  private list(entries: ListItem[], width: number): FlowItem[] {
+  private list(entries: ListItem[], width: number, style: TextStyle): FlowItem[] {
     const items: FlowItem[] = [];
     const indent = entries.some((entry) => (entry.marker ?? '').length > 1) ? LIST_INDENT + 6 : LIST_INDENT;
     entries.forEach((entry, index) => {
-      const lines = this.lines(entry.text, entry.lang, STYLES.body, width - indent);
+      const lines = this.lines(entry.text, entry.lang, style, width - indent);
       const entryItems = this.textItems(lines, indent, index === 0 ? 4 : 1, BLACK);
       const first = entryItems[0];
       const firstLine = lines[0];
       if (first && firstLine) {
         const marker = entry.marker
-          ? this.engine.shapeLine(entry.marker, entry.lang, STYLES.body)
-          : this.engine.shapeLine('\u2022', 'en', STYLES.body);
+          ? this.engine.shapeLine(entry.marker, entry.lang, style)
+          : this.engine.shapeLine('\u2022', 'en', style);
         first.ops.push({ kind: 'text', x: 2, baseline: firstLine.baseline, line: marker, gray: BLACK });
       }
       items.push(...entryItems);

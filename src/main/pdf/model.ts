@@ -23,6 +23,8 @@ export type Block =
   | { kind: 'title'; text: string; lang: Lang; secondary?: LangText }
   /** Bold section heading; `secondary` is drawn under it in the second language, smaller. */
   | { kind: 'heading'; text: string; lang: Lang; secondary?: LangText }
+  /** A bold line inside a section, kept with what follows it. */
+  | { kind: 'subheading'; text: string; lang: Lang }
   /** Running text; '\n' starts a new line. */
   | { kind: 'paragraph'; text: string; lang: Lang }
   /**
@@ -42,7 +44,7 @@ export type Block =
   /** The same text in two languages: two columns (default) or one after the other ('stacked'). */
   | { kind: 'bilingual'; primary: LangText; secondary: LangText; arrangement?: 'columns' | 'stacked' }
   /** Bulleted list (or with each item's own marker, e.g. "3."); each item may be in a different language. */
-  | { kind: 'list'; items: ListItem[] }
+  | { kind: 'list'; items: ListItem[]; compact?: boolean }
   /**
    * Short facts in a grid, `columns` to a row, each a small label above its value (a form's boxes,
    * without one row per field). `span` lets a long value take several columns.
@@ -135,6 +137,7 @@ export const blockSchema = z.discriminatedUnion('kind', [
     secondary: langTextSchema.optional(),
   }),
   z.object({ kind: z.literal('paragraph'), text: textSchema, lang: langSchema }),
+  z.object({ kind: z.literal('subheading'), text: textSchema, lang: langSchema }),
   z.object({
     kind: z.literal('field'),
     label: textSchema,
@@ -153,6 +156,7 @@ export const blockSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('list'),
     items: z.array(langTextSchema.extend({ marker: z.string().max(10).optional() })).max(500),
+    compact: z.boolean().optional(),
   }),
   z.object({
     kind: z.literal('fieldGrid'),

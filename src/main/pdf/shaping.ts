@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import type * as HarfBuzz from 'harfbuzzjs';
 import type { Lang } from './model';
 
@@ -59,6 +60,22 @@ export interface ShapedGlyph {
 /** hb_glyph_flags_t HB_GLYPH_FLAG_UNSAFE_TO_BREAK. */
 const UNSAFE_TO_BREAK = 1;
 
+/**
+ * Line metrics (per 1000 units of em) used instead of a font's own hhea values where those are far
+ * larger than the text needs. Noto Sans Myanmar reserves 2.18 em a line for the deepest stacks any
+ * Burmese-script language can make; Burmese as written fits in 1.75 em (what browsers use for it).
+ */
+const LINE_METRICS: Record<string, { ascender: number; descender: number }> = {
+  NotoSansMyanmar: { ascender: 1150, descender: -600 },
+};
+
+function lineMetricsOverride(file: string, upem: number) {
+  const base = basename(file).replace(/[-_].*$/, '');
+  const override = LINE_METRICS[base];
+  if (!override) return null;
+  return { ascender: (override.ascender * upem) / 1000, descender: (override.descender * upem) / 1000 };
+}
+
 const fontCache = new Map<string, Promise<LoadedFont>>();
 
 export function loadFont(file: string): Promise<LoadedFont> {
@@ -76,7 +93,7 @@ async function openFont(file: string): Promise<LoadedFont> {
   const data = readFileSync(file);
   const face = new hb.Face(new hb.Blob(new Uint8Array(data)));
   const hbFont = new hb.Font(face);
-  const extents = hbFont.hExtents();
+  const extents = { ...hbFont.hExtents(), ...lineMetricsOverride(file, face.upem) };
   const advances = new Map<number, number>();
   const nominal = new Map<number, number>();
   return {

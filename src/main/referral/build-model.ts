@@ -185,6 +185,7 @@ function sectionBlocks(section: FormSection, ctx: Context): Block[] {
     case 'recommendations':
       out.push({
         kind: 'list',
+        compact: true,
         items: ctx.facts.result.recommendations.map((r, i) => ({
           marker: `${i + 1}.`,
           text: `${th(`instrument:${r.messageKey}`)} — ${th(`instrument:${r.explanationKey}`)}`,
@@ -493,9 +494,9 @@ function rightsBlocks(ctx: Context, bilingual: boolean): Block[] {
   return [
     {
       kind: 'fieldGrid',
-      columns: 2,
+      columns: 3,
       cells: [
-        { label: th('referral:rights.s33Label'), value: th('referral:rights.s33'), lang: PRIMARY },
+        { label: th('referral:rights.s33Label'), value: th('referral:rights.s33'), lang: PRIMARY, span: 2 },
         { label: th('referral:rights.s34Label'), value: th('referral:rights.s34'), lang: PRIMARY },
         {
           label: th('referral:rights.reflectionLabel'),
@@ -519,7 +520,6 @@ function rightsBlocks(ctx: Context, bilingual: boolean): Block[] {
           label: th('referral:rights.explained'),
           value: explained ? describeAnswer(explained, th) : th('referral:notRecorded'),
           lang: PRIMARY,
-          span: 2,
         },
       ],
     },

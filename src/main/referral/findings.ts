@@ -104,7 +104,7 @@ export function findingsBlocks(result: ScreeningResult, t: Translate): Block[] {
       : t('referral:findings.notFound');
 
   const blocks: Block[] = [];
-  blocks.push({ kind: 'paragraph', text: t('referral:findings.s6Title'), lang: PRIMARY });
+  blocks.push({ kind: 'subheading', text: t('referral:findings.s6Title'), lang: PRIMARY });
   const s6Cells: GridCell[] = [
     { label: s6Parts.act.label, value: partValue(s6Parts.act), lang: PRIMARY },
     {
@@ -118,7 +118,7 @@ export function findingsBlocks(result: ScreeningResult, t: Translate): Block[] {
   ];
   blocks.push({ kind: 'fieldGrid', columns: 3, cells: s6Cells });
 
-  blocks.push({ kind: 'paragraph', text: t('referral:findings.s61Title'), lang: PRIMARY });
+  blocks.push({ kind: 'subheading', text: t('referral:findings.s61Title'), lang: PRIMARY });
   blocks.push({
     kind: 'fieldGrid',
     columns: 3,
@@ -135,7 +135,7 @@ export function findingsBlocks(result: ScreeningResult, t: Translate): Block[] {
     ],
   });
 
-  blocks.push({ kind: 'paragraph', text: t('instrument:frameworks.ilo_fl'), lang: PRIMARY });
+  blocks.push({ kind: 'subheading', text: t('instrument:frameworks.ilo_fl'), lang: PRIMARY });
   blocks.push(
     ilo.length
       ? {
@@ -150,7 +150,7 @@ export function findingsBlocks(result: ScreeningResult, t: Translate): Block[] {
       : { kind: 'paragraph', text: t('referral:findings.noneFound'), lang: PRIMARY },
   );
 
-  blocks.push({ kind: 'paragraph', text: t('instrument:frameworks.ilo_ec'), lang: PRIMARY });
+  blocks.push({ kind: 'subheading', text: t('instrument:frameworks.ilo_ec'), lang: PRIMARY });
   blocks.push(
     elements.length
       ? {
@@ -167,8 +167,8 @@ export function findingsBlocks(result: ScreeningResult, t: Translate): Block[] {
 
   const numbered = index.numbered();
   if (numbered.length > 0) {
-    blocks.push({ kind: 'paragraph', text: t('referral:findings.answersTitle'), lang: PRIMARY });
-    blocks.push({ kind: 'list', items: numbered.map((entry) => evidenceItem(entry, t)) });
+    blocks.push({ kind: 'subheading', text: t('referral:findings.answersTitle'), lang: PRIMARY });
+    blocks.push({ kind: 'list', compact: true, items: numbered.map((entry) => evidenceItem(entry, t)) });
   }
   return blocks;
 }

@@ -122,8 +122,6 @@ export const REFERRAL_FORM_V2: ReferralForm = referralFormSchema.parse({
         'case.reference',
         'case.screeningDate',
         'case.status',
-        'receiving.agency',
-        'receiving.contactPerson',
         'receiving.province',
         'receiving.address',
         'receiving.phone',

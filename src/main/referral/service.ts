@@ -22,6 +22,7 @@ import { getInterview } from '../store/interviews';
 import { getSigningIdentity, recordReferral, saveSigningIdentity } from '../store/referrals';
 import type { Session } from '../store/session';
 import { getSettings } from '../store/settings';
+import { SIGNING_REQUIREMENTS } from '../../shared/ipc/channels/referrals';
 import { buildReferralModel, referralConsentAnswer, yes } from './build-model';
 import type { ReferralFacts, TeamMember } from './facts';
 import { REFERRAL_FORM_V2 } from './form-layout';
@@ -113,13 +114,7 @@ export interface ReferralInput {
 }
 
 /** What must be on record before a referral can be signed (a Thai official letter names its sender). */
-export const SIGNING_REQUIREMENTS = [
-  'agency.name',
-  'agency.unit',
-  'agency.province',
-  'agency.phone',
-  'officer.position',
-] as const;
+export { SIGNING_REQUIREMENTS };
 export type SigningRequirement = (typeof SIGNING_REQUIREMENTS)[number];
 
 /** The requirements not met, in the order of SIGNING_REQUIREMENTS. Pure. */
@@ -242,6 +237,16 @@ async function gatherReferral(session: Session, input: ReferralInput): Promise<G
     signerFingerprint: hex(fingerprint),
     opened,
     signedAt,
+  };
+}
+
+/** What still has to be entered before this officer can sign, and the letter number due next. */
+export function referralReadiness(session: Session, officerPosition = '') {
+  session.require('referrals.write');
+  const settings = getSettings(session);
+  return {
+    missing: missingForSigning(settings.agency, officerPosition),
+    nextLetterNumber: nextLetterNumber(session, settings.agency.letterPrefix, new Date().toISOString()),
   };
 }
 

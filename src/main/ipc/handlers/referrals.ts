@@ -1,6 +1,6 @@
 import { verifyPdf } from '../../pdf/verify';
 import { findReferralBySha256 } from '../../referral/lookup';
-import { exportReferral, prepareReferral } from '../../referral/service';
+import { exportReferral, prepareReferral, referralReadiness } from '../../referral/service';
 import { getCase } from '../../store/cases';
 import { listReferrals } from '../../store/referrals';
 import { getSettings } from '../../store/settings';
@@ -11,7 +11,9 @@ export const referralHandlers: {
   'referral.list': Handler<'referral.list'>;
   'referral.directory': Handler<'referral.directory'>;
   'referral.verify': Handler<'referral.verify'>;
+  'referral.readiness': Handler<'referral.readiness'>;
 } = {
+  'referral.readiness': (req, ctx) => referralReadiness(ctx.sessions.require(), req.officerPosition),
   'referral.export': async (req, ctx) => {
     const session = ctx.sessions.require();
     const prepared = await prepareReferral(session, req);

@@ -7,6 +7,12 @@ import { formatDateTime } from '../../app/format';
 import { usePrefs } from '../../app/prefs-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ReceivingAgencyPicker, type ReceivingChoice } from './ReceivingAgencyPicker';
+import {
+  EMPTY_REFERRAL_DETAILS,
+  ReferralDetails,
+  type ReferralDetailsValue,
+  referralFactsOf,
+} from './ReferralDetails';
 import { VerifyPdf } from './VerifyPdf';
 
 /**
@@ -30,6 +36,8 @@ export function ReferralPanel({
   // Kept as a key, so the message follows a change of UI language.
   const [message, setMessage] = useState<{ key: string; file?: string } | null>(null);
   const [made, setMade] = useState<Referral[]>([]);
+  const [details, setDetails] = useState<ReferralDetailsValue>(EMPTY_REFERRAL_DETAILS);
+  const [ready, setReady] = useState(false);
 
   const load = useCallback(async () => {
     const reply = await call('referral.list', { caseId });
@@ -45,11 +53,12 @@ export function ReferralPanel({
     setMessage(null);
     if (choice.kind === 'none') return setBusy(false);
     // A directory entry goes by id: main prints the contact details it has stored, not the screen's.
+    const facts = referralFactsOf(details);
     const reply = await call(
       'referral.export',
       choice.kind === 'contact'
-        ? { caseId, receivingAgency: choice.contact.name, contactId: choice.contact.id }
-        : { caseId, receivingAgency: choice.name },
+        ? { caseId, receivingAgency: choice.contact.name, contactId: choice.contact.id, ...facts }
+        : { caseId, receivingAgency: choice.name, ...facts },
     );
     setBusy(false);
     if (!reply.ok) return setError(reply.error);
@@ -66,9 +75,10 @@ export function ReferralPanel({
     <div className="panel" data-testid="referral-panel">
       <h2>{t('referral.title')}</h2>
       <ReceivingAgencyPicker caseId={caseId} caseProvince={caseProvince} onChange={setChoice} />
+      <ReferralDetails value={details} onChange={setDetails} onReadiness={setReady} />
       <button
         type="button"
-        disabled={busy || choice.kind === 'none'}
+        disabled={busy || choice.kind === 'none' || !ready}
         onClick={() => void exportNow()}
         data-testid="export-referral"
       >

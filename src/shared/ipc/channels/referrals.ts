@@ -10,6 +10,32 @@ const pdfBase64 = z
   .max(28_000_000)
   .regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
+/** What the requirements before signing are called (the service checks them; see referral/service.ts). */
+export const SIGNING_REQUIREMENTS = [
+  'agency.name',
+  'agency.unit',
+  'agency.province',
+  'agency.phone',
+  'officer.position',
+] as const;
+
+/** This referral's own facts, asked on the referral screen (letter number, position, team, enclosures). */
+const referralFactsShape = {
+  contactPerson: z.string().trim().normalize('NFC').max(200).optional(),
+  letterNumber: z.string().trim().normalize('NFC').max(60).optional(),
+  officerPosition: z.string().trim().normalize('NFC').max(200).optional(),
+  team: z
+    .array(
+      z.strictObject({
+        name: z.string().trim().normalize('NFC').min(1).max(200),
+        role: z.string().trim().normalize('NFC').max(200),
+      }),
+    )
+    .max(12)
+    .optional(),
+  enclosureIds: z.array(entityId).max(50).optional(),
+};
+
 export const referralChannels = {
   /**
    * Builds, signs and saves the referral where the user chooses; null when the user cancelled.
@@ -23,8 +49,21 @@ export const referralChannels = {
       caseId: entityId,
       receivingAgency: z.string().trim().min(1).max(200),
       contactId: entityId.optional(),
+      ...referralFactsShape,
     }),
     z.strictObject({ referral: referral.nullable() }),
+  ),
+  /**
+   * What the referral screen must ask before signing: the requirements not met yet (agency details
+   * in the settings, the officer's position) and the letter number this store would give next.
+   */
+  'referral.readiness': channel(
+    'signedIn',
+    z.strictObject({ officerPosition: z.string().max(200).optional() }),
+    z.strictObject({
+      missing: z.array(z.enum(SIGNING_REQUIREMENTS)),
+      nextLetterNumber: z.string(),
+    }),
   ),
   /**
    * The referral directory (receiving agencies by province), for any signed-in account: officers
