@@ -7,7 +7,7 @@ import type { Block, DocModel, Lang } from '../src/main/pdf/model';
  * same content for the comparison benchmark. Only used by `npm run bench`.
  */
 const FAMILY: Record<Lang, string> = {
-  th: 'NotoSansThai',
+  th: 'Sarabun',
   my: 'NotoSansMyanmar',
   km: 'NotoSansKhmer',
   lo: 'NotoSansLao',
@@ -44,7 +44,9 @@ function block(b: Block): string {
         .join('')}</div>`;
     case 'checklist':
       return `<div class="g" style="grid-template-columns:repeat(${b.columns},1fr)">${b.items
-        .map((i) => `<div><span class="box">${i.checked ? '&#x2713;' : ''}</span> ${span(i.text, i.lang)}</div>`)
+        .map(
+          (i) => `<div><span class="box">${i.checked ? '&#x2713;' : ''}</span> ${span(i.text, i.lang)}</div>`,
+        )
         .join('')}</div>`;
     case 'row':
       return `<div class="row">${b.cells.map((c) => `<div style="text-align:${c.align}">${span(c.text, c.lang)}</div>`).join('')}</div>`;
@@ -65,8 +67,10 @@ function block(b: Block): string {
 export function docToHtml(model: DocModel, fontDir: string): string {
   const faces = [...new Set(Object.values(FAMILY))]
     .map((f) => {
-      const data = readFileSync(join(fontDir, `${f}-Regular.ttf`)).toString('base64');
-      return `@font-face{font-family:${f};src:url(data:font/ttf;base64,${data})}.${f}{font-family:${f}}`;
+      // Regular and bold of each family, as the PDF embeds them.
+      const face = (weight: 'Regular' | 'Bold') =>
+        `@font-face{font-family:${f};font-weight:${weight === 'Bold' ? 700 : 400};src:url(data:font/ttf;base64,${readFileSync(join(fontDir, `${f}-${weight}.ttf`)).toString('base64')})}`;
+      return `${face('Regular')}${face('Bold')}.${f}{font-family:${f}}`;
     })
     .join('\n');
   return `<!doctype html><html lang="${model.lang}"><head><meta charset="utf-8"><style>${faces}

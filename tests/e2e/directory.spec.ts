@@ -181,6 +181,12 @@ test('a supervisor keeps agencies by province, by keyboard, and an officer canno
   await page.getByTestId('directory-province-1').fill(RANONG.province);
   await page.getByTestId('directory-kind-1').selectOption('mdt');
   await page.getByTestId('directory-phone-1').fill(RANONG.phone);
+  // The referring agency, which a referral names before it can be signed.
+  await page.getByTestId('settings-agency-name').fill('Songkhla Provincial Labour Protection Office');
+  await page.getByTestId('settings-agency-unit').fill('Inspection group');
+  await page.getByTestId('settings-agency-province').fill('Songkhla');
+  await page.getByTestId('settings-agency-phone').fill('074-000-111');
+  await page.getByTestId('settings-agency-letterPrefix').fill('สข 0017');
   await page.getByTestId('settings-save').click();
   await expect(page.getByTestId('settings-saved')).toBeVisible();
 
@@ -256,6 +262,14 @@ test("an officer refers a case to an agency of the case's province, chosen from 
     'Another agency (type its name)',
   ]);
   await expect(page.getByTestId('export-referral')).toBeDisabled();
+  // The officer's position is asked before signing; the screen says what is missing.
+  await expect(page.getByTestId('referral-missing')).toContainText('position');
+  await page.getByTestId('referral-position').fill('Labour inspector');
+  await expect(page.getByTestId('referral-missing')).toHaveCount(0);
+  await expect(page.getByTestId('referral-letter-number')).toHaveAttribute(
+    'placeholder',
+    /^สข 0017\/1\/25\d\d$/,
+  );
 
   // Chosen by keyboard: the first agency down the list is the Songkhla one.
   await choice.focus();
@@ -280,6 +294,8 @@ test("an officer refers a case to an agency of the case's province, chosen from 
   expect(text).toContain(SONGKHLA.phone);
   expect(text.replace(/\s+/g, ' ')).toContain(SONGKHLA.address);
   expect(execFileSync('pdfsig', [pdf], { encoding: 'utf8' })).toContain('Signature is Valid');
+  expect(text).toContain('Labour inspector');
+  expect(text.replace(/\s+/g, '')).toContain('ที่สข0017/1/25');
 
   // An agency that is not in the directory can still be typed.
   await choice.selectOption({ label: 'Another agency (type its name)' });

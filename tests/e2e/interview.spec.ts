@@ -163,7 +163,26 @@ test('a full short screen with an interpreter (Thai officer, Burmese interviewee
 
   // The signed referral: saved by main, recorded with its SHA-256, and verified in the app.
   await page.getByTestId('exit-interview').click();
+  // The referring agency's details, which a referral needs before it can be signed (supervisor settings).
+  const agency = await page.evaluate(
+    (r) =>
+      (
+        window as unknown as { fieldscreen: { call: (c: string, r: unknown) => Promise<{ ok: boolean }> } }
+      ).fieldscreen.call('admin.settings.update', r),
+    {
+      agency: {
+        name: 'ศูนย์คุ้มครองแรงงาน (ทดสอบ)',
+        unit: 'กลุ่มงานตรวจแรงงาน',
+        province: 'สมุทรสาคร',
+        address: '',
+        phone: '034-000-000',
+        letterPrefix: 'สค 0001',
+      },
+    },
+  );
+  expect(agency.ok).toBe(true);
   await page.getByTestId('receiving-agency').fill('บ้านพักเด็กและครอบครัวจังหวัดสมุทรสาคร');
+  await page.getByTestId('referral-position').fill('นักวิชาการแรงงานชำนาญการ');
   await page.getByTestId('export-referral').click();
   await expect(page.getByTestId('referral-message')).toContainText('.pdf', { timeout: 60_000 });
   await expect(page.getByTestId('referral-item')).toHaveCount(1);

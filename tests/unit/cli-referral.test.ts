@@ -8,6 +8,7 @@ import {
   verifyPdfCommand,
 } from '../../src/main/cli/commands/referral-commands';
 import type { CliIo } from '../../src/main/cli/types';
+import { seedDemoAgency } from '../../src/main/demo/agency';
 import { seedDemoCases } from '../../src/main/demo/seed';
 import { createSelfSignedIdentity } from '../../src/main/pdf/identity';
 import { Vault } from '../../src/main/store/vault';
@@ -38,6 +39,7 @@ beforeAll(async () => {
     { kdfProfile: 'test' },
   );
   const session = await new Vault(dir).unlock('officer', PASS);
+  seedDemoAgency(session);
   caseId = seedDemoCases(session).find((c) => c.lang === 'km')?.caseId ?? '';
   session.lock('manual');
 }, 120_000);
@@ -51,7 +53,7 @@ describe('referral and verify-pdf commands', () => {
     const file = join(out, 'ref.pdf');
     const made = fakeIo({ FIELDSCREEN_PASSPHRASE: PASS });
     const code = await referralCommand.run(
-      ['--data', dir, '--user', 'officer', caseId, '--out', file],
+      ['--data', dir, '--user', 'officer', caseId, '--out', file, '--position', 'Labour inspector'],
       made.io,
     );
     expect(made.stderr).toEqual([]);
@@ -96,7 +98,10 @@ describe('referral and verify-pdf commands', () => {
     const file = join(out, 'agency-signed.pdf');
     const made = fakeIo({ FIELDSCREEN_PASSPHRASE: PASS });
     expect(
-      await referralCommand.run(['--data', dir, '--user', 'officer', caseId, '--out', file], made.io),
+      await referralCommand.run(
+        ['--data', dir, '--user', 'officer', caseId, '--out', file, '--position', 'Labour inspector'],
+        made.io,
+      ),
     ).toBe(0);
     expect(made.stdout).toContain(`signer-fingerprint: ${expected}`);
     const check = fakeIo();

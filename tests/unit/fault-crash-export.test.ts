@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { type FSWatcher, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { seedDemoAgency } from '../../src/main/demo/agency';
 import { DEMO_SCENARIOS } from '../../src/main/demo/scenarios';
 import { seedDemoCases } from '../../src/main/demo/seed';
 import { prepareReferral } from '../../src/main/referral/service';
@@ -55,11 +56,13 @@ describe('a crash (SIGKILL) during referral export', () => {
     const exportDir = tempDir('fs-crash-export-');
     const work = tempDir('fs-crash-prepared-');
     const setup = await store.unlock();
+    seedDemoAgency(setup);
     const [seeded] = seedDemoCases(setup, DEMO_SCENARIOS.slice(0, 1));
     if (!seeded) throw new Error('no demo case');
     const prepared = await prepareReferral(setup, {
       caseId: seeded.caseId,
       receivingAgency: 'Songkhla shelter',
+      officerPosition: 'Labour inspector',
     });
     setup.lock();
     const pdfFile = join(work, 'prepared.pdf');

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { seedDemoAgency } from '../../src/main/demo/agency';
 import { DEMO_SCENARIOS } from '../../src/main/demo/scenarios';
 import { seedDemoCases } from '../../src/main/demo/seed';
 import { folderExportTarget } from '../../src/main/services/folder-export';
@@ -61,13 +62,18 @@ describe.each(availableFullVolumes())('a full disk during folder export (%s)', (
       passphrase: 'a disk full of answers',
     });
     const session = app.session();
+    seedDemoAgency(session);
     const [seeded] = seedDemoCases(session, DEMO_SCENARIOS.slice(0, 1));
     if (!seeded) throw new Error('no demo case');
     const reference = getCase(session, seeded.caseId).reference;
 
     freezeDate();
     volume.arm(`referral-${reference}.pdf`, Date.now());
-    const reply = await dispatch('referral.export', { caseId: seeded.caseId, receivingAgency: 'Shelter' });
+    const reply = await dispatch('referral.export', {
+      caseId: seeded.caseId,
+      receivingAgency: 'Shelter',
+      officerPosition: 'Labour inspector',
+    });
     expect(reply).toEqual({ ok: false, error: { code: 'DISK_FULL', messageKey: 'errors.diskFull' } });
     expect(volume.leftovers()).toEqual([]);
     expect(listReferrals(app.session(), seeded.caseId)).toEqual([]);

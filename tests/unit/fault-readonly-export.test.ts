@@ -1,5 +1,6 @@
 import { chmodSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { seedDemoAgency } from '../../src/main/demo/agency';
 import { DEMO_SCENARIOS } from '../../src/main/demo/scenarios';
 import { seedDemoCases } from '../../src/main/demo/seed';
 import { folderExportTarget } from '../../src/main/services/folder-export';
@@ -42,9 +43,14 @@ describe('export into a read-only folder', () => {
         exportTarget: folderExportTarget(folder.dir),
       });
       await app.initialise({ username: 'malee', displayName: 'Malee S.', passphrase: 'read only, please' });
+      seedDemoAgency(app.session());
       const [seeded] = seedDemoCases(app.session(), DEMO_SCENARIOS.slice(0, 1));
       if (!seeded) throw new Error('no demo case');
-      const reply = await app.call('referral.export', { caseId: seeded.caseId, receivingAgency: 'Shelter' });
+      const reply = await app.call('referral.export', {
+        caseId: seeded.caseId,
+        receivingAgency: 'Shelter',
+        officerPosition: 'Labour inspector',
+      });
       expect(reply, folder.how).toEqual({
         ok: false,
         error: { code: 'READ_ONLY', messageKey: 'errors.readOnly' },

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoAgency } from '../../src/main/demo/agency';
 import { DEMO_SCENARIOS } from '../../src/main/demo/scenarios';
 import { seedDemoCases } from '../../src/main/demo/seed';
 import type { Dispatch } from '../../src/main/ipc/dispatch';
@@ -70,6 +71,7 @@ beforeAll(async () => {
   expect(init, 'vault.initialise during setup').toMatchObject({ ok: true });
   // Real rows through the real services, so handlers reach the database with something to find.
   const session = ctx.sessions.require();
+  seedDemoAgency(session);
   const seeded = seedDemoCases(session, DEMO_SCENARIOS.slice(0, 2));
   for (const { caseId } of seeded) {
     const detail = getCase(session, caseId);
@@ -78,6 +80,7 @@ beforeAll(async () => {
   const exported = await dispatch('referral.export', {
     caseId: seeded[0]?.caseId,
     receivingAgency: 'Songkhla shelter',
+    officerPosition: 'Labour inspector',
   });
   expect(exported, 'referral.export during setup').toMatchObject({ ok: true });
   ids = [...new Set(ids)];

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO_AGENCY } from '../../src/main/demo/agency';
 import { createDispatcher, type Dispatch } from '../../src/main/ipc/dispatch';
 import { handlers } from '../../src/main/ipc/handlers';
 import {
@@ -163,7 +164,12 @@ describe('logs and diagnostics carry no personal data or key material', () => {
     // A caller that breaks the logging rule by mistake is redacted, not obeyed.
     log.error('test.careless_caller', { person: PERSON, passphrase: OFFICER.passphrase, key: recoveryHex });
 
-    const exported = await dispatch('referral.export', { caseId: c.id, receivingAgency: 'Ranong shelter' });
+    expect(await dispatch('admin.settings.update', { agency: DEMO_AGENCY })).toMatchObject({ ok: true });
+    const exported = await dispatch('referral.export', {
+      caseId: c.id,
+      receivingAgency: 'Ranong shelter',
+      officerPosition: 'Labour inspector',
+    });
     expect(exported).toMatchObject({ ok: true });
     for (let i = 0; i < 8; i++) log.info('test.filler', { i });
 

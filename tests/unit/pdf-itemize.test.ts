@@ -78,8 +78,12 @@ describe('font chain', () => {
     for (const lang of ['th', 'my', 'km', 'lo', 'vi', 'en'] as const) {
       const list = fallbackChain(lang);
       expect(list[0]).toBe(LANG_FAMILY[lang]);
-      expect(new Set(list).size).toBe(5);
+      // Every bundled family but Sarabun, which draws Thai only where a document chooses it.
+      expect(new Set(list).size).toBe(list.length);
+      expect(list).toEqual(expect.arrayContaining(['sans', 'thai', 'lao', 'khmer', 'myanmar', 'arabic']));
+      expect(list).not.toContain('sarabun');
     }
     expect(fallbackChain('th')[1]).toBe('sans');
+    expect(fallbackChain('th', 'sarabun').slice(0, 3)).toEqual(['sarabun', 'sans', 'thai']);
   });
 });

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_AGENCY } from '../../src/main/demo/agency';
 import { DEMO_SCENARIOS } from '../../src/main/demo/scenarios';
 import { seedDemoCases } from '../../src/main/demo/seed';
 import { translatorFor } from '../../src/main/i18n/translator';
@@ -45,22 +46,34 @@ let caseId: string;
 const callAs = (channel: string, payload: unknown) => app.call(channel, payload);
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' });
-const flat = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ');
+const flat = (s: string) => s.normalize('NFC').replace(/\s+/g, '');
 
-/** The field lines of the receiving-agency section: label -> value. */
+const th = translatorFor('th');
+/** This referral's own facts, as the referral screen asks them. */
+const FACTS = { officerPosition: 'Labour inspector' };
+
+/** The receiving agency as printed: the addressee line, then the referral grid's contact cells. */
 function receivingBlock(blocks: Block[]): [string, string][] {
-  const heading = translatorFor('th')('referral:sections.receiving');
-  const start = blocks.findIndex((b) => b.kind === 'heading' && b.text === heading);
-  expect(start, 'receiving heading').toBeGreaterThan(-1);
-  const rest = blocks.slice(start + 1);
-  const end = rest.findIndex((b) => b.kind === 'heading');
-  return rest
-    .slice(0, end)
-    .flatMap((b) => (b.kind === 'field' ? [[b.label, b.value] as [string, string]] : []));
+  const addressee = blocks.find((b) => b.kind === 'field' && b.label === th('referral:letter.to'));
+  expect(addressee, 'addressee line').toBeDefined();
+  const heading = blocks.findIndex(
+    (b) => b.kind === 'heading' && b.text === th('referral:sections.referral'),
+  );
+  const grid = blocks[heading + 1];
+  expect(grid?.kind, 'referral grid').toBe('fieldGrid');
+  const caseCells = new Set(
+    ['case.reference', 'case.screeningDate', 'case.status'].map((f) => th(`referral:fields.${f}`)),
+  );
+  return [
+    [th('referral:letter.to'), addressee?.kind === 'field' ? addressee.value : ''],
+    ...(grid?.kind === 'fieldGrid' ? grid.cells : [])
+      .filter((c) => !caseCells.has(c.label))
+      .map((c) => [c.label, c.value] as [string, string]),
+  ];
 }
 
 async function exportAs(request: Record<string, unknown>) {
-  const r = await callAs('referral.export', { caseId, ...request });
+  const r = await callAs('referral.export', { caseId, ...FACTS, ...request });
   expect(r.ok, JSON.stringify(r)).toBe(true);
   const record = (r.ok ? r.value : null) as { referral: { fileName: string; receivingAgency: string } };
   return { file: join(app.exportDir, record.referral.fileName), record: record.referral };
@@ -71,7 +84,12 @@ beforeAll(async () => {
   await app.initialise(SUPERVISOR);
   expect((await callAs('admin.users.add', { ...OFFICER, role: 'officer' })).ok).toBe(true);
   expect(
-    (await callAs('admin.settings.update', { referralDirectory: [SONGKHLA_SHELTER, RANONG_MDT] })).ok,
+    (
+      await callAs('admin.settings.update', {
+        referralDirectory: [SONGKHLA_SHELTER, RANONG_MDT],
+        agency: DEMO_AGENCY,
+      })
+    ).ok,
   ).toBe(true);
   // The Songkhla port scenario: referral consent given, Thai and Burmese.
   const songkhla = DEMO_SCENARIOS.filter((s) => s.case.place.province === 'Songkhla');
@@ -89,22 +107,24 @@ describe('the receiving agency from the referral directory', () => {
       caseId,
       receivingAgency: SONGKHLA_SHELTER.name,
       contactId: SONGKHLA_SHELTER.id,
+      ...FACTS,
     });
     expect(receivingBlock(model.blocks)).toEqual([
-      ['ส่งต่อไปยัง', SONGKHLA_SHELTER.name],
+      ['เรียน', `หัวหน้า${SONGKHLA_SHELTER.name}`],
       ['จังหวัด', 'สงขลา'],
       ['ที่อยู่', SONGKHLA_SHELTER.address],
       ['โทรศัพท์', SONGKHLA_SHELTER.phone],
-      ['สถานะกรณี', expect.any(String)],
     ]);
     // An English province name prints as the Thai name; an email prints when there is one.
     const mdt = await buildModelForCase(app.session(), {
       caseId,
       receivingAgency: 'Ranong MDT',
       contactId: RANONG_MDT.id,
+      contactPerson: 'Khun Suda',
+      ...FACTS,
     });
     expect(receivingBlock(mdt.blocks).slice(0, 4)).toEqual([
-      ['ส่งต่อไปยัง', 'Ranong MDT'],
+      ['เรียน', 'Khun Suda Ranong MDT'],
       ['จังหวัด', 'ระนอง'],
       ['โทรศัพท์', RANONG_MDT.phone],
       ['อีเมล', RANONG_MDT.email],
@@ -115,8 +135,11 @@ describe('the receiving agency from the referral directory', () => {
     const model = await buildModelForCase(app.session(), {
       caseId,
       receivingAgency: 'Songkhla Provincial Social Development Office',
+      ...FACTS,
     });
-    expect(receivingBlock(model.blocks).map(([label]) => label)).toEqual(['ส่งต่อไปยัง', 'สถานะกรณี']);
+    expect(receivingBlock(model.blocks)).toEqual([
+      ['เรียน', 'หัวหน้าSongkhla Provincial Social Development Office'],
+    ]);
   });
 
   it('exports a signed PDF whose text shows the chosen agency’s phone and address', async () => {
@@ -159,6 +182,7 @@ describe('the receiving agency from the referral directory', () => {
       caseId,
       receivingAgency: 'Forged agency',
       contactId: '0b9d7a52-55c1-4e3e-9d0a-3c2f6f1b7cff',
+      ...FACTS,
     });
     expect(r).toEqual({
       ok: false,

@@ -1,5 +1,5 @@
-import { getSettings, updateSettings } from '../store/settings';
 import type { Session } from '../store/session';
+import { getSettings, updateSettings } from '../store/settings';
 
 /**
  * A fictional referring agency for training stores, so their referrals can be signed (a referral

@@ -10,15 +10,7 @@ import type { Lang } from './model';
  * Thai government's TH Sarabun) for Thai official documents, and Noto Sans Arabic and Devanagari as
  * fallbacks for names in those scripts.
  */
-export type FontFamily =
-  | 'sans'
-  | 'thai'
-  | 'sarabun'
-  | 'lao'
-  | 'khmer'
-  | 'myanmar'
-  | 'arabic'
-  | 'devanagari';
+export type FontFamily = 'sans' | 'thai' | 'sarabun' | 'lao' | 'khmer' | 'myanmar' | 'arabic' | 'devanagari';
 export type FontWeight = 'regular' | 'bold';
 /** The face of Thai text: Sarabun (official letters) or Noto Sans Thai (a supervisor's choice). */
 export type ThaiFace = 'sarabun' | 'noto';

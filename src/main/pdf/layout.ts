@@ -160,7 +160,12 @@ export class DocumentLayout {
       case 'paragraph':
         return this.textItems(this.lines(block.text, block.lang, STYLES.body, width), 0, 6, BLACK);
       case 'subheading': {
-        const items = this.textItems(this.lines(block.text, block.lang, STYLES.subheading, width), 0, 5, BLACK);
+        const items = this.textItems(
+          this.lines(block.text, block.lang, STYLES.subheading, width),
+          0,
+          5,
+          BLACK,
+        );
         for (const item of items) item.glueToNext = true;
         return items;
       }
@@ -227,7 +232,13 @@ export class DocumentLayout {
       const second = this.engine.shapeLine(secondary.text, secondary.lang, STYLES.headingSecondary);
       if (last && lastItem && last.line.width + 10 + second.width <= width) {
         // The second language on the same line, after the Thai, when it fits.
-        lastItem.ops.push({ kind: 'text', x: last.line.width + 10, baseline: last.baseline, line: second, gray: DARK_GRAY });
+        lastItem.ops.push({
+          kind: 'text',
+          x: last.line.width + 10,
+          baseline: last.baseline,
+          line: second,
+          gray: DARK_GRAY,
+        });
         lastItem.height = Math.max(lastItem.height, last.baseline + second.descent);
       } else {
         items.push(
@@ -409,7 +420,11 @@ export class DocumentLayout {
   }
 
   /** Check boxes with their text, `columns` to a row. */
-  private checklist(entries: (LangText & { checked: boolean })[], columns: number, width: number): FlowItem[] {
+  private checklist(
+    entries: (LangText & { checked: boolean })[],
+    columns: number,
+    width: number,
+  ): FlowItem[] {
     const items: FlowItem[] = [];
     const cellWidth = this.gridWidth(width, columns, 1);
     const textOffset = CHECK_SIZE + 5;
@@ -421,7 +436,13 @@ export class DocumentLayout {
         const lines = this.lines(entry.text, entry.lang, STYLES.body, cellWidth - textOffset);
         let y = 0;
         for (const box of lines) {
-          ops.push({ kind: 'text', x: x + textOffset, baseline: y + box.baseline, line: box.line, gray: BLACK });
+          ops.push({
+            kind: 'text',
+            x: x + textOffset,
+            baseline: y + box.baseline,
+            line: box.line,
+            gray: BLACK,
+          });
           y += box.height;
         }
         const first = lines[0];
@@ -437,7 +458,10 @@ export class DocumentLayout {
   }
 
   /** One line of cells, each aligned in its equal share of the width. */
-  private row(cells: (LangText & { align: 'left' | 'center' | 'right'; bold?: boolean })[], width: number): FlowItem {
+  private row(
+    cells: (LangText & { align: 'left' | 'center' | 'right'; bold?: boolean })[],
+    width: number,
+  ): FlowItem {
     const share = width / cells.length;
     const ops: DrawOp[] = [];
     let height = 0;
@@ -447,7 +471,13 @@ export class DocumentLayout {
       for (const box of this.lines(cell.text, cell.lang, style, share - 4)) {
         const free = share - box.line.width;
         const offset = cell.align === 'left' ? 0 : cell.align === 'right' ? free : free / 2;
-        ops.push({ kind: 'text', x: share * i + offset, baseline: y + box.baseline, line: box.line, gray: BLACK });
+        ops.push({
+          kind: 'text',
+          x: share * i + offset,
+          baseline: y + box.baseline,
+          line: box.line,
+          gray: BLACK,
+        });
         y += box.height;
       }
       height = Math.max(height, y);
@@ -456,7 +486,10 @@ export class DocumentLayout {
   }
 
   /** Hand-signature columns: role, room to sign, a dotted line, (name), then the lines under it. */
-  private signatureLines(entries: { role: LangText; name: LangText; lines: LangText[] }[], width: number): FlowItem {
+  private signatureLines(
+    entries: { role: LangText; name: LangText; lines: LangText[] }[],
+    width: number,
+  ): FlowItem {
     const share = (width - (entries.length - 1) * GRID_GUTTER) / entries.length;
     const ops: DrawOp[] = [];
     let height = 0;

@@ -193,9 +193,7 @@ export const blockSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('signatureLines'),
     entries: z
-      .array(
-        z.object({ role: langTextSchema, name: langTextSchema, lines: z.array(langTextSchema).max(6) }),
-      )
+      .array(z.object({ role: langTextSchema, name: langTextSchema, lines: z.array(langTextSchema).max(6) }))
       .min(1)
       .max(4),
     keepWithPrevious: z.boolean().optional(),

@@ -64,7 +64,12 @@ function footerOps(
 }
 
 /** The confidentiality mark centred in the top margin, and the page notes under it. */
-function pageTopOps(layout: DocumentLayout, engine: LineShaper, model: DocModel, page: PageGeometry): DrawOp[] {
+function pageTopOps(
+  layout: DocumentLayout,
+  engine: LineShaper,
+  model: DocModel,
+  page: PageGeometry,
+): DrawOp[] {
   const width = contentWidth(page);
   const ops: DrawOp[] = [];
   let y = 0;
@@ -98,7 +103,9 @@ function pageTopOps(layout: DocumentLayout, engine: LineShaper, model: DocModel,
 function pageBottomOps(engine: LineShaper, model: DocModel, page: PageGeometry): DrawOp[] {
   if (!model.pageMark) return [];
   const mark = engine.shapeLine(model.pageMark.text, model.pageMark.lang, STYLES.mark);
-  return [{ kind: 'text', x: (contentWidth(page) - mark.width) / 2, baseline: mark.ascent, line: mark, gray: 0 }];
+  return [
+    { kind: 'text', x: (contentWidth(page) - mark.width) / 2, baseline: mark.ascent, line: mark, gray: 0 },
+  ];
 }
 
 function collect(doc: InstanceType<typeof PDFDocument>): Promise<Buffer> {

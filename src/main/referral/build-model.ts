@@ -101,7 +101,8 @@ interface Context {
 }
 
 /** The receiving agency's name in a language: as named, or the multidisciplinary team (translated). */
-const receiverName = (ctx: Context, t: Translate) => ctx.facts.receivingAgency || t('referral:defaultReceiver');
+const receiverName = (ctx: Context, t: Translate) =>
+  ctx.facts.receivingAgency || t('referral:defaultReceiver');
 
 function letterhead(ctx: Context): Block[] {
   const { facts, th, ivLang } = ctx;
@@ -152,7 +153,11 @@ function letterhead(ctx: Context): Block[] {
   ];
 }
 
-const UNTITLED_KINDS: ReadonlySet<FormSection['kind']> = new Set(['signatures', 'acknowledgement', 'verification']);
+const UNTITLED_KINDS: ReadonlySet<FormSection['kind']> = new Set([
+  'signatures',
+  'acknowledgement',
+  'verification',
+]);
 
 function sectionBlocks(section: FormSection, ctx: Context): Block[] {
   const { th } = ctx;
@@ -260,7 +265,11 @@ const OPTIONAL_FIELDS: ReadonlySet<FieldSource> = new Set([
 ]);
 
 /** Values that read better across the whole row. */
-const WIDE_FIELDS: ReadonlySet<FieldSource> = new Set(['interview.dates', 'receiving.address', 'agency.address']);
+const WIDE_FIELDS: ReadonlySet<FieldSource> = new Set([
+  'interview.dates',
+  'receiving.address',
+  'agency.address',
+]);
 
 function fieldsGrid(section: FormSection, ctx: Context): Block {
   const cells: GridCell[] = [];
@@ -357,8 +366,12 @@ function teamBlocks(ctx: Context): Block[] {
       {
         label: th('referral:team.declaration'),
         value: [
-          interpreter.declarationSigned ? th('referral:team.declarationSigned') : th('referral:team.declarationNot'),
-          interpreter.conflictDeclared ? th('referral:team.conflictDeclared') : th('referral:team.noConflict'),
+          interpreter.declarationSigned
+            ? th('referral:team.declarationSigned')
+            : th('referral:team.declarationNot'),
+          interpreter.conflictDeclared
+            ? th('referral:team.conflictDeclared')
+            : th('referral:team.noConflict'),
         ].join('; '),
         lang: PRIMARY,
       },
@@ -382,7 +395,11 @@ function safetyGrid(ctx: Context): Block {
     kind: 'fieldGrid',
     columns: 2,
     cells: [
-      { label: th('referral:safety.urgent'), value: urgent.length ? urgent.join('; ') : th('referral:none'), lang: PRIMARY },
+      {
+        label: th('referral:safety.urgent'),
+        value: urgent.length ? urgent.join('; ') : th('referral:none'),
+        lang: PRIMARY,
+      },
       {
         label: th('referral:safety.personView'),
         value: view ? describeAnswer(view, th) : th('referral:notRecorded'),
@@ -444,7 +461,8 @@ function othersInvolved(ctx: Context): Block {
     return value?.kind === 'single' ? value.option : undefined;
   };
   const roles = new Map<string, string[]>();
-  const add = (role: string, what: string) => roles.set(role, [...(roles.get(role) ?? []), th(`referral:others.${what}`)]);
+  const add = (role: string, what: string) =>
+    roles.set(role, [...(roles.get(role) ?? []), th(`referral:others.${what}`)]);
   const recruiter = option('rec_how_found');
   if (recruiter === 'broker_agent' || recruiter === 'licensed_agency') add('broker', 'recruited');
   if (recruiter === 'employer_direct') add('employer', 'recruited');
@@ -474,7 +492,8 @@ function othersInvolved(ctx: Context): Block {
 
 function personWords(ctx: Context): Block {
   const words = ctx.facts.answers.close_opinion;
-  if (words?.kind === 'text' && words.text.trim()) return { kind: 'paragraph', text: words.text, lang: ctx.ivLang };
+  if (words?.kind === 'text' && words.text.trim())
+    return { kind: 'paragraph', text: words.text, lang: ctx.ivLang };
   return { kind: 'paragraph', text: ctx.th('referral:notRecorded'), lang: PRIMARY };
 }
 
@@ -482,7 +501,8 @@ function personWords(ctx: Context): Block {
 function addDays(iso: string, days: number): string {
   const start = new Date(iso);
   const bangkok = new Date(start.getTime() + 7 * 3_600_000);
-  const day = Date.UTC(bangkok.getUTCFullYear(), bangkok.getUTCMonth(), bangkok.getUTCDate()) + days * 86_400_000;
+  const day =
+    Date.UTC(bangkok.getUTCFullYear(), bangkok.getUTCMonth(), bangkok.getUTCDate()) + days * 86_400_000;
   return new Date(day).toISOString().slice(0, 10);
 }
 
@@ -523,7 +543,11 @@ function rightsBlocks(ctx: Context, bilingual: boolean): Block[] {
         },
       ],
     },
-    bilingualBlock(ctx.personTh('referral:rights.text'), bilingual ? ctx.iv('referral:rights.text') : null, ctx.ivLang),
+    bilingualBlock(
+      ctx.personTh('referral:rights.text'),
+      bilingual ? ctx.iv('referral:rights.text') : null,
+      ctx.ivLang,
+    ),
   ];
 }
 
@@ -546,7 +570,9 @@ function signatures(ctx: Context): Block {
       name: { text: interpreter.name, lang: PRIMARY },
       lines: [
         {
-          text: th('referral:signature.interpreterLine', { language: languageName(interpreter.language, th) }),
+          text: th('referral:signature.interpreterLine', {
+            language: languageName(interpreter.language, th),
+          }),
           lang: PRIMARY,
         },
       ],
@@ -668,7 +694,8 @@ function fieldValue(source: FieldSource, ctx: Context): { text: string; lang?: L
         text:
           p && p.sex !== 'undisclosed'
             ? t(`referral:sex.${p.sex}`)
-            : derivedText(d.sex, (v) => t(`referral:sex.${v}`), t) || (p ? t('referral:sex.undisclosed') : ''),
+            : derivedText(d.sex, (v) => t(`referral:sex.${v}`), t) ||
+              (p ? t('referral:sex.undisclosed') : ''),
       };
     case 'person.age':
       return {
@@ -688,11 +715,17 @@ function fieldValue(source: FieldSource, ctx: Context): { text: string; lang?: L
     case 'person.nationality': {
       const recorded = p?.nationality?.trim();
       return {
-        text: recorded ? nationalityName(recorded, t) : derivedText(d.nationality, (v) => nationalityName(v, t), t),
+        text: recorded
+          ? nationalityName(recorded, t)
+          : derivedText(d.nationality, (v) => nationalityName(v, t), t),
       };
     }
     case 'person.languages': {
-      const tags = p?.languages.length ? p.languages : d.languages.state === 'answered' ? d.languages.value : [];
+      const tags = p?.languages.length
+        ? p.languages
+        : d.languages.state === 'answered'
+          ? d.languages.value
+          : [];
       const names = tags.map((tag) => languageName(tag, t));
       const dialect = p?.dialect?.trim() || (d.dialect.state === 'answered' ? d.dialect.value : '');
       const text = names.join(', ') || derivedText(d.languages, () => '', t);

@@ -83,7 +83,8 @@ export function findingsBlocks(result: ScreeningResult, t: Translate): Block[] {
   };
   // Cite per code, so each answer lists exactly the codes it supports.
   const citeThai = (part: ThaiPart, short: string) => {
-    for (const f of part.findings) index.cite(f.evidence, `${short} ${t(`instrument:${thaiNameKey(f.code)}`)}`);
+    for (const f of part.findings)
+      index.cite(f.evidence, `${short} ${t(`instrument:${thaiNameKey(f.code)}`)}`);
   };
   for (const part of [s6.act, s6.means, s6.purpose]) citeThai(part, t('referral:findings.s6Short'));
   for (const part of [s61.work, s61.means]) citeThai(part, t('referral:findings.s61Short'));
@@ -110,7 +111,8 @@ export function findingsBlocks(result: ScreeningResult, t: Translate): Block[] {
     {
       label: s6Parts.means.label,
       // For a child the means are not required; any found are still listed.
-      value: s6.child && !s6.means.present ? t('referral:findings.notRequiredChild') : partValue(s6Parts.means),
+      value:
+        s6.child && !s6.means.present ? t('referral:findings.notRequiredChild') : partValue(s6Parts.means),
       lang: PRIMARY,
     },
     { label: s6Parts.purpose.label, value: partValue(s6Parts.purpose), lang: PRIMARY },
@@ -200,7 +202,10 @@ function s6Outcome(result: ScreeningResult, t: Translate): string {
   return s6.child ? `${line} ${t('referral:findings.childNoMeans')}` : line;
 }
 
-function missingS61(parts: Record<'work' | 'means', Finding>, s61: ScreeningResult['thaiLaw']['s6_1']): string {
+function missingS61(
+  parts: Record<'work' | 'means', Finding>,
+  s61: ScreeningResult['thaiLaw']['s6_1'],
+): string {
   const missing: string[] = [];
   if (!s61.work.present) missing.push(parts.work.label);
   if (!s61.means.present) missing.push(parts.means.label);

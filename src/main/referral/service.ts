@@ -5,6 +5,7 @@ import type { ReferralContact, Settings } from '../../shared/domain/settings';
 import { AppError } from '../../shared/errors';
 import { isLocale, type Locale } from '../../shared/i18n/locales';
 import { type Answers, answerValueSchema, INSTRUMENT } from '../../shared/instrument';
+import { SIGNING_REQUIREMENTS } from '../../shared/ipc/channels/referrals';
 import { evaluate } from '../../shared/screening';
 import { translatorFor } from '../i18n/translator';
 import {
@@ -22,7 +23,6 @@ import { getInterview } from '../store/interviews';
 import { getSigningIdentity, recordReferral, saveSigningIdentity } from '../store/referrals';
 import type { Session } from '../store/session';
 import { getSettings } from '../store/settings';
-import { SIGNING_REQUIREMENTS } from '../../shared/ipc/channels/referrals';
 import { buildReferralModel, referralConsentAnswer, yes } from './build-model';
 import type { ReferralFacts, TeamMember } from './facts';
 import { REFERRAL_FORM_V2 } from './form-layout';

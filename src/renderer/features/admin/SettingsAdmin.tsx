@@ -1,7 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { provinceLabel, sortByProvince, THAI_PROVINCES } from '../../../shared/domain/provinces';
-import { agencyKind, type ReferralContact, type Settings } from '../../../shared/domain/settings';
+import {
+  agencyKind,
+  type ReferralContact,
+  type ReferralFont,
+  referralFont as referralFontSchema,
+  type Settings,
+} from '../../../shared/domain/settings';
 import { LOCALE_NATIVE_NAMES, LOCALES } from '../../../shared/i18n/locales';
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
@@ -52,6 +58,7 @@ export function SettingsAdmin() {
     shelter: '15',
   });
   const [directory, setDirectory] = useState<ReferralContact[]>([]);
+  const [referralFont, setReferralFont] = useState<ReferralFont>('sarabun');
   const [error, setError] = useState<ReplyError | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -63,6 +70,7 @@ export function SettingsAdmin() {
     setAutoLock(String(settings.autoLockMinutes));
     setLanguage(settings.intervieweeLanguageDefault);
     setAgency(settings.agency);
+    setReferralFont(settings.referralFont);
     // Shown (and so saved) by province; entries added later stay where they are until sorted again.
     setDirectory(sortByProvince(settings.referralDirectory, uiLanguageNow.current));
     setDays({
@@ -88,6 +96,7 @@ export function SettingsAdmin() {
       intervieweeLanguageDefault: language,
       agency,
       referralDirectory: directory,
+      referralFont,
       followUpDays: { reflectionDays: Number(days.reflection), shelterDays: Number(days.shelter) },
     });
     setBusy(false);
@@ -191,6 +200,23 @@ export function SettingsAdmin() {
               )}
             </Field>
           ))}
+          <Field label={t('admin.settings.referralFont')} hint={t('admin.settings.referralFontHint')}>
+            {(id, hint) => (
+              <select
+                id={id}
+                aria-describedby={hint}
+                value={referralFont}
+                onChange={(e) => setReferralFont(referralFontSchema.parse(e.target.value))}
+                data-testid="settings-referral-font"
+              >
+                {referralFontSchema.options.map((font) => (
+                  <option key={font} value={font}>
+                    {t(`admin.settings.referralFonts.${font}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         </fieldset>
       </div>
       <DirectoryEditor directory={directory} onChange={setDirectory} />

@@ -1,8 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { bangkokTime, officialDate } from '../../../shared/domain/official-time';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
+import { usePrefs } from '../../app/prefs-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 
 function toBase64(bytes: Uint8Array): string {
@@ -15,7 +17,11 @@ function toBase64(bytes: Uint8Array): string {
 /** Open a PDF the user picks and check its signature, and whether it matches a referral made here. */
 export function VerifyPdf() {
   const { t } = useTranslation();
+  const { uiLanguage } = usePrefs();
   const id = useId();
+  // Thai in the Buddhist Era; always Thailand's time with its zone, whatever the laptop's clock zone.
+  const when = (iso: string) =>
+    t('referral.verifyTime', { date: officialDate(iso, uiLanguage), time: bangkokTime(iso, uiLanguage) });
   const [result, setResult] = useState<ResponseOf<'referral.verify'> | null>(null);
   const [error, setError] = useState<ReplyError | null>(null);
 
@@ -60,7 +66,7 @@ export function VerifyPdf() {
               {t('referral.signer', {
                 name: result.signerName ?? '—',
                 organization: result.signerOrganization ?? '—',
-                time: result.signingTime ?? '—',
+                time: result.signingTime ? when(result.signingTime) : '—',
               })}
             </p>
           )}
