@@ -223,15 +223,7 @@ describe('the person and the law as the interview recorded them', () => {
   }
 
   async function referralTextFor(answers: Record<string, ReturnType<typeof answer.yes>>, name: string) {
-    const scenario = {
-      ...DEMO_SCENARIOS[0],
-      lang: 'km' as const,
-      interpreter: null,
-      case: { ...DEMO_SCENARIOS[0]?.case, person: { nameOrAlias: name } },
-      answers,
-    } as (typeof DEMO_SCENARIOS)[number];
-    const [seeded] = seedDemoCases(session, [scenario]);
-    const prepared = await prepareReferral(session, { caseId: seeded?.caseId ?? '', ...FACTS });
+    const prepared = await prepareReferral(session, { caseId: seedWith(answers, name), ...FACTS });
     const file = join(out, `${name}.pdf`);
     writeFileSync(file, prepared.pdf);
     return NFC(run('pdftotext', ['-enc', 'UTF-8', file, '-']));

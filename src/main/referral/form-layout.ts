@@ -195,15 +195,7 @@ export const REFERRAL_FORM_V2: ReferralForm = referralFormSchema.parse({
       id: 'verification',
       kind: 'verification',
       bilingual: false,
-      verification: [
-        'letter.number',
-        'signer.name',
-        'signer.position',
-        'signer.agency',
-        'signer.time',
-        'signer.certificate',
-        'document.hashNote',
-      ],
+      verification: [...VERIFICATION_SOURCES],
     },
   ],
 });

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { provinceLabel, sortByProvince, THAI_PROVINCES } from '../../../shared/domain/provinces';
 import {
+  agencyDetails,
   agencyKind,
   type ReferralContact,
   type ReferralFont,
@@ -45,14 +46,7 @@ export function SettingsAdmin() {
   const [loaded, setLoaded] = useState(false);
   const [autoLock, setAutoLock] = useState('5');
   const [language, setLanguage] = useState('my');
-  const [agency, setAgency] = useState<Agency>({
-    name: '',
-    unit: '',
-    province: '',
-    address: '',
-    phone: '',
-    letterPrefix: '',
-  });
+  const [agency, setAgency] = useState<Agency>(() => agencyDetails.parse({}));
   const [days, setDays] = useState<{ reflection: string; shelter: string }>({
     reflection: '45',
     shelter: '15',
