@@ -109,6 +109,7 @@ describe('the referral as an official Thai letter, for each demo case', () => {
       // An independent reader: poppler and qpdf, through the shared check.
       const check = spawnSync('/work/shared/tools/check-pdf', [file], { encoding: 'utf8' });
       expect(check.stdout).toContain('whole document');
+      expect(check.stdout).toMatch(/type\s+ETSI.CAdES.detached/);
       expect(check.status, check.stdout).toBe(0);
       const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [file]))?.[1]);
       expect(pages).toBeGreaterThan(0);

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSignedData } from '../../src/main/pdf/cms';
 import { createSelfSignedIdentity, type NewIdentity } from '../../src/main/pdf/identity';
@@ -15,9 +17,9 @@ afterAll(() => dir.remove());
 const SIGNING_TIME = new Date('2026-03-15T03:30:00Z');
 const signOptions = {
   reason: 'Referral to MDT',
-  location: 'PIPO Ranong',
-  name: 'Somchai Jaidee',
-  contactInfo: 'n/a',
+  location: 'ระนอง',
+  name: 'สมชาย ใจดี',
+  contactInfo: '077-811-222',
 };
 
 function pdfsigSaysValid(output: string): boolean {
@@ -63,7 +65,7 @@ describe('signPdf with a self-signed identity', () => {
     expect(output).toContain('Total document signed');
     expect(output).toContain('Signer Certificate Common Name: สมชาย ใจดี');
     expect(output).toContain('SHA-256');
-    expect(output).toContain('adbe.pkcs7.detached');
+    expect(output).toContain('Signature Type: ETSI.CAdES.detached');
   });
 
   it('keeps the file structurally clean for qpdf', () => {
@@ -182,6 +184,75 @@ describe('signPdf with an agency PKCS#12', () => {
     const [, b, c] = byteRange(signed);
     const cms = Buffer.from(signed.subarray(b + 1, c - 1).toString('latin1'), 'hex');
     expect(parseSignedData(cms).certificates).toHaveLength(2);
+  });
+});
+
+describe('PAdES baseline B-B', () => {
+  let signed: Buffer;
+  let file: string;
+  beforeAll(async () => {
+    const identity = createSelfSignedIdentity({
+      name: 'สมชาย ใจดี',
+      role: 'พนักงานตรวจแรงงาน',
+      agency: 'กรมสวัสดิการและคุ้มครองแรงงาน',
+      now: new Date('2026-03-01T00:00:00Z'),
+    });
+    const unsigned = await renderPdf(bilingualSample(identity.fingerprintSha256), {
+      creationDate: SIGNING_TIME,
+    });
+    signed = await signPdf(unsigned, {
+      p12: identity.p12,
+      password: identity.password,
+      ...signOptions,
+      signingTime: SIGNING_TIME,
+    });
+    file = dir.write('pades.pdf', signed);
+  });
+
+  /** The signature dictionary of the incremental update (the last /ByteRange's object). */
+  const signatureDictionary = () => {
+    const text = signed.toString('latin1');
+    const at = text.lastIndexOf('/ByteRange');
+    return text.slice(text.lastIndexOf(' obj', at), text.indexOf('endobj', at));
+  };
+
+  it('is an ETSI.CAdES.detached signature with its claimed time in /M', () => {
+    const dictionary = signatureDictionary();
+    expect(dictionary).toContain('/SubFilter /ETSI.CAdES.detached');
+    expect(dictionary).toMatch(/\/M \(D:20260315/);
+    expect(pdfsig(file)).toContain('Signature Type: ETSI.CAdES.detached');
+    expect(verifyPdf(signed).signingTime).toBe(SIGNING_TIME.toISOString());
+  });
+
+  it('names the signer, place and contact as PDF text strings (UTF-16BE), so Thai reads as Thai', () => {
+    const dictionary = signatureDictionary();
+    const hexOf = (key: string) => new RegExp(`/${key} <([0-9A-F]+)>`).exec(dictionary)?.[1] ?? '';
+    const decode = (hex: string) => Buffer.from(hex, 'hex').subarray(2).swap16().toString('utf16le');
+    expect(hexOf('Name').startsWith('FEFF')).toBe(true);
+    expect(decode(hexOf('Name'))).toBe('สมชาย ใจดี');
+    expect(decode(hexOf('Location'))).toBe('ระนอง');
+    expect(decode(hexOf('ContactInfo'))).toBe('077-811-222');
+    expect(qpdfCheck(file).status).toBe(0);
+  });
+
+  it('signs content-type, message-digest and signing-certificate-v2, and no signing-time (OpenSSL reads them)', () => {
+    const [, b, c] = byteRange(signed);
+    const cms = Buffer.from(signed.subarray(b + 1, c - 1).toString('latin1'), 'hex');
+    const der = cms.subarray(0, 4 + cms.readUInt16BE(2));
+    const printed = execFileSync('openssl', ['cms', '-cmsout', '-print', '-inform', 'DER'], {
+      input: der,
+      encoding: 'utf8',
+    });
+    expect(printed).toContain('contentType');
+    expect(printed).toContain('messageDigest');
+    expect(printed).toMatch(/signingCertificateV2|id-smime-aa-signingCertificateV2/);
+    expect(printed).not.toContain('signingTime');
+    // The ESSCertIDv2 hash is the SHA-256 of the signer's certificate.
+    const parsed = parseSignedData(cms);
+    const certificateHash = createHash('sha256')
+      .update(parsed.signerCertificate ?? Buffer.alloc(0))
+      .digest('hex');
+    expect(printed.replace(/[\s:-]/g, '').toLowerCase()).toContain(certificateHash);
   });
 });
 

@@ -93,10 +93,14 @@ export interface SignedDataInput {
   /** DER certificates, the signer's first. */
   certificates: readonly Uint8Array[];
   privateKey: KeyObject;
-  signingTime: Date;
+  /** A signing-time attribute; null leaves it out (PAdES puts the claimed time in the PDF instead). */
+  signingTime: Date | null;
 }
 
-/** Detached SignedData, SHA-256, with contentType, signingTime, messageDigest and signingCertificateV2. */
+/**
+ * Detached SignedData, SHA-256, with contentType, messageDigest, signingCertificateV2 and (unless
+ * null) signingTime: the signed attributes of CAdES / PAdES baseline B-B.
+ */
 export function createSignedData(input: SignedDataInput): Buffer {
   const signerCertificate = input.certificates[0];
   if (!signerCertificate) throw new DerError('no signer certificate');
@@ -113,7 +117,7 @@ export function createSignedData(input: SignedDataInput): Buffer {
   );
   const attributes = [
     attribute(OID.contentType, encodeOid(OID.data)),
-    attribute(OID.signingTime, encodeTime(input.signingTime)),
+    ...(input.signingTime ? [attribute(OID.signingTime, encodeTime(input.signingTime))] : []),
     attribute(OID.messageDigest, encode(TAG.OCTET_STRING, digest)),
     attribute(OID.signingCertificateV2, signingCertificateV2),
   ];

@@ -1,15 +1,18 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
 import { Signer, SignPdf } from '@signpdf/signpdf';
+import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
 import forge from 'node-forge';
 import { AppError } from '../../shared/errors';
 import { createSignedData } from './cms';
 import { describeCertificate, type OpenedIdentity, openIdentity } from './identity';
 
 /**
- * Signs finished PDF bytes: an incremental update adds a signature field whose /Contents placeholder
- * receives a detached CMS SignedData (adbe.pkcs7.detached, SHA-256, RSA) over every byte of the file
- * except the placeholder itself. Any later change to the file breaks the signature.
+ * Signs finished PDF bytes as a PAdES baseline B-B signature: an incremental update adds a signature
+ * field (SubFilter ETSI.CAdES.detached) whose /Contents placeholder receives a detached CMS SignedData
+ * (SHA-256, RSA or ECDSA; signed attributes content-type, message-digest and signing-certificate-v2,
+ * no signing-time: the claimed time is the dictionary's /M) over every byte of the file except the
+ * placeholder itself. Any later change to the file breaks the signature.
  *
  * @signpdf places the ByteRange and the signature; the CMS itself is ours (cms.ts), because
  * @signpdf/signer-p12 builds it with node-forge, which breaks certificates with non-ASCII names.
@@ -24,12 +27,13 @@ class CmsSigner extends Signer {
     super();
   }
 
-  override async sign(pdfBuffer: Buffer, signingTime?: Date): Promise<Buffer> {
+  override async sign(pdfBuffer: Buffer): Promise<Buffer> {
+    // PAdES: the signing time is the signature dictionary's /M, never a CMS signing-time attribute.
     return createSignedData({
       content: pdfBuffer,
       certificates: this.certificates,
       privateKey: this.privateKey,
-      signingTime: signingTime ?? new Date(),
+      signingTime: null,
     });
   }
 }
@@ -49,9 +53,8 @@ export interface SignOptions {
 }
 
 /**
- * PDF text strings in the signature dictionary are written by @signpdf as byte strings, which only
- * survives ASCII. Non-ASCII characters become escapes of their code points; the signer's real name is
- * in the certificate (UTF8String) and in the visible signature block.
+ * An ASCII stand-in for a PDF text string, for where only ASCII survives. Non-ASCII characters become
+ * escapes of their code points.
  */
 export function asciiForPdfString(text: string): string {
   return Array.from(text.normalize('NFC'), (char) => {
@@ -59,6 +62,39 @@ export function asciiForPdfString(text: string): string {
     if (code >= 0x20 && code < 0x7f) return char;
     return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
   }).join('');
+}
+
+/** UTF-16BE with a byte order mark, as hex: the PDF text string form for any script. */
+export function utf16PdfHexString(text: string): string {
+  const hex = Buffer.from(text.normalize('NFC'), 'utf16le').swap16().toString('hex').toUpperCase();
+  return `<FEFF${hex}>`;
+}
+
+/**
+ * @signpdf writes the signature dictionary's strings as literal byte strings, which only survive
+ * ASCII. So each text string is first written as a run of one reserved letter exactly as long as its
+ * UTF-16 hex form, then replaced in place by that form: no offset in the file moves, and the signer's
+ * Thai name reads as Thai in every PDF reader (and in pdfsig).
+ */
+const TEXT_SLOTS = { name: 'N', location: 'L', contactInfo: 'C' } as const;
+type TextSlot = keyof typeof TEXT_SLOTS;
+
+function slotFor(field: TextSlot, text: string): string {
+  // `(` + letters + `)` must be as long as `<FEFF` + 4 hex digits a UTF-16 unit + `>`.
+  return TEXT_SLOTS[field].repeat(utf16PdfHexString(text).length - 2);
+}
+
+export function fillTextSlots(pdf: Buffer, texts: Record<TextSlot, string>): Buffer {
+  const out = Buffer.from(pdf);
+  for (const field of Object.keys(TEXT_SLOTS) as TextSlot[]) {
+    const literal = `(${slotFor(field, texts[field])})`;
+    const at = out.lastIndexOf(literal, undefined, 'latin1');
+    if (at < 0) throw new AppError('VALIDATION');
+    const hex = utf16PdfHexString(texts[field]);
+    if (hex.length !== literal.length) throw new AppError('INTERNAL');
+    out.write(hex, at, 'latin1');
+  }
+  return out;
 }
 
 /**
@@ -108,20 +144,24 @@ export async function signPdf(pdfBytes: Uint8Array, options: SignOptions): Promi
     // An expired or not-yet-valid certificate would make a referral that no reader accepts.
     throw new AppError('SIGNATURE_INVALID');
   }
+  const texts = { name: options.name, location: options.location, contactInfo: options.contactInfo };
   let withPlaceholder: Buffer;
   try {
-    withPlaceholder = fixStartXref(
-      plainAddPlaceholder({
-        pdfBuffer: Buffer.from(pdfBytes),
-        reason: asciiForPdfString(options.reason),
-        location: asciiForPdfString(options.location),
-        name: asciiForPdfString(options.name),
-        contactInfo: asciiForPdfString(options.contactInfo),
-        signingTime,
-        signatureLength: signatureLength(identity.chainDer),
-        subFilter: 'adbe.pkcs7.detached',
-        appName: 'FieldScreen',
-      }),
+    withPlaceholder = fillTextSlots(
+      fixStartXref(
+        plainAddPlaceholder({
+          pdfBuffer: Buffer.from(pdfBytes),
+          reason: asciiForPdfString(options.reason),
+          location: slotFor('location', texts.location),
+          name: slotFor('name', texts.name),
+          contactInfo: slotFor('contactInfo', texts.contactInfo),
+          signingTime,
+          signatureLength: signatureLength(identity.chainDer),
+          subFilter: SUBFILTER_ETSI_CADES_DETACHED,
+          appName: 'FieldScreen',
+        }),
+      ),
+      texts,
     );
   } catch {
     throw new AppError('VALIDATION');

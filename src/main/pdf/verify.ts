@@ -72,13 +72,13 @@ export function decodePdfLiteral(body: string): string {
   return buffer.toString('latin1');
 }
 
-/** /Reason of the signature dictionary around `at` (a literal string; balanced parentheses). */
-function readReason(text: string, at: number): string | undefined {
+/** A literal-string entry of the signature dictionary around `at` (balanced parentheses). */
+function readDictString(text: string, at: number, name: '/Reason' | '/M'): string | undefined {
   const dictStart = text.lastIndexOf(' obj', at);
   const dictEnd = text.indexOf('endobj', at);
   if (dictStart < 0 || dictEnd < 0) return undefined;
   const dict = text.slice(dictStart, dictEnd);
-  const key = dict.indexOf('/Reason');
+  const key = dict.search(new RegExp(`${name.replace('/', '\\/')}(?![A-Za-z])`));
   if (key < 0) return undefined;
   let i = dict.indexOf('(', key);
   if (i < 0) return undefined;
@@ -91,6 +91,17 @@ function readReason(text: string, at: number): string | undefined {
     else if (char === ')' && --depth === 0) return decodePdfLiteral(dict.slice(start, i));
   }
   return undefined;
+}
+
+/** A PDF date string, D:YYYYMMDDHHmmSS with an optional zone (Z, or +HH'mm'). */
+export function pdfDate(value: string | undefined): Date | undefined {
+  const m = /^D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(Z|([+-])(\d{2})'?(\d{2})'?)?/.exec(value ?? '');
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, se, zone, sign, zh, zm] = m;
+  const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(se));
+  const offset = zone && zone !== 'Z' ? (sign === '-' ? -1 : 1) * (Number(zh) * 60 + Number(zm)) : 0;
+  const date = new Date(utc - offset * 60_000);
+  return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
 export function verifyPdf(bytes: Uint8Array): VerifyResult {
@@ -110,7 +121,7 @@ export function verifyPdf(bytes: Uint8Array): VerifyResult {
     valid: false,
     coversWholeDocument,
     documentSha256,
-    reason: readReason(text, location.at),
+    reason: readDictString(text, location.at, '/Reason'),
   };
   if (!contentsIsHex) return result;
 
@@ -121,7 +132,9 @@ export function verifyPdf(bytes: Uint8Array): VerifyResult {
     const { digestMatches, signatureVerifies } = checkSignedData(parsed, signedContent);
     result.digestMatches = digestMatches;
     result.signatureVerifies = signatureVerifies;
-    if (parsed.signer.signingTime) result.signingTime = parsed.signer.signingTime.toISOString();
+    // PAdES (ETSI.CAdES.detached) claims the signing time in the dictionary's /M, not in the CMS.
+    const claimed = parsed.signer.signingTime ?? pdfDate(readDictString(text, location.at, '/M'));
+    if (claimed) result.signingTime = claimed.toISOString();
     if (parsed.signerCertificate) {
       const certificate = describeCertificate(parsed.signerCertificate);
       result.signer = {
