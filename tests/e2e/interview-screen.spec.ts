@@ -249,6 +249,7 @@ test("the person-facing view shows only the question and answers in the person's
     ['consent_screening', 'answer-yes'],
     ['health_pain_injury', 'answer-no'],
     ['needs_danger_now', 'answer-no'],
+    ['id_nationality', 'option-myanmar'],
   ] as const) {
     await expect(page.locator(`[data-question-id="${id}"]`)).toBeVisible();
     await page.getByTestId(button).click();

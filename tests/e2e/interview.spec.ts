@@ -22,12 +22,14 @@ const SCRIPT: Record<string, { click?: string; fill?: string; multi?: string[] }
   consent_screening: { click: 'answer-yes' },
   health_pain_injury: { click: 'answer-no' },
   needs_danger_now: { click: 'answer-no' },
+  id_nationality: { click: 'option-myanmar' },
   id_age: { fill: '29' },
   id_possibly_under_18: { click: 'option-clearly_adult' },
   rec_how_found: { click: 'option-broker_agent' },
   rec_job_as_promised: { click: 'answer-no' },
   rec_pay_as_promised: { click: 'answer-no' },
   doc_where_now: { click: 'option-employer_or_boat' },
+  work_type: { click: 'option-fishing_vessel' },
   doc_can_get_back: { click: 'answer-no' },
   work_hours_per_day: { fill: '18' },
   work_paid_how: { click: 'option-paid_only_at_end' },
@@ -37,6 +39,7 @@ const SCRIPT: Record<string, { click?: string; fill?: string; multi?: string[] }
   exit_could_leave: { click: 'answer-no' },
   exit_what_would_happen: { multi: ['debt_follows'] },
   close_rights_explained: { click: 'answer-yes' },
+  close_card_given: { click: 'answer-yes' },
   close_referral_consent: { click: 'answer-yes' },
 };
 

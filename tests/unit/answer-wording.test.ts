@@ -44,6 +44,7 @@ function answerLikeTheScreen(s: Session, interviewId: string, age: number) {
   let seq = 0;
   const script = new Map<string, ReturnType<typeof answer.yes>>([
     ...BEFORE_JOB,
+    ['id_nationality', answer.single('myanmar')],
     ['id_age', answer.number(age)],
     ['id_possibly_under_18', answer.single('clearly_adult')],
     ['rec_how_found', answer.single('broker_agent')],

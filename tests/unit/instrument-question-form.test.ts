@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEMO_SCENARIOS } from '../../src/main/demo/scenarios';
 import { isAppError } from '../../src/shared/errors';
 import {
   type Answers,
@@ -87,7 +88,8 @@ describe('exclusive options', () => {
   });
 
   it('every "none of these" option of a multi-choice question is exclusive', () => {
-    const none = /^(nothing_|no_deductions|no_hazards|fine_conditions|need_nothing_now|would_be_free)/;
+    const none =
+      /^(nothing_|no_deductions|no_hazards|fine_conditions|need_nothing_now|would_be_free|j_none|p_none|v_none)/;
     for (const { question } of allQuestions(INSTRUMENT)) {
       if (question.kind !== 'multi') continue;
       for (const option of question.options)
@@ -213,5 +215,13 @@ describe('question wording on record', () => {
       }),
     ).toEqual(['questions.rec_own_choice.text']);
     expect(archivedTextKey('ctrl_debt', 3)).toBe('archive.ctrl_debt.v3.text');
+  });
+});
+
+describe('the training scenarios', () => {
+  it('answer every question in its current form (an answer that no longer fits would be asked forever)', () => {
+    for (const scenario of DEMO_SCENARIOS)
+      for (const [id, value] of Object.entries(scenario.answers))
+        expect(() => parseAnswerFor(q(id), value), `${scenario.lang} ${id}`).not.toThrow();
   });
 });

@@ -17,14 +17,17 @@ describe('tiers', () => {
     expect(planInterview(INSTRUMENT, {}, 'full').nextQuestionId).toBe('safety_others_present');
   });
 
-  it('the short screen asks about 15 questions of the person; the full interview 45-70 in all', () => {
+  it('the short screen asks about 17 questions of the person (kind of work and nationality included); the full interview 45-80 in all', () => {
     const short = questionsOfTier(INSTRUMENT, 'short');
     const alwaysAskedOfPerson = short.filter((q) => !q.showIf && q.audience === 'person');
     expect(alwaysAskedOfPerson.length).toBeGreaterThanOrEqual(13);
-    expect(alwaysAskedOfPerson.length).toBeLessThanOrEqual(17);
+    expect(alwaysAskedOfPerson.length).toBeLessThanOrEqual(19);
+    expect(alwaysAskedOfPerson.map((q) => q.id)).toEqual(
+      expect.arrayContaining(['id_nationality', 'work_type']),
+    );
     const full = questionsOfTier(INSTRUMENT, 'full');
     expect(full.length).toBeGreaterThanOrEqual(45);
-    expect(full.length).toBeLessThanOrEqual(70);
+    expect(full.length).toBeLessThanOrEqual(80);
     // The short screen is a subset of the full interview, in the same order.
     const fullIds = full.map((q) => q.id);
     const positions = short.map((q) => fullIds.indexOf(q.id));

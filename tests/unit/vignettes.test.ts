@@ -27,6 +27,28 @@ const closing: Answers = {
   close_referral_consent: a.yes(),
 };
 
+/** The rest of a full interview where nothing else happened, as the officer records it. */
+const nothingElse: Answers = {
+  rec_understood_terms: a.yes(),
+  rec_false_info: a.no(),
+  rec_circumstances: a.multi('wanted_better_life'),
+  trav_who_arranged: a.single('myself'),
+  trav_own_documents: a.yes(),
+  trav_journey_events: a.multi('j_none'),
+  trav_money_paid_for_you: a.no(),
+  trav_moved_between: a.no(),
+  trav_arrival: a.single('went_myself'),
+  work_days_off: a.number(4),
+  work_contract: a.single('contract_with_copy'),
+  work_hazards: a.multi('no_hazards'),
+  work_unagreed_tasks: a.no(),
+  ctrl_other_pressure: a.multi('p_none'),
+  ctrl_violence_seen: a.no(),
+  ctrl_contact_family: a.single('contact_when_i_want'),
+  vul_situation: a.multi('v_none'),
+  exit_tried: a.no(),
+};
+
 const adult = (age: number): Answers => ({
   id_age: a.number(age),
   id_possibly_under_18: a.single('clearly_adult'),
@@ -210,7 +232,7 @@ const vignettes: Vignette[] = [
     ],
     elements: ['ilo_ec.deceptive_recruitment', 'ilo_ec.exploitation', 'ilo_ec.coercion_at_destination'],
     check: (r) => {
-      expect(r.iloEcPattern).toEqual({ met: true, profile: 'adult' });
+      expect(r.iloEcPattern).toEqual({ met: true, profile: 'adult', list: 'adult_labour' });
       // Being "paid for" is one medium indicator of coercive recruitment: not enough for the element alone.
       const coercive = r.elements.find((e) => e.code === 'ilo_ec.coercive_recruitment');
       expect(coercive).toMatchObject({ present: false, counts: { strong: 0, medium: 1, weak: 0 } });
@@ -272,6 +294,9 @@ const vignettes: Vignette[] = [
       ctrl_contact_family: a.single('contact_when_i_want'),
       exit_could_leave: a.yes(),
       exit_tried: a.no(),
+      ...nothingElse,
+      rec_what_differed: a.multi('diff_pay'),
+      work_months_unpaid: a.number(1),
       ...closing,
     },
     recommendations: ['labour_rights_follow_up'],
@@ -332,10 +357,13 @@ const vignettes: Vignette[] = [
       sea_transshipped: a.no(),
       ctrl_debt: a.yes(),
       ctrl_debt_bound: a.yes(),
-      ctrl_debt_grows: a.no(),
       ctrl_when_unhappy: a.multi('nothing_like_this'),
       ctrl_movement: a.single('go_freely'),
       exit_could_leave: a.yes(),
+      ...nothingElse,
+      ctrl_debt_origin: a.multi('debt_advance'),
+      ctrl_debt_known: a.yes(),
+      ctrl_debt_grows: a.single('debt_went_down'),
       ...closing,
     },
     // Owing money alone is not debt bondage: the person can stop working before repaying.
@@ -359,7 +387,7 @@ const vignettes: Vignette[] = [
     urgent: ['medical_need'],
     check: (r) => {
       // The short screen goes on after the urgent care, from where it stopped.
-      expect(r.nextQuestionId).toBe('rec_how_found');
+      expect(r.nextQuestionId).toBe('id_nationality');
     },
   },
   {
@@ -434,7 +462,7 @@ const vignettes: Vignette[] = [
     s6: false,
     urgent: ['possible_child'],
     elements: ['ilo_ec.exploitation'],
-    check: (r) => expect(r.iloEcPattern).toEqual({ met: true, profile: 'child' }),
+    check: (r) => expect(r.iloEcPattern).toEqual({ met: true, profile: 'child', list: 'child_labour' }),
   },
   {
     name: 'adult woman made to serve clients in an entertainment venue under threat',
@@ -462,7 +490,7 @@ const vignettes: Vignette[] = [
     recommendations: ['refer_mdt', 'refer_forced_labour'],
     s6: true,
     s6_1: true,
-    indicators: ['ilo_ec.ex.sexual_exploitation', 'ilo.intimidation_threats'],
+    indicators: ['ilo_ec.cd.forced_tasks_or_clients', 'ilo.intimidation_threats'],
     check: (r) =>
       expect(r.thaiLaw.s6.purpose.findings.map((f) => f.code)).toEqual(
         expect.arrayContaining(['s6.purpose.sexual_exploitation', 's6.purpose.forced_labour']),
@@ -513,7 +541,10 @@ const vignettes: Vignette[] = [
       ctrl_when_unhappy: a.multi('threat_to_hurt'),
       exit_could_leave: a.no(),
       exit_what_would_happen: a.multi('hurt_or_killed'),
+      id_nationality: a.single('myanmar'),
+      work_type: a.single('fishing_vessel'),
       close_rights_explained: a.yes(),
+      close_card_given: a.yes(),
       close_referral_consent: a.yes(),
     },
     recommendations: ['refer_mdt', 'refer_forced_labour'],

@@ -1,4 +1,5 @@
 import { demoCommand } from './commands/demo-command';
+import { instrumentCommand } from './commands/instrument-command';
 import { referralCommands } from './commands/referral-commands';
 import { storeCommands } from './commands/store-commands';
 import { stringsCommands } from './commands/strings-commands';
@@ -10,4 +11,5 @@ export const commands: CliCommand[] = [
   demoCommand,
   ...referralCommands,
   ...stringsCommands,
+  instrumentCommand,
 ];

@@ -15,7 +15,10 @@ const YES_BY_DEFAULT = new Set([
   'trav_own_documents',
   'exit_could_leave',
   'close_rights_explained',
+  'close_card_given',
   'close_referral_consent',
+  'rec_understood_terms',
+  'ctrl_debt_known',
 ]);
 
 const OPTION_BY_DEFAULT: Record<string, string> = {
@@ -36,6 +39,13 @@ const OPTION_BY_DEFAULT: Record<string, string> = {
   health_immediate_needs: 'need_nothing_now',
   close_needs: 'need_nothing_now',
   exit_what_would_happen: 'would_be_free',
+  trav_journey_events: 'j_none',
+  ctrl_other_pressure: 'p_none',
+  vul_situation: 'v_none',
+  trav_arrival: 'went_myself',
+  trav_who_arranged: 'myself',
+  rec_how_found: 'found_myself',
+  child_school: 'school_now',
 };
 
 export function neutralAnswer(question: Question): AnswerValue {

@@ -11,7 +11,11 @@ import type { InstrumentInput } from './schema';
  * Evidence links are conservative: a fact that is common and harmless on its own (owing a debt, the
  * employer holding papers, sleeping on board) evidences nothing until a follow-up shows control
  * (the debt must be worked off, the papers cannot be had back). Thai s.6 ACT codes are neutral facts
- * (someone recruited, transported or housed the person) and mean nothing without means and purpose.
+ * (someone recruited, transported, received or housed the person) and mean nothing without means and
+ * purpose; any recruiter makes a recruitment act, whoever they are. `s6_1.involuntary` marks answers
+ * showing the work is not offered voluntarily (see rules.ts). Vulnerability answers (ILO/EC rv.* and
+ * vd.*) are context: they weigh in the ILO/EC elements but never count as an indicator on their own.
+ * Every indicator, element and legal part must stay reachable: tests/unit/instrument-coverage.test.ts.
  */
 
 const SHORT_AND_FULL: ('short' | 'full')[] = ['short', 'full'];
@@ -23,12 +27,16 @@ const options = (...ids: (string | OptionInput)[]): OptionInput[] =>
 /** A "none of these" answer of a multi-choice question: it cannot be chosen together with another option. */
 const exclusive = (id: string): OptionInput => ({ id, exclusive: true });
 
-/** Answers that show the person is compelled to work: the s.6/1 work context. */
+/** Answers that show the person works or serves: the s.6/1 work context. */
 const WORK_CONTEXT = { when: { answered: true as const }, thai: ['s6_1.work' as const] };
+/** The work is not offered voluntarily (the second half of the ILO definition of forced labour). */
+const INVOLUNTARY = 's6_1.involuntary' as const;
+/** The child path: for a child, the means of s.6 are not required. */
+const CHILD = { flag: 'child' as const };
 
 export const INSTRUMENT_V1_DATA: InstrumentInput = {
   id: 'fieldscreen_screening',
-  version: '1.0.0',
+  version: '1.1.0',
   sections: [
     {
       id: 'safety',
@@ -117,7 +125,7 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
           id: 'id_nationality',
           kind: 'single',
           audience: 'person',
-          tiers: FULL,
+          tiers: SHORT_AND_FULL,
           options: options(
             'myanmar',
             'cambodia',
@@ -169,6 +177,23 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
           tiers: SHORT_AND_FULL,
           options: options('possibly_under_18', 'clearly_adult'),
         },
+        {
+          // Asked on the child path only: schooling given up for work is exploitation of a child.
+          id: 'child_school',
+          kind: 'single',
+          audience: 'person',
+          tiers: FULL,
+          showIf: CHILD,
+          options: options('school_now', 'school_stopped_for_work', 'school_never', 'school_finished'),
+          evidence: [
+            {
+              when: { in: ['school_stopped_for_work', 'school_never'] },
+              iloEc: ['ilo_ec.ex.no_access_to_education'],
+              ilo: ['ilo.abusive_conditions'],
+              strength: 'medium',
+            },
+          ],
+        },
       ],
     },
     {
@@ -181,17 +206,33 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
           tiers: SHORT_AND_FULL,
           options: options(
             'friend_family',
+            'partner',
             'broker_agent',
             'employer_direct',
             'online_contact',
             'licensed_agency',
+            'unknown_person',
+            'found_myself',
             'other',
           ),
           evidence: [
+            // Anyone who found or procured the job recruits, a relative or someone unnamed included.
             {
-              when: { in: ['broker_agent', 'employer_direct', 'online_contact', 'licensed_agency'] },
+              when: {
+                in: [
+                  'friend_family',
+                  'partner',
+                  'broker_agent',
+                  'employer_direct',
+                  'online_contact',
+                  'licensed_agency',
+                  'unknown_person',
+                  'other',
+                ],
+              },
               thai: ['s6.act.recruit'],
             },
+            { when: { equals: 'partner' }, iloEc: ['ilo_ec.rv.emotional_dependency'] },
           ],
         },
         {
@@ -222,7 +263,7 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
               when: { equals: 'no' },
               ilo: ['ilo.deception'],
               iloEc: ['ilo_ec.dr.nature_of_job'],
-              thai: ['s6.means.fraud_deception'],
+              thai: ['s6.means.fraud_deception', INVOLUNTARY],
               strength: 'strong',
             },
           ],
@@ -258,6 +299,72 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
           ],
         },
         {
+          id: 'rec_what_differed',
+          kind: 'multi',
+          audience: 'person',
+          tiers: FULL,
+          showIf: {
+            any: [
+              { q: 'rec_job_as_promised', equals: 'no' },
+              { q: 'rec_pay_as_promised', equals: 'no' },
+              { q: 'rec_conditions_as_promised', equals: 'no' },
+            ],
+          },
+          options: options(
+            'diff_kind_of_work',
+            'diff_place_or_employer',
+            'diff_country',
+            'diff_pay',
+            'diff_hours_conditions',
+            'diff_housing',
+            'diff_contract',
+            'diff_papers',
+            'diff_travel_costs',
+            'diff_family',
+            'diff_marriage',
+            'diff_school',
+            'diff_other',
+          ),
+          evidence: [
+            ...(
+              [
+                ['diff_kind_of_work', 'ilo_ec.dr.nature_of_job'],
+                ['diff_place_or_employer', 'ilo_ec.dr.nature_of_job'],
+                ['diff_pay', 'ilo_ec.dr.wages'],
+                ['diff_hours_conditions', 'ilo_ec.dr.conditions_of_work'],
+                ['diff_housing', 'ilo_ec.dr.housing_living'],
+                ['diff_contract', 'ilo_ec.dr.contract'],
+                ['diff_papers', 'ilo_ec.dr.legal_status_documents'],
+                ['diff_travel_costs', 'ilo_ec.dr.travel_recruitment_conditions'],
+                ['diff_family', 'ilo_ec.dr.family_reunification'],
+                ['diff_marriage', 'ilo_ec.dr.marriage_adoption'],
+                ['diff_school', 'ilo_ec.dr.education'],
+              ] as const
+            ).map(([option, code]) => ({
+              when: { includes: option },
+              ilo: ['ilo.deception' as const],
+              iloEc: [code],
+              thai: ['s6.means.fraud_deception' as const],
+              strength: 'medium' as const,
+            })),
+            // Taken to another country than the one promised: deceived about the place, and brought there.
+            {
+              when: { includes: 'diff_country' },
+              ilo: ['ilo.deception'],
+              iloEc: ['ilo_ec.dr.nature_of_job'],
+              thai: ['s6.means.fraud_deception', 's6.act.transport', INVOLUNTARY],
+              strength: 'strong',
+            },
+          ],
+        },
+        {
+          id: 'rec_understood_terms',
+          kind: 'yesNo',
+          audience: 'person',
+          tiers: FULL,
+          evidence: [{ when: { equals: 'no' }, iloEc: ['ilo_ec.rv.lack_of_information'] }],
+        },
+        {
           id: 'rec_false_info',
           kind: 'yesNo',
           audience: 'person',
@@ -265,10 +372,35 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
           evidence: [
             {
               when: { equals: 'yes' },
-              ilo: ['ilo.deception', 'ilo.abuse_of_vulnerability'],
-              iloEc: ['ilo_ec.rv.false_information', 'ilo_ec.dr.legal_status_documents'],
+              ilo: ['ilo.deception'],
               thai: ['s6.means.fraud_deception'],
               strength: 'medium',
+            },
+          ],
+        },
+        {
+          id: 'rec_false_info_about',
+          kind: 'multi',
+          audience: 'person',
+          tiers: FULL,
+          showIf: { q: 'rec_false_info', equals: 'yes' },
+          options: options('fi_papers_law', 'fi_police', 'fi_earnings', 'fi_life_here', 'fi_other'),
+          evidence: [
+            {
+              when: { includes: 'fi_papers_law' },
+              ilo: ['ilo.abuse_of_vulnerability'],
+              iloEc: ['ilo_ec.rv.false_information', 'ilo_ec.dr.legal_status_documents'],
+              strength: 'medium',
+            },
+            {
+              when: { includes: 'fi_police' },
+              ilo: ['ilo.abuse_of_vulnerability'],
+              iloEc: ['ilo_ec.rv.false_information'],
+              strength: 'medium',
+            },
+            {
+              when: { includesAny: ['fi_earnings', 'fi_life_here'] },
+              iloEc: ['ilo_ec.rv.false_info_migration'],
             },
           ],
         },
@@ -280,20 +412,22 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
           tiers: FULL,
           options: options(
             'needed_money_debt',
-            'family_needed_support',
             'no_work_at_home',
+            'family_needed_support',
+            'family_problems',
+            'personal_hardship',
             'conflict_or_disaster',
             'wanted_better_life',
             'other',
           ),
           evidence: [
             {
-              when: { includes: 'needed_money_debt' },
-              ilo: ['ilo.abuse_of_vulnerability'],
+              when: { includesAny: ['needed_money_debt', 'no_work_at_home'] },
               iloEc: ['ilo_ec.rv.economic_reasons'],
-              strength: 'weak',
             },
             { when: { includes: 'family_needed_support' }, iloEc: ['ilo_ec.rv.family_situation'] },
+            { when: { includes: 'family_problems' }, iloEc: ['ilo_ec.rv.difficult_family_situation'] },
+            { when: { includes: 'personal_hardship' }, iloEc: ['ilo_ec.rv.personal_situation'] },
             { when: { includes: 'conflict_or_disaster' }, iloEc: ['ilo_ec.rv.general_context'] },
           ],
         },
@@ -307,6 +441,7 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
           childText: true,
           options: options('own_decision', 'someone_else_decided'),
           fromYesNo: { yes: 'own_decision', no: 'someone_else_decided' },
+          evidence: [{ when: { equals: 'someone_else_decided' }, thai: [INVOLUNTARY] }],
         },
         {
           id: 'rec_how_made_to_go',
@@ -328,7 +463,7 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
             {
               when: { includes: 'threatened' },
               ilo: ['ilo.intimidation_threats'],
-              iloEc: ['ilo_ec.cr.threats'],
+              iloEc: ['ilo_ec.cr.threats_of_violence'],
               thai: ['s6.means.threat_force'],
               strength: 'strong',
             },
@@ -370,7 +505,19 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
           audience: 'person',
           tiers: FULL,
           options: options('myself', 'family_friend', 'broker_agent', 'employer_or_boat', 'other'),
-          evidence: [{ when: { in: ['broker_agent', 'employer_or_boat'] }, thai: ['s6.act.transport'] }],
+          evidence: [
+            // Anyone else who brought or sent the person makes the act of transport.
+            {
+              when: { in: ['family_friend', 'broker_agent', 'employer_or_boat', 'other'] },
+              thai: ['s6.act.transport'],
+            },
+            // Without papers of their own, the person could not have travelled without the broker or employer.
+            {
+              when: { in: ['broker_agent', 'employer_or_boat'] },
+              requires: { q: 'trav_own_documents', equals: 'no' },
+              iloEc: ['ilo_ec.rv.difficulty_organising_travel'],
+            },
+          ],
         },
         {
           id: 'trav_own_documents',
@@ -381,7 +528,101 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
             {
               when: { equals: 'no' },
               ilo: ['ilo.abuse_of_vulnerability'],
-              iloEc: ['ilo_ec.vd.legal_status'],
+              iloEc: ['ilo_ec.vd.legal_status', 'ilo_ec.rv.illegal_status'],
+              strength: 'weak',
+            },
+          ],
+        },
+        {
+          id: 'trav_journey_events',
+          kind: 'multi',
+          audience: 'person',
+          tiers: FULL,
+          sensitive: true,
+          options: options(
+            'j_hurt',
+            'j_threatened',
+            'j_family_threatened',
+            'j_papers_taken',
+            'j_locked_or_watched',
+            'j_threat_report',
+            'j_threat_tell_family',
+            'j_money_kept',
+            'j_sold',
+            'j_oath_or_beliefs',
+            'j_controlled_everything',
+            exclusive('j_none'),
+          ),
+          evidence: [
+            {
+              when: { includes: 'j_hurt' },
+              ilo: ['ilo.physical_sexual_violence'],
+              iloEc: ['ilo_ec.cr.violence'],
+              thai: ['s6.means.threat_force'],
+              strength: 'strong',
+            },
+            {
+              when: { includes: 'j_threatened' },
+              ilo: ['ilo.intimidation_threats'],
+              iloEc: ['ilo_ec.cr.threats_of_violence'],
+              thai: ['s6.means.threat_force'],
+              strength: 'strong',
+            },
+            {
+              when: { includes: 'j_family_threatened' },
+              ilo: ['ilo.intimidation_threats'],
+              iloEc: ['ilo_ec.cr.violence_on_family'],
+              thai: ['s6.means.threat_force'],
+              strength: 'strong',
+            },
+            {
+              when: { includes: 'j_papers_taken' },
+              ilo: ['ilo.retention_of_documents'],
+              iloEc: ['ilo_ec.cr.confiscation_of_documents'],
+              strength: 'medium',
+            },
+            {
+              when: { includes: 'j_locked_or_watched' },
+              ilo: ['ilo.restriction_of_movement'],
+              iloEc: ['ilo_ec.cr.isolation_confinement'],
+              thai: ['s6.act.detain_confine', 's6.means.threat_force'],
+              strength: 'strong',
+            },
+            {
+              when: { includes: 'j_threat_report' },
+              ilo: ['ilo.intimidation_threats'],
+              iloEc: ['ilo_ec.cr.threat_of_denunciation'],
+              thai: ['s6.means.abuse_of_power'],
+              strength: 'medium',
+            },
+            {
+              when: { includes: 'j_threat_tell_family' },
+              ilo: ['ilo.intimidation_threats'],
+              iloEc: ['ilo_ec.cr.threats_to_inform'],
+              strength: 'medium',
+            },
+            {
+              when: { includes: 'j_money_kept' },
+              ilo: ['ilo.withholding_of_wages'],
+              iloEc: ['ilo_ec.cr.withholding_of_money'],
+              strength: 'medium',
+            },
+            {
+              when: { includes: 'j_sold' },
+              iloEc: ['ilo_ec.cr.abduction_or_sale'],
+              thai: ['s6.act.buy_sell', 's6.means.payment_to_controller', INVOLUNTARY],
+            },
+            {
+              when: { includes: 'j_oath_or_beliefs' },
+              ilo: ['ilo.abuse_of_vulnerability'],
+              iloEc: ['ilo_ec.rv.cultural_religious_beliefs'],
+              thai: ['s6.means.abuse_of_power'],
+              strength: 'medium',
+            },
+            {
+              when: { includes: 'j_controlled_everything' },
+              ilo: ['ilo.abuse_of_vulnerability'],
+              iloEc: ['ilo_ec.rv.control_by_exploiters'],
               strength: 'weak',
             },
           ],
@@ -395,7 +636,13 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
             {
               when: { equals: 'yes' },
               iloEc: ['ilo_ec.cr.abduction_or_sale'],
-              thai: ['s6.act.buy_sell', 's6.means.payment_to_controller'],
+              thai: ['s6.act.buy_sell', 's6.means.payment_to_controller', INVOLUNTARY],
+            },
+            // Bought or sold and unable to leave: treated as a person owned, a practice similar to slavery.
+            {
+              when: { equals: 'yes' },
+              requires: { q: 'exit_could_leave', equals: 'no' },
+              thai: ['s6.purpose.slavery_servitude'],
             },
           ],
         },
@@ -409,8 +656,22 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
               when: { equals: 'yes' },
               ilo: ['ilo.restriction_of_movement'],
               iloEc: ['ilo_ec.vd.dependency_on_exploiters'],
-              thai: ['s6.act.transport'],
+              thai: ['s6.act.transport', INVOLUNTARY],
               strength: 'weak',
+            },
+          ],
+        },
+        {
+          // Receiving or harbouring at the destination: someone took the person in, not only who recruited.
+          id: 'trav_arrival',
+          kind: 'single',
+          audience: 'person',
+          tiers: FULL,
+          options: options('went_myself', 'taken_there', 'handed_over'),
+          evidence: [
+            {
+              when: { in: ['taken_there', 'handed_over'] },
+              thai: ['s6.act.transport', 's6.act.harbour_receive'],
             },
           ],
         },
@@ -441,8 +702,14 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
               when: { equals: 'no' },
               ilo: ['ilo.retention_of_documents'],
               iloEc: ['ilo_ec.cd.confiscation_of_documents'],
-              thai: ['s6_1.document_seizure', 's6.purpose.forced_labour'],
+              thai: ['s6_1.document_seizure', 's6.purpose.forced_labour', INVOLUNTARY],
               strength: 'strong',
+            },
+            // An employer who keeps the person's papers keeps the person: harbouring at the destination.
+            {
+              when: { equals: 'no' },
+              requires: { q: 'doc_where_now', equals: 'employer_or_boat' },
+              thai: ['s6.act.harbour_receive'],
             },
           ],
         },
@@ -455,7 +722,7 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
           id: 'work_type',
           kind: 'single',
           audience: 'person',
-          tiers: FULL,
+          tiers: SHORT_AND_FULL,
           childText: true,
           options: options(
             'fishing_vessel',
@@ -509,6 +776,41 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
           ],
         },
         {
+          id: 'work_days_off',
+          kind: 'number',
+          audience: 'person',
+          tiers: FULL,
+          min: 0,
+          max: 31,
+          evidence: [
+            // Not one day off in a usual month: excessive working days.
+            {
+              when: { below: 1 },
+              ilo: ['ilo.excessive_overtime'],
+              iloEc: ['ilo_ec.ex.excessive_hours'],
+              strength: 'medium',
+            },
+          ],
+        },
+        {
+          id: 'work_contract',
+          kind: 'single',
+          audience: 'person',
+          tiers: FULL,
+          options: options(
+            'contract_with_copy',
+            'contract_without_copy',
+            'contract_cannot_read',
+            'no_contract',
+          ),
+          evidence: [
+            { when: { equals: 'no_contract' }, iloEc: ['ilo_ec.ex.no_social_protection'] },
+            // The law requires the worker to hold a copy of the contract (fishing work in particular).
+            { when: { equals: 'contract_without_copy' }, iloEc: ['ilo_ec.ex.no_respect_labour_law'] },
+            { when: { equals: 'contract_cannot_read' }, iloEc: ['ilo_ec.rv.lack_of_education'] },
+          ],
+        },
+        {
           id: 'work_paid_how',
           kind: 'single',
           audience: 'person',
@@ -516,6 +818,7 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
           childText: true,
           options: options(
             'paid_monthly',
+            'paid_late',
             'paid_irregularly',
             'paid_only_at_end',
             'not_paid',
@@ -542,6 +845,29 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
               strength: 'medium',
             },
             { when: { equals: 'paid_irregularly' }, ilo: ['ilo.withholding_of_wages'], strength: 'weak' },
+            // Wages paid late are withheld wages, even when they come in the end.
+            { when: { equals: 'paid_late' }, ilo: ['ilo.withholding_of_wages'], strength: 'medium' },
+          ],
+        },
+        {
+          id: 'work_months_unpaid',
+          kind: 'number',
+          audience: 'person',
+          tiers: FULL,
+          showIf: {
+            q: 'work_paid_how',
+            in: ['paid_late', 'paid_irregularly', 'paid_only_at_end', 'not_paid', 'paid_to_someone_else'],
+          },
+          min: 0,
+          max: 120,
+          evidence: [
+            { when: { atLeast: 1 }, ilo: ['ilo.withholding_of_wages'], strength: 'medium' },
+            {
+              when: { atLeast: 3 },
+              ilo: ['ilo.withholding_of_wages'],
+              iloEc: ['ilo_ec.cd.withholding_of_wages'],
+              strength: 'strong',
+            },
           ],
         },
         {
@@ -598,7 +924,12 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
               iloEc: ['ilo_ec.ex.bad_living_conditions'],
               strength: 'medium',
             },
-            { when: { includes: 'no_medical_care' }, ilo: ['ilo.abusive_conditions'], strength: 'medium' },
+            {
+              when: { includes: 'no_medical_care' },
+              ilo: ['ilo.abusive_conditions'],
+              iloEc: ['ilo_ec.ex.very_bad_working_conditions'],
+              strength: 'medium',
+            },
           ],
         },
         {
@@ -608,13 +939,17 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
           tiers: FULL,
           options: options(
             'sleep_at_workplace',
+            'employer_housing',
             'very_crowded',
             'no_clean_water_toilet',
             'locked_in_at_night',
             exclusive('fine_conditions'),
           ),
           evidence: [
-            { when: { includes: 'sleep_at_workplace' }, thai: ['s6.act.harbour_receive'] },
+            {
+              when: { includesAny: ['sleep_at_workplace', 'employer_housing'] },
+              thai: ['s6.act.harbour_receive'],
+            },
             {
               when: { includesAny: ['very_crowded', 'no_clean_water_toilet'] },
               ilo: ['ilo.abusive_conditions'],
@@ -625,7 +960,7 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
               when: { includes: 'locked_in_at_night' },
               ilo: ['ilo.restriction_of_movement'],
               iloEc: ['ilo_ec.cd.isolation_confinement'],
-              thai: ['s6.act.detain_confine', 's6_1.other_similar', 's6.purpose.forced_labour'],
+              thai: ['s6.act.detain_confine', 's6_1.other_similar', 's6.purpose.forced_labour', INVOLUNTARY],
               strength: 'strong',
             },
           ],
@@ -664,7 +999,14 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
             },
           ],
         },
-        { id: 'work_unagreed_tasks', kind: 'yesNo', audience: 'person', tiers: FULL, childText: true },
+        {
+          id: 'work_unagreed_tasks',
+          kind: 'yesNo',
+          audience: 'person',
+          tiers: FULL,
+          childText: true,
+          evidence: [{ when: { equals: 'yes' }, thai: [INVOLUNTARY] }],
+        },
         {
           id: 'work_unagreed_kind',
           kind: 'multi',
@@ -680,6 +1022,7 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
           ),
           evidence: [
             {
+              // Forced criminality (online scam compounds): forced labour or services.
               when: { includesAny: ['cheating_people_online', 'other_illegal_activity'] },
               ilo: ['ilo.abusive_conditions'],
               iloEc: ['ilo_ec.cd.forced_illicit_activities'],
@@ -689,7 +1032,7 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
             {
               when: { includes: 'sexual_services' },
               ilo: ['ilo.physical_sexual_violence'],
-              iloEc: ['ilo_ec.ex.sexual_exploitation', 'ilo_ec.cd.forced_tasks_or_clients'],
+              iloEc: ['ilo_ec.cd.forced_tasks_or_clients'],
               thai: ['s6.purpose.sexual_exploitation'],
               strength: 'strong',
             },
@@ -709,6 +1052,32 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
       questions: [
         { id: 'ctrl_debt', kind: 'yesNo', audience: 'person', tiers: SHORT_AND_FULL, childText: true },
         {
+          // What the debt is for: an advance on pay is not a recruitment debt; a debt with costs added
+          // that the person never agreed to is imposed or inflated.
+          id: 'ctrl_debt_origin',
+          kind: 'multi',
+          audience: 'person',
+          tiers: FULL,
+          showIf: { q: 'ctrl_debt', equals: 'yes' },
+          options: options(
+            'debt_recruitment_fee',
+            'debt_travel',
+            'debt_advance',
+            'debt_employer_charges',
+            'debt_added_without_agreement',
+            'debt_family_loan',
+            'debt_other',
+          ),
+          evidence: [
+            {
+              when: { includes: 'debt_added_without_agreement' },
+              ilo: ['ilo.debt_bondage', 'ilo.deception'],
+              iloEc: ['ilo_ec.ex.wage_manipulation'],
+              strength: 'medium',
+            },
+          ],
+        },
+        {
           id: 'ctrl_debt_bound',
           kind: 'yesNo',
           audience: 'person',
@@ -719,29 +1088,52 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
               when: { equals: 'no' },
               ilo: ['ilo.debt_bondage'],
               iloEc: ['ilo_ec.cd.debt_bondage'],
-              thai: ['s6_1.debt_bondage', 's6.purpose.forced_labour'],
+              thai: ['s6_1.debt_bondage', 's6.purpose.forced_labour', INVOLUNTARY],
               strength: 'strong',
             },
-            // A debt born of recruitment fees that now binds the person is also coercive recruitment.
+            // A debt born of recruitment fees or the journey that now binds the person is also coercive recruitment.
             {
               when: { equals: 'no' },
-              requires: { q: 'rec_paid_fee', equals: 'yes' },
+              requires: {
+                any: [
+                  { q: 'rec_paid_fee', equals: 'yes' },
+                  { q: 'ctrl_debt_origin', includesAny: ['debt_recruitment_fee', 'debt_travel'] },
+                ],
+              },
               iloEc: ['ilo_ec.cr.debt_bondage'],
             },
           ],
         },
         {
+          // Version 2: "gone up, or hard to know how much is left" asked two things at once.
           id: 'ctrl_debt_grows',
+          kind: 'single',
+          version: 2,
+          audience: 'person',
+          tiers: FULL,
+          showIf: { q: 'ctrl_debt', equals: 'yes' },
+          options: options('debt_went_down', 'debt_stayed_same', 'debt_went_up'),
+          evidence: [
+            {
+              when: { equals: 'debt_went_up' },
+              ilo: ['ilo.debt_bondage'],
+              iloEc: ['ilo_ec.ex.wage_manipulation'],
+              strength: 'medium',
+            },
+          ],
+        },
+        {
+          id: 'ctrl_debt_known',
           kind: 'yesNo',
           audience: 'person',
           tiers: FULL,
           showIf: { q: 'ctrl_debt', equals: 'yes' },
           evidence: [
             {
-              when: { equals: 'yes' },
+              when: { equals: 'no' },
               ilo: ['ilo.debt_bondage'],
               iloEc: ['ilo_ec.ex.wage_manipulation'],
-              strength: 'medium',
+              strength: 'weak',
             },
           ],
         },
@@ -786,7 +1178,7 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
             {
               when: { includes: 'threat_police_or_deport' },
               ilo: ['ilo.intimidation_threats', 'ilo.abuse_of_vulnerability'],
-              iloEc: ['ilo_ec.cd.threat_of_denunciation', 'ilo_ec.vd.legal_status'],
+              iloEc: ['ilo_ec.cd.threat_of_denunciation'],
               thai: ['s6.means.abuse_of_power', 's6_1.intimidation'],
               strength: 'medium',
             },
@@ -827,6 +1219,62 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
           ],
         },
         {
+          // Pressure other than "when the boss is unhappy": denunciation, lies, worse conditions, control.
+          id: 'ctrl_other_pressure',
+          kind: 'multi',
+          audience: 'person',
+          tiers: FULL,
+          options: options(
+            'p_threat_report',
+            'p_told_what_to_say',
+            'p_against_peers',
+            'p_worse_conditions',
+            'p_tell_family',
+            'p_controls_everything',
+            exclusive('p_none'),
+          ),
+          evidence: [
+            {
+              when: { includes: 'p_threat_report' },
+              ilo: ['ilo.intimidation_threats', 'ilo.abuse_of_vulnerability'],
+              iloEc: ['ilo_ec.cd.threat_of_denunciation'],
+              thai: ['s6.means.abuse_of_power', 's6_1.intimidation'],
+              strength: 'medium',
+            },
+            {
+              when: { includes: 'p_told_what_to_say' },
+              ilo: ['ilo.intimidation_threats'],
+              iloEc: ['ilo_ec.cd.forced_to_lie'],
+              strength: 'medium',
+            },
+            {
+              when: { includes: 'p_against_peers' },
+              ilo: ['ilo.intimidation_threats'],
+              iloEc: ['ilo_ec.cd.forced_against_peers'],
+              strength: 'medium',
+            },
+            {
+              when: { includes: 'p_worse_conditions' },
+              ilo: ['ilo.intimidation_threats'],
+              iloEc: ['ilo_ec.cd.threat_worse_conditions'],
+              thai: ['s6_1.intimidation'],
+              strength: 'medium',
+            },
+            {
+              when: { includes: 'p_tell_family' },
+              ilo: ['ilo.intimidation_threats'],
+              iloEc: ['ilo_ec.cd.threats_to_inform'],
+              strength: 'medium',
+            },
+            {
+              when: { includes: 'p_controls_everything' },
+              ilo: ['ilo.abuse_of_vulnerability'],
+              iloEc: ['ilo_ec.cd.under_strong_influence', 'ilo_ec.vd.dependency_on_exploiters'],
+              strength: 'medium',
+            },
+          ],
+        },
+        {
           id: 'ctrl_movement',
           kind: 'single',
           audience: 'person',
@@ -855,8 +1303,21 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
               when: { equals: 'not_allowed_out' },
               ilo: ['ilo.restriction_of_movement'],
               iloEc: ['ilo_ec.cd.isolation_confinement'],
-              thai: ['s6.act.detain_confine', 's6_1.other_similar', 's6.purpose.forced_labour'],
+              thai: ['s6.act.detain_confine', 's6_1.other_similar', 's6.purpose.forced_labour', INVOLUNTARY],
               strength: 'strong',
+            },
+            // Kept in and not paid at all: servitude.
+            {
+              when: { equals: 'not_allowed_out' },
+              requires: { q: 'work_paid_how', equals: 'not_paid' },
+              thai: ['s6.purpose.slavery_servitude'],
+            },
+            // A child working for others' benefit, whose wages go to someone else and who cannot come and
+            // go freely, is exploited even when no single answer says "forced".
+            {
+              when: { in: ['only_with_someone', 'only_with_permission', 'not_allowed_out'] },
+              requires: { all: [CHILD, { q: 'work_paid_how', equals: 'paid_to_someone_else' }] },
+              thai: ['s6.purpose.forced_labour'],
             },
           ],
         },
@@ -884,6 +1345,42 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
             { when: { equals: 'no_signal_at_sea' }, ilo: ['ilo.isolation'], strength: 'weak' },
           ],
         },
+        {
+          // The person's situation here: context for the ILO/EC vulnerability elements, never a finding alone.
+          id: 'vul_situation',
+          kind: 'multi',
+          audience: 'person',
+          tiers: FULL,
+          options: options(
+            'v_cannot_read',
+            'v_no_thai',
+            'v_family_depends',
+            'v_debts_at_home',
+            'v_health',
+            'v_discriminated',
+            'v_afraid_authorities',
+            'v_happened_before',
+            exclusive('v_none'),
+          ),
+          evidence: [
+            { when: { includes: 'v_cannot_read' }, iloEc: ['ilo_ec.rv.lack_of_education'] },
+            { when: { includes: 'v_no_thai' }, iloEc: ['ilo_ec.vd.difficult_unknown_area'] },
+            { when: { includes: 'v_family_depends' }, iloEc: ['ilo_ec.vd.family_situation'] },
+            { when: { includes: 'v_debts_at_home' }, iloEc: ['ilo_ec.vd.economic_reasons'] },
+            {
+              when: { includesAny: ['v_health', 'v_discriminated'] },
+              iloEc: ['ilo_ec.vd.personal_characteristics'],
+            },
+            {
+              when: { includes: 'v_afraid_authorities' },
+              iloEc: ['ilo_ec.vd.legal_status', 'ilo_ec.rv.legal_status_relationship'],
+            },
+            {
+              when: { includes: 'v_happened_before' },
+              iloEc: ['ilo_ec.vd.difficulties_in_past', 'ilo_ec.rv.difficulties_in_past'],
+            },
+          ],
+        },
       ],
     },
     {
@@ -895,7 +1392,14 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
           audience: 'person',
           tiers: SHORT_AND_FULL,
           childText: true,
-          evidence: [{ when: { equals: 'no' }, ilo: ['ilo.restriction_of_movement'], strength: 'medium' }],
+          evidence: [
+            {
+              when: { equals: 'no' },
+              ilo: ['ilo.restriction_of_movement'],
+              thai: [INVOLUNTARY],
+              strength: 'medium',
+            },
+          ],
         },
         {
           id: 'exit_what_would_happen',
@@ -922,6 +1426,21 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
             'other_consequence',
           ),
           evidence: [
+            // Any of these as the price of leaving: the person does not stay voluntarily.
+            {
+              when: {
+                includesAny: [
+                  'lose_wages',
+                  'debt_follows',
+                  'hurt_or_killed',
+                  'family_harmed',
+                  'police_or_deported',
+                  'no_way_off_boat',
+                  'papers_kept',
+                ],
+              },
+              thai: [INVOLUNTARY],
+            },
             {
               when: { includes: 'lose_wages' },
               ilo: ['ilo.withholding_of_wages'],
@@ -952,7 +1471,7 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
             {
               when: { includes: 'police_or_deported' },
               ilo: ['ilo.intimidation_threats', 'ilo.abuse_of_vulnerability'],
-              iloEc: ['ilo_ec.cd.threat_of_denunciation', 'ilo_ec.vd.legal_status'],
+              iloEc: ['ilo_ec.cd.threat_of_denunciation'],
               thai: ['s6.means.abuse_of_power', 's6_1.intimidation'],
               strength: 'medium',
             },
@@ -991,7 +1510,7 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
               when: { equals: 'stopped_or_brought_back' },
               ilo: ['ilo.restriction_of_movement'],
               iloEc: ['ilo_ec.cd.isolation_confinement'],
-              thai: ['s6.act.detain_confine', 's6_1.force', 's6.purpose.forced_labour'],
+              thai: ['s6.act.detain_confine', 's6_1.force', 's6.purpose.forced_labour', INVOLUNTARY],
               strength: 'strong',
             },
             {
@@ -1036,9 +1555,9 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
             // For a child, being asked for sexual acts at work is sexual exploitation; no coercion is needed.
             {
               when: { equals: 'yes' },
-              requires: { flag: 'child' },
+              requires: CHILD,
               ilo: ['ilo.physical_sexual_violence'],
-              iloEc: ['ilo_ec.ex.sexual_exploitation'],
+              iloEc: ['ilo_ec.cd.forced_tasks_or_clients'],
               thai: ['s6.purpose.sexual_exploitation'],
               strength: 'strong',
             },
@@ -1057,27 +1576,32 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
             {
               when: { equals: 'no' },
               ilo: ['ilo.physical_sexual_violence'],
-              iloEc: ['ilo_ec.ex.sexual_exploitation', 'ilo_ec.cd.forced_tasks_or_clients'],
-              thai: ['s6.purpose.sexual_exploitation', 's6_1.other_similar'],
+              iloEc: ['ilo_ec.cd.forced_tasks_or_clients'],
+              thai: ['s6.purpose.sexual_exploitation', 's6_1.other_similar', INVOLUNTARY],
               strength: 'strong',
             },
           ],
         },
         {
+          // Version 2: "was money paid, and did someone else keep it" asked two things at once.
           id: 'sex_money_kept_by_others',
-          kind: 'yesNo',
+          kind: 'single',
+          version: 2,
           audience: 'person',
           tiers: FULL,
           sensitive: true,
           showIf: { q: 'sex_asked', equals: 'yes' },
+          options: options('no_money_paid', 'kept_myself', 'someone_kept_part', 'someone_kept_all'),
           evidence: [
+            // Someone else profits from the person's sexual acts: sexual exploitation, whatever the consent.
             {
-              when: { equals: 'yes' },
+              when: { in: ['someone_kept_part', 'someone_kept_all'] },
               ilo: ['ilo.withholding_of_wages'],
-              iloEc: ['ilo_ec.ex.sexual_exploitation'],
               thai: ['s6.purpose.sexual_exploitation'],
               strength: 'medium',
             },
+            { when: { equals: 'someone_kept_part' }, iloEc: ['ilo_ec.ex.wage_manipulation'] },
+            { when: { equals: 'someone_kept_all' }, iloEc: ['ilo_ec.ex.low_or_no_salary'] },
           ],
         },
       ],
@@ -1086,6 +1610,8 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
       id: 'closing',
       questions: [
         { id: 'close_rights_explained', kind: 'yesNo', audience: 'officer', tiers: SHORT_AND_FULL },
+        // The take-away card (rights, hotline 1300): handed over or not is part of the record.
+        { id: 'close_card_given', kind: 'yesNo', audience: 'officer', tiers: SHORT_AND_FULL },
         {
           id: 'close_person_view',
           kind: 'single',

@@ -1,16 +1,18 @@
 import type { Answers } from '../instrument/answers';
 import {
   type Framework,
+  gradeOn,
   ILO_EC_INDICATOR_CODES,
   ILO_EC_INDICATORS,
   ILO_FL_INDICATORS,
   type IloEcElement,
   type Strength,
+  THAI_S6_1_INVOLUNTARY,
   THAI_S6_1_WORK,
 } from '../instrument/frameworks';
 import type { Instrument, StopReason, Tier } from '../instrument/schema';
 import type { ChildAssessment } from './child';
-import { combineElements, type ElementFinding, type IloEcPattern, iloEcPattern } from './elements';
+import { type ElementFinding, type IloEcPattern, screenIloEc } from './elements';
 import { collectEvidence, type EvidenceRef } from './evidence';
 import { type InterviewPlan, planInterview } from './plan';
 import { type Recommendation, recommend, recommendationOf } from './recommendation';
@@ -21,7 +23,10 @@ import { type UrgentResult, urgentFromPlan } from './urgent';
 export interface IndicatorFinding {
   readonly code: string;
   readonly framework: Framework;
-  /** ILO/EC: the indicator's Delphi grade. ILO forced labour: the strongest grade of its supporting answers. */
+  /**
+   * ILO/EC: the indicator's grade on the list used (`iloEcPattern.list`; the adult labour grade when that
+   * list lacks it). ILO forced labour: the strongest grade of its supporting answers.
+   */
   readonly strength: Strength;
   /** ILO/EC only: the element the indicator belongs to. */
   readonly element?: IloEcElement;
@@ -88,6 +93,9 @@ export function evaluate(
   const sorted = (refs: EvidenceRef[]) =>
     [...refs].sort((a, b) => (order.get(a.questionId) ?? 0) - (order.get(b.questionId) ?? 0));
 
+  const thaiLaw = evaluateThaiLaw(found.thai, child);
+  const iloEc = screenIloEc(found.iloEc, child, thaiLaw.s6.purpose.findings.some(isSexualPurpose), rules);
+  const list = iloEc.pattern.list;
   const indicators: IndicatorFinding[] = [
     ...ILO_FL_INDICATORS.flatMap((code) => {
       const hit = found.ilo.get(code);
@@ -103,7 +111,7 @@ export function evaluate(
             {
               code,
               framework: 'ilo_ec' as const,
-              strength: def.strength,
+              strength: gradeOn(code, list) ?? gradeOn(code, 'adult_labour') ?? 'medium',
               element: def.element,
               evidence: sorted(hit.evidence),
             },
@@ -111,22 +119,22 @@ export function evaluate(
         : [];
     }),
   ];
-  const elements = combineElements(found.iloEc, rules).map((e) => ({ ...e, evidence: sorted(e.evidence) }));
-  const pattern = iloEcPattern(elements, child, rules);
-  const thaiLaw = evaluateThaiLaw(found.thai, child);
+  const elements = iloEc.elements.map((e) => ({ ...e, evidence: sorted(e.evidence) }));
+  const pattern = iloEc.pattern;
   const urgent = urgentFromPlan(instrument, plan);
   const completeness = measureCompleteness(instrument, plan, rules);
 
-  // Thai acts and the work context are neutral facts; only means, purposes and indicators count as findings.
+  // Thai acts, the work context and involuntariness are facts that only mean something together with
+  // means and purpose; only means, purposes and indicators count as findings on their own.
   const anyThaiFinding = [...found.thai.keys()].some(
-    (code) => code !== THAI_S6_1_WORK && !code.startsWith('s6.act.'),
+    (code) => code !== THAI_S6_1_WORK && code !== THAI_S6_1_INVOLUNTARY && !code.startsWith('s6.act.'),
   );
   const codes = recommend({
     stopped: plan.stopped,
     urgentBeyondSafety: urgent.reasons.some((r) => r !== 'unsafe_to_talk'),
     mdtPattern: thaiLaw.s6.met || pattern.met,
     forcedLabour: thaiLaw.s6_1.met,
-    anyIndicator: indicators.length > 0 || anyThaiFinding,
+    anyIndicator: indicators.some((i) => !isContextOnly(i)) || anyThaiFinding,
     sufficient: completeness.sufficient,
   });
   const recommendations = codes.map(recommendationOf);
@@ -147,6 +155,21 @@ export function evaluate(
     stopped: plan.stopped,
     nextQuestionId: plan.nextQuestionId,
   };
+}
+
+/**
+ * Vulnerability (the ILO/EC "abuse of vulnerability" elements) is context: it weighs in the ILO/EC
+ * elements, but poverty, a family to feed or no papers never count as an indicator on their own.
+ */
+function isContextOnly(finding: IndicatorFinding): boolean {
+  return (
+    finding.element === 'ilo_ec.recruitment_abuse_of_vulnerability' ||
+    finding.element === 'ilo_ec.abuse_of_vulnerability_at_destination'
+  );
+}
+
+function isSexualPurpose(finding: { code: string }): boolean {
+  return finding.code === 's6.purpose.sexual_exploitation';
 }
 
 function questionOrder(instrument: Instrument): Map<string, number> {

@@ -1,5 +1,6 @@
 export * from './child';
 export * from './conditions';
+export * from './coverage';
 export * from './elements';
 export * from './evaluate';
 export * from './evidence';

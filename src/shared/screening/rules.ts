@@ -18,10 +18,19 @@ import {
  * child = exploitation alone, since for a child the means are not required (as in Thai s.6).
  *
  * Thai s.6 (statute): ACT + MEANS + PURPOSE for an adult; ACT + PURPOSE for a child (under 18).
- * Thai s.6/1 (2019 decree; our reading): indicators present when the person works or serves
- * (`s6_1.work`) and at least one compelling means is evidenced: fear of harm, intimidation, force,
- * seizure of identity documents, debt bondage, or a similar means leaving them unable to resist
- * (confinement, no way off the boat, unable to refuse). A wage dispute alone is not s.6/1.
+ * Thai s.6/1 (2019 decree; our reading, with the ILO definition of forced labour applied both ways):
+ * indicators present when the person works or serves (`s6_1.work`), at least one compelling means is
+ * evidenced (the menace of a penalty: fear of harm, intimidation, force, seizure of identity documents,
+ * debt bondage, or a similar means leaving them unable to resist such as confinement or no way off the
+ * boat) AND the work is not offered voluntarily (`s6_1.involuntary`: cannot leave or refuse, deceived
+ * into the work, someone else decided). A threat against a person who is paid, free to leave and working
+ * by choice is one indicator, not forced labour; a wage dispute alone is not s.6/1 either.
+ * The s.6 purpose "forced labour" follows the same rule for an adult; for a child, the answers that
+ * point to it suffice (for example work for others' benefit, wages paid to someone else and movement
+ * restricted), since a child cannot consent to exploitation.
+ *
+ * ILO/EC lists: the answers are weighed with the list of the person's age group, sexual exploitation
+ * first when the answers show it, else labour; the other list when only it finds the pattern.
  *
  * Completeness: a result of "no indicators" needs enough real answers. Among the shown questions of
  * the tier that can evidence an indicator ("key questions"), at least `minKeyShare` must have a real

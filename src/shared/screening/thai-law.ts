@@ -1,4 +1,5 @@
 import {
+  THAI_S6_1_INVOLUNTARY,
   THAI_S6_1_MEANS,
   THAI_S6_1_WORK,
   THAI_S6_ACTS,
@@ -32,10 +33,12 @@ export interface ThaiS6 {
   readonly evidence: EvidenceRef[];
 }
 
-/** s.6/1 forced labour or services: work exacted by a compelling means. */
+/** s.6/1 forced labour or services: work exacted by a compelling means, and not offered voluntarily. */
 export interface ThaiS6_1 {
   readonly work: ThaiPart;
   readonly means: ThaiPart;
+  /** The work is not offered voluntarily: cannot leave or refuse, deceived into it, someone else decided. */
+  readonly involuntary: ThaiPart;
   readonly met: boolean;
   readonly evidence: EvidenceRef[];
 }
@@ -61,12 +64,19 @@ export function evaluateThaiLaw(
   found: ReadonlyMap<ThaiCode, CodeHit<ThaiCode>>,
   child: boolean,
 ): ThaiLawResult {
-  const act = part(found, THAI_S6_ACTS);
-  const means = part(found, THAI_S6_MEANS);
-  const purpose = part(found, THAI_S6_PURPOSES);
-  const s6Met = act.present && purpose.present && (child || means.present);
   const work = part(found, [THAI_S6_1_WORK]);
   const s61Means = part(found, THAI_S6_1_MEANS);
+  const involuntary = part(found, [THAI_S6_1_INVOLUNTARY]);
+  const s61Met = work.present && s61Means.present && involuntary.present;
+  const act = part(found, THAI_S6_ACTS);
+  const means = part(found, THAI_S6_MEANS);
+  // Forced labour as a purpose needs the work to be involuntary, as s.6/1 does; for a child the
+  // answers that point to it are enough (a child cannot consent to exploitation).
+  const purpose = part(
+    found,
+    THAI_S6_PURPOSES.filter((code) => code !== 's6.purpose.forced_labour' || child || involuntary.present),
+  );
+  const s6Met = act.present && purpose.present && (child || means.present);
   return {
     s6: {
       act,
@@ -80,8 +90,9 @@ export function evaluateThaiLaw(
     s6_1: {
       work,
       means: s61Means,
-      met: work.present && s61Means.present,
-      evidence: evidenceOf([work, s61Means]),
+      involuntary,
+      met: s61Met,
+      evidence: evidenceOf([work, s61Means, involuntary]),
     },
   };
 }

@@ -61,7 +61,7 @@ export function ResultView({ result, wordings }: { result: ScreeningResult; word
               <td>{s6[part].findings.map((f) => t(thaiNameKey(f.code))).join('; ')}</td>
             </tr>
           ))}
-          {(['work', 'means'] as const).map((part) => (
+          {(['work', 'means', 'involuntary'] as const).map((part) => (
             <tr key={part}>
               <th scope="row">{t(`thai.s6_1.${part}.name`)}</th>
               <td>{s61[part].present ? '✔' : '—'}</td>
