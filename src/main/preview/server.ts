@@ -5,6 +5,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { AppEvent } from '../../shared/ipc/api';
 import type { Dispatch } from '../ipc/dispatch';
 import { RENDERER_CSP_HEADER } from '../security/csp';
+import { requestPathname } from './request-path';
 
 /**
  * Loopback preview server, for tests, demos and training only (never packaged): serves the built
@@ -88,20 +89,24 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     });
   });
 
+  const badRequest = (res: ServerResponse) =>
+    send(res, 400, { ok: false, error: { code: 'VALIDATION', messageKey: 'errors.validation' } });
+
   async function handle(req: IncomingMessage, res: ServerResponse) {
     if (!allowedHosts().has(req.headers.host ?? '')) return refuse(res, 421, 'FORBIDDEN_SENDER');
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedOrigins().has(origin)) return refuse(res, 403, 'FORBIDDEN_SENDER');
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const pathname = requestPathname(req.url ?? '/');
+    if (pathname === null) return badRequest(res);
 
-    if (url.pathname.startsWith('/api/')) {
+    if (pathname.startsWith('/api/')) {
       if (!tokenOk(req)) return refuse(res, 401, 'FORBIDDEN_SENDER');
-      if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(res);
+      if (pathname === '/api/events' && req.method === 'GET') return openEventStream(res);
       if (req.method !== 'POST') return refuse(res, 405, 'FORBIDDEN_SENDER');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return send(res, 415, { ok: false, error: { code: 'VALIDATION', messageKey: 'errors.validation' } });
       }
-      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const channel = pathname.slice('/api/'.length);
       const body = await readBody(req, maxBody);
       if (body === null) {
         return send(res, 413, { ok: false, error: { code: 'VALIDATION', messageKey: 'errors.validation' } });
@@ -110,7 +115,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       try {
         payload = body.length === 0 ? undefined : JSON.parse(body.toString('utf8'));
       } catch {
-        return send(res, 400, { ok: false, error: { code: 'VALIDATION', messageKey: 'errors.validation' } });
+        return badRequest(res);
       }
       const reply = await options.dispatch(channel, payload);
       const status = reply.ok ? 200 : reply.error.code === 'UNKNOWN_CHANNEL' ? 404 : 200;
@@ -118,7 +123,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'FORBIDDEN_SENDER');
-    return serveStatic(url.pathname, res);
+    return serveStatic(pathname, res);
   }
 
   function openEventStream(res: ServerResponse) {
@@ -133,7 +138,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   }
 
   async function serveStatic(pathname: string, res: ServerResponse) {
-    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const rel = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
     const file = normalize(join(options.rendererDir, rel));
     if (!file.startsWith(normalize(options.rendererDir) + sep)) return refuse(res, 403, 'FORBIDDEN_SENDER');
     try {
