@@ -410,6 +410,11 @@ export function shapedPayload(schema: Schema, ids: readonly string[]): fc.Arbitr
   return shapedValue(schema, schema, { hostile: true, ids });
 }
 
+/** A valid value broken by one to three mutations (wrong types, missing or extra keys, hostile values). */
+export function mutatedFrom(base: unknown): fc.Arbitrary<unknown> {
+  return fc.array(mutation, { minLength: 1, maxLength: 3 }).map((ms) => applyMutations(base, ms));
+}
+
 /** Payloads meant to be rejected; the caller keeps only those the request schema really rejects. */
 export function malformedPayload(schema: Schema, ids: readonly string[]): fc.Arbitrary<unknown> {
   const base = shapedValue(schema, schema, { hostile: false, ids });

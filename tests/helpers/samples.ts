@@ -1,3 +1,5 @@
+import { INSTRUMENT } from '../../src/shared/instrument';
+
 /** Accounts and records that tests create again and again. Fictional. */
 
 export const SUPERVISOR = {
@@ -19,9 +21,18 @@ export const CASE_INPUT = {
   person: { nameOrAlias: 'Ko Aung', sex: 'male' as const, languages: ['my'] },
 };
 
+/** An interview of a made-up instrument: the store keeps answers as opaque JSON (entry points check them). */
 export const INTERVIEW_INPUT = {
   instrumentId: 'fieldscreen-core',
   instrumentVersion: '1.0.0',
+  tier: 'short',
+  intervieweeLanguage: 'my',
+};
+
+/** An interview of the instrument this app carries, as the screens start it (needed by imports and IPC). */
+export const SCREENING_INTERVIEW_INPUT = {
+  instrumentId: INSTRUMENT.id,
+  instrumentVersion: INSTRUMENT.version,
   tier: 'short',
   intervieweeLanguage: 'my',
 };

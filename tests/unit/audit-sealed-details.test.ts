@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { appendAudit, verifyAuditChain } from '../../src/main/audit/log';
 import { asSealed, openSealed, type SealBinding, sealDetails } from '../../src/main/audit/sealed-details';
 import { adminHandlers } from '../../src/main/ipc/handlers/admin';
-import { caseTimeline } from '../../src/main/ipc/handlers/casework';
 import type { AppContext } from '../../src/main/services/context';
 import { addAttachment, getAttachmentContent } from '../../src/main/store/attachments';
 import { listAudit, verifyAudit } from '../../src/main/store/audit';
 import { deleteCase } from '../../src/main/store/case-deletion';
+import { caseTimeline } from '../../src/main/store/case-history';
 import { createCase, getCase, setCaseStatus, updateCase, updatePerson } from '../../src/main/store/cases';
 import { saveAnswer, setInterviewState, startInterview } from '../../src/main/store/interviews';
-import { addNote, updateNote } from '../../src/main/store/notes';
+import { addNote } from '../../src/main/store/notes';
 import { recordReferral } from '../../src/main/store/referrals';
 import type { Session } from '../../src/main/store/session';
 import { updateSettings } from '../../src/main/store/settings';
@@ -125,7 +125,6 @@ function busyCase(s: Session) {
   });
   setInterviewState(s, { interviewId: iv.id, state: 'stopped', reason: 'ZQX-STOP-REASON' });
   const note = addNote(s, { caseId: c.id, body: 'ZQX-NOTE' });
-  updateNote(s, { id: note.id, body: 'ZQX-NOTE-EDITED' });
   const file = addAttachment(s, {
     caseId: c.id,
     fileName: 'ZQX-FILE.txt',
@@ -158,7 +157,6 @@ const CASE_ACTIONS = [
   'answer.save',
   'interview.state',
   'note.create',
-  'note.update',
   'attachment.add',
   'attachment.view',
   'referral.record',
@@ -205,7 +203,6 @@ describe('the audit writer and readers', () => {
     expect(details('interview.state')).toMatchObject({
       new: { state: 'stopped', reason: 'ZQX-STOP-REASON' },
     });
-    expect(details('note.update')).toMatchObject({ caseId: c.id, new: { body: 'ZQX-NOTE-EDITED' } });
     expect(details('referral.record')).toMatchObject({ new: { receivingAgency: 'ZQX-AGENCY' } });
     expect(audit.filter((e) => e.entityId === personId).map((e) => e.action)).toEqual([
       'person.update',
@@ -294,7 +291,7 @@ describe('the audit writer and readers', () => {
 
     const again = await store.unlock();
     expect(verifyAudit(again).ok).toBe(true);
-    expect(listAudit(again, { action: 'note.update' })[0]?.details).toEqual({ erased: true, caseId: c.id });
+    expect(listAudit(again, { action: 'note.create' })[0]?.details).toEqual({ erased: true, caseId: c.id });
     again.lock();
   });
 
@@ -304,7 +301,7 @@ describe('the audit writer and readers', () => {
     const { c } = busyCase(s);
     const rows = storedRows(s);
     const note = rows.find((r) => r.action === 'note.create');
-    const update = rows.find((r) => r.action === 'note.update');
+    const update = rows.find((r) => r.action === 'attachment.add');
     if (!note || !update) throw new Error('no rows');
     // Someone with the database key copies a sealed box into another row of the same case.
     s.db.exec('DROP TRIGGER audit_log_no_update');

@@ -10,7 +10,7 @@ import { saveAnswer, startInterview } from '../../src/main/store/interviews';
 import { storePaths } from '../../src/main/store/paths';
 import { Vault } from '../../src/main/store/vault';
 import { tempDir } from '../helpers/disk';
-import { CASE_INPUT, INTERVIEW_INPUT, SUPERVISOR } from '../helpers/samples';
+import { CASE_INPUT, INTERVIEW_INPUT, SCREENING_INTERVIEW_INPUT, SUPERVISOR } from '../helpers/samples';
 import { createTestStore } from '../helpers/test-app';
 
 const commands = createStoreCommands({ kdfProfile: 'test' });
@@ -104,10 +104,10 @@ describe('store CLI commands', () => {
     const source = await createTestStore();
     const s = await source.unlock();
     const c = createCase(s, CASE_INPUT);
-    const iv = startInterview(s, { ...INTERVIEW_INPUT, caseId: c.id });
+    const iv = startInterview(s, { ...SCREENING_INTERVIEW_INPUT, caseId: c.id });
     saveAnswer(s, {
       interviewId: iv.id,
-      questionId: 'q.one',
+      questionId: 'id_age',
       value: { kind: 'number', value: 3 },
       clientSeq: 1,
     });

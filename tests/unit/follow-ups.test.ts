@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { caseTimeline } from '../../src/main/ipc/handlers/casework';
 import { listAudit } from '../../src/main/store/audit';
 import { deleteCase } from '../../src/main/store/case-deletion';
+import { caseTimeline } from '../../src/main/store/case-history';
 import { createCase, getCase, setCaseStatus } from '../../src/main/store/cases';
 import { addFollowUp, listFollowUps, setFollowUpDone } from '../../src/main/store/follow-ups';
 import type { Session } from '../../src/main/store/session';

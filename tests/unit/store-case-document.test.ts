@@ -13,7 +13,7 @@ import type { Session } from '../../src/main/store/session';
 import { addUser } from '../../src/main/store/users';
 import { caseDocumentJsonSchemaText, caseDocumentSchema } from '../../src/shared/domain/case-document';
 import { codeOf } from '../helpers/errors';
-import { CASE_INPUT, INTERVIEW_INPUT } from '../helpers/samples';
+import { CASE_INPUT, SCREENING_INTERVIEW_INPUT } from '../helpers/samples';
 import { createTestStore } from '../helpers/test-app';
 
 function buildRichCase(s: Session): string {
@@ -26,26 +26,26 @@ function buildRichCase(s: Session): string {
   // A result main would have computed; set directly so the round trip carries a non-default one.
   s.db.prepare("UPDATE cases SET screening_result = 'indicators_found' WHERE id = ?").run(c.id);
   const iv = startInterview(s, {
-    ...INTERVIEW_INPUT,
+    ...SCREENING_INTERVIEW_INPUT,
     caseId: c.id,
     personId: c.persons[0]?.id,
     interpreter: { name: 'Naw Paw', language: 'my', declarationSigned: true },
   });
   saveAnswer(s, {
     interviewId: iv.id,
-    questionId: 'q.debt',
+    questionId: 'ctrl_debt',
     value: { kind: 'choice', value: 'yes' },
     clientSeq: 1,
   });
   saveAnswer(s, {
     interviewId: iv.id,
-    questionId: 'q.debt',
+    questionId: 'ctrl_debt',
     value: { kind: 'choice', value: 'no' },
     clientSeq: 2,
   });
   saveAnswer(s, {
     interviewId: iv.id,
-    questionId: 'q.words',
+    questionId: 'close_opinion',
     value: { kind: 'text', text: 'ကျွန်တော် အလုပ်လုပ်ခဲ့တယ်' },
     clientSeq: 3,
   });
@@ -84,7 +84,7 @@ describe('case document', () => {
     const doc = exportCaseDocument(s, id);
     expect(caseDocumentSchema.safeParse(doc).success).toBe(true);
     expect(doc).toMatchObject({ format: 'fieldscreen.case', version: 1, exportedBy: 'somchai' });
-    const debt = doc.interviews[0]?.answers.find((a) => a.questionId === 'q.debt');
+    const debt = doc.interviews[0]?.answers.find((a) => a.questionId === 'ctrl_debt');
     expect(debt?.value).toEqual({ kind: 'choice', value: 'no' });
     expect(debt?.history.map((h) => [h.oldValue, h.newValue])).toEqual([
       [null, { kind: 'choice', value: 'yes' }],

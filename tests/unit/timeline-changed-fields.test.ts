@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScriptedInterview } from '../../src/main/demo/seed';
-import { caseTimeline } from '../../src/main/ipc/handlers/casework';
+import { caseTimeline } from '../../src/main/store/case-history';
 import { createCase, updateCase, updatePerson } from '../../src/main/store/cases';
 import {
   allChangedFieldLabelKeys,

@@ -1,7 +1,7 @@
 import { arch, platform, release } from 'node:os';
-import { CASE_STATUSES, type CaseStatus } from '../../shared/domain/cases';
+import type { CaseStatus } from '../../shared/domain/cases';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
-import { listCases } from '../store/cases';
+import { type StoreSummary, storeSummary } from '../store/store-summary';
 import { safeLogValue } from '../util/log';
 import { readLogTail } from '../util/log-file';
 import type { AppContext } from './context';
@@ -60,17 +60,13 @@ export function buildDiagnosticReport(
   options: { logDir?: string; now?: Date; electronVersion?: string | null } = {},
 ): DiagnosticReport {
   const session = ctx.sessions.current();
-  let schemaVersion: number | null = null;
-  let cases: DiagnosticReport['store']['cases'] = null;
+  let summary: StoreSummary | null = null;
   if (session) {
     try {
-      schemaVersion = Number(session.db.pragma('user_version', { simple: true }));
-      const byStatus = {} as Record<CaseStatus, number>;
-      for (const status of CASE_STATUSES) byStatus[status] = listCases(session, { status, limit: 1 }).total;
-      cases = { total: listCases(session, { limit: 1 }).total, byStatus };
+      summary = storeSummary(session);
     } catch {
-      // A role that may not list cases, or a store error: the report still goes out without counts.
-      cases = null;
+      // A store error: the report still goes out, without the schema and counts.
+      summary = null;
     }
   }
   return {
@@ -85,9 +81,9 @@ export function buildDiagnosticReport(
     },
     store: {
       initialised: ctx.sessions.isInitialised(),
-      schemaVersion,
+      schemaVersion: summary?.schemaVersion ?? null,
       appSchemaVersion: LATEST_SCHEMA_VERSION,
-      cases,
+      cases: summary?.cases ?? null,
     },
     log: options.logDir ? readLogTail(options.logDir, DIAGNOSTIC_LOG_LINES).map(redactLogLine) : [],
   };

@@ -12,7 +12,7 @@ import { assertCaseOpen, loadCaseRow, touchCase } from './cases';
 import type { Session } from './session';
 import { parseInput } from './validate';
 
-interface AttachmentRow {
+export interface AttachmentRow {
   id: string;
   case_id: string;
   file_name: string;
@@ -25,7 +25,7 @@ interface AttachmentRow {
 
 const SUMMARY_COLUMNS = 'id, case_id, file_name, media_type, size, sha256, created_at, created_by';
 
-function summaryFromRow(r: AttachmentRow, name: (s: string) => string): AttachmentSummary {
+export function attachmentFromRow(r: AttachmentRow, name: (s: string) => string): AttachmentSummary {
   return {
     id: r.id,
     caseId: r.case_id,
@@ -95,7 +95,7 @@ export function addAttachment(session: Session, input: AttachmentAddInput): Atta
   });
   return session.read((db) => {
     const names = loadAttribution(db);
-    return summaryFromRow(
+    return attachmentFromRow(
       db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM attachments WHERE id = ?`).get(id) as AttachmentRow,
       (s) => names.name(s),
     );
@@ -111,7 +111,7 @@ export function listAttachments(session: Session, caseId: string): AttachmentSum
       db
         .prepare(`SELECT ${SUMMARY_COLUMNS} FROM attachments WHERE case_id = ? ORDER BY created_at, id`)
         .all(id) as AttachmentRow[]
-    ).map((r) => summaryFromRow(r, (s) => names.name(s)));
+    ).map((r) => attachmentFromRow(r, (s) => names.name(s)));
   });
 }
 
@@ -134,7 +134,7 @@ export function getAttachmentContent(
       details: { caseId: row.case_id },
     });
     const names = loadAttribution(db);
-    return { summary: summaryFromRow(row, (s) => names.name(s)), content: new Uint8Array(row.content) };
+    return { summary: attachmentFromRow(row, (s) => names.name(s)), content: new Uint8Array(row.content) };
   });
 }
 

@@ -1,34 +1,49 @@
-import { normaliseUsername } from '../../shared/domain/users';
 import type { Db } from '../db/driver';
 
 /**
- * *_by columns hold a local user id, or "ext:<username>" for someone from another device (imported
- * cases). Reads show usernames; imports map usernames back to local ids where they exist.
+ * *_by columns hold a local user id, or the person named by an imported case document:
+ * "imp:" + JSON [exporter, person] (who exported the document, who the document says did it), or
+ * "ext:<username>" as written by imports before the exporter was kept. Imported names are never mapped
+ * to local accounts: a document can name anyone, so a local user is never credited with imported work.
  */
 const EXTERNAL_PREFIX = 'ext:';
+const IMPORTED_PREFIX = 'imp:';
 
 export interface Attribution {
-  /** Stored value -> username for display and export. */
+  /** Stored value -> username (or the imported person's name) for display and export. */
   name(stored: string): string;
-  /** Username from a case document -> stored value. */
-  storedFor(username: string): string;
+  /** Who exported the case document a record was imported from; null for local records (and "ext:"). */
+  importedFrom(stored: string): string | null;
+}
+
+/** The stored value for a person named in a case document that `exporter` exported. */
+export function importedAttribution(exporter: string, person: string): string {
+  return `${IMPORTED_PREFIX}${JSON.stringify([exporter, person])}`;
+}
+
+function readImported(stored: string): [exporter: string, person: string] | null {
+  if (!stored.startsWith(IMPORTED_PREFIX)) return null;
+  try {
+    const parsed: unknown = JSON.parse(stored.slice(IMPORTED_PREFIX.length));
+    if (Array.isArray(parsed) && typeof parsed[0] === 'string' && typeof parsed[1] === 'string') {
+      return [parsed[0], parsed[1]];
+    }
+  } catch {
+    // not ours: shown as stored
+  }
+  return null;
 }
 
 export function loadAttribution(db: Db): Attribution {
-  const rows = db.prepare('SELECT id, username, username_key FROM users').all() as {
-    id: string;
-    username: string;
-    username_key: string;
-  }[];
+  const rows = db.prepare('SELECT id, username FROM users').all() as { id: string; username: string }[];
   const byId = new Map(rows.map((r) => [r.id, r.username]));
-  const byKey = new Map(rows.map((r) => [r.username_key, r.id]));
   return {
     name(stored) {
       if (stored.startsWith(EXTERNAL_PREFIX)) return stored.slice(EXTERNAL_PREFIX.length);
+      const imported = readImported(stored);
+      if (imported) return imported[1];
       return byId.get(stored) ?? stored;
     },
-    storedFor(username) {
-      return byKey.get(normaliseUsername(username)) ?? `${EXTERNAL_PREFIX}${username}`;
-    },
+    importedFrom: (stored) => readImported(stored)?.[0] ?? null,
   };
 }

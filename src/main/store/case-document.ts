@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import {
   CASE_DOCUMENT_FORMAT,
   CASE_DOCUMENT_VERSION,
@@ -9,14 +10,24 @@ import { entityId } from '../../shared/domain/common';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/driver';
 import { refreshCaseSearchText } from '../db/search-text';
-import { loadAttribution } from './attribution';
+import { checkZawgyi } from '../text/zawgyi';
+import { assertCurrentInstrument, checkedAnswer } from './answer-input';
+import { type AnswerHistoryRow, type AnswerRow, answerChangeFromRow, answerFromRow } from './answer-rows';
+import { type AttachmentRow, attachmentFromRow } from './attachments';
+import { importedAttribution, loadAttribution } from './attribution';
 import { loadCaseRow, type PersonRow, personFromRow, vesselFromRow } from './cases';
 import { type FollowUpRow, followUpFromRow } from './follow-ups';
-import type { InterviewRow } from './interview-rows';
+import { type InterviewRow, interviewFromRow } from './interview-rows';
+import { type NoteRow, noteFromRow } from './notes';
+import { type ReferralRow, referralFromRow } from './referrals';
 import type { Session } from './session';
 import { parseInput } from './validate';
 
-type Json = CaseDocument['interviews'][number]['answers'][number]['value'];
+/** Records inside a document belong to its case: their caseId is implied. */
+function withoutCaseId<T extends { caseId: string }>(record: T): Omit<T, 'caseId'> {
+  const { caseId: _caseId, ...rest } = record;
+  return rest;
+}
 
 /** The whole case as the canonical document (format fieldscreen.case, version 1). Audited as an export. */
 export function exportCaseDocument(session: Session, caseId: string): CaseDocument {
@@ -38,131 +49,49 @@ function buildDocument(db: Db, id: string, exportedBy: string, now: Date): CaseD
   const c = loadCaseRow(db, id);
   const names = loadAttribution(db);
   const by = (stored: string) => names.name(stored);
-  const persons = (
-    db.prepare('SELECT * FROM persons WHERE case_id = ? ORDER BY created_at, id').all(id) as PersonRow[]
-  ).map((r) => {
-    const { caseId: _caseId, ...p } = personFromRow(r);
-    return p;
-  });
-  const interviews = (
-    db.prepare('SELECT * FROM interviews WHERE case_id = ? ORDER BY started_at, id').all(id) as InterviewRow[]
-  ).map((iv) => ({
-    id: iv.id,
-    personId: iv.person_id,
-    instrumentId: iv.instrument_id,
-    instrumentVersion: iv.instrument_version,
-    tier: iv.tier,
-    intervieweeLanguage: iv.interviewee_language,
-    officerLanguage: iv.officer_language,
-    interpreter: iv.interpreter_json ? JSON.parse(iv.interpreter_json) : null,
-    state: iv.state,
-    stateReason: iv.state_reason,
-    position: iv.position,
-    startedAt: iv.started_at,
-    startedBy: by(iv.started_by),
-    updatedAt: iv.updated_at,
-    endedAt: iv.ended_at,
-    answers: (
-      db.prepare('SELECT * FROM answers WHERE interview_id = ? ORDER BY question_id').all(iv.id) as {
-        id: string;
-        question_id: string;
-        value_json: string;
-        revision: number;
-        answered_at: string;
-        answered_by: string;
-      }[]
-    ).map((a) => ({
-      questionId: a.question_id,
-      value: JSON.parse(a.value_json) as Json,
-      revision: a.revision,
-      answeredAt: a.answered_at,
-      answeredBy: by(a.answered_by),
-      history: (
-        db.prepare('SELECT * FROM answer_history WHERE answer_id = ? ORDER BY revision').all(a.id) as {
-          revision: number;
-          old_value_json: string | null;
-          new_value_json: string;
-          changed_at: string;
-          changed_by: string;
-        }[]
-      ).map((h) => ({
-        revision: h.revision,
-        oldValue: h.old_value_json === null ? null : (JSON.parse(h.old_value_json) as Json),
-        newValue: JSON.parse(h.new_value_json) as Json,
-        changedAt: h.changed_at,
-        changedBy: by(h.changed_by),
-      })),
-    })),
-  }));
-  const notes = (
-    db.prepare('SELECT * FROM notes WHERE case_id = ? ORDER BY created_at, id').all(id) as {
-      id: string;
-      interview_id: string | null;
-      body: string;
-      author_id: string;
-      created_at: string;
-      updated_at: string;
-    }[]
-  ).map((n) => ({
-    id: n.id,
-    interviewId: n.interview_id,
-    body: n.body,
-    author: by(n.author_id),
-    createdAt: n.created_at,
-    updatedAt: n.updated_at,
-  }));
-  const followUps = (
-    db.prepare('SELECT * FROM follow_ups WHERE case_id = ? ORDER BY created_at, id').all(id) as FollowUpRow[]
+  const rowsOf = <R>(sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as R[];
+  const persons = rowsOf<PersonRow>(
+    'SELECT * FROM persons WHERE case_id = ? ORDER BY created_at, id',
+    id,
+  ).map((r) => withoutCaseId(personFromRow(r)));
+  const interviews = rowsOf<InterviewRow>(
+    'SELECT * FROM interviews WHERE case_id = ? ORDER BY started_at, id',
+    id,
   ).map((row) => {
-    const { caseId: _caseId, ...followUp } = followUpFromRow(row, by);
-    return followUp;
+    const { caseId: _caseId, ...iv } = interviewFromRow(row, names);
+    const answers = rowsOf<AnswerRow>(
+      'SELECT * FROM answers WHERE interview_id = ? ORDER BY question_id',
+      row.id,
+    ).map((a) => ({
+      ...answerFromRow(a, names),
+      history: rowsOf<AnswerHistoryRow>(
+        'SELECT * FROM answer_history WHERE answer_id = ? ORDER BY revision',
+        a.id,
+      ).map((h) => answerChangeFromRow(h, names)),
+    }));
+    return { ...iv, answers };
   });
-  const attachments = (
-    db.prepare('SELECT * FROM attachments WHERE case_id = ? ORDER BY created_at, id').all(id) as {
-      id: string;
-      file_name: string;
-      media_type: string;
-      size: number;
-      sha256: string;
-      content: Buffer;
-      created_at: string;
-      created_by: string;
-    }[]
-  ).map((a) => ({
-    id: a.id,
-    fileName: a.file_name,
-    mediaType: a.media_type,
-    size: a.size,
-    sha256: a.sha256,
-    createdAt: a.created_at,
-    createdBy: by(a.created_by),
-    contentBase64: Buffer.from(a.content).toString('base64'),
-  }));
-  const referrals = (
-    db.prepare('SELECT * FROM referrals WHERE case_id = ? ORDER BY created_at, id').all(id) as {
-      id: string;
-      receiving_agency: string;
-      file_name: string;
-      file_sha256: string;
-      signer_fingerprint: string;
-      signer_name: string;
-      signed_at: string;
-      attachment_id: string | null;
-      created_at: string;
-      created_by: string;
-    }[]
+  const notes = rowsOf<NoteRow>('SELECT * FROM notes WHERE case_id = ? ORDER BY created_at, id', id).map(
+    (r) => {
+      const { caseId: _caseId, authorId, importedFrom: _from, ...n } = noteFromRow(r, names);
+      return { ...n, author: authorId };
+    },
+  );
+  const followUps = rowsOf<FollowUpRow>(
+    'SELECT * FROM follow_ups WHERE case_id = ? ORDER BY created_at, id',
+    id,
+  ).map((r) => withoutCaseId(followUpFromRow(r, by)));
+  const attachments = rowsOf<AttachmentRow & { content: Buffer }>(
+    'SELECT * FROM attachments WHERE case_id = ? ORDER BY created_at, id',
+    id,
   ).map((r) => ({
-    id: r.id,
-    receivingAgency: r.receiving_agency,
-    fileName: r.file_name,
-    fileSha256: r.file_sha256,
-    signerFingerprint: r.signer_fingerprint,
-    signerName: r.signer_name,
-    signedAt: r.signed_at,
-    attachmentId: r.attachment_id,
-    createdAt: r.created_at,
-    createdBy: by(r.created_by),
+    ...withoutCaseId(attachmentFromRow(r, by)),
+    contentBase64: Buffer.from(r.content).toString('base64'),
   }));
+  const referrals = rowsOf<ReferralRow>(
+    'SELECT * FROM referrals WHERE case_id = ? ORDER BY created_at, id',
+    id,
+  ).map((r) => withoutCaseId(referralFromRow(r, by)));
   return {
     format: CASE_DOCUMENT_FORMAT,
     version: CASE_DOCUMENT_VERSION,
@@ -196,25 +125,32 @@ function buildDocument(db: Db, id: string, exportedBy: string, now: Date): CaseD
   };
 }
 
+export interface CaseImportResult {
+  caseId: string;
+  reference: string;
+  /** Where Zawgyi-encoded Burmese was converted to Unicode (paths in the document, e.g. persons[0].nameOrAlias). */
+  convertedFromZawgyi: string[];
+}
+
 /**
- * Imports a case document as-is (ids, times and attributions kept; people unknown on this device are
- * recorded as "ext:<username>"). All or nothing, in one transaction with its audit row. A case whose
- * id or reference already exists is refused (CONFLICT): no silent merge, no overwrite.
+ * Imports a case document with the same checks as the screens: every answer must be to a question of
+ * this app's instrument and fit it (stored in canonical form), files at most 10 MiB, values nested at
+ * most MAX_JSON_DEPTH, Zawgyi text converted to Unicode (and reported). Ids and times are kept; every
+ * person the document names is recorded as named by it and "imported from" its exporter, never as a
+ * local account. All or nothing, in one transaction with its audit row. A case whose id or reference
+ * already exists is refused (CONFLICT): no silent merge, no overwrite.
  */
-export function importCaseDocument(
-  session: Session,
-  document: unknown,
-): { caseId: string; reference: string } {
+export function importCaseDocument(session: Session, document: unknown): CaseImportResult {
   const user = session.require('cases.import');
-  const doc = parseInput(caseDocumentSchema, document);
+  const parsed = parseInput(caseDocumentSchema, document);
+  const { document: doc, converted } = convertZawgyi(canonicalAnswers(parsed));
   checkInternalReferences(doc);
   return session.write((db, now) => {
     const c = doc.case;
     if (db.prepare('SELECT 1 FROM cases WHERE id = ? OR reference = ?').get(c.id, c.reference)) {
       throw new AppError('CONFLICT');
     }
-    const names = loadAttribution(db);
-    const stored = (username: string) => names.storedFor(username);
+    const stored = (person: string) => importedAttribution(doc.exportedBy, person);
     db.prepare(
       `INSERT INTO cases (id, reference, status, status_reason, place_kind, place_name, place_province, vessel_name,
          vessel_registration, vessel_flag, screening_date, screening_result, officer_assessment, created_at, created_by,
@@ -289,8 +225,9 @@ export function importCaseDocument(
       for (const a of iv.answers) {
         const answerId = randomUUID();
         db.prepare(
-          `INSERT INTO answers (id, interview_id, question_id, value_json, revision, client_seq, answered_at, answered_by)
-           VALUES (?, ?, ?, ?, ?, 0, ?, ?)`,
+          `INSERT INTO answers (id, interview_id, question_id, value_json, revision, client_seq, answered_at, answered_by,
+             wording_json)
+           VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)`,
         ).run(
           answerId,
           iv.id,
@@ -299,6 +236,7 @@ export function importCaseDocument(
           a.revision,
           a.answeredAt,
           stored(a.answeredBy),
+          a.wording ? JSON.stringify(a.wording) : null,
         );
         const history =
           a.history.length > 0
@@ -394,6 +332,7 @@ export function importCaseDocument(
         reference: c.reference,
         exportedAt: doc.exportedAt,
         exportedBy: doc.exportedBy,
+        convertedFromZawgyi: converted,
         counts: {
           persons: doc.persons.length,
           interviews: doc.interviews.length,
@@ -405,8 +344,115 @@ export function importCaseDocument(
         },
       },
     });
-    return { caseId: c.id, reference: c.reference };
+    return { caseId: c.id, reference: c.reference, convertedFromZawgyi: converted };
   });
+}
+
+/**
+ * Each interview must be of this app's instrument, and each answer (and each saved version of it)
+ * to one of its questions, in a form that question accepts; values are replaced by their canonical form.
+ */
+function canonicalAnswers(doc: CaseDocument): CaseDocument {
+  const interviews = doc.interviews.map((iv, i) => {
+    at(`interviews[${i}].instrumentVersion`, 'not the instrument of this app version', () =>
+      assertCurrentInstrument(iv.instrumentId, iv.instrumentVersion),
+    );
+    const answers = iv.answers.map((a, j) => {
+      const path = `interviews[${i}].answers[${j}]`;
+      const check = (where: string, value: unknown) =>
+        at(`${path}.${where}`, 'not a question of the instrument, or a value it does not accept', () =>
+          checkedAnswer(a.questionId, value),
+        );
+      return {
+        ...a,
+        value: check('value', a.value),
+        history: a.history.map((h, k) => ({
+          ...h,
+          oldValue: h.oldValue === null ? null : check(`history[${k}].oldValue`, h.oldValue),
+          newValue: check(`history[${k}].newValue`, h.newValue),
+        })),
+      };
+    });
+    return { ...iv, answers };
+  });
+  return { ...doc, interviews };
+}
+
+/**
+ * Why a case document was refused, for the person importing it: where in the document and what rule,
+ * never the values themselves (they hold personal data).
+ */
+export class CaseDocumentProblem extends Error {
+  constructor(
+    readonly where: string,
+    readonly why: string,
+  ) {
+    super(`${where}: ${why}`);
+    this.name = 'CaseDocumentProblem';
+  }
+}
+
+/** Runs a check; a VALIDATION failure becomes one that says where in the document. */
+function at<T>(where: string, why: string, check: () => T): T {
+  try {
+    return check();
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'VALIDATION') {
+      throw new AppError('VALIDATION', { cause: new CaseDocumentProblem(where, why) });
+    }
+    throw err;
+  }
+}
+
+/** The problems behind an import's VALIDATION error, as lines "where: why" (at most `limit`). */
+export function importProblems(err: unknown, limit = 20): string[] {
+  const cause = err instanceof AppError ? err.cause : undefined;
+  if (cause instanceof CaseDocumentProblem) return [cause.message];
+  if (cause instanceof z.ZodError) {
+    return cause.issues.slice(0, limit).map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
+  }
+  if (cause instanceof RangeError) return [`(document): nested too deeply`];
+  return [];
+}
+
+function formatPath(path: PropertyKey[]): string {
+  return (
+    path.reduce<string>(
+      (out, key) =>
+        typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key),
+      '',
+    ) || '(document)'
+  );
+}
+
+/** Free-text fields of a document; ids, hashes, dates and file content are left alone. */
+const NOT_TEXT = new Set(['id', 'contentBase64', 'sha256', 'fileSha256', 'signerFingerprint', 'format']);
+
+/**
+ * Burmese typed in the Zawgyi font encoding, anywhere in the document's text, converted to Unicode as
+ * the screens offer to do (stored Zawgyi would be unreadable and unsearchable). Returns the paths changed.
+ */
+function convertZawgyi(doc: CaseDocument): { document: CaseDocument; converted: string[] } {
+  const converted: string[] = [];
+  const walk = (value: unknown, path: string): unknown => {
+    if (typeof value === 'string') {
+      const { unicode } = checkZawgyi(value);
+      if (unicode === value) return value;
+      converted.push(path);
+      return unicode;
+    }
+    if (Array.isArray(value)) return value.map((v, i) => walk(v, `${path}[${i}]`));
+    if (value !== null && typeof value === 'object') {
+      return Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [
+          k,
+          NOT_TEXT.has(k) || k.endsWith('Id') ? v : walk(v, path ? `${path}.${k}` : k),
+        ]),
+      );
+    }
+    return value;
+  };
+  return { document: walk(doc, '') as CaseDocument, converted };
 }
 
 /** Links inside the document must point inside it, and attachment bytes must match their hash. */
@@ -414,22 +460,30 @@ function checkInternalReferences(doc: CaseDocument): void {
   const personIds = new Set(doc.persons.map((p) => p.id));
   const interviewIds = new Set(doc.interviews.map((i) => i.id));
   const attachmentIds = new Set(doc.attachments.map((a) => a.id));
-  const fail = () => {
-    throw new AppError('VALIDATION');
+  const fail = (where: string, why: string) => {
+    throw new AppError('VALIDATION', { cause: new CaseDocumentProblem(where, why) });
   };
-  for (const iv of doc.interviews) {
-    if (iv.personId !== null && !personIds.has(iv.personId)) fail();
+  doc.interviews.forEach((iv, i) => {
+    if (iv.personId !== null && !personIds.has(iv.personId))
+      fail(`interviews[${i}].personId`, 'no such person');
     const questions = new Set<string>();
-    for (const a of iv.answers) {
-      if (questions.has(a.questionId)) fail();
+    iv.answers.forEach((a, j) => {
+      if (questions.has(a.questionId))
+        fail(`interviews[${i}].answers[${j}]`, 'a second answer to the question');
       questions.add(a.questionId);
-    }
-  }
-  for (const n of doc.notes) if (n.interviewId !== null && !interviewIds.has(n.interviewId)) fail();
-  for (const r of doc.referrals) if (r.attachmentId !== null && !attachmentIds.has(r.attachmentId)) fail();
-  for (const a of doc.attachments) {
+    });
+  });
+  doc.notes.forEach((n, i) => {
+    if (n.interviewId !== null && !interviewIds.has(n.interviewId))
+      fail(`notes[${i}].interviewId`, 'no such interview');
+  });
+  doc.referrals.forEach((r, i) => {
+    if (r.attachmentId !== null && !attachmentIds.has(r.attachmentId))
+      fail(`referrals[${i}].attachmentId`, 'no such attachment');
+  });
+  doc.attachments.forEach((a, i) => {
     const content = Buffer.from(a.contentBase64, 'base64');
     if (content.byteLength !== a.size || createHash('sha256').update(content).digest('hex') !== a.sha256)
-      fail();
-  }
+      fail(`attachments[${i}]`, 'content does not match its size and SHA-256');
+  });
 }

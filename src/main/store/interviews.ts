@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { entityId } from '../../shared/domain/common';
 import {
-  type AnswerHistoryEntry,
   type InterviewDetail,
   type InterviewSetStateInput,
   type InterviewStartInput,
@@ -10,13 +9,13 @@ import {
   interviewSetStateInput,
   interviewStartInput,
   OPEN_INTERVIEW_STATES,
-  questionId as questionIdSchema,
   type SaveAnswerInput,
   type SaveAnswerResult,
   saveAnswerInput,
 } from '../../shared/domain/interviews';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/driver';
+import { type AnswerRow, answerFromRow } from './answer-rows';
 import { type InstrumentText, wordingFromJson, wordingToRecord } from './answer-wording';
 import { loadAttribution } from './attribution';
 import { advanceCaseStatus, refreshCaseResult } from './case-outcome';
@@ -24,17 +23,6 @@ import { assertCaseOpen, loadCaseRow, touchCase } from './cases';
 import { type InterviewRow, interviewFromRow } from './interview-rows';
 import type { Session } from './session';
 import { parseInput } from './validate';
-
-interface AnswerRow {
-  id: string;
-  question_id: string;
-  value_json: string;
-  revision: number;
-  client_seq: number;
-  answered_at: string;
-  answered_by: string;
-  wording_json: string | null;
-}
 
 /** Allowed state changes; the same state is allowed too (to move the saved position). */
 const STATE_TRANSITIONS: Record<InterviewState, readonly InterviewState[]> = {
@@ -246,53 +234,7 @@ export function getInterview(session: Session, interviewId: string): InterviewDe
     const summary = interviewFromRow(loadInterviewRow(db, id), names);
     const answers = (
       db.prepare('SELECT * FROM answers WHERE interview_id = ? ORDER BY question_id').all(id) as AnswerRow[]
-    ).map((a) => ({
-      questionId: a.question_id,
-      value: JSON.parse(a.value_json) as InterviewDetail['answers'][number]['value'],
-      revision: a.revision,
-      answeredAt: a.answered_at,
-      answeredBy: names.name(a.answered_by),
-      wording: wordingFromJson(a.wording_json),
-    }));
+    ).map((a) => answerFromRow(a, names));
     return { ...summary, answers };
-  });
-}
-
-/** Every saved version of the interview's answers (optionally one question), oldest first. */
-export function getAnswerHistory(
-  session: Session,
-  interviewId: string,
-  questionId?: string,
-): AnswerHistoryEntry[] {
-  session.require('cases.read');
-  const id = parseInput(entityId, interviewId);
-  const qid = questionId === undefined ? undefined : parseInput(questionIdSchema, questionId);
-  return session.read((db) => {
-    loadInterviewRow(db, id);
-    const names = loadAttribution(db);
-    const rows = db
-      .prepare(
-        `SELECT a.question_id, h.revision, h.old_value_json, h.new_value_json, h.changed_at, h.changed_by
-         FROM answer_history h JOIN answers a ON a.id = h.answer_id
-         WHERE a.interview_id = ? ${qid ? 'AND a.question_id = ?' : ''}
-         ORDER BY h.id`,
-      )
-      .all(...(qid ? [id, qid] : [id])) as {
-      question_id: string;
-      revision: number;
-      old_value_json: string | null;
-      new_value_json: string;
-      changed_at: string;
-      changed_by: string;
-    }[];
-    return rows.map((r) => ({
-      questionId: r.question_id,
-      revision: r.revision,
-      oldValue:
-        r.old_value_json === null ? null : (JSON.parse(r.old_value_json) as AnswerHistoryEntry['newValue']),
-      newValue: JSON.parse(r.new_value_json) as AnswerHistoryEntry['newValue'],
-      changedAt: r.changed_at,
-      changedBy: names.name(r.changed_by),
-    }));
   });
 }

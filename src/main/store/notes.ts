@@ -1,20 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { entityId } from '../../shared/domain/common';
-import {
-  type Note,
-  type NoteCreateInput,
-  type NoteUpdateInput,
-  noteCreateInput,
-  noteUpdateInput,
-} from '../../shared/domain/notes';
+import { type Note, type NoteCreateInput, noteCreateInput } from '../../shared/domain/notes';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/driver';
-import { loadAttribution } from './attribution';
+import { type Attribution, loadAttribution } from './attribution';
 import { loadCaseRow, touchCase } from './cases';
 import type { Session } from './session';
 import { parseInput } from './validate';
 
-interface NoteRow {
+export interface NoteRow {
   id: string;
   case_id: string;
   interview_id: string | null;
@@ -24,13 +18,14 @@ interface NoteRow {
   updated_at: string;
 }
 
-function noteFromRow(r: NoteRow, name: (stored: string) => string): Note {
+export function noteFromRow(r: NoteRow, names: Attribution): Note {
   return {
     id: r.id,
     caseId: r.case_id,
     interviewId: r.interview_id,
     body: r.body,
-    authorId: name(r.author_id),
+    authorId: names.name(r.author_id),
+    importedFrom: names.importedFrom(r.author_id),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -40,7 +35,7 @@ function readNote(db: Db, id: string): Note {
   const row = db.prepare('SELECT * FROM notes WHERE id = ?').get(id) as NoteRow | undefined;
   if (!row) throw new AppError('NOT_FOUND');
   const names = loadAttribution(db);
-  return noteFromRow(row, (s) => names.name(s));
+  return noteFromRow(row, names);
 }
 
 /** Notes may be added to any case, also a closed one (e.g. what happened after consent was withdrawn). */
@@ -70,31 +65,6 @@ export function addNote(session: Session, input: NoteCreateInput): Note {
   return session.read((db) => readNote(db, id));
 }
 
-/** Only the author edits a note; the audit row keeps the old text. */
-export function updateNote(session: Session, input: NoteUpdateInput): Note {
-  const user = session.require('cases.write');
-  const p = parseInput(noteUpdateInput, input);
-  session.write((db, now) => {
-    const row = db.prepare('SELECT * FROM notes WHERE id = ?').get(p.id) as NoteRow | undefined;
-    if (!row) throw new AppError('NOT_FOUND');
-    if (row.author_id !== user.id) throw new AppError('FORBIDDEN_ROLE');
-    if (row.body === p.body) return;
-    db.prepare('UPDATE notes SET body = ?, updated_at = ? WHERE id = ?').run(
-      p.body,
-      now.toISOString(),
-      row.id,
-    );
-    touchCase(db, row.case_id, user.id, now, { bumpRevision: false });
-    session.audit(db, now, {
-      action: 'note.update',
-      entityType: 'note',
-      entityId: row.id,
-      details: { caseId: row.case_id, old: { body: row.body }, new: { body: p.body } },
-    });
-  });
-  return session.read((db) => readNote(db, p.id));
-}
-
 export function listNotes(session: Session, caseId: string): Note[] {
   session.require('cases.read');
   const id = parseInput(entityId, caseId);
@@ -102,6 +72,6 @@ export function listNotes(session: Session, caseId: string): Note[] {
     const names = loadAttribution(db);
     return (
       db.prepare('SELECT * FROM notes WHERE case_id = ? ORDER BY created_at, id').all(id) as NoteRow[]
-    ).map((r) => noteFromRow(r, (s) => names.name(s)));
+    ).map((r) => noteFromRow(r, names));
   });
 }

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import forge from 'node-forge';
-import { entityId } from '../../shared/domain/common';
+import { entityId, sha256Hex } from '../../shared/domain/common';
 import {
   type Referral,
   type ReferralRecordInput,
@@ -17,7 +17,7 @@ import { assertCaseOpen, loadCaseRow, touchCase } from './cases';
 import type { Session } from './session';
 import { parseInput } from './validate';
 
-interface ReferralRow {
+export interface ReferralRow {
   id: string;
   case_id: string;
   receiving_agency: string;
@@ -31,7 +31,7 @@ interface ReferralRow {
   created_by: string;
 }
 
-function referralFromRow(r: ReferralRow, name: (s: string) => string): Referral {
+export function referralFromRow(r: ReferralRow, name: (s: string) => string): Referral {
   return {
     id: r.id,
     caseId: r.case_id,
@@ -120,6 +120,24 @@ export function listReferrals(session: Session, caseId: string): Referral[] {
       db.prepare('SELECT * FROM referrals WHERE case_id = ? ORDER BY created_at, id').all(id) as ReferralRow[]
     ).map((r) => referralFromRow(r, (s) => names.name(s)));
   });
+}
+
+/** The referral recorded in this store whose signed PDF has this SHA-256, if any (the latest). */
+export function findReferralBySha256(
+  session: Session,
+  sha256: string,
+): { caseId: string; signedAt: string } | null {
+  session.require('cases.read');
+  if (!sha256Hex.safeParse(sha256).success) return null;
+  const row = session.read(
+    (db) =>
+      db
+        .prepare(
+          'SELECT case_id, signed_at FROM referrals WHERE file_sha256 = ? ORDER BY signed_at DESC LIMIT 1',
+        )
+        .get(sha256) as Pick<ReferralRow, 'case_id' | 'signed_at'> | undefined,
+  );
+  return row ? { caseId: row.case_id, signedAt: row.signed_at } : null;
 }
 
 // ---- signing identities ----

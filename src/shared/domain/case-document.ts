@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { base64LengthFor, MAX_UPLOAD_BYTES } from './attachments';
 import { casePlace, caseStatus, screeningResult, vessel } from './cases';
-import { entityId, isoDate, isoDateTime, sha256Hex } from './common';
+import { entityId, isoDate, isoDateTime, sha256Hex, shallowJson } from './common';
 import { dueDateProblem, FOLLOW_UP_FIRST_YEAR, FOLLOW_UP_LAST_YEAR, FOLLOW_UP_TEXT_MAX } from './follow-ups';
-import { interpreter, interviewState } from './interviews';
+import { answerWording, interpreter, interviewState } from './interviews';
 import { ageAssessment, documentsLocation, genderPreference, minorStatus, personSex } from './persons';
 
 /**
@@ -40,20 +41,23 @@ const documentPerson = z.object({
   updatedAt: isoDateTime,
 });
 
+/** Answer values: any JSON here, nested at most MAX_JSON_DEPTH; the import checks each against its question. */
 const documentAnswerChange = z.object({
   revision: z.number().int().min(1),
-  oldValue: z.json().nullable(),
-  newValue: z.json(),
+  oldValue: shallowJson.nullable(),
+  newValue: shallowJson,
   changedAt: isoDateTime,
   changedBy: by,
 });
 
 const documentAnswer = z.object({
   questionId: z.string().min(1).max(128),
-  value: z.json(),
+  value: shallowJson,
   revision: z.number().int().min(1),
   answeredAt: isoDateTime,
   answeredBy: by,
+  /** The wording the question was asked in (absent from documents written before it was recorded). */
+  wording: answerWording.nullable().optional(),
   /** Every saved version, oldest first; the last entry's newValue equals value. */
   history: z.array(documentAnswerChange),
 });
@@ -112,11 +116,12 @@ const documentAttachment = z.object({
   id: entityId,
   fileName: z.string().min(1).max(255),
   mediaType: z.string().min(3).max(255),
-  size: z.number().int().min(0),
+  size: z.number().int().min(0).max(MAX_UPLOAD_BYTES),
   sha256: sha256Hex,
   createdAt: isoDateTime,
   createdBy: by,
-  contentBase64: z.base64(),
+  /** At most MAX_UPLOAD_BYTES (10 MiB) once decoded: the same limit as a file added on the case page. */
+  contentBase64: z.base64().max(base64LengthFor(MAX_UPLOAD_BYTES)),
 });
 
 const documentReferral = z.object({

@@ -36,13 +36,39 @@ export function jsonByteLength(value: unknown): number {
   return new TextEncoder().encode(JSON.stringify(value)).length;
 }
 
+/** Deepest nesting accepted in a JSON value from outside (answers are two or three levels deep). */
+export const MAX_JSON_DEPTH = 32;
+
 /**
- * Any JSON value (object, array, string, finite number, boolean, null), at most MAX_JSON_VALUE_BYTES
- * once serialised. Used for answers: the instrument decides what a question accepts.
+ * True when no array or object in `value` is nested deeper than `max` levels. Iterative, so a value
+ * nested thousands of levels deep is refused here instead of overflowing the stack of a recursive
+ * walker (zod's z.json(), JSON.stringify) and ending as an internal error.
  */
-export const boundedJson = z
-  .json()
-  .refine((value) => jsonByteLength(value) <= MAX_JSON_VALUE_BYTES, { message: 'value too large' });
+export function jsonDepthWithin(value: unknown, max = MAX_JSON_DEPTH): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop() as [unknown, number];
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= max) return false;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return true;
+}
+
+/** Any JSON value nested at most MAX_JSON_DEPTH deep; the depth is checked before zod walks it. */
+export const shallowJson = z
+  .unknown()
+  .refine((v) => jsonDepthWithin(v), { message: 'nested too deeply', abort: true })
+  .pipe(z.json());
+
+/**
+ * Any JSON value (object, array, string, finite number, boolean, null), at most MAX_JSON_DEPTH deep
+ * and MAX_JSON_VALUE_BYTES once serialised. Used for answers: the instrument decides what a question
+ * accepts.
+ */
+export const boundedJson = shallowJson.refine((value) => jsonByteLength(value) <= MAX_JSON_VALUE_BYTES, {
+  message: 'value too large',
+});
 
 /** Page through long lists. */
 export const pageParams = {

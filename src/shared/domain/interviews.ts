@@ -120,13 +120,3 @@ export type AnswerRecord = z.infer<typeof answerRecord>;
 
 export const interviewDetail = interviewSummary.extend({ answers: z.array(answerRecord) });
 export type InterviewDetail = z.infer<typeof interviewDetail>;
-
-export const answerHistoryEntry = z.object({
-  questionId: z.string(),
-  revision: z.number().int(),
-  oldValue: z.json().nullable(),
-  newValue: z.json(),
-  changedAt: isoDateTime,
-  changedBy: z.string(),
-});
-export type AnswerHistoryEntry = z.infer<typeof answerHistoryEntry>;

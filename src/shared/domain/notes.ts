@@ -10,15 +10,15 @@ export const noteCreateInput = z.object({
 });
 export type NoteCreateInput = z.input<typeof noteCreateInput>;
 
-export const noteUpdateInput = z.object({ id: entityId, body: noteBody });
-export type NoteUpdateInput = z.input<typeof noteUpdateInput>;
-
 export const note = z.object({
   id: entityId,
   caseId: entityId,
   interviewId: entityId.nullable(),
   body: z.string(),
+  /** The author's username (or, imported, the name the case document gave). */
   authorId: z.string(),
+  /** Who exported the case document this note was imported from; null for notes written here. */
+  importedFrom: z.string().nullable(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
 });

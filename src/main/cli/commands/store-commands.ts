@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { userRole } from '../../../shared/domain/users';
@@ -10,6 +10,7 @@ import { exportCaseDocument, importCaseDocument } from '../../store/case-documen
 import type { Session } from '../../store/session';
 import { addUser } from '../../store/users';
 import { rotateDatabaseKey, Vault, type VaultOptions } from '../../store/vault';
+import { readCaseDocumentFile, reportingProblems } from '../case-document-file';
 import type { CliCommand, CliIo } from '../types';
 
 /**
@@ -185,15 +186,12 @@ export function createStoreCommands(options: StoreCommandOptions = {}): CliComma
         const dir = required(flags, 'data');
         const file = positionals[0];
         if (!file || positionals.length > 1) throw new UsageError('one FILE.json is required');
-        let document: unknown;
-        try {
-          document = JSON.parse(readFileSync(file, 'utf8'));
-        } catch (err) {
-          const code = (err as { code?: string }).code;
-          throw new AppError(code === 'ENOENT' ? 'NOT_FOUND' : 'VALIDATION', { cause: err });
-        }
+        const document = reportingProblems(io, () => readCaseDocumentFile(file));
         return withSession(io, vaultFor(dir), required(flags, 'user'), false, async (s) => {
-          const result = importCaseDocument(s, document);
+          const result = reportingProblems(io, () => importCaseDocument(s, document));
+          for (const where of result.convertedFromZawgyi) {
+            io.stderr(`warning: Zawgyi text converted to Unicode at ${where}`);
+          }
           io.stdout(`case-id: ${result.caseId}`);
           io.stdout(`reference: ${result.reference}`);
           return 0;

@@ -1,132 +1,15 @@
-import type { AuditEntry } from '../../../shared/domain/audit';
-import { caseStatus } from '../../../shared/domain/cases';
-import { isoDate } from '../../../shared/domain/common';
 import { AppError } from '../../../shared/errors';
-import type { TimelineEntry } from '../../../shared/ipc/channels/casework';
-import { listAuditRows } from '../../audit/log';
 import {
   addAttachment,
   getAttachmentImage,
   listAttachments,
   saveAttachmentCopy,
 } from '../../store/attachments';
-import { loadAttribution } from '../../store/attribution';
-import { caseRecordIds, deleteCase } from '../../store/case-deletion';
-import { loadCaseRow } from '../../store/cases';
+import { deleteCase } from '../../store/case-deletion';
+import { caseTimeline, followUpCounters } from '../../store/case-history';
 import { addFollowUp, listFollowUps, setFollowUpDone } from '../../store/follow-ups';
 import { addNote, listNotes } from '../../store/notes';
-import { listReferrals } from '../../store/referrals';
-import type { Session } from '../../store/session';
-import { readSettings } from '../../store/settings';
 import type { Handler } from '../dispatch';
-
-/** Follow-up events show their task and due day: the follow-ups panel shows both anyway (never edited). */
-const FOLLOW_UP_ACTIONS = new Set(['followup.add', 'followup.done', 'followup.reopen']);
-
-/** Audit actions that happen often and say little on their own; the timeline hides them unless asked. */
-const ROUTINE_ACTIONS = new Set(['case.view', 'attachment.view', 'answer.save']);
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-function field(value: unknown, ...path: string[]): unknown {
-  let v = value;
-  for (const key of path) {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
-    v = (v as Record<string, Json>)[key];
-  }
-  return v;
-}
-
-/** Keeps only what the case page shows anyway; the audit details themselves never leave main here. */
-function toTimelineEntry(entry: AuditEntry, actorName: (id: string) => string): TimelineEntry {
-  const out: TimelineEntry = {
-    seq: entry.seq,
-    at: entry.at,
-    action: entry.action,
-    actor:
-      entry.actorKind === 'user' && entry.actorId
-        ? actorName(entry.actorId)
-        : entry.actorKind === 'recovery'
-          ? 'recovery'
-          : null,
-  };
-  if (entry.action === 'case.status') {
-    const from = caseStatus.safeParse(field(entry.details, 'old', 'status'));
-    const to = caseStatus.safeParse(field(entry.details, 'new', 'status'));
-    const reason = field(entry.details, 'new', 'reason');
-    if (from.success && to.success) {
-      out.statusChange = { from: from.data, to: to.data, reason: typeof reason === 'string' ? reason : null };
-    }
-  }
-  if (entry.action === 'interview.state') {
-    const from = field(entry.details, 'old', 'state');
-    const to = field(entry.details, 'new', 'state');
-    if (typeof from === 'string' && typeof to === 'string') out.interviewState = { from, to };
-  }
-  if (FOLLOW_UP_ACTIONS.has(entry.action)) {
-    const what = field(entry.details, 'what');
-    const dueOn = isoDate.safeParse(field(entry.details, 'dueOn'));
-    if (typeof what === 'string' && dueOn.success)
-      out.followUp = { what: what.slice(0, 500), dueOn: dueOn.data };
-  }
-  if (entry.action === 'attachment.add' || entry.action === 'attachment.export') {
-    const name = field(entry.details, 'new', 'fileName') ?? field(entry.details, 'fileName');
-    if (typeof name === 'string') out.fileName = name.slice(0, 1000);
-  }
-  if (entry.action === 'case.update' || entry.action === 'person.update') {
-    const changed = field(entry.details, 'new');
-    if (changed && typeof changed === 'object' && !Array.isArray(changed)) {
-      out.changedFields = Object.keys(changed).slice(0, 50);
-    }
-  }
-  return out;
-}
-
-/**
- * The case-scoped slice of the audit trail: events whose entity is the case or one of its records
- * (people, interviews, notes, attachments, referrals, follow-ups). Needs only 'cases.read'.
- */
-export function caseTimeline(
-  session: Session,
-  query: { caseId: string; includeRoutine: boolean; limit: number },
-): TimelineEntry[] {
-  session.require('cases.read');
-  return session.read((db) => {
-    const row = loadCaseRow(db, query.caseId);
-    const ids = caseRecordIds(db, row.id);
-    const entityIds = [
-      row.id,
-      ...ids.persons,
-      ...ids.interviews,
-      ...ids.notes,
-      ...ids.attachments,
-      ...ids.referrals,
-      ...ids.followUps,
-    ];
-    const entries = entityIds
-      .flatMap((entityId) => listAuditRows(db, { entityId, limit: 5000 }))
-      .filter((e) => query.includeRoutine || !ROUTINE_ACTIONS.has(e.action))
-      .sort((a, b) => b.seq - a.seq)
-      .slice(0, query.limit);
-    const names = loadAttribution(db);
-    return entries.map((e) => toTimelineEntry(e, (id) => names.name(id)));
-  });
-}
-
-/** The referral date: the first signed referral, else the first change of the status to "referred". */
-function referredAt(session: Session, caseId: string): { at: string; source: 'referral' | 'status' } | null {
-  const signed = listReferrals(session, caseId)
-    .map((r) => r.signedAt)
-    .sort()[0];
-  if (signed) return { at: signed, source: 'referral' };
-  const changes = session.read((db) =>
-    listAuditRows(db, { entityId: caseId, action: 'case.status', limit: 1000 }),
-  );
-  const first = changes
-    .filter((e) => field(e.details, 'new', 'status') === 'referred')
-    .sort((a, b) => a.seq - b.seq)[0];
-  return first ? { at: first.at, source: 'status' } : null;
-}
 
 export const caseworkHandlers: {
   'casework.timeline': Handler<'casework.timeline'>;
@@ -169,16 +52,6 @@ export const caseworkHandlers: {
   'casework.followUps.list': (req, ctx) => listFollowUps(ctx.sessions.require(), req.caseId),
   'casework.followUps.add': (req, ctx) => addFollowUp(ctx.sessions.require(), req),
   'casework.followUps.setDone': (req, ctx) => setFollowUpDone(ctx.sessions.require(), req),
-  'casework.followUps': (req, ctx) => {
-    const session = ctx.sessions.require();
-    session.require('cases.read');
-    session.read((db) => loadCaseRow(db, req.caseId));
-    const referred = referredAt(session, req.caseId);
-    return {
-      referredAt: referred?.at ?? null,
-      source: referred?.source ?? null,
-      days: session.read((db) => readSettings(db).followUpDays),
-    };
-  },
+  'casework.followUps': (req, ctx) => followUpCounters(ctx.sessions.require(), req.caseId),
   'casework.deleteCase': (req, ctx) => deleteCase(ctx.sessions.require(), req),
 };

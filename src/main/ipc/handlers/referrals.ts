@@ -1,8 +1,7 @@
 import { verifyPdf } from '../../pdf/verify';
-import { findReferralBySha256 } from '../../referral/lookup';
 import { exportReferral, prepareReferral, referralReadiness } from '../../referral/service';
 import { getCase } from '../../store/cases';
-import { listReferrals } from '../../store/referrals';
+import { findReferralBySha256, listReferrals } from '../../store/referrals';
 import { getSettings } from '../../store/settings';
 import type { Handler } from '../dispatch';
 

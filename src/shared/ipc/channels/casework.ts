@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { attachmentSummary, MAX_ATTACHMENT_BYTES, mediaType } from '../../domain/attachments';
+import {
+  attachmentSummary,
+  base64LengthFor,
+  MAX_ATTACHMENT_BYTES,
+  MAX_UPLOAD_BYTES,
+  mediaType,
+} from '../../domain/attachments';
 import { caseStatus } from '../../domain/cases';
 import { entityId, isoDate, isoDateTime, requiredText } from '../../domain/common';
 import { followUp, followUpDueOn, followUpText } from '../../domain/follow-ups';
@@ -7,14 +13,9 @@ import { note, noteBody } from '../../domain/notes';
 import { followUpDays } from '../../domain/settings';
 import { channel } from '../channel';
 
-/**
- * Largest file accepted over IPC for an attachment. Smaller than the store's own limit because the
- * bytes travel as base64 (a third larger) and the preview server caps request bodies at 32 MiB.
- */
-export const MAX_UPLOAD_BYTES = Math.min(10 * 1024 * 1024, MAX_ATTACHMENT_BYTES);
-const maxBase64Length = Math.ceil(MAX_UPLOAD_BYTES / 3) * 4;
+const maxBase64Length = base64LengthFor(MAX_UPLOAD_BYTES);
 /** A stored attachment can be larger than an upload (signed referral PDFs are added in main). */
-const maxStoredBase64Length = Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4;
+const maxStoredBase64Length = base64LengthFor(MAX_ATTACHMENT_BYTES);
 
 /** Pictures the case page shows inline (main checks the bytes, not only the stored media type). */
 export const viewableImageType = z.enum(['image/jpeg', 'image/png']);

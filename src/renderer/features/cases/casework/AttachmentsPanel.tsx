@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentSummary } from '../../../../shared/domain/attachments';
-import { MAX_UPLOAD_BYTES } from '../../../../shared/ipc/channels/casework';
+import { MAX_UPLOAD_BYTES } from '../../../../shared/domain/attachments';
 import type { ReplyError } from '../../../../shared/ipc/reply';
 import { call } from '../../../app/call';
 import { formatDateTime } from '../../../app/format';

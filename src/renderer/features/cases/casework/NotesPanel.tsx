@@ -47,7 +47,13 @@ export function NotesPanel({ caseId, onChanged }: { caseId: string; onChanged: (
           <li key={n.id} data-testid="note">
             <p className="note-body">{n.body}</p>
             <small className="muted">
-              {t('notes.by', { author: n.authorId, time: formatDateTime(n.createdAt, uiLanguage) })}
+              {n.importedFrom === null
+                ? t('notes.by', { author: n.authorId, time: formatDateTime(n.createdAt, uiLanguage) })
+                : t('notes.byImported', {
+                    author: n.authorId,
+                    exporter: n.importedFrom,
+                    time: formatDateTime(n.createdAt, uiLanguage),
+                  })}
             </small>
           </li>
         ))}
