@@ -10,7 +10,7 @@ import { saveAnswer, startInterview } from '../../src/main/store/interviews';
 import { storePaths } from '../../src/main/store/paths';
 import { Vault } from '../../src/main/store/vault';
 import { tempDir } from '../helpers/disk';
-import { CASE_INPUT, INTERVIEW_INPUT, SCREENING_INTERVIEW_INPUT, SUPERVISOR } from '../helpers/samples';
+import { CASE_INPUT, SCREENING_INTERVIEW_INPUT, SUPERVISOR } from '../helpers/samples';
 import { createTestStore } from '../helpers/test-app';
 
 const commands = createStoreCommands({ kdfProfile: 'test' });
