@@ -112,6 +112,8 @@ export interface DocModel {
   pageMark?: LangText;
   /** Small lines at the top of every page, each texts side by side (e.g. a draft-translation note). */
   pageNotes?: LangText[][];
+  /** Drawn for text in a script no bundled font has (the text itself still extracts). */
+  unsupportedScript?: LangText;
 }
 
 // ---- runtime check: the model crosses a module boundary, so renderPdf parses it first ----
@@ -220,4 +222,5 @@ export const docModelSchema = z.object({
   footer: langTextSchema.optional(),
   pageMark: langTextSchema.optional(),
   pageNotes: z.array(z.array(langTextSchema).min(1).max(4)).max(3).optional(),
+  unsupportedScript: z.object({ text: z.string().min(1).max(100), lang: langSchema }).optional(),
 }) satisfies z.ZodType<DocModel>;

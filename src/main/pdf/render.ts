@@ -131,6 +131,7 @@ export async function renderPdf(input: DocModel, options: RenderOptions = {}): P
     await textEngineFor(options.fontDir ?? defaultFontDir()),
     undefined,
     options.thaiFace ?? 'noto',
+    model.unsupportedScript,
   );
   const layout = new DocumentLayout(shaper, page);
   const items = layout.layout(model);

@@ -130,13 +130,21 @@ let sharedBuffer: HarfBuzz.Buffer | undefined;
  * Shapes one run (one font, one line) the way `hb-shape --language=<lang>` does: language set,
  * direction and script guessed from the text, default features, cluster level 0.
  */
-export function shapeRun(hb: HarfBuzzModule, font: LoadedFont, text: string, lang: Lang): ShapedGlyph[] {
+export function shapeRun(
+  hb: HarfBuzzModule,
+  font: LoadedFont,
+  text: string,
+  lang: Lang,
+  rtl = false,
+): ShapedGlyph[] {
   sharedBuffer ??= new hb.Buffer();
   const buffer = sharedBuffer;
   buffer.reset();
   buffer.addText(text);
   buffer.setLanguage(lang);
   buffer.guessSegmentProperties();
+  // The bidi algorithm decided the direction; HarfBuzz then returns the glyphs in visual order.
+  if (rtl) buffer.setDirection(hb.Direction.RTL);
   hb.shape(font.hbFont, buffer);
   const infos = buffer.getGlyphInfos();
   const positions = buffer.getGlyphPositions();

@@ -1,3 +1,4 @@
+import { visualRuns } from './bidi';
 import {
   FONT_FAMILIES,
   type FontFamily,
@@ -8,7 +9,7 @@ import {
   type ThaiFace,
 } from './fonts';
 import { isDefaultIgnorable, itemizeByFont } from './itemize';
-import type { Lang } from './model';
+import type { Lang, LangText } from './model';
 import { type LoadedFont, loadFont, loadHarfBuzz, type ShapedGlyph, shapeRun } from './shaping';
 
 /**
@@ -88,18 +89,37 @@ export class TextEngine implements LineShaper {
     return this.fonts[weight][ownFamily(lang, thaiFace)];
   }
 
-  shapeLine(text: string, lang: Lang, style: TextStyle): ShapedLine {
+  /**
+   * Shapes one line: bidi runs in visual order, each cut into runs one font draws, each shaped by
+   * HarfBuzz in its direction. Text no bundled font covers is drawn as `marker` (in the line's own
+   * font) while the run keeps the real text, so it still extracts and copies exactly.
+   */
+  shapeLine(text: string, lang: Lang, style: TextStyle, marker?: LangText): ShapedLine {
     const chain = fallbackChain(lang, style.thaiFace).map((family) => this.fonts[style.weight][family]);
+    const covers = (font: LoadedFont, codePoint: number) => font.coverage.has(codePoint);
     const runs: ShapedRun[] = [];
-    let width = 0;
-    for (const item of itemizeByFont(text, chain, (font, codePoint) => font.coverage.has(codePoint))) {
-      const runText = text.slice(item.start, item.end);
-      const glyphs = shapeRun(this.hb, item.font, runText, lang);
-      const scale = style.size / item.font.unitsPerEm;
-      const runWidth = glyphs.reduce((sum, glyph) => sum + glyph.xAdvance, 0) * scale;
-      runs.push({ font: item.font, text: runText, lang, size: style.size, glyphs, width: runWidth });
-      width += runWidth;
+    const shaped = (font: LoadedFont, runText: string, rtl: boolean, drawn = runText, drawnLang = lang) => {
+      const glyphs = shapeRun(this.hb, font, drawn, drawnLang, rtl);
+      // A marker's glyphs all stand for the whole uncovered text (one cluster).
+      if (drawn !== runText) for (const glyph of glyphs) glyph.cluster = 0;
+      const width = glyphs.reduce((sum, glyph) => sum + glyph.xAdvance, 0) * (style.size / font.unitsPerEm);
+      runs.push({ font, text: runText, lang, size: style.size, glyphs, width });
+    };
+    for (const bidiRun of visualRuns(text)) {
+      const segment = text.slice(bidiRun.start, bidiRun.end);
+      const items = itemizeByFont(segment, chain, covers);
+      for (const item of bidiRun.rtl ? items.reverse() : items) {
+        for (const piece of coveredPieces(segment.slice(item.start, item.end), item.font)) {
+          if (piece.covered) shaped(item.font, piece.text, bidiRun.rtl);
+          else {
+            const label = marker ?? UNSUPPORTED_SCRIPT;
+            const font = this.primaryFont(label.lang, style.weight, style.thaiFace);
+            shaped(font, piece.text, false, label.text, label.lang);
+          }
+        }
+      }
     }
+    const width = runs.reduce((sum, run) => sum + run.width, 0);
     const metrics = this.lineMetrics(
       lang,
       style,
@@ -129,6 +149,29 @@ export class TextEngine implements LineShaper {
     return this.shapeLine(text, lang, style).width;
   }
 }
+
+/** Drawn instead of text in a script no bundled font has (the document may give its own words). */
+export const UNSUPPORTED_SCRIPT: LangText = { text: '[text in an unsupported script]', lang: 'en' };
+
+/**
+ * The text cut where the font stops or starts covering it, whole grapheme clusters at a time
+ * (a mark never leaves its base). Format characters count as covered: any font may carry them.
+ */
+function coveredPieces(text: string, font: LoadedFont): { text: string; covered: boolean }[] {
+  const pieces: { text: string; covered: boolean }[] = [];
+  for (const { segment } of graphemes.segment(text)) {
+    const covered = [...segment].every((char) => {
+      const codePoint = char.codePointAt(0) ?? 0;
+      return isDefaultIgnorable(codePoint) || font.coverage.has(codePoint);
+    });
+    const last = pieces[pieces.length - 1];
+    if (last && last.covered === covered) last.text += segment;
+    else pieces.push({ text: segment, covered });
+  }
+  return pieces;
+}
+
+const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
 /** What layout needs from a shaper: TextEngine itself, or a BuildShaper in front of it. */
 export interface LineShaper {
@@ -199,6 +242,8 @@ export class BuildShaper implements LineShaper {
     private readonly limit = BUILD_SHAPE_CACHE_LIMIT,
     /** The document's Thai face, applied to every style it is asked for. */
     private readonly thaiFace: ThaiFace = 'noto',
+    /** Drawn for text in a script no bundled font covers. */
+    private readonly marker: LangText = UNSUPPORTED_SCRIPT,
   ) {}
 
   private styled(style: TextStyle): TextStyle {
@@ -215,7 +260,8 @@ export class BuildShaper implements LineShaper {
     const key = `${style.weight}\u0000${style.size}\u0000${lang}\u0000${text}`;
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached;
-    const line = this.lineFromContext(text, lang, style) ?? this.engine.shapeLine(text, lang, style);
+    const line =
+      this.lineFromContext(text, lang, style) ?? this.engine.shapeLine(text, lang, style, this.marker);
     if (this.cache.size >= this.limit) this.cache.clear();
     this.cache.set(key, line);
     return line;

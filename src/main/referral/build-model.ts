@@ -73,6 +73,7 @@ export function buildReferralModel(
       lang: PRIMARY,
     },
     pageMark: { text: th('referral:letter.confidential'), lang: PRIMARY },
+    unsupportedScript: { text: th('referral:unsupportedScript'), lang: PRIMARY },
     ...(drafts.length > 0
       ? {
           pageNotes: [
