@@ -525,12 +525,8 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
           audience: 'person',
           tiers: FULL,
           evidence: [
-            {
-              when: { equals: 'no' },
-              ilo: ['ilo.abuse_of_vulnerability'],
-              iloEc: ['ilo_ec.vd.legal_status', 'ilo_ec.rv.illegal_status'],
-              strength: 'weak',
-            },
+            // No papers of one's own is vulnerability (context), not abuse of it by anyone.
+            { when: { equals: 'no' }, iloEc: ['ilo_ec.vd.legal_status', 'ilo_ec.rv.illegal_status'] },
           ],
         },
         {
@@ -892,11 +888,8 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
               iloEc: ['ilo_ec.ex.wage_manipulation'],
               strength: 'weak',
             },
-            {
-              when: { includesAny: ['deduct_debt', 'deduct_recruitment_fee'] },
-              ilo: ['ilo.debt_bondage'],
-              strength: 'weak',
-            },
+            // A recruitment fee taken from the worker's pay; repaying an advance or a loan is not an indicator alone.
+            { when: { includes: 'deduct_recruitment_fee' }, ilo: ['ilo.debt_bondage'], strength: 'weak' },
           ],
         },
         {
@@ -1179,7 +1172,7 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
               when: { includes: 'threat_police_or_deport' },
               ilo: ['ilo.intimidation_threats', 'ilo.abuse_of_vulnerability'],
               iloEc: ['ilo_ec.cd.threat_of_denunciation'],
-              thai: ['s6.means.abuse_of_power', 's6_1.intimidation'],
+              thai: ['s6.means.abuse_of_power', 's6_1.intimidation', 's6.purpose.forced_labour'],
               strength: 'medium',
             },
             {
@@ -1238,7 +1231,7 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
               when: { includes: 'p_threat_report' },
               ilo: ['ilo.intimidation_threats', 'ilo.abuse_of_vulnerability'],
               iloEc: ['ilo_ec.cd.threat_of_denunciation'],
-              thai: ['s6.means.abuse_of_power', 's6_1.intimidation'],
+              thai: ['s6.means.abuse_of_power', 's6_1.intimidation', 's6.purpose.forced_labour'],
               strength: 'medium',
             },
             {
@@ -1472,7 +1465,7 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
               when: { includes: 'police_or_deported' },
               ilo: ['ilo.intimidation_threats', 'ilo.abuse_of_vulnerability'],
               iloEc: ['ilo_ec.cd.threat_of_denunciation'],
-              thai: ['s6.means.abuse_of_power', 's6_1.intimidation'],
+              thai: ['s6.means.abuse_of_power', 's6_1.intimidation', 's6.purpose.forced_labour'],
               strength: 'medium',
             },
             {
