@@ -158,6 +158,8 @@ export const UNSUPPORTED_SCRIPT: LangText = { text: '[text in an unsupported scr
  * (a mark never leaves its base). Format characters count as covered: any font may carry them.
  */
 function coveredPieces(text: string, font: LoadedFont): { text: string; covered: boolean }[] {
+  // Nearly always the font covers the whole run (itemizing chose it for that): no segmenting then.
+  if (coveredBy(font, text)) return [{ text, covered: true }];
   const pieces: { text: string; covered: boolean }[] = [];
   for (const { segment } of graphemes.segment(text)) {
     const covered = [...segment].every((char) => {

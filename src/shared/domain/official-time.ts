@@ -15,6 +15,19 @@ function tagFor(locale: Locale): string {
   return locale === 'th' ? 'th-TH-u-ca-buddhist' : LOCALE_TAGS[locale];
 }
 
+/** Formatters are costly to make and cheap to use: one per set of options. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made = new Intl.DateTimeFormat(tagFor(locale), options);
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 function parse(iso: string): Date | null {
   const date = new Date(CALENDAR_DATE.test(iso) ? `${iso}T12:00:00Z` : iso);
   return Number.isNaN(date.getTime()) ? null : date;
@@ -27,7 +40,7 @@ function parse(iso: string): Date | null {
 export function officialDate(iso: string, locale: Locale, style: 'long' | 'short' = 'long'): string {
   const date = parse(iso);
   if (!date) return iso;
-  return new Intl.DateTimeFormat(tagFor(locale), {
+  return formatter(locale, {
     day: 'numeric',
     month: style,
     year: 'numeric',
@@ -39,7 +52,7 @@ export function officialDate(iso: string, locale: Locale, style: 'long' | 'short
 export function bangkokTime(iso: string, locale: Locale): string {
   const date = parse(iso);
   if (!date) return iso;
-  return new Intl.DateTimeFormat(tagFor(locale), {
+  return formatter(locale, {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
@@ -60,6 +73,8 @@ export function minutesBetween(from: string | null, to: string | null): number |
 export function buddhistYear(iso: string): number {
   const date = parse(iso);
   if (!date) return Number.NaN;
-  const year = new Intl.DateTimeFormat('en-US', { year: 'numeric', timeZone: THAI_TIME_ZONE }).format(date);
+  const year = formatter('en', { year: 'numeric', timeZone: THAI_TIME_ZONE, calendar: 'gregory' }).format(
+    date,
+  );
   return Number(year) + 543;
 }

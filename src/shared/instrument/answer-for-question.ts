@@ -85,9 +85,17 @@ function substantiveSchemaFor(question: Question): z.ZodType<AnswerValue> {
   }
 }
 
+/** Schemas made once per question object (building a zod schema costs far more than using it). */
+const schemas = new WeakMap<Question, z.ZodType<AnswerValue, unknown>>();
+
 /** The zod schema for an answer to this question (declined is always allowed). */
 export function answerSchemaFor(question: Question): z.ZodType<AnswerValue, unknown> {
-  return z.union([declinedSchemaFor(question), substantiveSchemaFor(question)]);
+  let schema = schemas.get(question);
+  if (!schema) {
+    schema = z.union([declinedSchemaFor(question), substantiveSchemaFor(question)]);
+    schemas.set(question, schema);
+  }
+  return schema;
 }
 
 /** Validates and canonicalises an answer for this question; throws AppError('VALIDATION') otherwise. */
