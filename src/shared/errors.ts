@@ -1,3 +1,7 @@
+import type common from '../../resources/locales/en/common.json';
+
+type CommonErrors = (typeof common)['errors'];
+
 /**
  * Every failure that crosses a boundary (IPC, preview HTTP, CLI) is an AppError: a stable code for
  * programs and an i18next key (namespace `common`, under `errors.`) for people. Never put personal
@@ -30,8 +34,11 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** Maps each code to its translation key; tests check every key exists in all six locales. */
-export const ERROR_MESSAGE_KEYS: Record<ErrorCode, string> = {
+/**
+ * Maps each code to its translation key: the compiler checks each names a key of `common`
+ * (src/types/i18n-keys.d.ts); tests check it exists in all six locales.
+ */
+export const ERROR_MESSAGE_KEYS: Record<ErrorCode, `errors.${keyof CommonErrors}`> = {
   VALIDATION: 'errors.validation',
   UNKNOWN_CHANNEL: 'errors.unknownChannel',
   FORBIDDEN_SENDER: 'errors.forbiddenSender',

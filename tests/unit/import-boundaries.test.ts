@@ -17,8 +17,9 @@ const probes = join(root, '.tmp', `runtime-probes-${process.pid}`);
 afterAll(() => rmSync(probes, { recursive: true, force: true }));
 
 /** Compiles each probe under the project's settings; returns the files (probe names) with errors. */
+let probeRuns = 0;
 function filesWithErrors(project: string, files: Record<string, string>): Set<string> {
-  const dir = join(probes, project.replaceAll('/', '-'));
+  const dir = join(probes, `${project.replaceAll('/', '-')}-${++probeRuns}`);
   mkdirSync(dir, { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, `${name}.ts`), text);
   writeFileSync(
@@ -44,11 +45,32 @@ function filesWithErrors(project: string, files: Record<string, string>): Set<st
 /** The ambient declarations each project relies on (its include is replaced by the probes). */
 function extraIncludes(project: string): string[] {
   if (project === 'src/shared' || project === 'src/preload') return [join(root, 'src/shared/globals.d.ts')];
-  if (project === 'src/renderer') return [join(root, 'src/renderer/env.d.ts')];
+  if (project === 'src/renderer') {
+    return [join(root, 'src/renderer/env.d.ts'), join(root, 'src/types/i18n-keys.d.ts')];
+  }
   if (project.startsWith('src/main'))
     return [join(root, 'src/types/*.d.ts'), join(root, 'src/main/**/*.d.ts')];
   return [];
 }
+
+describe('the compiler checks the UI text keys', () => {
+  const translated = (body: string) =>
+    `import { useTranslation } from 'react-i18next';\nexport function useText(s: string, status: 'draft' | 'closed') {\n  const { t } = useTranslation();\n  return ${body};\n}\n`;
+
+  it('refuses a key that is not in the English texts, and a built key without a typed list', () => {
+    // biome-ignore-start lint/suspicious/noTemplateCurlyInString: probe sources that hold template literals
+    const failed = filesWithErrors('src/renderer', {
+      allowed: translated(
+        "[t('cases.title'), t(`status.${status}`), t('referral:sex.female'), t(`instrument:${s}`)]",
+      ),
+      missingKey: translated("t('cases.noSuchKey')"),
+      missingNamespacedKey: translated("t('referral:fields.person.minor')"),
+      untypedBuiltKey: translated('t(`status.${s}`)'),
+    });
+    // biome-ignore-end lint/suspicious/noTemplateCurlyInString: probe sources
+    expect([...failed].sort()).toEqual(['missingKey', 'missingNamespacedKey', 'untypedBuiltKey']);
+  });
+});
 
 describe('the compiler keeps each runtime to what it may use', () => {
   it('shared code (runs everywhere) cannot use Node, Electron or the DOM', () => {

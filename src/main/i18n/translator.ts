@@ -35,8 +35,12 @@ export function mainI18n(): i18n {
   return inst;
 }
 
+/**
+ * Main builds keys from data (PDF layout, instrument), so this translator takes any string; the
+ * renderer's keys are checked by the compiler (src/types/i18n-keys.d.ts).
+ */
 export function translatorFor(lng: Locale): (key: string, values?: Record<string, unknown>) => string {
-  const t = mainI18n().getFixedT(lng);
+  const t = mainI18n().getFixedT(lng) as unknown as (key: string, values: Record<string, unknown>) => unknown;
   return (key, values) => String(t(key, values ?? {}));
 }
 

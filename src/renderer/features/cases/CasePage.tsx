@@ -97,7 +97,7 @@ export function CasePage({
         {detail.interviews.map((i) => (
           <li key={i.id}>
             <span>
-              {ti(`tiers.${i.tier}`)} · {t(`interviewState.${i.state}`)} ·{' '}
+              {String(ti(`tiers.${i.tier}`))} · {t(`interviewState.${i.state}`)} ·{' '}
               {formatDateTime(i.startedAt, uiLanguage)}
             </span>
             <button

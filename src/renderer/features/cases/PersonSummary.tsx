@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/domain/cases';
 import { type CaseConsent, personDetailsAllowed } from '../../../shared/domain/consent';
 import { isLocale, LOCALE_NATIVE_NAMES } from '../../../shared/i18n/locales';
+import type { UiKey } from '../../app/i18n-key';
 
-const PURPOSES: { key: keyof CaseConsent; label: string }[] = [
+const PURPOSES: { key: keyof CaseConsent; label: UiKey }[] = [
   { key: 'screening', label: 'casePage.consentScreening' },
   { key: 'referral', label: 'casePage.consentReferral' },
   { key: 'police', label: 'casePage.consentPolice' },
@@ -29,7 +30,7 @@ export function PersonSummary({ detail }: { detail: CaseDetail }) {
     ? [
         person.ageYears !== null ? t('casePage.ageYears', { age: person.ageYears }) : null,
         person.minor !== 'unknown' && person.minor !== 'adult'
-          ? `${t('referral:fields.person.minor')}: ${t(`referral:minor.${person.minor}`)}`
+          ? `${t('referral:fields.person.under18')}: ${t(`referral:minor.${person.minor}`)}`
           : null,
         person.ageAssessment ? t(`referral:ageAssessment.${person.ageAssessment}`) : null,
       ]
@@ -79,7 +80,7 @@ export function PersonSummary({ detail }: { detail: CaseDetail }) {
             <ul className="consent-list" data-testid="person-consent">
               {PURPOSES.map((p) => (
                 <li key={p.key} data-consent={detail.consent[p.key]}>
-                  {t(p.label)}: <strong>{t(`referral:consent.${detail.consent[p.key]}`)}</strong>
+                  {t(p.label)}: <strong>{t(`referral:consentWord.${detail.consent[p.key]}`)}</strong>
                 </li>
               ))}
             </ul>

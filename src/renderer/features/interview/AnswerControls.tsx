@@ -9,6 +9,7 @@ import {
   type Question,
 } from '../../../shared/instrument';
 import { translatorFor } from '../../app/i18n';
+import type { UiKey } from '../../app/i18n-key';
 import { ZawgyiCheck } from '../../components/ZawgyiCheck';
 import { AnswerPictogram, type PictogramKind } from './AnswerPictogram';
 import { DECLINE_KEYS, hasCommandModifier, keyBelongsToField, shortcutAction } from './answer-shortcuts';
@@ -19,7 +20,7 @@ import { DECLINE_KEYS, hasCommandModifier, keyBelongsToField, shortcutAction } f
  */
 export type AnswerView = 'officer' | 'person';
 
-type Translate = (key: string, values?: Record<string, unknown>) => string;
+type Translate = (key: UiKey, values?: Record<string, unknown>) => string;
 
 interface Props {
   question: Question;

@@ -4,6 +4,7 @@ import type { Referral } from '../../../shared/domain/referrals';
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
 import { formatDateTime } from '../../app/format';
+import type { UiKey } from '../../app/i18n-key';
 import { usePrefs } from '../../app/prefs-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ReceivingAgencyPicker, type ReceivingChoice } from './ReceivingAgencyPicker';
@@ -34,7 +35,7 @@ export function ReferralPanel({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ReplyError | null>(null);
   // Kept as a key, so the message follows a change of UI language.
-  const [message, setMessage] = useState<{ key: string; file?: string } | null>(null);
+  const [message, setMessage] = useState<{ key: UiKey; file?: string } | null>(null);
   const [made, setMade] = useState<Referral[]>([]);
   const [details, setDetails] = useState<ReferralDetailsValue>(EMPTY_REFERRAL_DETAILS);
   const [ready, setReady] = useState(false);

@@ -5,6 +5,7 @@ import { MAX_UPLOAD_BYTES } from '../../../../shared/domain/attachments';
 import type { ReplyError } from '../../../../shared/ipc/reply';
 import { call } from '../../../app/call';
 import { formatDateTime } from '../../../app/format';
+import type { UiKey } from '../../../app/i18n-key';
 import { usePrefs } from '../../../app/prefs-context';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { AttachmentPicture } from './AttachmentPicture';
@@ -46,7 +47,7 @@ export function AttachmentsPanel({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ReplyError | null>(null);
   // Kept as keys, not text, so a message follows a change of the UI language.
-  const [message, setMessage] = useState<{ key: string; name?: string } | null>(null);
+  const [message, setMessage] = useState<{ key: UiKey; name?: string } | null>(null);
   const [saving, setSaving] = useState<string | null>(null);
   const [saved, setSaved] = useState<{ id: string; name: string | null } | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);

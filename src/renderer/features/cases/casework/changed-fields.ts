@@ -5,7 +5,12 @@
  * A name not listed here (a future field, or a row from another version) reads as "other details":
  * a raw column name is never shown.
  */
-const FIELD_LABELS: ReadonlyMap<string, string> = new Map([
+import type common from '../../../../../resources/locales/en/common.json';
+
+type FieldLabel = keyof (typeof common)['timeline']['fields'];
+type LabelKey = `timeline.fields.${FieldLabel}`;
+
+const FIELD_LABELS: ReadonlyMap<string, FieldLabel> = new Map<string, FieldLabel>([
   // case.update: columns of the cases table
   ['place_kind', 'placeKind'],
   ['place_name', 'place'],
@@ -29,22 +34,25 @@ const FIELD_LABELS: ReadonlyMap<string, string> = new Map([
   ['preferredInterviewerGender', 'preferredInterviewerGender'],
 ]);
 
-export const OTHER_FIELDS_KEY = 'timeline.fields.other';
+export const OTHER_FIELDS_KEY: LabelKey = 'timeline.fields.other';
 
 /** The i18n key of one changed field's label. */
-export function changedFieldLabelKey(field: string): string {
+export function changedFieldLabelKey(field: string): LabelKey {
   const label = FIELD_LABELS.get(field);
   return label === undefined ? OTHER_FIELDS_KEY : `timeline.fields.${label}`;
 }
 
 /** The label keys for a row's changed fields, in the row's order, each once ("other details" last). */
-export function changedFieldLabelKeys(fields: readonly string[]): string[] {
+export function changedFieldLabelKeys(fields: readonly string[]): LabelKey[] {
   const keys = new Set(fields.map(changedFieldLabelKey));
   const known = [...keys].filter((k) => k !== OTHER_FIELDS_KEY);
   return keys.has(OTHER_FIELDS_KEY) ? [...known, OTHER_FIELDS_KEY] : known;
 }
 
 /** Every label key this module can return (for checking that each locale has them all). */
-export function allChangedFieldLabelKeys(): string[] {
-  return [...new Set([...FIELD_LABELS.values()].map((l) => `timeline.fields.${l}`)), OTHER_FIELDS_KEY];
+export function allChangedFieldLabelKeys(): LabelKey[] {
+  return [
+    ...new Set([...FIELD_LABELS.values()].map((l): LabelKey => `timeline.fields.${l}`)),
+    OTHER_FIELDS_KEY,
+  ];
 }
