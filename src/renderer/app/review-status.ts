@@ -11,7 +11,9 @@ const textOf = (lng: string, ns: string, key: string): unknown =>
 /** Review state of one string in one language: 'source' (English), 'reviewed', 'draft' or 'stale'. */
 export function reviewStateOf(lng: string, ns: string, key: string): LocaleReviewState {
   const source = textOf('en', ns, key);
-  const target = i18next.exists(key as never, { lng, ns: ns as never, fallbackLng: false }) ? textOf(lng, ns, key) : undefined;
+  const target = i18next.exists(key as never, { lng, ns: ns as never, fallbackLng: false })
+    ? textOf(lng, ns, key)
+    : undefined;
   return localeReviewState(
     statuses,
     lng,
