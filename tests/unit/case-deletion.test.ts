@@ -30,6 +30,8 @@ const M = {
   attachment: 'ZQX-ATTACHMENT-BYTES-6630',
   pdf: 'ZQX-REFERRAL-PDF-8815',
 };
+/** The search text holds names, places and vessels folded to lower case (src/main/db/search-text.ts). */
+const FOLDED = { name: M.name.toLowerCase(), vessel: M.vessel.toLowerCase() };
 const CONTROL = {
   name: 'ZQX-CONTROL-NAME-1188',
   note: 'ZQX-CONTROL-NOTE-3356',
@@ -177,7 +179,7 @@ describe('deleting a case', () => {
     addNote(s, { caseId: control.id, body: CONTROL.note });
     addFollowUp(s, { caseId: control.id, what: CONTROL.followUp, dueOn: '2026-06-05' });
     const target = await caseWithEverything(s);
-    const markers = Object.values(M);
+    const markers = [...Object.values(M), ...Object.values(FOLDED)];
     const caseKey = s.read((db) =>
       db.prepare('SELECT key FROM case_keys WHERE case_id = ?').pluck().get(target.id),
     ) as Buffer;
@@ -187,15 +189,19 @@ describe('deleting a case', () => {
     // and the case key in case_keys; the audit rows hold none of it in the clear (sealed).
     s.db.pragma('wal_checkpoint(TRUNCATE)');
     const before = whereMarkersAre(paths.db, key, [...markers, CONTROL.name]);
-    expect(before[M.name]).toEqual(['persons']);
+    // The list's copy of the first person's name and its sort index (migration 0005).
+    expect(before[M.name]).toEqual(['cases', 'cases_list_person', 'persons']);
     expect(before[M.vessel]).toEqual(['cases']);
+    // The search text, and the search index's copy of it.
+    expect(before[FOLDED.name]).toEqual(['case_search_text', 'cases']);
+    expect(before[FOLDED.vessel]).toEqual(['case_search_text', 'cases']);
     expect(before[M.answer]).toContain('answers');
     expect(before[M.answerOld]).toContain('answer_history');
     expect(before[M.note]).toEqual(['notes']);
     expect(before[M.followUp]).toEqual(['follow_ups']);
     expect(before[M.attachment]).toContain('attachments');
     expect(before[M.pdf]).toContain('attachments');
-    expect(before[CONTROL.name]).toEqual(['persons']);
+    expect(before[CONTROL.name]).toEqual(['cases', 'cases_list_person', 'persons']);
     expect(whereBytesAre(paths.db, key, caseKey)).toEqual(['case_keys']);
     // ...while the API still reads the case's audit details (opened with the case key).
     const personCreated = listAudit(s, { entityId: target.persons[0]?.id, action: 'person.create' })[0];

@@ -3,7 +3,8 @@ import type { Db } from './driver';
 /**
  * The lower-cased, NFC-normalised text a case is found by (reference, place, vessel, people's names).
  * SQLite's lower() and LIKE only fold ASCII, so folding happens here, in JS, for Thai, Burmese, Khmer,
- * Lao and Vietnamese alike. If this format changes, add a migration that rebuilds cases.search_text.
+ * Lao and Vietnamese alike. If this format changes, add a migration that rebuilds cases.search_text
+ * (triggers of migration 0005 copy it into case_search_text and its FTS5 index, case_search).
  */
 export function foldForSearch(text: string): string {
   return text.normalize('NFC').toLocaleLowerCase('und').replace(/\s+/g, ' ').trim();
@@ -23,6 +24,25 @@ export function searchTerms(query: string | undefined): string[] {
     .split(' ')
     .filter((t) => t !== '')
     .slice(0, 8);
+}
+
+/** The trigram index only knows substrings of 3 or more characters; shorter words are looked for by instr. */
+const TRIGRAM = 3;
+
+/**
+ * SQL for the search keys (cases.search_key) of the cases whose search text contains every term, as
+ * exact substrings of the folded text like instr finds them: terms of 3 or more characters through the
+ * FTS5 trigram index, each a quoted phrase; shorter terms with instr over the narrow case_search_text.
+ */
+export function searchKeysSql(terms: readonly string[]): { sql: string; params: string[] } {
+  const long = terms.filter((t) => [...t].length >= TRIGRAM);
+  const short = terms.filter((t) => [...t].length < TRIGRAM);
+  const instr = short.map(() => ' AND instr(text, ?) > 0').join('');
+  if (long.length === 0) return { sql: `SELECT key FROM case_search_text WHERE 1${instr}`, params: short };
+  return {
+    sql: `SELECT rowid FROM case_search WHERE case_search MATCH ?${instr}`,
+    params: [long.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND '), ...short],
+  };
 }
 
 /** Loads the parts of one case's search text and stores it; call inside the transaction that changed it. */

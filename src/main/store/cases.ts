@@ -1,17 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
-  type CASE_SORT_COLUMNS,
   type CaseCreateInput,
   type CaseDetail,
-  type CaseListQuery,
-  type CaseListResult,
   type CaseSetStatusInput,
   type CaseStatus,
   type CaseSummary,
   type CaseUpdateInput,
   canChangeStatus,
   caseCreateInput,
-  caseListQuery,
   caseSetStatusInput,
   caseUpdateInput,
   STATUSES_NEEDING_COMPLETED_INTERVIEW,
@@ -29,11 +25,14 @@ import {
 } from '../../shared/domain/persons';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/driver';
-import { refreshCaseSearchText, searchTerms } from '../db/search-text';
+import { refreshCaseSearchText } from '../db/search-text';
 import { loadAttribution } from './attribution';
+import { DERIVED_COLUMNS_SQL, type ListRow, summaryFromRow } from './case-list';
 import { type InterviewRow, interviewFromRow } from './interview-rows';
 import type { Session } from './session';
 import { parseInput } from './validate';
+
+export { listCases, listPlaces } from './case-list';
 
 export interface CaseRow {
   id: string;
@@ -133,45 +132,9 @@ export function personFromRow(r: PersonRow): Person {
   };
 }
 
-type ListRow = CaseRow & {
-  primary_person_name: string | null;
-  nationality: string | null;
-  interviewee_language: string | null;
-  officer: string | null;
-};
-
-function summaryFromRow(r: ListRow): CaseSummary {
-  return {
-    id: r.id,
-    reference: r.reference,
-    status: r.status,
-    placeKind: r.place_kind,
-    placeName: r.place_name,
-    vesselName: r.vessel_name,
-    primaryPersonName: r.primary_person_name,
-    nationality: r.nationality,
-    intervieweeLanguage: r.interviewee_language,
-    officer: r.officer,
-    screeningDate: r.screening_date,
-    screeningResult: r.screening_result,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    revision: r.revision,
-  };
-}
-
-const PRIMARY_PERSON_SQL =
-  '(SELECT p.name_or_alias FROM persons p WHERE p.case_id = c.id ORDER BY p.created_at, p.id LIMIT 1)';
-const NATIONALITY_SQL =
-  '(SELECT p.nationality FROM persons p WHERE p.case_id = c.id ORDER BY p.created_at, p.id LIMIT 1)';
-/** The language the person was (last) interviewed in; before any interview, the first language recorded. */
-const INTERVIEWEE_LANGUAGE_SQL = `coalesce(
-  (SELECT i.interviewee_language FROM interviews i WHERE i.case_id = c.id ORDER BY i.started_at DESC, i.id DESC LIMIT 1),
-  (SELECT json_extract(p.languages_json, '$[0]') FROM persons p WHERE p.case_id = c.id ORDER BY p.created_at, p.id LIMIT 1))`;
-const OFFICER_SQL = '(SELECT u.display_name FROM users u WHERE u.id = c.created_by)';
-/** Everything a list row shows; the derived columns are computed per row by SQLite, sortable like the rest. */
-const LIST_COLUMNS_SQL = `c.*, ${PRIMARY_PERSON_SQL} AS primary_person_name, ${NATIONALITY_SQL} AS nationality,
-  ${INTERVIEWEE_LANGUAGE_SQL} AS interviewee_language, ${OFFICER_SQL} AS officer`;
+/** A case row with the derived columns the list shows (see case-list.ts). */
+type DetailRow = CaseRow &
+  Pick<ListRow, 'primary_person_name' | 'nationality' | 'interviewee_language' | 'officer'>;
 
 export function createCase(session: Session, input: CaseCreateInput): CaseDetail {
   const user = session.require('cases.write');
@@ -241,8 +204,8 @@ export function getCase(session: Session, caseId: string): CaseDetail {
 /** Reads a case without recording a view (after the caller's own change, which is audited). */
 function readCaseDetail(session: Session, id: string): CaseDetail {
   return session.read((db) => {
-    const row = db.prepare(`SELECT ${LIST_COLUMNS_SQL} FROM cases c WHERE c.id = ?`).get(id) as
-      | ListRow
+    const row = db.prepare(`SELECT c.*, ${DERIVED_COLUMNS_SQL} FROM cases c WHERE c.id = ?`).get(id) as
+      | DetailRow
       | undefined;
     if (!row) throw new AppError('NOT_FOUND');
     const names = loadAttribution(db);
@@ -393,79 +356,6 @@ export function setCaseStatus(session: Session, input: CaseSetStatusInput): Case
     });
   });
   return readCaseDetail(session, parsed.id);
-}
-
-const SORT_SQL: Record<(typeof CASE_SORT_COLUMNS)[number], string> = {
-  reference: 'c.reference',
-  screeningDate: 'c.screening_date',
-  createdAt: 'c.created_at',
-  updatedAt: 'c.updated_at',
-  status: 'c.status',
-  placeName: 'c.place_name',
-  screeningResult: 'c.screening_result',
-  primaryPersonName: 'primary_person_name COLLATE NOCASE',
-  nationality: 'nationality COLLATE NOCASE',
-  intervieweeLanguage: 'interviewee_language',
-  officer: 'officer COLLATE NOCASE',
-};
-
-/**
- * The case list: filters, search and sort all in SQL (indexes from migration 0002), one page at a
- * time. Lists are not audited as views; opening a case is.
- */
-export function listCases(session: Session, query: CaseListQuery = {}): CaseListResult {
-  session.require('cases.read');
-  const q = parseInput(caseListQuery, query);
-  const where: string[] = [];
-  const params: unknown[] = [];
-  for (const term of searchTerms(q.search)) {
-    where.push('instr(c.search_text, ?) > 0');
-    params.push(term);
-  }
-  if (q.status) {
-    where.push('c.status = ?');
-    params.push(q.status);
-  }
-  if (q.place) {
-    where.push('c.place_name = ?');
-    params.push(q.place);
-  }
-  if (q.result) {
-    where.push('c.screening_result = ?');
-    params.push(q.result);
-  }
-  if (q.dateFrom) {
-    where.push('c.screening_date >= ?');
-    params.push(q.dateFrom);
-  }
-  if (q.dateTo) {
-    where.push('c.screening_date <= ?');
-    params.push(q.dateTo);
-  }
-  const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const column = SORT_SQL[q.sort.column] ?? 'c.updated_at';
-  const direction = q.sort.direction === 'asc' ? 'ASC' : 'DESC';
-  return session.read((db) => {
-    const total = db
-      .prepare(`SELECT count(*) FROM cases c ${whereSql}`)
-      .pluck()
-      .get(...params) as number;
-    const rows = db
-      .prepare(
-        `SELECT ${LIST_COLUMNS_SQL} FROM cases c ${whereSql}
-         ORDER BY ${column} ${direction}, c.id ${direction} LIMIT ? OFFSET ?`,
-      )
-      .all(...params, q.limit, q.offset) as ListRow[];
-    return { total, rows: rows.map(summaryFromRow) };
-  });
-}
-
-/** Distinct place names, for the list's place filter. */
-export function listPlaces(session: Session): string[] {
-  session.require('cases.read');
-  return session.read(
-    (db) => db.prepare('SELECT DISTINCT place_name FROM cases ORDER BY place_name').pluck().all() as string[],
-  );
 }
 
 // ---- persons ----
