@@ -1,0 +1,128 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { closeDatabase, openDatabase } from '../../src/main/db/connection';
+import type { Db } from '../../src/main/db/driver';
+import { migrate, readSchemaVersion } from '../../src/main/db/migrations';
+import { createBackup, restoreBackup } from '../../src/main/store/backup';
+import { addPerson, createCase, listCases, updatePerson } from '../../src/main/store/cases';
+import { startInterview } from '../../src/main/store/interviews';
+import type { Session } from '../../src/main/store/session';
+import { Vault } from '../../src/main/store/vault';
+import type { CaseListQuery } from '../../src/shared/domain/cases';
+import { createTestStore, INTERVIEW_INPUT, SUPERVISOR, tempDir } from '../helpers/store-fixtures';
+
+/**
+ * A backup taken before migration 0005 is migrated when restored: the derived list columns and the
+ * search index are built from its rows, and the list reads exactly as it did in the store it came from.
+ */
+
+function someCases(s: Session): void {
+  const names = ['မောင်အောင်', 'สมชาย ใจดี', 'Sokha', 'Nguyễn Văn An', 'Ko Aung'];
+  names.forEach((name, i) => {
+    const c = createCase(s, {
+      place: { kind: 'port', name: i % 2 ? 'Ranong Port' : 'ท่าเรือภูเก็ต' },
+      vessel: { name: `Sea Star ${i}` },
+      screeningDate: `2026-05-0${i + 1}`,
+      person: { nameOrAlias: name, nationality: i % 2 ? 'Myanmar' : 'กัมพูชา', languages: i % 3 ? ['my'] : [] },
+    });
+    if (i % 2) startInterview(s, { ...INTERVIEW_INPUT, caseId: c.id, intervieweeLanguage: 'km' });
+    if (i === 3) addPerson(s, { caseId: c.id, nameOrAlias: 'Second person' });
+  });
+  createCase(s, { place: { kind: 'other', name: 'Satun PIPO' }, screeningDate: '2026-05-09' });
+}
+
+/**
+ * The same store as the app at schema version 4 would have backed it up: an empty version-4 database
+ * under the same key, filled with the backup's rows in the columns version 4 had.
+ */
+function asVersion4Backup(backup: string, key: Buffer): string {
+  const out = join(tempDir(), 'v4.fsbak');
+  const open = (file: string, create: boolean) =>
+    openDatabase(file, key, {
+      create,
+      keyVerified: true,
+      migrate: false,
+      quickCheck: false,
+      journalMode: 'memory',
+    });
+  const from = open(backup, false);
+  const to = open(out, true);
+  try {
+    migrate(to, 4);
+    to.exec('CREATE TABLE backup_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT');
+    to.pragma('foreign_keys = OFF');
+    const tables = to
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .pluck()
+      .all() as string[];
+    to.transaction(() => {
+      for (const table of tables) copyRows(from, to, table);
+      const meta = JSON.parse(
+        to.prepare("SELECT value FROM backup_meta WHERE key = 'meta'").pluck().get() as string,
+      );
+      to.prepare("UPDATE backup_meta SET value = ? WHERE key = 'meta'").run(
+        JSON.stringify({ ...meta, schemaVersion: 4 }),
+      );
+    })();
+    expect(readSchemaVersion(to)).toBe(4);
+  } finally {
+    closeDatabase(from);
+    closeDatabase(to);
+  }
+  return out;
+}
+
+function copyRows(from: Db, to: Db, table: string): void {
+  const columns = (to.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+  const insert = to.prepare(
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+  );
+  for (const row of from
+    .prepare(`SELECT ${columns.join(', ')} FROM ${table}`)
+    .raw()
+    .iterate())
+    insert.run(...(row as unknown[]));
+}
+
+const QUERIES: CaseListQuery[] = [
+  {},
+  { sort: { column: 'primaryPersonName', direction: 'asc' } },
+  { sort: { column: 'nationality', direction: 'desc' } },
+  { sort: { column: 'intervieweeLanguage', direction: 'asc' } },
+  { sort: { column: 'officer', direction: 'asc' } },
+  { search: 'ranong' },
+  { search: 'မောင်' },
+  { search: 'sea 3' },
+  { place: 'ท่าเรือภูเก็ต', sort: { column: 'reference', direction: 'desc' } },
+];
+
+describe('restoring a backup from before the case-list migration', () => {
+  it('migrates it: derived columns, search and sort read as in the store it came from, and keep up with changes', async () => {
+    const store = await createTestStore();
+    const s = await store.unlock();
+    someCases(s);
+    const before = QUERIES.map((q) => listCases(s, q));
+    const backup = join(tempDir(), 'now.fsbak');
+    await createBackup(s, backup);
+    s.lock();
+    const old = asVersion4Backup(backup, Buffer.from(store.recoveryKeyHex, 'hex'));
+
+    const fresh = tempDir();
+    const restored = await restoreBackup({ from: old, dir: fresh, recoveryKey: store.recoveryKey });
+    expect(restored.backupSchemaVersion).toBe(4);
+    const r = await new Vault(fresh, store.options).unlock(SUPERVISOR.username, SUPERVISOR.passphrase);
+    expect(readSchemaVersion(r.db)).toBe(5);
+    expect(QUERIES.map((q) => listCases(r, q))).toEqual(before);
+    expect(listCases(r, { search: 'မောင်' }).rows.map((row) => row.primaryPersonName)).toEqual(['မောင်အောင်']);
+    expect(before[4]?.rows.every((row) => row.officer === SUPERVISOR.displayName)).toBe(true);
+
+    // The restored store's triggers keep the list up to date from here on.
+    const [first] = listCases(r, { search: 'sokha' }).rows;
+    const person = r.db.prepare('SELECT id FROM persons WHERE case_id = ?').pluck().get(first?.id) as string;
+    updatePerson(r, { id: person, nameOrAlias: 'Sokha Chan', nationality: 'Cambodia' });
+    expect(
+      listCases(r, { search: 'chan' }).rows.map((row) => [row.id, row.primaryPersonName, row.nationality]),
+    ).toEqual([[first?.id, 'Sokha Chan', 'Cambodia']]);
+    r.lock();
+  });
+});
