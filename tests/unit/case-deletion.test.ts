@@ -189,7 +189,7 @@ describe('deleting a case', () => {
     // and the case key in case_keys; the audit rows hold none of it in the clear (sealed).
     s.db.pragma('wal_checkpoint(TRUNCATE)');
     const before = whereMarkersAre(paths.db, key, [...markers, CONTROL.name]);
-    // The list's copy of the first person's name and its sort index (migration 0005).
+    // The list's copy of the first person's name and its sort index (migration 0006).
     expect(before[M.name]).toEqual(['cases', 'cases_list_person', 'persons']);
     expect(before[M.vessel]).toEqual(['cases']);
     // The search text, and the search index's copy of it.

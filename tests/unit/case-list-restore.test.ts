@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../src/main/db/connection';
 import type { Db } from '../../src/main/db/driver';
-import { migrate, readSchemaVersion } from '../../src/main/db/migrations';
+import { LATEST_SCHEMA_VERSION, migrate, readSchemaVersion } from '../../src/main/db/migrations';
+import { migration0006 } from '../../src/main/db/migrations/0006-case-list';
 import { createBackup, restoreBackup } from '../../src/main/store/backup';
 import { addPerson, createCase, listCases, updatePerson } from '../../src/main/store/cases';
 import { startInterview } from '../../src/main/store/interviews';
@@ -12,9 +13,12 @@ import type { CaseListQuery } from '../../src/shared/domain/cases';
 import { createTestStore, INTERVIEW_INPUT, SUPERVISOR, tempDir } from '../helpers/store-fixtures';
 
 /**
- * A backup taken before migration 0005 is migrated when restored: the derived list columns and the
+ * A backup taken before migration 0006 is migrated when restored: the derived list columns and the
  * search index are built from its rows, and the list reads exactly as it did in the store it came from.
  */
+
+/** The schema version just before the case-list migration. */
+const BEFORE = migration0006.version - 1;
 
 function someCases(s: Session): void {
   const names = ['မောင်အောင်', 'สมชาย ใจดี', 'Sokha', 'Nguyễn Văn An', 'Ko Aung'];
@@ -32,11 +36,11 @@ function someCases(s: Session): void {
 }
 
 /**
- * The same store as the app at schema version 4 would have backed it up: an empty version-4 database
- * under the same key, filled with the backup's rows in the columns version 4 had.
+ * The same store as the app one schema version earlier would have backed it up: an empty database at
+ * that version under the same key, filled with the backup's rows in the columns that version had.
  */
-function asVersion4Backup(backup: string, key: Buffer): string {
-  const out = join(tempDir(), 'v4.fsbak');
+function asOlderBackup(backup: string, key: Buffer): string {
+  const out = join(tempDir(), 'older.fsbak');
   const open = (file: string, create: boolean) =>
     openDatabase(file, key, {
       create,
@@ -48,7 +52,7 @@ function asVersion4Backup(backup: string, key: Buffer): string {
   const from = open(backup, false);
   const to = open(out, true);
   try {
-    migrate(to, 4);
+    migrate(to, BEFORE);
     to.exec('CREATE TABLE backup_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT');
     to.pragma('foreign_keys = OFF');
     const tables = to
@@ -61,10 +65,10 @@ function asVersion4Backup(backup: string, key: Buffer): string {
         to.prepare("SELECT value FROM backup_meta WHERE key = 'meta'").pluck().get() as string,
       );
       to.prepare("UPDATE backup_meta SET value = ? WHERE key = 'meta'").run(
-        JSON.stringify({ ...meta, schemaVersion: 4 }),
+        JSON.stringify({ ...meta, schemaVersion: BEFORE }),
       );
     })();
-    expect(readSchemaVersion(to)).toBe(4);
+    expect(readSchemaVersion(to)).toBe(BEFORE);
   } finally {
     closeDatabase(from);
     closeDatabase(to);
@@ -105,13 +109,13 @@ describe('restoring a backup from before the case-list migration', () => {
     const backup = join(tempDir(), 'now.fsbak');
     await createBackup(s, backup);
     s.lock();
-    const old = asVersion4Backup(backup, Buffer.from(store.recoveryKeyHex, 'hex'));
+    const old = asOlderBackup(backup, Buffer.from(store.recoveryKeyHex, 'hex'));
 
     const fresh = tempDir();
     const restored = await restoreBackup({ from: old, dir: fresh, recoveryKey: store.recoveryKey });
-    expect(restored.backupSchemaVersion).toBe(4);
+    expect(restored.backupSchemaVersion).toBe(BEFORE);
     const r = await new Vault(fresh, store.options).unlock(SUPERVISOR.username, SUPERVISOR.passphrase);
-    expect(readSchemaVersion(r.db)).toBe(5);
+    expect(readSchemaVersion(r.db)).toBe(LATEST_SCHEMA_VERSION);
     expect(QUERIES.map((q) => listCases(r, q))).toEqual(before);
     expect(listCases(r, { search: 'မောင်' }).rows.map((row) => row.primaryPersonName)).toEqual(['မောင်အောင်']);
     expect(before[4]?.rows.every((row) => row.officer === SUPERVISOR.displayName)).toBe(true);

@@ -6,7 +6,7 @@ import type { Session } from '../../src/main/store/session';
 import { createTestStore } from '../helpers/store-fixtures';
 
 /**
- * Case search through the FTS5 trigram index (migration 0005) finds exactly what a substring search
+ * Case search through the FTS5 trigram index (migration 0006) finds exactly what a substring search
  * of each case's folded search text finds (the behaviour before the index), in every script the app
  * serves; and a deleted or renamed person leaves nothing of the old text in the index.
  */

@@ -4,7 +4,7 @@ import type { Db } from './driver';
  * The lower-cased, NFC-normalised text a case is found by (reference, place, vessel, people's names).
  * SQLite's lower() and LIKE only fold ASCII, so folding happens here, in JS, for Thai, Burmese, Khmer,
  * Lao and Vietnamese alike. If this format changes, add a migration that rebuilds cases.search_text
- * (triggers of migration 0005 copy it into case_search_text and its FTS5 index, case_search).
+ * (triggers of migration 0006 copy it into case_search_text and its FTS5 index, case_search).
  */
 export function foldForSearch(text: string): string {
   return text.normalize('NFC').toLocaleLowerCase('und').replace(/\s+/g, ' ').trim();

@@ -12,7 +12,7 @@ import { parseInput } from './validate';
 
 /**
  * The case list: filters, search, sort and paging in SQL, fast at a provincial office's 100,000 cases
- * (migration 0005: derived list columns kept by triggers, one index per sort column carrying the
+ * (migration 0006: derived list columns kept by triggers, one index per sort column carrying the
  * filter columns, an FTS5 trigram index for search). Lists are not audited as views; opening a case is.
  *
  * A page is found in two steps: the ids of the page in order (from indexes only), then their rows.
@@ -42,7 +42,7 @@ export type ListRow = {
   officer: string | null;
 };
 
-/** The derived columns a list row shows, as stored by migration 0005's triggers. */
+/** The derived columns a list row shows, as stored by migration 0006's triggers. */
 export const DERIVED_COLUMNS_SQL = `c.list_person_name AS primary_person_name, c.list_nationality AS nationality,
   c.list_language AS interviewee_language, c.list_officer AS officer`;
 const LIST_COLUMNS_SQL = `c.id, c.reference, c.status, c.place_kind, c.place_name, c.vessel_name, c.screening_date,

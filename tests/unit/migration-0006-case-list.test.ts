@@ -16,8 +16,8 @@ function keyedEmptyDb(): Db {
   return db;
 }
 
-/** The derived list values as version 4 computed them at every list query (the oracle). */
-const VERSION_4_LIST_SQL = `SELECT c.id,
+/** The derived list values as version 5 computed them at every list query (the oracle). */
+const VERSION_5_LIST_SQL = `SELECT c.id,
   (SELECT p.name_or_alias FROM persons p WHERE p.case_id = c.id ORDER BY p.created_at, p.id LIMIT 1) AS person,
   (SELECT p.nationality FROM persons p WHERE p.case_id = c.id ORDER BY p.created_at, p.id LIMIT 1) AS nationality,
   coalesce(
@@ -119,15 +119,15 @@ const keysMatching = (db: Db, phrase: string) =>
 const caseOfKey = (db: Db, key: unknown) =>
   db.prepare('SELECT id FROM cases WHERE search_key = ?').pluck().get(key);
 
-describe('migration 0005 (case list)', () => {
-  it('back-fills the derived list columns and the search index from a version-4 store', () => {
+describe('migration 0006 (case list)', () => {
+  it('back-fills the derived list columns and the search index from a version-5 store', () => {
     const db = keyedEmptyDb();
-    expect(migrate(db, 4)).toBe(4);
-    seed(db);
-    const oracle = all(db, VERSION_4_LIST_SQL);
-
     expect(migrate(db, 5)).toBe(5);
-    expect(readSchemaVersion(db)).toBe(5);
+    seed(db);
+    const oracle = all(db, VERSION_5_LIST_SQL);
+
+    expect(migrate(db, 6)).toBe(6);
+    expect(readSchemaVersion(db)).toBe(6);
     expect(all(db, STORED_LIST_SQL)).toEqual(oracle);
     expect(oracle).toEqual([
       { id: 'c1', person: 'Min Thu', nationality: null, language: 'km', officer: 'Somchai P.' },
@@ -152,10 +152,10 @@ describe('migration 0005 (case list)', () => {
 
   it('keeps the list columns and the search index right through every later write, whatever writes it', () => {
     const db = keyedEmptyDb();
-    migrate(db, 4);
+    migrate(db, 5);
     seed(db);
     migrate(db);
-    const same = () => expect(all(db, STORED_LIST_SQL)).toEqual(all(db, VERSION_4_LIST_SQL));
+    const same = () => expect(all(db, STORED_LIST_SQL)).toEqual(all(db, VERSION_5_LIST_SQL));
     const run = (sql: string, ...params: unknown[]) => db.prepare(sql).run(...params);
 
     run("UPDATE persons SET name_or_alias = 'Ma Hnin Wai' WHERE id = 'p2'");
@@ -277,7 +277,7 @@ describe('migration 0005 (case list)', () => {
     ]);
     expect(db.prepare("SELECT v FROM case_search_config WHERE k = 'secure-delete'").pluck().get()).toBe(1);
     // Running again is a no-op.
-    expect(migrate(db)).toBe(5);
+    expect(migrate(db, 6)).toBe(6);
     db.close();
   });
 });
