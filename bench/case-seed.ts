@@ -123,7 +123,7 @@ export function seedCaseLoad(db: Db, options: SeedOptions): SeedResult {
   // Random UUID keys scatter inserts over every index; a large page cache while seeding keeps them
   // from being decrypted and re-encrypted page by page. The app's own size is back for the queries.
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma('cache_size = -262144');
+  db.pragma(`cache_size = ${-(Number(process.env.SEED_CACHE_MB ?? 256) * 1024)}`);
   try {
     seedAll();
   } finally {
