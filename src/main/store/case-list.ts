@@ -89,12 +89,12 @@ const SORTS: Record<SortColumn, { column: string; collate?: 'NOCASE'; index: str
  * At most this many matching cases are sorted directly; above it the sort index is walked. Near the
  * crossing point both cost about the same (a few thousand index entries); measured at 100,000 cases.
  */
-export const FEW_MATCHES = 2000;
+const FEW_MATCHES = 2000;
 
 export type ListPlan = 'walk-sort-index' | 'sort-matches';
 
 /** Pure: which way finds the page. */
-export function chooseListPlan(total: number): ListPlan {
+function chooseListPlan(total: number): ListPlan {
   return total > FEW_MATCHES ? 'walk-sort-index' : 'sort-matches';
 }
 
