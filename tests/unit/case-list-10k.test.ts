@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteCase } from '../../src/main/store/case-deletion';
 import { exportCaseDocument, importCaseDocument } from '../../src/main/store/case-document';
 import { type ListPlan, listCases } from '../../src/main/store/case-list';
@@ -13,7 +13,8 @@ import {
   type CaseSummary,
 } from '../../src/shared/domain/cases';
 import type { Person } from '../../src/shared/domain/persons';
-import { createTestStore, SUPERVISOR, type TestStore } from '../helpers/store-fixtures';
+import { SUPERVISOR } from '../helpers/samples';
+import { createTestStore, type TestStore } from '../helpers/test-app';
 
 /**
  * The case list over 10,000 cases: every filter, search and sort runs in SQL, one page at a time.
@@ -295,6 +296,11 @@ beforeAll(async () => {
   officers.set(officer.id, 'Anong W.');
   refreshPlainColumns();
 }, 600_000);
+
+afterAll(() => {
+  session.lock();
+  store.remove();
+});
 
 // ---- the same query, computed in JS ----
 

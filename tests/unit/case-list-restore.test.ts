@@ -10,7 +10,9 @@ import { startInterview } from '../../src/main/store/interviews';
 import type { Session } from '../../src/main/store/session';
 import { Vault } from '../../src/main/store/vault';
 import type { CaseListQuery } from '../../src/shared/domain/cases';
-import { createTestStore, INTERVIEW_INPUT, SUPERVISOR, tempDir } from '../helpers/store-fixtures';
+import { tempDir } from '../helpers/disk';
+import { INTERVIEW_INPUT, SUPERVISOR } from '../helpers/samples';
+import { createTestStore } from '../helpers/test-app';
 
 /**
  * A backup taken before migration 0006 is migrated when restored: the derived list columns and the

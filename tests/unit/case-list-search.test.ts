@@ -3,7 +3,7 @@ import { foldForSearch, searchTerms } from '../../src/main/db/search-text';
 import { deleteCase } from '../../src/main/store/case-deletion';
 import { createCase, listCases, updatePerson } from '../../src/main/store/cases';
 import type { Session } from '../../src/main/store/session';
-import { createTestStore } from '../helpers/store-fixtures';
+import { createTestStore } from '../helpers/test-app';
 
 /**
  * Case search through the FTS5 trigram index (migration 0006) finds exactly what a substring search

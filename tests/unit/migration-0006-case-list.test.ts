@@ -1,20 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/main/db/driver';
-import { openRawDatabase } from '../../src/main/db/driver';
 import { migrate, readSchemaVersion } from '../../src/main/db/migrations';
-import { tempDir } from '../helpers/store-fixtures';
-
-function keyedEmptyDb(): Db {
-  const db = openRawDatabase(join(tempDir(), 'm.db'), { mustExist: false });
-  db.pragma("cipher = 'sqlcipher'");
-  db.pragma('legacy = 4');
-  db.pragma(`key = "x'${randomBytes(32).toString('hex')}'"`);
-  db.pragma('foreign_keys = ON');
-  db.pragma('secure_delete = ON');
-  return db;
-}
+import { dbAtVersion, keyedEmptyDb } from '../helpers/keyed-db';
 
 /** The derived list values as version 5 computed them at every list query (the oracle). */
 const VERSION_5_LIST_SQL = `SELECT c.id,
@@ -121,8 +108,7 @@ const caseOfKey = (db: Db, key: unknown) =>
 
 describe('migration 0006 (case list)', () => {
   it('back-fills the derived list columns and the search index from a version-5 store', () => {
-    const db = keyedEmptyDb();
-    expect(migrate(db, 5)).toBe(5);
+    const db = dbAtVersion(5);
     seed(db);
     const oracle = all(db, VERSION_5_LIST_SQL);
 
@@ -151,8 +137,7 @@ describe('migration 0006 (case list)', () => {
   });
 
   it('keeps the list columns and the search index right through every later write, whatever writes it', () => {
-    const db = keyedEmptyDb();
-    migrate(db, 5);
+    const db = dbAtVersion(5);
     seed(db);
     migrate(db);
     const same = () => expect(all(db, STORED_LIST_SQL)).toEqual(all(db, VERSION_5_LIST_SQL));
