@@ -188,6 +188,26 @@ describe('the referral as an official Thai letter, for each demo case', () => {
   });
 });
 
+describe('the answers behind the findings', () => {
+  it('quote each question as the person was asked it (the child wording for a child)', async () => {
+    const caseId = caseOf('lo');
+    const model = await buildModelForCase(session, { caseId, ...FACTS });
+    const printed = model.blocks
+      .flatMap((b) => (b.kind === 'list' ? b.items.filter((i) => i.marker).map((i) => i.text) : []))
+      .join('\n');
+    const detail = getCase(session, caseId);
+    const childWordings = detail.interviews
+      .flatMap((i) => getInterview(session, i.id).answers)
+      .flatMap((a) => (a.wording?.variant === 'child' ? [a.wording] : []));
+    const cited = childWordings.filter((w) => printed.includes(w.texts.th ?? th(`instrument:${w.key}`)));
+    expect(cited.length).toBeGreaterThan(0);
+    for (const w of cited) {
+      const standard = th(`instrument:questions.${w.questionId}.text`);
+      if (standard !== (w.texts.th ?? th(`instrument:${w.key}`))) expect(printed).not.toContain(standard);
+    }
+  });
+});
+
 describe('what must be on record before signing', () => {
   it("refuses without the officer's position, naming it", async () => {
     const attempt = prepareReferral(session, { caseId: caseOf('km') });

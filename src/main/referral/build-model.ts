@@ -200,7 +200,7 @@ function sectionBlocks(section: FormSection, ctx: Context): Block[] {
       });
       break;
     case 'findings':
-      out.push(...findingsBlocks(ctx.facts.result, th));
+      out.push(...findingsBlocks(ctx.facts.result, th, ctx.facts.wordings));
       break;
     case 'safety':
       out.push(safetyGrid(ctx));

@@ -1,5 +1,5 @@
 import type { CaseDetail } from '../../shared/domain/cases';
-import type { InterviewSummary } from '../../shared/domain/interviews';
+import type { AnswerWording, InterviewSummary } from '../../shared/domain/interviews';
 import type { PersonDetailsFromAnswers } from '../../shared/domain/person-details';
 import type { Person } from '../../shared/domain/persons';
 import type { FollowUpDays } from '../../shared/domain/settings';
@@ -40,6 +40,8 @@ export interface ReferralFacts {
   interviews: InterviewSummary[];
   /** All answers of the person's interviews, the later overriding the earlier. */
   answers: Answers;
+  /** The wording each answer was asked in, as recorded with it (absent for older answers). */
+  wordings: Record<string, AnswerWording>;
   result: ScreeningResult;
   agency: { name: string; unit: string; province: string; address: string; phone: string };
   officer: { name: string; position: string };

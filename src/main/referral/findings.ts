@@ -1,3 +1,4 @@
+import type { AnswerWording } from '../../shared/domain/interviews';
 import {
   describeAnswer,
   elementNameKey,
@@ -63,7 +64,11 @@ interface Finding {
   refs: EvidenceRef[];
 }
 
-export function findingsBlocks(result: ScreeningResult, t: Translate): Block[] {
+export function findingsBlocks(
+  result: ScreeningResult,
+  t: Translate,
+  wordings: Readonly<Record<string, AnswerWording>> = {},
+): Block[] {
   const index = new EvidenceIndex(ORDER);
   const s6 = result.thaiLaw.s6;
   const s61 = result.thaiLaw.s6_1;
@@ -170,14 +175,27 @@ export function findingsBlocks(result: ScreeningResult, t: Translate): Block[] {
   const numbered = index.numbered();
   if (numbered.length > 0) {
     blocks.push({ kind: 'subheading', text: t('referral:findings.answersTitle'), lang: PRIMARY });
-    blocks.push({ kind: 'list', compact: true, items: numbered.map((entry) => evidenceItem(entry, t)) });
+    blocks.push({
+      kind: 'list',
+      compact: true,
+      items: numbered.map((entry) => evidenceItem(entry, t, wordings[entry.ref.questionId])),
+    });
   }
   return blocks;
 }
 
-function evidenceItem(entry: Evidence & { number: number }, t: Translate): ListItem {
-  const q = findQuestion(INSTRUMENT, entry.ref.questionId);
-  const question = q ? t(`instrument:${questionTextKey(q)}`) : entry.ref.questionId;
+/**
+ * The question as the person was asked it: the wording recorded with the answer (its Thai text as
+ * shown, else its key in Thai: the child or short-screen variant), else the instrument's current text.
+ */
+function questionText(questionId: string, t: Translate, wording: AnswerWording | undefined): string {
+  if (wording) return wording.texts.th ?? t(`instrument:${wording.key}`);
+  const q = findQuestion(INSTRUMENT, questionId);
+  return q ? t(`instrument:${questionTextKey(q)}`) : questionId;
+}
+
+function evidenceItem(entry: Evidence & { number: number }, t: Translate, wording?: AnswerWording): ListItem {
+  const question = questionText(entry.ref.questionId, t, wording);
   return {
     marker: `${entry.number}.`,
     text: t('referral:findings.answer', {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CaseDetail } from '../../shared/domain/cases';
+import type { AnswerWording } from '../../shared/domain/interviews';
 import { personDetailsFromAnswers } from '../../shared/domain/person-details';
 import type { ReferralContact, Settings } from '../../shared/domain/settings';
 import { AppError } from '../../shared/errors';
@@ -153,13 +154,17 @@ function interviewsAndAnswers(session: Session, caseDetail: CaseDetail, personId
     .filter((i) => (personId ? i.personId === personId : true))
     .sort((a, b) => a.startedAt.localeCompare(b.startedAt));
   const answers: Answers = {};
+  const wordings: Record<string, AnswerWording> = {};
   for (const i of interviews) {
     for (const a of getInterview(session, i.id).answers) {
       const parsed = answerValueSchema.safeParse(a.value);
-      if (parsed.success) answers[a.questionId] = parsed.data;
+      if (!parsed.success) continue;
+      answers[a.questionId] = parsed.data;
+      if (a.wording) wordings[a.questionId] = a.wording;
+      else delete wordings[a.questionId];
     }
   }
-  return { interviews, answers };
+  return { interviews, answers, wordings };
 }
 
 /** Gathers the case's facts, screens the answers and lays out the referral as a document model. */
@@ -173,7 +178,7 @@ async function gatherReferral(session: Session, input: ReferralInput): Promise<G
   if (missing.length > 0) throw new ReferralNotReadyError(missing);
   const caseDetail = getCase(session, input.caseId);
   const person = caseDetail.persons[0] ?? null;
-  const { interviews, answers } = interviewsAndAnswers(session, caseDetail, person?.id ?? null);
+  const { interviews, answers, wordings } = interviewsAndAnswers(session, caseDetail, person?.id ?? null);
   const latest = interviews.at(-1) ?? null;
   if (!latest) throw new AppError('VALIDATION', { messageKey: 'errors.noInterview' });
   if (!yes(referralConsentAnswer(answers))) {
@@ -196,6 +201,7 @@ async function gatherReferral(session: Session, input: ReferralInput): Promise<G
     derived: personDetailsFromAnswers(INSTRUMENT, answers),
     interviews,
     answers,
+    wordings,
     result,
     agency: settings.agency,
     officer: { name: user.displayName, position: officerPosition },
