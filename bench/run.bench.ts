@@ -6,6 +6,7 @@ const suites: Array<[string, () => Promise<{ run: (print: typeof printFigure) =>
   ['store', () => import('./store.bench')],
   ['referral', () => import('./referral.bench')],
   ['caseList', () => import('./case-list.bench')],
+  ['rendererSize', () => import('./renderer-size.bench')],
 ];
 
 test('benchmarks', async () => {

@@ -10,12 +10,13 @@ async function boot() {
   const api = getApi();
   const prefs = await api.call('prefs.get', {});
   const uiLanguage = prefs.ok ? prefs.value.uiLanguage : 'th';
-  await initI18n(uiLanguage);
+  const intervieweeLanguage = prefs.ok ? prefs.value.intervieweeLanguage : 'my';
+  await initI18n(uiLanguage, intervieweeLanguage);
   const root = document.getElementById('root');
   if (!root) return;
   createRoot(root).render(
     <StrictMode>
-      <App initialPrefs={prefs.ok ? prefs.value : { uiLanguage, intervieweeLanguage: 'my' }} />
+      <App initialPrefs={prefs.ok ? prefs.value : { uiLanguage, intervieweeLanguage }} />
     </StrictMode>,
   );
 }

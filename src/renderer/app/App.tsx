@@ -1,20 +1,26 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../shared/domain/users';
 import type { Preferences } from '../../shared/ipc/channels/app';
 import { DiagnosticsButton } from '../components/DiagnosticsButton';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { LanguageBar } from '../components/LanguageBar';
-import { SetupScreen } from '../features/setup/SetupScreen';
 import { QuickHideScreen } from '../features/shell/QuickHideScreen';
-import { SignedInApp } from '../features/shell/SignedInApp';
 import { type LockNotice, lockNoticeOf, UnlockScreen } from '../features/unlock/UnlockScreen';
 import { onAppEvent } from './app-events';
 import { call } from './call';
 import { type Chrome, ChromeContext } from './chrome';
-import { applyDocumentLanguage } from './i18n';
+import { applyDocumentLanguage, loadLanguage } from './i18n';
 import { installNavigationGuard } from './navigation-guard';
 import { PrefsContext } from './prefs-context';
+
+// The first screen is the sign-in: what comes after it (and the one-time setup) loads when needed.
+const SetupScreen = lazy(() =>
+  import('../features/setup/SetupScreen').then((m) => ({ default: m.SetupScreen })),
+);
+const SignedInApp = lazy(() =>
+  import('../features/shell/SignedInApp').then((m) => ({ default: m.SignedInApp })),
+);
 
 type Phase =
   | { kind: 'loading' }
@@ -81,6 +87,8 @@ export function App({ initialPrefs }: { initialPrefs: Preferences }) {
   const updatePrefs = async (patch: Partial<Preferences>) => {
     const reply = await call('prefs.set', patch);
     if (!reply.ok) return;
+    // The interviewee's texts are loaded before anything is shown in their language.
+    if (patch.intervieweeLanguage) await loadLanguage(reply.value.intervieweeLanguage);
     setPrefs(reply.value);
     if (patch.uiLanguage) {
       await i18n.changeLanguage(reply.value.uiLanguage);
@@ -130,16 +138,18 @@ export function App({ initialPrefs }: { initialPrefs: Preferences }) {
           )}
           <main className="app-main" id="main">
             <ErrorMessage error={bootError} />
-            {phase.kind === 'setup' && (
-              <SetupScreen onDone={(user) => setPhase({ kind: 'signedIn', user })} />
-            )}
+            <Suspense fallback={<p role="status">{t('actions.working')}</p>}>
+              {phase.kind === 'setup' && (
+                <SetupScreen onDone={(user) => setPhase({ kind: 'signedIn', user })} />
+              )}
+              {phase.kind === 'signedIn' && <SignedInApp user={phase.user} />}
+            </Suspense>
             {phase.kind === 'locked' && (
               <UnlockScreen
                 notice={phase.notice}
                 onUnlocked={(user) => setPhase({ kind: 'signedIn', user })}
               />
             )}
-            {phase.kind === 'signedIn' && <SignedInApp user={phase.user} />}
           </main>
           {frame === 'full' && (
             <footer className="app-footer">

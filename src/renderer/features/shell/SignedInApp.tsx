@@ -1,14 +1,17 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../shared/domain/users';
 import { useActivityPing } from '../../app/activity';
 import { call } from '../../app/call';
 import { useChrome } from '../../app/chrome';
-import { AdminScreen, type AdminTab } from '../admin/AdminScreen';
+import type { AdminTab } from '../admin/AdminScreen';
 import { CaseListScreen } from '../cases/CaseListScreen';
 import { CasePage } from '../cases/CasePage';
 import { NewCaseScreen } from '../cases/NewCaseScreen';
 import { InterviewScreen } from '../interview/InterviewScreen';
+
+// Administration is for supervisors only, now and then: its screens load when first opened.
+const AdminScreen = lazy(() => import('../admin/AdminScreen').then((m) => ({ default: m.AdminScreen })));
 
 export type Route =
   | { screen: 'cases'; notice?: string }
@@ -80,7 +83,13 @@ export function SignedInApp({ user }: { user: SessionUser }) {
         />
       )}
       {route.screen === 'admin' && user.role === 'supervisor' && (
-        <AdminScreen user={user} tab={route.tab} onTab={(next) => setRoute({ screen: 'admin', tab: next })} />
+        <Suspense fallback={<p role="status">{t('actions.working')}</p>}>
+          <AdminScreen
+            user={user}
+            tab={route.tab}
+            onTab={(next) => setRoute({ screen: 'admin', tab: next })}
+          />
+        </Suspense>
       )}
     </>
   );
