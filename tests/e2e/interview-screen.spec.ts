@@ -246,6 +246,7 @@ test("the person-facing view shows only the question and answers in the person's
   for (const [id, button] of [
     ['safety_others_present', 'answer-no'],
     ['safety_safe_to_talk', 'answer-yes'],
+    ['consent_explained', 'option-understood'],
     ['consent_screening', 'answer-yes'],
     ['health_pain_injury', 'answer-no'],
     ['needs_danger_now', 'answer-no'],

@@ -19,6 +19,7 @@ const require = createRequire(__filename);
 const SCRIPT: Record<string, { click?: string; fill?: string; multi?: string[] }> = {
   safety_others_present: { click: 'answer-no' },
   safety_safe_to_talk: { click: 'answer-yes' },
+  consent_explained: { click: 'option-understood' },
   consent_screening: { click: 'answer-yes' },
   health_pain_injury: { click: 'answer-no' },
   needs_danger_now: { click: 'answer-no' },

@@ -12,6 +12,7 @@ import { createTestStore } from '../helpers/test-app';
 const BEFORE_JOB: [string, ReturnType<typeof answer.yes>][] = [
   ['safety_others_present', answer.no()],
   ['safety_safe_to_talk', answer.yes()],
+  ['consent_explained', answer.single('understood')],
   ['consent_screening', answer.yes()],
   ['health_pain_injury', answer.no()],
   ['health_needs_care_now', answer.no()],

@@ -30,6 +30,7 @@ import {
 const started: Answers = {
   safety_others_present: a.no(),
   safety_safe_to_talk: a.yes(),
+  consent_explained: a.single('understood'),
   consent_screening: a.yes(),
 };
 
@@ -202,7 +203,8 @@ describe('"not sure" and "prefers not to say"', () => {
     expect(r.nextQuestionId).toBeNull();
     expect(r.recommendations.map((x) => x.code)).toEqual(['insufficient_information']);
     expect(r.indicators).toEqual([]);
-    expect(r.completeness.answered).toBe(4);
+    // Safety, the consent explanation and consent, and the officer's age assessment.
+    expect(r.completeness.answered).toBe(5);
   });
 
   it('property: declining an answer never adds an indicator or a legal element', () => {

@@ -5,6 +5,7 @@ import { evaluate, planInterview, questionsOfTier } from '../../src/shared/scree
 const started: Answers = {
   safety_others_present: a.no(),
   safety_safe_to_talk: a.yes(),
+  consent_explained: a.single('understood'),
   consent_screening: a.yes(),
 };
 
@@ -143,7 +144,8 @@ describe('stop rules', () => {
       'short',
     );
     expect(unsure.stopped).toBeNull();
-    expect(unsure.nextQuestionId).toBe('consent_screening');
+    // The consent explanation comes next: read in the person's language before the consent questions.
+    expect(unsure.nextQuestionId).toBe('consent_explained');
   });
 
   it('no consent, or unsure consent, stops the interview', () => {

@@ -16,6 +16,7 @@ const { yes, no, notSure, preferNot, single, multi, number } = a;
 const opening: Answers = {
   safety_others_present: no(),
   safety_safe_to_talk: yes(),
+  consent_explained: single('understood'),
   consent_screening: yes(),
   consent_referral: yes(),
   consent_police: no(),
@@ -422,7 +423,12 @@ const vignettes: Vignette[] = [
   {
     name: 'person who does not agree to the interview',
     tags: ['adult', 'stopped'],
-    answers: { safety_others_present: no(), safety_safe_to_talk: yes(), consent_screening: no() },
+    answers: {
+      safety_others_present: no(),
+      safety_safe_to_talk: yes(),
+      consent_explained: single('understood'),
+      consent_screening: no(),
+    },
     expected: {
       recommendations: ['no_consent'],
       elements: [],

@@ -35,6 +35,8 @@ export const AUDIT_ACTIONS = [
   'followup.done',
   'followup.reopen',
   'referral.record',
+  'rights_card.save',
+  'rights_card.handed_over',
   'signing_identity.save',
   'settings.update',
   'backup.create',

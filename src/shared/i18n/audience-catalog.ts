@@ -14,12 +14,16 @@ import type { Audience } from './audience';
  */
 export const AUDIENCE_CATALOG: Readonly<Record<string, Readonly<Record<string, Audience>>>> = {
   common: {
+    // The draft marker beside the person's text, in the officer's and the person's language.
+    'draftMarker.': 'both',
     // The distress pause: grounding text and choices in both languages.
     'distress.': 'both',
   },
   instrument: {
     // The four universal answers, shown beside every question in both languages.
     'answers.': 'person',
+    // The rights and safe-contact card, printed in the person's language and Thai.
+    'card.': 'person',
   },
   referral: {
     'rights.text': 'person',

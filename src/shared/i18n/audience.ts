@@ -14,6 +14,8 @@ type Catalog = Readonly<Record<string, Readonly<Record<string, Audience>>>>;
 
 const PLURAL_SUFFIX = /_(?:zero|one|two|few|many|other)$/;
 const QUESTION_KEY = /^questions\.([^.]+)\.(text|textChild|guidance)$/;
+/** The wording of an older question version, kept for answers given to it (instrument `version`). */
+const ARCHIVED_QUESTION_KEY = /^archive\.([^.]+)\.v\d+\.(text|textChild)$/;
 const OPTION_KEY = /^options\.([^.]+)$/;
 
 /**
@@ -65,6 +67,8 @@ export function audienceIn(
       // A question the instrument does not know (yet) is treated as asked aloud: the safe side for a draft.
       return instrument.questions.get(question[1]) ?? 'person';
     }
+    const archived = ARCHIVED_QUESTION_KEY.exec(key)?.[1];
+    if (archived !== undefined) return instrument.questions.get(archived) ?? 'person';
     const option = OPTION_KEY.exec(key)?.[1];
     const fromInstrument = option === undefined ? undefined : instrument.options.get(option);
     if (fromInstrument) return fromInstrument;

@@ -36,7 +36,7 @@ const CHILD = { flag: 'child' as const };
 
 export const INSTRUMENT_V1_DATA: InstrumentInput = {
   id: 'fieldscreen_screening',
-  version: '1.1.0',
+  version: '1.2.0',
   sections: [
     {
       id: 'safety',
@@ -55,14 +55,27 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
       id: 'consent',
       questions: [
         {
+          // Informed consent, in the person's language: who we are, what is written down and where it is
+          // kept, who may see it and when, what it is for, the right to skip, pause or stop, and what
+          // happens to what was already said. Asked as a question so the person can ask to hear it again.
+          id: 'consent_explained',
+          kind: 'single',
+          audience: 'person',
+          tiers: SHORT_AND_FULL,
+          childText: true,
+          options: options('understood', 'explain_again'),
+        },
+        // Each consent question says what "yes" means for that purpose (version 2).
+        {
           id: 'consent_screening',
           kind: 'yesNo',
+          version: 2,
           audience: 'person',
           tiers: SHORT_AND_FULL,
           childText: true,
         },
-        { id: 'consent_referral', kind: 'yesNo', audience: 'person', tiers: FULL },
-        { id: 'consent_police', kind: 'yesNo', audience: 'person', tiers: FULL },
+        { id: 'consent_referral', kind: 'yesNo', version: 2, audience: 'person', tiers: FULL },
+        { id: 'consent_police', kind: 'yesNo', version: 2, audience: 'person', tiers: FULL },
         {
           id: 'consent_gender_preference',
           kind: 'single',
@@ -1640,6 +1653,7 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
         {
           id: 'close_referral_consent',
           kind: 'yesNo',
+          version: 2,
           audience: 'person',
           tiers: SHORT_AND_FULL,
           childText: true,

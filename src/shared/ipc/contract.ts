@@ -6,6 +6,7 @@ import { caseChannels } from './channels/cases';
 import { caseworkChannels } from './channels/casework';
 import { interviewChannels } from './channels/interviews';
 import { referralChannels } from './channels/referrals';
+import { rightsCardChannels } from './channels/rights-card';
 import { sessionChannels } from './channels/session';
 import { textChannels } from './channels/text';
 
@@ -21,6 +22,7 @@ export const contract = {
   ...interviewChannels,
   ...textChannels,
   ...referralChannels,
+  ...rightsCardChannels,
   ...caseworkChannels,
   ...adminChannels,
 } satisfies Record<string, ChannelSpec>;

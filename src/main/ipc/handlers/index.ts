@@ -5,6 +5,7 @@ import { caseHandlers } from './cases';
 import { caseworkHandlers } from './casework';
 import { interviewHandlers } from './interviews';
 import { referralHandlers } from './referrals';
+import { rightsCardHandlers } from './rights-card';
 import { sessionHandlers } from './session';
 import { textHandlers } from './text';
 
@@ -16,6 +17,7 @@ export const handlers: Handlers = {
   ...interviewHandlers,
   ...textHandlers,
   ...referralHandlers,
+  ...rightsCardHandlers,
   ...caseworkHandlers,
   ...adminHandlers,
 };

@@ -10,6 +10,7 @@ import { usePrefs } from '../../app/prefs-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { BeforeStart } from '../interview/BeforeStart';
 import { ReferralPanel } from '../referral/ReferralPanel';
+import { RightsCardPanel } from '../rights-card/RightsCardPanel';
 import { AttachmentsPanel } from './casework/AttachmentsPanel';
 import { CaseTimeline } from './casework/CaseTimeline';
 import { DeleteCasePanel } from './casework/DeleteCasePanel';
@@ -145,6 +146,7 @@ export function CasePage({
           onChanged={() => void load()}
         />
       )}
+      <RightsCardPanel caseId={detail.id} language={detail.interviews.at(-1)?.intervieweeLanguage} />
       <div className="casework">
         <StatusWorkflow
           detail={detail}

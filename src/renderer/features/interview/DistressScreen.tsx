@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../shared/i18n/locales';
 import { translatorFor } from '../../app/i18n';
+import { DraftMarker } from '../rights-card/DraftMarker';
 
 /**
  * A calm pause: a short grounding text in the interviewee's language (and the officer's), and three
@@ -31,6 +32,7 @@ export function DistressScreen({
         {ti('distress.grounding')}
       </p>
       <p className="muted">{t('distress.grounding')}</p>
+      <DraftMarker ns="common" keys={['distress.title', 'distress.grounding']} language={language} />
       <div className="row">
         <button ref={first} type="button" onClick={onContinue} data-testid="distress-continue">
           {t('distress.continue')} · <span lang={language}>{ti('distress.continue')}</span>

@@ -17,6 +17,7 @@ import { usePrefs } from '../../app/prefs-context';
 import { reviewStateOf } from '../../app/review-status';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ZawgyiCheck } from '../../components/ZawgyiCheck';
+import { RightsCardPanel } from '../rights-card/RightsCardPanel';
 import { AnswerControls } from './AnswerControls';
 import { AnswersGiven } from './AnswersGiven';
 import { hasCommandModifier, keyBelongsToField } from './answer-shortcuts';
@@ -341,6 +342,13 @@ export function InterviewScreen({ interviewId, onExit }: { interviewId: string; 
       {asking && !question && (
         <div className="panel" data-testid="all-asked">
           <h2>{plan.stopped ? t('interview.stoppedByRule') : t('interview.allAsked')}</h2>
+          {plan.stopped && (
+            <RightsCardPanel
+              caseId={detail.caseId}
+              interviewId={interviewId}
+              language={detail.intervieweeLanguage}
+            />
+          )}
           {/* Focused, so Enter finishes after the last answer given by keyboard. */}
           <button
             ref={(el) => el?.focus()}
@@ -357,6 +365,11 @@ export function InterviewScreen({ interviewId, onExit }: { interviewId: string; 
         <>
           <ResultView result={result} wordings={wordings} />
           {caseDetail && <OfficerAssessment caseDetail={caseDetail} onSaved={record.setCaseDetail} />}
+          <RightsCardPanel
+            caseId={detail.caseId}
+            interviewId={interviewId}
+            language={detail.intervieweeLanguage}
+          />
         </>
       )}
 
