@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { translatorFor } from '../../src/main/i18n/translator';
 import { RENDERER_CSP, RENDERER_CSP_HEADER } from '../../src/main/security/csp';
 import { isAppUrl, permissionAllowed } from '../../src/main/security/navigation';
+import { DEV_RENDERER_URL_ENV, rendererEntryUrl } from '../../src/main/security/renderer-entry';
 import { IPC_INVOKE } from '../../src/shared/ipc/api';
 
 /**
@@ -49,7 +50,12 @@ const fake = vi.hoisted(() => {
     appListeners: new Map<string, Fn[]>(),
     ipcHandlers: new Map<string, Fn>(),
     ipcOn: [] as string[],
-    windows: [] as { options: Record<string, unknown>; webContents: FakeWebContents; urls: string[] }[],
+    windows: [] as {
+      options: Record<string, unknown>;
+      webContents: FakeWebContents;
+      urls: string[];
+      contentProtection: { on: boolean; afterLoad: boolean }[];
+    }[],
     permissionRequestHandler: null as Fn | null,
     permissionCheckHandler: null as Fn | null,
     onBeforeRequest: null as Fn | null,
@@ -68,6 +74,8 @@ const fake = vi.hoisted(() => {
   class BrowserWindow {
     readonly webContents = new FakeWebContents();
     readonly urls: string[] = [];
+    /** Every setContentProtection call, in order, and whether a page had been loaded by then. */
+    readonly contentProtection: { on: boolean; afterLoad: boolean }[] = [];
     constructor(readonly options: Record<string, unknown>) {
       state.windows.push(this);
       // Electron announces every new webContents before the page loads.
@@ -76,6 +84,9 @@ const fake = vi.hoisted(() => {
     loadURL(url: string) {
       this.urls.push(url);
       return Promise.resolve();
+    }
+    setContentProtection(on: boolean) {
+      this.contentProtection.push({ on, afterLoad: this.urls.length > 0 });
     }
     once() {}
     on() {}
@@ -272,6 +283,46 @@ describe('the Electron shell as Electron would drive it', () => {
       'additionalArguments',
     ])
       expect(prefs, risky).not.toHaveProperty(risky);
+  });
+
+  it('keeps the window content out of screen capture, from before the first page loads', () => {
+    expect(mainWindow().contentProtection).toEqual([{ on: true, afterLoad: false }]);
+  });
+
+  it('the packaged app loads its own files whatever ELECTRON_RENDERER_URL says; a dev build honours it', async () => {
+    const before = process.env[DEV_RENDERER_URL_ENV];
+    const firstWindow = state.windows[0];
+    try {
+      process.env[DEV_RENDERER_URL_ENV] = 'https://attacker.example/fieldscreen.html';
+      resetFake();
+      await loadShell();
+      const packagedUrl = state.windows[0]?.urls;
+      expect(packagedUrl).toEqual([entryUrl]);
+      // The IPC sender check and the request filter still trust only the file entry page.
+      const onBeforeRequest = state.onBeforeRequest as
+        | ((details: { url: string }, cb: (r: { cancel: boolean }) => void) => void)
+        | null;
+      const cancelled: boolean[] = [];
+      onBeforeRequest?.({ url: 'https://attacker.example/fieldscreen.html' }, (r) =>
+        cancelled.push(r.cancel),
+      );
+      expect(cancelled).toEqual([true]);
+
+      fake.electron.app.isPackaged = false;
+      process.env[DEV_RENDERER_URL_ENV] = 'http://localhost:5173/';
+      resetFake();
+      await loadShell();
+      expect(mainWindow().urls).toEqual(['http://localhost:5173/']);
+      expect((mainWindow().options.webPreferences as Record<string, unknown>).devTools).toBe(true);
+    } finally {
+      fake.electron.app.isPackaged = true;
+      if (before === undefined) delete process.env[DEV_RENDERER_URL_ENV];
+      else process.env[DEV_RENDERER_URL_ENV] = before;
+      resetFake();
+      await loadShell();
+      expect(state.windows[0]).not.toBe(firstWindow);
+      expect(state.windows[0]?.urls).toEqual([entryUrl]);
+    }
   });
 
   it('refuses navigation and redirects to anything but the entry page, and every <webview>', () => {
@@ -594,6 +645,29 @@ describe('every source file (static checks)', () => {
     expect(blink.map((h) => h.file)).toEqual([]);
   });
 
+  it('the window is protected from screen capture, and no source file turns that off', () => {
+    const calls = findAll(
+      (n) =>
+        n.type === 'CallExpression' &&
+        (n.callee as Node).type === 'MemberExpression' &&
+        nameOf(n.callee) === 'setContentProtection',
+    );
+    expect(calls.map((c) => `${c.file}: ${String(literal((c.node.arguments as Node[])[0]))}`)).toEqual([
+      `${join('src', 'main', 'shell', 'main.ts')}: true`,
+    ]);
+  });
+
+  it('only the pure rendererEntryUrl reads ELECTRON_RENDERER_URL (never the shell directly)', () => {
+    const reads = findAll(
+      (n) =>
+        (n.type === 'Identifier' && n.name === 'ELECTRON_RENDERER_URL') ||
+        (n.type === 'Literal' && n.value === 'ELECTRON_RENDERER_URL'),
+    );
+    expect([...new Set(reads.map((r) => r.file))]).toEqual([
+      join('src', 'main', 'security', 'renderer-entry.ts'),
+    ]);
+  });
+
   it('shell.openExternal and other escape hatches are used nowhere', () => {
     const calls = findAll(
       (n) =>
@@ -738,6 +812,24 @@ describe('policies', () => {
         expect(isAppUrl(url, entry)).toBe(same);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('rendererEntryUrl: the dev-server URL only for an unpackaged build, else the built index.html', () => {
+    const rendererDir = '/opt/FieldScreen/resources/app.asar/out/renderer';
+    const fileEntry = 'file:///opt/FieldScreen/resources/app.asar/out/renderer/index.html';
+    fc.assert(
+      fc.property(fc.option(fc.string(), { nil: undefined }), (value) => {
+        const env = { [DEV_RENDERER_URL_ENV]: value };
+        expect(rendererEntryUrl({ isPackaged: true, env, rendererDir })).toBe(fileEntry);
+        expect(rendererEntryUrl({ isPackaged: false, env, rendererDir })).toBe(value || fileEntry);
+      }),
+      { numRuns: 200 },
+    );
+    expect(rendererEntryUrl({ isPackaged: false, env: {}, rendererDir })).toBe(fileEntry);
+    // A folder name with spaces or non-ASCII becomes a proper file URL.
+    expect(rendererEntryUrl({ isPackaged: true, env: {}, rendererDir: '/home/ผู้ใช้/Field Screen' })).toBe(
+      'file:///home/%E0%B8%9C%E0%B8%B9%E0%B9%89%E0%B9%83%E0%B8%8A%E0%B9%89/Field%20Screen/index.html',
     );
   });
 

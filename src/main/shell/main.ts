@@ -18,6 +18,7 @@ import { handlers } from '../ipc/handlers';
 import type { ExportTarget } from '../referral/service';
 import { RENDERER_CSP_HEADER } from '../security/csp';
 import { isAppUrl, permissionAllowed } from '../security/navigation';
+import { rendererEntryUrl } from '../security/renderer-entry';
 import { createAppContext } from '../services/app-context';
 import { IMPORT_EXTENSIONS, type ImportSource } from '../services/import-source';
 import { type FilterLabel, saveDialogFilters } from '../services/save-dialog-filters';
@@ -31,9 +32,12 @@ import { APP_VERSION } from '../version';
  * preview server and the tests use. Everything else lives in plain-Node modules.
  */
 const RENDERER_DIR = join(__dirname, '../renderer');
-const RENDERER_ENTRY = join(RENDERER_DIR, 'index.html');
 const RENDERER_DIR_URL = `${pathToFileURL(RENDERER_DIR).href}/`;
-const ENTRY_URL = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(RENDERER_ENTRY).href;
+const ENTRY_URL = rendererEntryUrl({
+  isPackaged: app.isPackaged,
+  env: process.env,
+  rendererDir: RENDERER_DIR,
+});
 
 // Every renderer sandboxed, whatever a window's options say.
 app.enableSandbox();
@@ -152,6 +156,9 @@ if (!app.requestSingleInstanceLock()) {
         devTools: !app.isPackaged,
       },
     });
+    // The records on screen stay out of screenshots, screen recordings and screen sharing (Windows,
+    // macOS; on Linux the call does nothing).
+    mainWindow.setContentProtection(true);
     mainWindow.once('ready-to-show', () => mainWindow?.show());
     mainWindow.on('closed', () => {
       mainWindow = null;
