@@ -15,7 +15,10 @@ import { describeCertificate, type OpenedIdentity, openIdentity } from './identi
  * placeholder itself. Any later change to the file breaks the signature.
  *
  * @signpdf places the ByteRange and the signature; the CMS itself is ours (cms.ts), because
- * @signpdf/signer-p12 builds it with node-forge, which breaks certificates with non-ASCII names.
+ * @signpdf/signer-p12 (not installed) builds it with node-forge, which breaks certificates with
+ * non-ASCII names. @signpdf/placeholder-plain never loads pdfkit: package.json's `overrides` points
+ * its pdfkit 0.10 peer at our pdfkit, so the old pdfkit and its crypto-js 3 are not installed
+ * (tests/unit/dependencies.test.ts).
  */
 
 /** @signpdf signer that hands the bytes to our CMS builder. */
