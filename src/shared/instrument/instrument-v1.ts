@@ -36,7 +36,7 @@ const CHILD = { flag: 'child' as const };
 
 export const INSTRUMENT_V1_DATA: InstrumentInput = {
   id: 'fieldscreen_screening',
-  version: '1.2.0',
+  version: '1.3.0',
   sections: [
     {
       id: 'safety',
@@ -89,8 +89,10 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
       id: 'health',
       questions: [
         {
+          // Version 2: an open "how is your body today?" before a yes/no question left "no" ambiguous.
           id: 'health_pain_injury',
           kind: 'yesNo',
+          version: 2,
           audience: 'person',
           tiers: SHORT_AND_FULL,
           childText: true,
@@ -213,8 +215,10 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
       id: 'recruitment',
       questions: [
         {
+          // Version 2: one question (who helped, or nobody), not "how did you find it? who helped?".
           id: 'rec_how_found',
           kind: 'single',
+          version: 2,
           audience: 'person',
           tiers: SHORT_AND_FULL,
           options: options(
@@ -513,8 +517,10 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
       id: 'travel',
       questions: [
         {
+          // Version 2: who arranged the journey only; "and who paid for it" asked two things at once.
           id: 'trav_who_arranged',
           kind: 'single',
+          version: 2,
           audience: 'person',
           tiers: FULL,
           options: options('myself', 'family_friend', 'broker_agent', 'employer_or_boat', 'other'),
@@ -637,8 +643,11 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
           ],
         },
         {
+          // Version 2: someone was given money for handing the person over (sold), not "paid money for
+          // you", which read as a fee paid on the person's behalf.
           id: 'trav_money_paid_for_you',
           kind: 'yesNo',
+          version: 2,
           audience: 'person',
           tiers: FULL,
           evidence: [
@@ -880,8 +889,10 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
           ],
         },
         {
+          // Version 2: one question (which of these, if any), not "is money taken? what for?".
           id: 'work_deductions',
           kind: 'multi',
+          version: 2,
           audience: 'person',
           tiers: FULL,
           options: options(
@@ -1550,8 +1561,10 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
           options: options('talk_now', 'skip_topic'),
         },
         {
+          // Version 2: "asked or told you to"; "expected" was translated as "hoped".
           id: 'sex_asked',
           kind: 'yesNo',
+          version: 2,
           audience: 'person',
           tiers: FULL,
           sensitive: true,
@@ -1571,8 +1584,11 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
           ],
         },
         {
+          // Version 2: "when this happened, were you able to say no?" (past; "could you say no?" was heard
+          // as "may you refuse this question?").
           id: 'sex_could_refuse',
           kind: 'yesNo',
+          version: 2,
           audience: 'person',
           tiers: FULL,
           sensitive: true,
@@ -1619,8 +1635,10 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
         // The take-away card (rights, hotline 1300): handed over or not is part of the record.
         { id: 'close_card_given', kind: 'yesNo', audience: 'officer', tiers: SHORT_AND_FULL },
         {
+          // Version 2: the child wording asks one question, not two.
           id: 'close_person_view',
           kind: 'single',
+          version: 2,
           audience: 'person',
           tiers: FULL,
           childText: true,
