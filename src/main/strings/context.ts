@@ -8,6 +8,7 @@ import {
   type Question,
   questionGuidanceKey,
 } from '../../shared/instrument';
+import { translatorNoteLines } from '../../shared/instrument/translator-notes';
 import { type Catalog, type TargetLocale, targetText } from './catalog';
 import { placeholdersOf, tagsOf } from './interpolation';
 import { pluralNote } from './plural-notes';
@@ -75,6 +76,7 @@ export function contextLines(
     `Audience: ${describeAudience(audienceOf(ns, key))}`,
   ];
   if (ns === INSTRUMENT_NAMESPACE) lines.push(...instrumentLines(catalog, key));
+  lines.push(...translatorNoteLines(lng, ns, key, source));
   const keep = [...new Set([...placeholdersOf(source), ...tagsOf(source)])];
   if (keep.length) lines.push(`Keep exactly, in any order the language needs: ${keep.join(' ')}`);
   const plural = pluralNote(lng, key, catalog.source.get(ns)?.texts ?? new Map());
