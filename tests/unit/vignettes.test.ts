@@ -75,6 +75,7 @@ const nothingElse: Answers = {
   vul_situation: multi('v_none'),
   exit_could_leave: yes(),
   exit_tried: no(),
+  exit_others_tried: no(),
   sex_willing_to_talk: single('talk_now'),
   sex_asked: no(),
 };
@@ -1730,6 +1731,94 @@ const vignettes: Vignette[] = [
       s6_1: NO_S61,
       check: (r) =>
         expect(r.child).toEqual({ possibleChild: true, byStatedAge: true, byOfficerAssessment: false }),
+    },
+  },
+  // Facts: Ko Thet, 30, a Burmese fisher. A broker found him the job on a boat; the work and the pay are as
+  // promised, paid every month; 12 hours a day with 10 hours of rest, back in port every few weeks. He
+  // has never tried to leave himself. Last month a deckhand who slipped away in port was caught, brought
+  // back and beaten in front of the crew. Ko Thet says he could not leave now: he would be beaten like the
+  // deckhand, and he is afraid of what would happen if he went back to the boat today.
+  {
+    name: 'fisher who saw a deckhand brought back and beaten for leaving, and cannot leave for fear of the same',
+    tags: ['adult', 'man', 'labour', 'fishing'],
+    answers: {
+      ...opening,
+      ...adult(30),
+      id_nationality: single('myanmar'),
+      id_gender: single('man'),
+      rec_how_found: single('broker_agent'),
+      rec_promised_job: single('fishing_vessel'),
+      rec_job_as_promised: yes(),
+      rec_pay_as_promised: yes(),
+      rec_conditions_as_promised: yes(),
+      ...nothingElse,
+      work_type: single('fishing_vessel'),
+      work_hours_per_day: number(12),
+      work_rest_hours: number(10),
+      sea_longest_months: number(1),
+      sea_transshipped: no(),
+      exit_could_leave: no(),
+      exit_what_would_happen: multi('hurt_or_killed'),
+      exit_tried: no(),
+      exit_others_tried: yes(),
+      exit_others_outcome: single('punished_or_hurt'),
+      ...closing('afraid_of_harm', ['need_shelter']),
+    },
+    expected: {
+      recommendations: ['urgent_action', 'refer_mdt', 'refer_forced_labour'],
+      urgent: ['immediate_danger'],
+      elements: [],
+      s6: {
+        act: ['s6.act.recruit'],
+        means: ['s6.means.threat_force'],
+        purpose: ['s6.purpose.forced_labour'],
+        met: true,
+      },
+      s6_1: { means: ['s6_1.fear_of_harm', 's6_1.intimidation'], met: true },
+      indicators: ['ilo.intimidation_threats', 'ilo.restriction_of_movement'],
+      // What was done to the deckhand is not recorded as done to Ko Thet.
+      absent: ['ilo.physical_sexual_violence', 'ilo_ec.cd.violence', 'ilo_ec.cd.isolation_confinement'],
+      check: (r) => {
+        expect(r.thaiLaw.s6.act.findings.map((f) => f.code)).not.toContain('s6.act.detain_confine');
+        const threats = r.indicators.find((i) => i.code === 'ilo.intimidation_threats');
+        expect(threats?.strength).toBe('strong');
+        expect(threats?.evidence.map((e) => e.questionId)).toContain('exit_others_outcome');
+      },
+    },
+  },
+  // Facts: Mai, 24, a Vietnamese woman in a garment factory, found the job herself. Pay is monthly and as
+  // promised, 9 hours a day, days off every week. A co-worker who wanted to quit was stopped at the gate by
+  // a supervisor and told to finish her contract. Mai has not tried to leave; she says she could go if she
+  // wanted, and she feels safe going back.
+  {
+    name: 'factory worker free to leave who saw a co-worker stopped at the gate (one indicator, not forced labour)',
+    tags: ['adult', 'woman', 'labour'],
+    answers: {
+      ...opening,
+      ...adult(24),
+      id_nationality: single('vietnam'),
+      id_gender: single('woman'),
+      rec_how_found: single('found_myself'),
+      rec_promised_job: single('factory_work'),
+      rec_job_as_promised: yes(),
+      rec_pay_as_promised: yes(),
+      rec_conditions_as_promised: yes(),
+      ...nothingElse,
+      work_type: single('factory_work'),
+      work_hours_per_day: number(9),
+      exit_others_tried: yes(),
+      exit_others_outcome: single('stopped_or_brought_back'),
+      ...closing('feel_safe_returning'),
+    },
+    expected: {
+      recommendations: ['labour_rights_follow_up'],
+      elements: [],
+      s6: NONE,
+      // The co-worker's fate is a menace, but Mai's own work is voluntary: not s.6/1 forced labour.
+      s6_1: { means: ['s6_1.intimidation'], met: false },
+      indicators: ['ilo.intimidation_threats'],
+      absent: ['ilo.restriction_of_movement', 'ilo_ec.cd.isolation_confinement'],
+      check: (r) => expect(r.thaiLaw.s6_1.involuntary.present).toBe(false),
     },
   },
 ];

@@ -1508,7 +1508,9 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
             },
           ],
         },
-        { id: 'exit_tried', kind: 'yesNo', audience: 'person', tiers: FULL },
+        // Version 2: the person only. "Have you, or anyone you work with, tried to leave?" put what happened
+        // to a co-worker (brought back, beaten) on the person's own record as their confinement.
+        { id: 'exit_tried', kind: 'yesNo', version: 2, audience: 'person', tiers: FULL },
         {
           id: 'exit_tried_outcome',
           kind: 'single',
@@ -1542,6 +1544,38 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
               ilo: ['ilo.withholding_of_wages'],
               iloEc: ['ilo_ec.cd.withholding_of_wages'],
               strength: 'medium',
+            },
+          ],
+        },
+        { id: 'exit_others_tried', kind: 'yesNo', audience: 'person', tiers: FULL },
+        {
+          // What happened to a co-worker who tried to leave is a warning to the person (intimidation, a
+          // menace of penalty), not their own confinement: it counts as forced labour only together with
+          // answers showing the person's own work is not voluntary.
+          id: 'exit_others_outcome',
+          kind: 'single',
+          audience: 'person',
+          tiers: FULL,
+          showIf: { q: 'exit_others_tried', equals: 'yes' },
+          options: options(
+            'left_without_problem',
+            'stopped_or_brought_back',
+            'punished_or_hurt',
+            'lost_pay',
+            'other_outcome',
+          ),
+          evidence: [
+            {
+              when: { equals: 'stopped_or_brought_back' },
+              ilo: ['ilo.intimidation_threats'],
+              thai: ['s6_1.intimidation'],
+              strength: 'medium',
+            },
+            {
+              when: { equals: 'punished_or_hurt' },
+              ilo: ['ilo.intimidation_threats'],
+              thai: ['s6_1.intimidation'],
+              strength: 'strong',
             },
           ],
         },
