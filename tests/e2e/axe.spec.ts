@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { fontsReady, type OwnServer, shotPath, startOwnServer } from './helpers';
+import { expectAccessible, fontsReady, type OwnServer, shotPath, startOwnServer } from './helpers';
 
 /**
  * Accessibility of every screen: axe-core finds no serious or critical violation; keyboard focus is
@@ -16,16 +15,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.stop();
 });
-
-/** No serious or critical axe violation on the page as it is now. */
-async function expectAccessible(page: Page, screen: string) {
-  await fontsReady(page);
-  const result = await new AxeBuilder({ page }).analyze();
-  const bad = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(bad, `axe on ${screen}`).toEqual([]);
-}
 
 /** With the text at 150%, the main container (and the page) never scrolls sideways. */
 async function expectNoOverflowAtLargeText(page: Page, screen: string) {

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { neutralAnswer } from '../../src/main/demo/defaults';
 import { type Answers, findQuestion, INSTRUMENT, type Tier } from '../../src/shared/instrument';
@@ -29,6 +30,16 @@ export async function fontsReady(page: Page) {
   await page.evaluate(async () => {
     await document.fonts.ready;
   });
+}
+
+/** No serious or critical axe violation on the page as it is now. */
+export async function expectAccessible(page: Page, screen: string) {
+  await fontsReady(page);
+  const result = await new AxeBuilder({ page }).analyze();
+  const bad = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad, `axe on ${screen}`).toEqual([]);
 }
 
 export function shotPath(name: string) {

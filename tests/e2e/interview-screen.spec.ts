@@ -1,18 +1,23 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { neutralAnswer } from '../../src/main/demo/defaults';
-import { type AnswerValue, findQuestion, INSTRUMENT, type Question } from '../../src/shared/instrument';
+import { type AnswerValue, findQuestion, INSTRUMENT } from '../../src/shared/instrument';
 import {
   callFromPage,
   fontsReady,
   type OwnServer,
-  openOwn,
   replyValue,
-  setUiLanguage,
   shotPath,
   signInAs,
   startOwnServer,
 } from './helpers';
+import {
+  answerNeutrallyUntil,
+  keysFor,
+  openAt as openAtSize,
+  SUPERVISOR,
+  startShortScreen,
+} from './interview-flow';
 
 /**
  * The interview on one laptop screen (issue 14): at 1280x720 and 1366x768 every question of a whole
@@ -20,7 +25,6 @@ import {
  * answered with the keyboard only; the person-facing view shows nothing of the officer's. Own preview
  * server and data folder.
  */
-const SUPERVISOR = { name: 'Somchai Jaidee', user: 'somchai', pass: 'correct horse battery staple' };
 
 test.describe.configure({ mode: 'serial' });
 
@@ -32,56 +36,8 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-/** A page of its own size (zoom = device scale factor with the CSS viewport shrunk to match). */
-async function openAt(browser: Browser, size: { width: number; height: number }, zoom = 1) {
-  const context = await browser.newContext({
-    viewport: { width: Math.round(size.width / zoom), height: Math.round(size.height / zoom) },
-    deviceScaleFactor: zoom,
-  });
-  const page = await context.newPage();
-  await openOwn(page, server);
-  await setUiLanguage(page, 'en');
-  await signInAs(page, SUPERVISOR);
-  return page;
-}
-
-/** A new case with a person, and the short screen started through the form, in Burmese. */
-async function startShortScreen(page: Page, person: string): Promise<string> {
-  const created = await replyValue(
-    callFromPage<{ id: string }>(page, 'cases.create', {
-      place: { kind: 'port', name: 'Ranong fishing port', province: 'Ranong' },
-      screeningDate: '2026-05-21',
-      person: { nameOrAlias: person, languages: ['my'] },
-    }),
-  );
-  await page.getByTestId('nav-cases').click();
-  await page.getByTestId('case-search').fill(person);
-  await page.getByTestId('open-case').click();
-  await page.getByTestId('start-short').click();
-  await page.getByTestId('bs-language').selectOption('my');
-  await page.getByTestId('bs-interpreter-name').fill('Ma Hnin');
-  await page.getByTestId('bs-declaration').check();
-  for (const item of ['privateSpace', 'noEmployer', 'phoneAway', 'explainedStop'])
-    await page.getByTestId(`bs-privacy-${item}`).check();
-  await page.getByTestId('bs-start').click();
-  await expect(page.getByTestId('question')).toBeVisible();
-  return created.id;
-}
-
-/** The keys that give this answer with the shortcuts (1-9, N, P, Enter) or by typing a number. */
-function keysFor(question: Question, value: AnswerValue): string[] {
-  if (value.kind === 'declined') return [value.reason === 'not_sure' ? 'N' : 'P'];
-  if (value.kind === 'choice') return [value.value === 'yes' ? '1' : '2'];
-  if (value.kind === 'single' && question.kind === 'single')
-    return [String(question.options.findIndex((o) => o.id === value.option) + 1)];
-  if (value.kind === 'multi' && question.kind === 'multi')
-    return [
-      ...value.options.map((id) => String(question.options.findIndex((o) => o.id === id) + 1)),
-      'Enter',
-    ];
-  if (value.kind === 'number') return [...String(value.value), 'Enter'];
-  throw new Error(`no keys for ${question.id}`);
-}
+const openAt = (browser: Browser, size: { width: number; height: number }, zoom = 1) =>
+  openAtSize(browser, server, size, zoom);
 
 /** Where the question and its answers are in the window, and whether the page has scrolled. */
 async function layoutOfQuestion(page: Page) {
@@ -300,7 +256,7 @@ test('a multi-choice answer cannot combine "nothing like this" with another opti
   await page.getByTestId('case-search').fill('Nguyen Van An');
   await page.getByTestId('open-case').click();
   await page.getByTestId('open-interview').click();
-  await walkShortScreenUntil(page, 'ctrl_when_unhappy');
+  await answerNeutrallyUntil(page, 'ctrl_when_unhappy');
   await page.getByTestId('option-threat_to_hurt').check();
   await page.getByTestId('option-fines_or_pay_cut').check();
   await page.getByTestId('option-nothing_like_this').check();
@@ -310,16 +266,3 @@ test('a multi-choice answer cannot combine "nothing like this" with another opti
   await expect(page.getByTestId('option-nothing_like_this')).not.toBeChecked();
   await page.context().close();
 });
-
-/** Answers neutrally with the keyboard until `stopAt` is the question shown. */
-async function walkShortScreenUntil(page: Page, stopAt: string) {
-  for (;;) {
-    const id = (await page.getByTestId('question').getAttribute('data-question-id')) ?? '';
-    if (id === stopAt) return;
-    const question = findQuestion(INSTRUMENT, id);
-    if (!question) throw new Error(`unknown question ${id}`);
-    const value = id === 'id_age' ? ({ kind: 'number', value: 30 } as const) : neutralAnswer(question);
-    for (const key of keysFor(question, value)) await page.keyboard.press(key);
-    await expect(page.locator(`[data-testid="question"][data-question-id="${id}"]`)).toHaveCount(0);
-  }
-}

@@ -259,6 +259,17 @@ describe('interviews and answers', () => {
     expect(codeOf(() => saveAnswer(s, { interviewId: iv.id, questionId: 'q', value: 2, clientSeq: 2 }))).toBe(
       'CONFLICT',
     );
+    // A stopped interview can be resumed (audited as a state change); a completed one is final.
+    const again = setInterviewState(s, { interviewId: iv.id, state: 'in_progress' });
+    expect([again.state, again.endedAt, again.stateReason]).toEqual(['in_progress', null, null]);
+    expect(listAudit(s, { action: 'interview.state', entityId: iv.id })[0]?.details).toMatchObject({
+      old: { state: 'stopped' },
+      new: { state: 'in_progress' },
+    });
+    expect(saveAnswer(s, { interviewId: iv.id, questionId: 'q', value: 2, clientSeq: 2 }).status).toBe(
+      'saved',
+    );
+    setInterviewState(s, { interviewId: iv.id, state: 'completed' });
     expect(codeOf(() => setInterviewState(s, { interviewId: iv.id, state: 'in_progress' }))).toBe('CONFLICT');
     s.lock();
   });

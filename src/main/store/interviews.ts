@@ -21,15 +21,19 @@ import { loadAttribution } from './attribution';
 import { advanceCaseStatus, refreshCaseResult } from './case-outcome';
 import { assertCaseOpen, loadCaseRow, touchCase } from './cases';
 import { type InterviewRow, interviewFromRow } from './interview-rows';
+import { activeMilliseconds, interviewClockEvents } from './interview-time';
 import type { Session } from './session';
 import { parseInput } from './validate';
 
-/** Allowed state changes; the same state is allowed too (to move the saved position). */
+/**
+ * Allowed state changes; the same state is allowed too (to move the saved position). A stopped
+ * interview can be resumed (the person is ready to go on after all); a completed one is final.
+ */
 const STATE_TRANSITIONS: Record<InterviewState, readonly InterviewState[]> = {
   in_progress: ['in_progress', 'paused', 'completed', 'stopped'],
   paused: ['paused', 'in_progress', 'completed', 'stopped'],
   completed: [],
-  stopped: [],
+  stopped: ['in_progress'],
 };
 
 function loadInterviewRow(db: Db, id: string): InterviewRow {
@@ -186,6 +190,8 @@ export function setInterviewState(session: Session, input: InterviewSetStateInpu
     const row = loadInterviewRow(db, p.interviewId);
     if (!STATE_TRANSITIONS[row.state].includes(p.state)) throw new AppError('CONFLICT');
     if (p.state === 'stopped' && !p.reason) throw new AppError('VALIDATION');
+    // Resuming a stopped interview adds answers: only on a case that is still open.
+    if (row.state === 'stopped') assertCaseOpen(loadCaseRow(db, row.case_id));
     const at = now.toISOString();
     const ended = p.state === 'completed' || p.state === 'stopped' ? at : null;
     const position = p.position === undefined ? row.position : p.position;
@@ -216,7 +222,10 @@ export function setInterviewState(session: Session, input: InterviewSetStateInpu
   return session.read((db) => interviewFromRow(loadInterviewRow(db, p.interviewId), loadAttribution(db)));
 }
 
-/** An interview with its current answers (e.g. to resume after a pause). Audited as a view of the case. */
+/**
+ * An interview with its current answers (e.g. to resume after a pause) and its active time so far
+ * (src/main/store/interview-time.ts). Audited as a view of the case.
+ */
 export function getInterview(session: Session, interviewId: string): InterviewDetail {
   session.require('cases.read');
   const id = parseInput(entityId, interviewId);
@@ -235,6 +244,9 @@ export function getInterview(session: Session, interviewId: string): InterviewDe
     const answers = (
       db.prepare('SELECT * FROM answers WHERE interview_id = ? ORDER BY question_id').all(id) as AnswerRow[]
     ).map((a) => answerFromRow(a, names));
-    return { ...summary, answers };
+    const activeMs = Math.round(
+      activeMilliseconds(interviewClockEvents(db, loadInterviewRow(db, id)), session.now()),
+    );
+    return { ...summary, answers, activeMs };
   });
 }

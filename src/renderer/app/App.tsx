@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../shared/domain/users';
 import type { Preferences } from '../../shared/ipc/channels/app';
@@ -6,6 +6,7 @@ import { DiagnosticsButton } from '../components/DiagnosticsButton';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { LanguageBar } from '../components/LanguageBar';
 import { QuickHideScreen } from '../features/shell/QuickHideScreen';
+import type { Route } from '../features/shell/SignedInApp';
 import { type LockNotice, lockNoticeOf, UnlockScreen } from '../features/unlock/UnlockScreen';
 import { onAppEvent } from './app-events';
 import { call } from './call';
@@ -25,7 +26,8 @@ const SignedInApp = lazy(() =>
 type Phase =
   | { kind: 'loading' }
   | { kind: 'setup' }
-  | { kind: 'locked'; notice?: LockNotice }
+  /** neutral: after quick-hide, the sign-in shows nothing of what the app is until someone signs in. */
+  | { kind: 'locked'; notice?: LockNotice; neutral?: boolean }
   | { kind: 'hidden' }
   | { kind: 'signedIn'; user: SessionUser };
 
@@ -40,7 +42,29 @@ export function App({ initialPrefs }: { initialPrefs: Preferences }) {
   // The frame a signed-in screen asks for (the interview: compact; the person-facing view: none).
   const [chrome, setChrome] = useState<Chrome>('full');
   const chromeValue = useMemo(() => ({ chrome, setChrome }), [chrome]);
-  const frame: Chrome = phase.kind === 'signedIn' ? chrome : 'full';
+  const neutral = phase.kind === 'hidden' || (phase.kind === 'locked' && phase.neutral === true);
+  const frame: Chrome = phase.kind === 'signedIn' ? chrome : neutral ? 'none' : 'full';
+  // Where the officer was when the app locked (screen, ids, question; no records): the same officer
+  // comes back to it after signing in again, anyone else starts at the case list.
+  const lastPlace = useRef<{ userId: string; route: Route } | null>(null);
+  const signedInId = phase.kind === 'signedIn' ? phase.user.id : null;
+  const rememberPlace = useCallback(
+    (route: Route) => {
+      if (signedInId) lastPlace.current = { userId: signedInId, route };
+    },
+    [signedInId],
+  );
+  const placeFor = (userId: string): Route | undefined => {
+    const last = lastPlace.current;
+    if (last?.userId === userId) return last.route;
+    lastPlace.current = null;
+    return undefined;
+  };
+
+  // The window's title names the app, except while hidden.
+  useEffect(() => {
+    document.title = neutral ? '\u200b' : t('app.name');
+  }, [neutral, t]);
 
   useEffect(() => installNavigationGuard(), []);
 
@@ -63,7 +87,11 @@ export function App({ initialPrefs }: { initialPrefs: Preferences }) {
   useEffect(
     () =>
       onAppEvent((event) => {
-        setPhase((p) => (p.kind === 'hidden' ? p : { kind: 'locked', notice: lockNoticeOf(event) }));
+        setPhase((p) =>
+          p.kind === 'hidden' || (p.kind === 'locked' && p.neutral)
+            ? p
+            : { kind: 'locked', notice: lockNoticeOf(event) },
+        );
       }),
     [],
   );
@@ -96,7 +124,8 @@ export function App({ initialPrefs }: { initialPrefs: Preferences }) {
     }
   };
 
-  if (phase.kind === 'hidden') return <QuickHideScreen onReturn={() => setPhase({ kind: 'locked' })} />;
+  if (phase.kind === 'hidden')
+    return <QuickHideScreen onReturn={() => setPhase({ kind: 'locked', neutral: true })} />;
 
   return (
     <PrefsContext.Provider value={prefs}>
@@ -142,10 +171,17 @@ export function App({ initialPrefs }: { initialPrefs: Preferences }) {
               {phase.kind === 'setup' && (
                 <SetupScreen onDone={(user) => setPhase({ kind: 'signedIn', user })} />
               )}
-              {phase.kind === 'signedIn' && <SignedInApp user={phase.user} />}
+              {phase.kind === 'signedIn' && (
+                <SignedInApp
+                  user={phase.user}
+                  initialRoute={placeFor(phase.user.id)}
+                  onRoute={rememberPlace}
+                />
+              )}
             </Suspense>
             {phase.kind === 'locked' && (
               <UnlockScreen
+                neutral={phase.neutral === true}
                 notice={phase.notice}
                 onUnlocked={(user) => setPhase({ kind: 'signedIn', user })}
               />

@@ -118,5 +118,9 @@ export const answerRecord = z.object({
 });
 export type AnswerRecord = z.infer<typeof answerRecord>;
 
-export const interviewDetail = interviewSummary.extend({ answers: z.array(answerRecord) });
+export const interviewDetail = interviewSummary.extend({
+  answers: z.array(answerRecord),
+  /** Time in progress so far, in ms: breaks, locks and the time after it ended do not count. */
+  activeMs: z.number().int().min(0),
+});
 export type InterviewDetail = z.infer<typeof interviewDetail>;

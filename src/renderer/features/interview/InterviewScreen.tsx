@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLocale, type Locale } from '../../../shared/i18n/locales';
 import {
@@ -31,8 +31,9 @@ import { useInterviewRecord } from './useInterviewRecord';
 
 type Mode = 'asking' | 'paused' | 'distress' | 'stopping' | 'result';
 
-function elapsed(fromIso: string, now: number): string {
-  const s = Math.max(0, Math.floor((now - Date.parse(fromIso)) / 1000));
+/** Active interview time as m:ss (h:mm:ss from an hour on). */
+function elapsed(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);
   return `${h > 0 ? `${h}:` : ''}${String(m).padStart(h > 0 ? 2 : 1, '0')}:${String(s % 60).padStart(2, '0')}`;
@@ -45,7 +46,19 @@ function elapsed(fromIso: string, now: number): string {
  * earlier on the same case (the short screen) are shown, never asked again. The person-facing view
  * turns the screen to the person.
  */
-export function InterviewScreen({ interviewId, onExit }: { interviewId: string; onExit: () => void }) {
+export function InterviewScreen({
+  interviewId,
+  initialQuestion,
+  onQuestion,
+  onExit,
+}: {
+  interviewId: string;
+  /** The question the officer was on before a lock (the screen opens there again). */
+  initialQuestion?: string | undefined;
+  /** Told the question on screen, so a lock and sign-in can come back to it. */
+  onQuestion?: (questionId: string | undefined) => void;
+  onExit: () => void;
+}) {
   const { t } = useTranslation();
   const { t: ti } = useTranslation('instrument');
   const { uiLanguage } = usePrefs();
@@ -56,6 +69,8 @@ export function InterviewScreen({ interviewId, onExit }: { interviewId: string; 
   const [personView, setPersonView] = useState(false);
   const [stopReason, setStopReason] = useState('');
   const [now, setNow] = useState(Date.now());
+  // Active time: main's figure at load (breaks and locks left out), plus the time running since.
+  const [clock, setClock] = useState<{ base: number; since: number | null } | null>(null);
   useChromeRequest(personView ? 'none' : 'compact');
 
   // The state the interview was left in decides where the screen opens.
@@ -69,6 +84,19 @@ export function InterviewScreen({ interviewId, onExit }: { interviewId: string; 
     const h = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(h);
   }, []);
+
+  const loadedActiveMs = detail?.activeMs;
+  const running = detail?.state === 'in_progress';
+  useEffect(() => {
+    if (loadedActiveMs === undefined) return;
+    setClock((c) => {
+      const at = Date.now();
+      if (!c) return { base: loadedActiveMs, since: running ? at : null };
+      if (running && c.since === null) return { base: c.base, since: at };
+      if (!running && c.since !== null) return { base: c.base + (at - c.since), since: null };
+      return c;
+    });
+  }, [loadedActiveMs, running]);
 
   const tier: Tier = detail?.tier === 'full' ? 'full' : 'short';
   const answers = useMemo(() => ({ ...record.priorAnswers, ...own }), [record.priorAnswers, own]);
@@ -85,9 +113,26 @@ export function InterviewScreen({ interviewId, onExit }: { interviewId: string; 
   // The same key main records with the answer (src/main/store/answer-wording.ts).
   const textKey = question ? questionTextKey(question, child) : '';
   const closed = detail?.state === 'completed' || detail?.state === 'stopped';
+  // Closed and consent-withdrawn cases are frozen: a stopped interview on them stays stopped.
+  const caseOpen = caseDetail ? !['closed', 'consent_withdrawn'].includes(caseDetail.status) : false;
   const asking = mode === 'asking' && !closed;
   const inTier = plan.items.filter((i) => i.inTier && i.status !== 'hidden' && i.status !== 'after_stop');
   const position = currentId ? inTier.findIndex((i) => i.questionId === currentId) + 1 : inTier.length;
+
+  // Where the officer was before a lock: opened there once the answers are in.
+  const [returnTo] = useState(initialQuestion);
+  const restored = useRef(false);
+  useEffect(() => {
+    if (restored.current || !detail) return;
+    restored.current = true;
+    if (returnTo && returnTo !== plan.nextQuestionId && steps.includes(returnTo)) setSelected(returnTo);
+  }, [detail, returnTo, plan.nextQuestionId, steps]);
+  const reportQuestion = useRef(onQuestion);
+  reportQuestion.current = onQuestion;
+  const shownQuestion = asking && detail ? (currentId ?? undefined) : undefined;
+  useEffect(() => {
+    if (restored.current) reportQuestion.current?.(shownQuestion);
+  }, [shownQuestion]);
 
   const step = useCallback(
     (direction: -1 | 1) => {
@@ -172,7 +217,9 @@ export function InterviewScreen({ interviewId, onExit }: { interviewId: string; 
           </span>
         )}
         <span className="elapsed" data-testid="elapsed">
-          {t('interview.elapsed', { time: elapsed(detail.startedAt, now) })}
+          {t('interview.elapsed', {
+            time: elapsed(clock ? clock.base + (clock.since === null ? 0 : now - clock.since) : 0),
+          })}
         </span>
         {asking && (
           <>
@@ -363,6 +410,20 @@ export function InterviewScreen({ interviewId, onExit }: { interviewId: string; 
 
       {(mode === 'result' || closed) && (
         <>
+          {detail.state === 'stopped' && caseOpen && (
+            <div className="panel" data-testid="stopped">
+              <p>{t('interview.stoppedExplain')}</p>
+              <button
+                type="button"
+                data-testid="resume-stopped"
+                onClick={async () => {
+                  if (await record.setState('in_progress')) setMode('asking');
+                }}
+              >
+                {t('interview.resumeStopped')}
+              </button>
+            </div>
+          )}
           <ResultView result={result} wordings={wordings} />
           {caseDetail && <OfficerAssessment caseDetail={caseDetail} onSaved={record.setCaseDetail} />}
           <RightsCardPanel

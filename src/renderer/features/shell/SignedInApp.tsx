@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../shared/domain/users';
 import { useActivityPing } from '../../app/activity';
@@ -17,13 +17,26 @@ export type Route =
   | { screen: 'cases'; notice?: string }
   | { screen: 'newCase' }
   | { screen: 'case'; caseId: string }
-  | { screen: 'interview'; caseId: string; interviewId: string }
+  | { screen: 'interview'; caseId: string; interviewId: string; questionId?: string | undefined }
   | { screen: 'admin'; tab: AdminTab };
 
-/** Everything behind sign-in. Route state lives here only, so locking drops it all. */
-export function SignedInApp({ user }: { user: SessionUser }) {
+/**
+ * Everything behind sign-in. Route state lives here, so locking drops every record shown; only where
+ * the officer was (screen, ids and question: no personal data) goes to `onRoute`, and the same officer
+ * comes back to it after signing in again (`initialRoute`).
+ */
+export function SignedInApp({
+  user,
+  initialRoute,
+  onRoute,
+}: {
+  user: SessionUser;
+  initialRoute?: Route | undefined;
+  onRoute?: (route: Route) => void;
+}) {
   const { t } = useTranslation();
-  const [route, setRoute] = useState<Route>({ screen: 'cases' });
+  const [route, setRoute] = useState<Route>(initialRoute ?? { screen: 'cases' });
+  useEffect(() => onRoute?.(route), [route, onRoute]);
   // The interview asks for a slimmer frame: no navigation (its own bar leads back to the case).
   const chrome = useChrome();
   useActivityPing();
@@ -78,7 +91,16 @@ export function SignedInApp({ user }: { user: SessionUser }) {
       )}
       {route.screen === 'interview' && (
         <InterviewScreen
+          key={route.interviewId}
           interviewId={route.interviewId}
+          initialQuestion={route.questionId}
+          onQuestion={(questionId) =>
+            setRoute((r) =>
+              r.screen === 'interview' && r.interviewId === route.interviewId && r.questionId !== questionId
+                ? { screen: 'interview', caseId: r.caseId, interviewId: r.interviewId, questionId }
+                : r,
+            )
+          }
           onExit={() => setRoute({ screen: 'case', caseId: route.caseId })}
         />
       )}

@@ -23,13 +23,16 @@ export function lockNoticeOf(event: AppEvent): LockNotice {
 
 /**
  * Sign in on a shared laptop: the name of whoever works now, and their passphrase. A forgotten
- * passphrase is replaced here with the recovery key (kept by the supervisor).
+ * passphrase is replaced here with the recovery key (kept by the supervisor). After quick-hide
+ * (`neutral`) it is a plain sign-in that says nothing of the app or its purpose.
  */
 export function UnlockScreen({
   notice,
+  neutral = false,
   onUnlocked,
 }: {
-  notice?: LockNotice;
+  notice?: LockNotice | undefined;
+  neutral?: boolean;
   onUnlocked: (user: SessionUser) => void;
 }) {
   const { t } = useTranslation();
@@ -53,7 +56,7 @@ export function UnlockScreen({
 
   return (
     <section className="panel narrow" aria-labelledby="unlock-title">
-      <h1 id="unlock-title">{t('unlock.title')}</h1>
+      <h1 id="unlock-title">{neutral ? t('unlock.neutralTitle') : t('unlock.title')}</h1>
       {resetDone ? (
         <p className="notice" role="status" data-testid="reset-done">
           {t('recoveryReset.done')}
@@ -62,6 +65,7 @@ export function UnlockScreen({
         <LockNoticeText notice={notice} />
       )}
       <SignInForm
+        neutral={neutral}
         username={username}
         onUsername={setUsername}
         onUnlocked={onUnlocked}
@@ -105,11 +109,13 @@ function LockNoticeText({ notice }: { notice?: LockNotice }) {
 }
 
 function SignInForm({
+  neutral,
   username,
   onUsername,
   onUnlocked,
   focusPassphrase,
 }: {
+  neutral: boolean;
   username: string;
   onUsername: (name: string) => void;
   onUnlocked: (user: SessionUser) => void;
@@ -169,7 +175,7 @@ function SignInForm({
       </Field>
       <ErrorMessage error={error} />
       <button type="submit" disabled={busy || !username || !passphrase} data-testid="unlock-submit">
-        {busy ? t('actions.working') : t('unlock.submit')}
+        {busy ? t('actions.working') : neutral ? t('unlock.neutralTitle') : t('unlock.submit')}
       </button>
     </form>
   );
