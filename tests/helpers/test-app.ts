@@ -49,6 +49,8 @@ export interface TestApp {
   signIn(who: Pick<Account, 'username' | 'passphrase'>): Promise<void>;
   /** The signed-in store session, to seed data below the IPC layer. */
   session(): Session;
+  /** A second dispatcher over the same app with some handlers replaced (the dispatcher's own guarantees). */
+  dispatchWith(replaced: Partial<Handlers>): Dispatch;
   /** Locks and removes the folder (needed only for an app made in beforeAll; see tempDir). */
   close(): void;
 }
@@ -102,6 +104,7 @@ export function createTestApp(prefix = 'fs-app-', options: TestAppOptions = {}):
       expect(r.ok, `unlock ${who.username}`).toBe(true);
     },
     session: () => ctx.sessions.require(),
+    dispatchWith: (replacedNow) => createDispatcher({ ...handlers, ...replaced, ...replacedNow }, ctx),
     close() {
       ctx.sessions.lock('manual');
       rmSync(root, { recursive: true, force: true });

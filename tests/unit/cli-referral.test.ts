@@ -7,28 +7,16 @@ import {
   referralCommand,
   verifyPdfCommand,
 } from '../../src/main/cli/commands/referral-commands';
-import type { CliIo } from '../../src/main/cli/types';
 import { seedDemoAgency } from '../../src/main/demo/agency';
 import { seedDemoCases } from '../../src/main/demo/seed';
 import { createSelfSignedIdentity } from '../../src/main/pdf/identity';
 import { Vault } from '../../src/main/store/vault';
+import { captureIo } from '../helpers/cli-io';
 
 const PASS = 'cli referral passphrase';
 let dir: string;
 let out: string;
 let caseId: string;
-
-function fakeIo(env: Record<string, string> = {}) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const io: CliIo = {
-    env,
-    stdout: (l) => stdout.push(l),
-    stderr: (l) => stderr.push(l),
-    promptSecret: () => Promise.reject(new Error('no terminal')),
-  };
-  return { io, stdout, stderr };
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'fs-cliref-'));
@@ -51,26 +39,26 @@ afterAll(() => {
 describe('referral and verify-pdf commands', () => {
   it('writes a signed referral that verify-pdf accepts, and refuses a changed one', async () => {
     const file = join(out, 'ref.pdf');
-    const made = fakeIo({ FIELDSCREEN_PASSPHRASE: PASS });
+    const made = captureIo({ FIELDSCREEN_PASSPHRASE: PASS });
     const code = await referralCommand.run(
       ['--data', dir, '--user', 'officer', caseId, '--out', file, '--position', 'Labour inspector'],
-      made.io,
+      made,
     );
-    expect(made.stderr).toEqual([]);
+    expect(made.err).toEqual([]);
     expect(code).toBe(0);
-    expect(made.stdout.join('\n')).toMatch(/sha256: [0-9a-f]{64}/);
+    expect(made.out.join('\n')).toMatch(/sha256: [0-9a-f]{64}/);
 
-    const ok = fakeIo();
-    expect(await verifyPdfCommand.run([file], ok.io)).toBe(0);
-    expect(ok.stdout).toContain('valid: true');
+    const ok = captureIo();
+    expect(await verifyPdfCommand.run([file], ok)).toBe(0);
+    expect(ok.out).toContain('valid: true');
 
     const bytes = readFileSync(file);
     bytes[2000] = (bytes[2000] ?? 0) ^ 0xff;
     const changed = join(out, 'changed.pdf');
     writeFileSync(changed, bytes);
-    const bad = fakeIo();
-    expect(await verifyPdfCommand.run([changed], bad.io)).toBe(1);
-    expect(bad.stdout).toContain('valid: false');
+    const bad = captureIo();
+    expect(await verifyPdfCommand.run([changed], bad)).toBe(1);
+    expect(bad.out).toContain('valid: false');
   });
 
   it("signs with an imported agency PKCS#12 once it is the officer's identity", async () => {
@@ -82,49 +70,47 @@ describe('referral and verify-pdf commands', () => {
     });
     const p12File = join(out, 'agency.p12');
     writeFileSync(p12File, agency.p12);
-    const wrongPw = fakeIo({ FIELDSCREEN_PASSPHRASE: PASS, FIELDSCREEN_P12_PASSWORD: 'wrong' });
+    const wrongPw = captureIo({ FIELDSCREEN_PASSPHRASE: PASS, FIELDSCREEN_P12_PASSWORD: 'wrong' });
     expect(
-      await importSigningIdentityCommand.run(['--data', dir, '--user', 'officer', p12File], wrongPw.io),
+      await importSigningIdentityCommand.run(['--data', dir, '--user', 'officer', p12File], wrongPw),
     ).toBe(1);
-    expect(wrongPw.stderr.join('\n')).toContain('VALIDATION');
+    expect(wrongPw.err.join('\n')).toContain('VALIDATION');
 
-    const ok = fakeIo({ FIELDSCREEN_PASSPHRASE: PASS, FIELDSCREEN_P12_PASSWORD: agency.password });
-    expect(await importSigningIdentityCommand.run(['--data', dir, '--user', 'officer', p12File], ok.io)).toBe(
-      0,
-    );
+    const ok = captureIo({ FIELDSCREEN_PASSPHRASE: PASS, FIELDSCREEN_P12_PASSWORD: agency.password });
+    expect(await importSigningIdentityCommand.run(['--data', dir, '--user', 'officer', p12File], ok)).toBe(0);
     const expected = agency.fingerprintSha256.replace(/:/g, '').toLowerCase();
-    expect(ok.stdout).toContain(`fingerprint: ${expected}`);
+    expect(ok.out).toContain(`fingerprint: ${expected}`);
 
     const file = join(out, 'agency-signed.pdf');
-    const made = fakeIo({ FIELDSCREEN_PASSPHRASE: PASS });
+    const made = captureIo({ FIELDSCREEN_PASSPHRASE: PASS });
     expect(
       await referralCommand.run(
         ['--data', dir, '--user', 'officer', caseId, '--out', file, '--position', 'Labour inspector'],
-        made.io,
+        made,
       ),
     ).toBe(0);
-    expect(made.stdout).toContain(`signer-fingerprint: ${expected}`);
-    const check = fakeIo();
-    expect(await verifyPdfCommand.run([file], check.io)).toBe(0);
-    expect(check.stdout.join('\n')).toContain('DSDW Songkhla');
+    expect(made.out).toContain(`signer-fingerprint: ${expected}`);
+    const check = captureIo();
+    expect(await verifyPdfCommand.run([file], check)).toBe(0);
+    expect(check.out.join('\n')).toContain('DSDW Songkhla');
   });
 
   it('never takes the passphrase from arguments and reports a wrong one by code only', async () => {
-    const wrong = fakeIo({ FIELDSCREEN_PASSPHRASE: 'not the passphrase' });
+    const wrong = captureIo({ FIELDSCREEN_PASSPHRASE: 'not the passphrase' });
     const code = await referralCommand.run(
       ['--data', dir, '--user', 'officer', caseId, '--out', join(out, 'x.pdf')],
-      wrong.io,
+      wrong,
     );
     expect(code).toBe(1);
-    expect(wrong.stderr.join('\n')).toContain('WRONG_PASSPHRASE');
-    expect(wrong.stderr.join('\n')).not.toContain('not the passphrase');
+    expect(wrong.err.join('\n')).toContain('WRONG_PASSPHRASE');
+    expect(wrong.err.join('\n')).not.toContain('not the passphrase');
   });
 
   it('an unsigned file is not valid', async () => {
     const file = join(out, 'plain.pdf');
     writeFileSync(file, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-    const r = fakeIo();
-    expect(await verifyPdfCommand.run([file], r.io)).toBe(1);
-    expect(r.stdout).toContain('signed: false');
+    const r = captureIo();
+    expect(await verifyPdfCommand.run([file], r)).toBe(1);
+    expect(r.out).toContain('signed: false');
   });
 });

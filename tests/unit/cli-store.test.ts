@@ -2,55 +2,25 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createStoreCommands, storeCommands } from '../../src/main/cli/commands/store-commands';
-import type { CliIo } from '../../src/main/cli/types';
 import { closeDatabase, openDatabase } from '../../src/main/db/connection';
 import { exportCaseDocument } from '../../src/main/store/case-document';
 import { createCase } from '../../src/main/store/cases';
 import { saveAnswer, startInterview } from '../../src/main/store/interviews';
 import { storePaths } from '../../src/main/store/paths';
 import { Vault } from '../../src/main/store/vault';
+import { type CapturedIo, captureIo, commandNamed, lineValue } from '../helpers/cli-io';
 import { tempDir } from '../helpers/disk';
 import { CASE_INPUT, SCREENING_INTERVIEW_INPUT, SUPERVISOR } from '../helpers/samples';
 import { createTestStore } from '../helpers/test-app';
 
 const commands = createStoreCommands({ kdfProfile: 'test' });
 
-interface FakeIo extends CliIo {
-  out: string[];
-  err: string[];
-}
-
-function fakeIo(env: Record<string, string> = {}, answers: string[] | null = null): FakeIo {
-  const out: string[] = [];
-  const err: string[] = [];
-  const queue = answers ? [...answers] : null;
-  return {
-    env,
-    out,
-    err,
-    stdout: (l) => out.push(l),
-    stderr: (l) => err.push(l),
-    promptSecret: async () => {
-      const next = queue?.shift();
-      if (next === undefined) throw new Error('stdin is not a TTY');
-      return next;
-    },
-  };
-}
-
-async function run(name: string, args: string[], io: FakeIo): Promise<number> {
-  const command = commands.find((c) => c.name === name);
-  if (!command) throw new Error(`no command ${name}`);
-  return command.run(args, io);
-}
-
-function lineValue(lines: string[], key: string): string | undefined {
-  return lines.find((l) => l.startsWith(`${key}: `))?.slice(key.length + 2);
-}
+const run = (name: string, args: string[], io: CapturedIo): Promise<number> =>
+  commandNamed(commands, name).run(args, io);
 
 async function initStore(): Promise<{ dir: string; recoveryKey: string }> {
   const dir = join(tempDir(), 'data');
-  const io = fakeIo({ FIELDSCREEN_PASSPHRASE: SUPERVISOR.passphrase });
+  const io = captureIo({ FIELDSCREEN_PASSPHRASE: SUPERVISOR.passphrase });
   expect(await run('init', ['--data', dir, '--user', SUPERVISOR.username], io)).toBe(0);
   const recoveryKey = lineValue(io.out, 'recovery-key');
   if (!recoveryKey) throw new Error('no recovery key printed');
@@ -78,21 +48,21 @@ describe('store CLI commands', () => {
     expect(recoveryKey).toMatch(/^([0-9a-f]{4}-){15}[0-9a-f]{4}$/);
     const session = await new Vault(dir, { kdfProfile: 'test' }).unlockWithRecoveryKey(recoveryKey);
     session.lock();
-    const again = fakeIo({ FIELDSCREEN_PASSPHRASE: SUPERVISOR.passphrase });
+    const again = captureIo({ FIELDSCREEN_PASSPHRASE: SUPERVISOR.passphrase });
     expect(await run('init', ['--data', dir, '--user', 'other'], again)).toBe(1);
     expect(again.err).toContain('error: ALREADY_INITIALISED');
   });
 
   it('asks twice on the terminal when no environment variable is set, and never takes secrets as arguments', async () => {
     const dir = join(tempDir(), 'data');
-    const prompted = fakeIo({}, [SUPERVISOR.passphrase, SUPERVISOR.passphrase]);
+    const prompted = captureIo({}, [SUPERVISOR.passphrase, SUPERVISOR.passphrase]);
     expect(await run('init', ['--data', dir, '--user', 'somchai'], prompted)).toBe(0);
-    const mismatch = fakeIo({}, ['first passphrase', 'second passphrase']);
+    const mismatch = captureIo({}, ['first passphrase', 'second passphrase']);
     expect(await run('init', ['--data', join(tempDir(), 'd'), '--user', 'x'], mismatch)).toBe(2);
-    const noTty = fakeIo({});
+    const noTty = captureIo({});
     expect(await run('init', ['--data', join(tempDir(), 'd'), '--user', 'x'], noTty)).toBe(2);
     expect(noTty.err[0]).toContain('FIELDSCREEN_PASSPHRASE');
-    const asArg = fakeIo({});
+    const asArg = captureIo({});
     expect(
       await run('init', ['--data', join(tempDir(), 'd'), '--user', 'x', '--passphrase', 'secret'], asArg),
     ).toBe(2);
@@ -118,11 +88,11 @@ describe('store CLI commands', () => {
 
     const { dir } = await initStore();
     const env = { FIELDSCREEN_PASSPHRASE: SUPERVISOR.passphrase };
-    const imported = fakeIo(env);
+    const imported = captureIo(env);
     expect(await run('import-case', ['--data', dir, '--user', SUPERVISOR.username, file], imported)).toBe(0);
     expect(lineValue(imported.out, 'case-id')).toBe(c.id);
 
-    const exported = fakeIo(env);
+    const exported = captureIo(env);
     expect(await run('export-case', ['--data', dir, '--user', SUPERVISOR.username, c.id], exported)).toBe(0);
     const back = JSON.parse(exported.out.join('\n'));
     expect(back.interviews[0].answers[0].value).toEqual({ kind: 'number', value: 3 });
@@ -133,34 +103,34 @@ describe('store CLI commands', () => {
       await run(
         'export-case',
         ['--data', dir, '--user', SUPERVISOR.username, '--out', out, c.id],
-        fakeIo(env),
+        captureIo(env),
       ),
     ).toBe(0);
     expect(JSON.parse(readFileSync(out, 'utf8')).case.id).toBe(c.id);
-    const twice = fakeIo(env);
+    const twice = captureIo(env);
     expect(
       await run('export-case', ['--data', dir, '--user', SUPERVISOR.username, '--out', out, c.id], twice),
     ).toBe(1);
     expect(twice.err).toContain('error: CONFLICT');
 
-    const dup = fakeIo(env);
+    const dup = captureIo(env);
     expect(await run('import-case', ['--data', dir, '--user', SUPERVISOR.username, file], dup)).toBe(1);
     expect(dup.err).toContain('error: CONFLICT');
     const bad = join(tempDir(), 'bad.json');
     writeFileSync(bad, '{"not": "a case"}');
-    const invalid = fakeIo(env);
+    const invalid = captureIo(env);
     expect(await run('import-case', ['--data', dir, '--user', SUPERVISOR.username, bad], invalid)).toBe(1);
     expect(invalid.err).toContain('error: VALIDATION');
   });
 
   it('reports a wrong passphrase and the back-off as error codes', async () => {
     const { dir } = await initStore();
-    const wrong = fakeIo({ FIELDSCREEN_PASSPHRASE: 'not the passphrase' });
+    const wrong = captureIo({ FIELDSCREEN_PASSPHRASE: 'not the passphrase' });
     expect(
       await run('export-case', ['--data', dir, '--user', SUPERVISOR.username, crypto.randomUUID()], wrong),
     ).toBe(1);
     expect(wrong.err).toEqual(['error: WRONG_PASSPHRASE']);
-    const soon = fakeIo({ FIELDSCREEN_PASSPHRASE: SUPERVISOR.passphrase });
+    const soon = captureIo({ FIELDSCREEN_PASSPHRASE: SUPERVISOR.passphrase });
     expect(
       await run('export-case', ['--data', dir, '--user', SUPERVISOR.username, crypto.randomUUID()], soon),
     ).toBe(1);
@@ -172,12 +142,12 @@ describe('store CLI commands', () => {
     const { dir, recoveryKey } = await initStore();
     const env = { FIELDSCREEN_RECOVERY_KEY: recoveryKey };
     const out = join(tempDir(), 'store.fsbak');
-    const b = fakeIo(env);
+    const b = captureIo(env);
     expect(await run('backup', ['--data', dir, '--out', out], b)).toBe(0);
     expect(lineValue(b.out, 'backup')).toBe(out);
 
     const target = join(tempDir(), 'restored');
-    const r = fakeIo(env);
+    const r = captureIo(env);
     expect(await run('restore', ['--from', out, '--data', target], r)).toBe(0);
     const session = await new Vault(target, { kdfProfile: 'test' }).unlock(
       SUPERVISOR.username,
@@ -187,7 +157,7 @@ describe('store CLI commands', () => {
 
     const notBackup = join(tempDir(), 'x.json');
     writeFileSync(notBackup, '{}');
-    const n = fakeIo(env);
+    const n = captureIo(env);
     expect(await run('restore', ['--from', notBackup, '--data', target], n)).toBe(1);
     expect(n.err).toEqual(['error: NOT_A_BACKUP']);
   });
@@ -195,7 +165,7 @@ describe('store CLI commands', () => {
   it('audit-verify exits 0 when intact and names the first broken row otherwise', async () => {
     const { dir, recoveryKey } = await initStore();
     const env = { FIELDSCREEN_RECOVERY_KEY: recoveryKey };
-    const ok = fakeIo(env);
+    const ok = captureIo(env);
     expect(await run('audit-verify', ['--data', dir], ok)).toBe(0);
     expect(ok.out[0]).toMatch(/^audit-trail: intact \(\d+ rows\)$/);
 
@@ -205,7 +175,7 @@ describe('store CLI commands', () => {
     db.exec('DROP TRIGGER audit_log_no_update');
     db.prepare('UPDATE audit_log SET details_json = \'{"role":"officer"}\' WHERE seq = 2').run();
     closeDatabase(db);
-    const broken = fakeIo(env);
+    const broken = captureIo(env);
     expect(await run('audit-verify', ['--data', dir], broken)).toBe(1);
     expect(broken.out).toContain('first-broken-seq: 2');
     expect(broken.out[0]).toBe('audit-trail: broken at row 2 (hash_mismatch)');
@@ -213,7 +183,7 @@ describe('store CLI commands', () => {
 
   it('adds an officer, rotates the key and resets a passphrase with the recovery key', async () => {
     const { dir, recoveryKey } = await initStore();
-    const add = fakeIo({
+    const add = captureIo({
       FIELDSCREEN_PASSPHRASE: SUPERVISOR.passphrase,
       FIELDSCREEN_NEW_PASSPHRASE: 'officer passphrase',
     });
@@ -227,19 +197,19 @@ describe('store CLI commands', () => {
     const vault = new Vault(dir, { kdfProfile: 'test' });
     (await vault.unlock('malee', 'officer passphrase')).lock();
 
-    const rotate = fakeIo({ FIELDSCREEN_PASSPHRASE: SUPERVISOR.passphrase });
+    const rotate = captureIo({ FIELDSCREEN_PASSPHRASE: SUPERVISOR.passphrase });
     expect(await run('rotate-key', ['--data', dir, '--user', SUPERVISOR.username], rotate)).toBe(0);
     const newKey = lineValue(rotate.out, 'recovery-key');
     expect(newKey).toBeDefined();
     expect(newKey).not.toBe(recoveryKey);
 
-    const stale = fakeIo({
+    const stale = captureIo({
       FIELDSCREEN_RECOVERY_KEY: recoveryKey,
       FIELDSCREEN_NEW_PASSPHRASE: 'new officer passphrase',
     });
     expect(await run('reset-passphrase', ['--data', dir, '--user', 'malee'], stale)).toBe(1);
     expect(stale.err).toEqual(['error: WRONG_RECOVERY_KEY']);
-    const reset = fakeIo({
+    const reset = captureIo({
       FIELDSCREEN_RECOVERY_KEY: newKey ?? '',
       FIELDSCREEN_NEW_PASSPHRASE: 'new officer passphrase',
     });

@@ -4,7 +4,6 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_CASE_DOCUMENT_BYTES } from '../../src/main/cli/case-document-file';
 import { createStoreCommands } from '../../src/main/cli/commands/store-commands';
-import type { CliIo } from '../../src/main/cli/types';
 import { addAttachment } from '../../src/main/store/attachments';
 import { exportCaseDocument, importCaseDocument, importProblems } from '../../src/main/store/case-document';
 import { createCase, listCases } from '../../src/main/store/cases';
@@ -15,6 +14,7 @@ import { addUser } from '../../src/main/store/users';
 import { MAX_UPLOAD_BYTES } from '../../src/shared/domain/attachments';
 import type { CaseDocument } from '../../src/shared/domain/case-document';
 import { AppError } from '../../src/shared/errors';
+import { captureIo, commandNamed } from '../helpers/cli-io';
 import { tempDir } from '../helpers/disk';
 import { deepNest, mutatedFrom } from '../helpers/fuzz-payloads';
 import { dbContentHash } from '../helpers/fuzz-state';
@@ -254,25 +254,12 @@ describe('import-case: the same rules as the screens', () => {
 
 describe('import-case on the command line', () => {
   const commands = createStoreCommands({ kdfProfile: 'test' });
-  const io = (): CliIo & { out: string[]; err: string[] } => {
-    const out: string[] = [];
-    const err: string[] = [];
-    return {
-      env: { FIELDSCREEN_PASSPHRASE: SUPERVISOR.passphrase },
-      out,
-      err,
-      stdout: (l) => out.push(l),
-      stderr: (l) => err.push(l),
-      promptSecret: async () => {
-        throw new Error('no TTY');
-      },
-    };
-  };
   const importCase = async (file: string) => {
-    const command = commands.find((c) => c.name === 'import-case');
-    if (!command) throw new Error('no import-case');
-    const streams = io();
-    const code = await command.run(['--data', target.dir, '--user', SUPERVISOR.username, file], streams);
+    const streams = captureIo({ FIELDSCREEN_PASSPHRASE: SUPERVISOR.passphrase });
+    const code = await commandNamed(commands, 'import-case').run(
+      ['--data', target.dir, '--user', SUPERVISOR.username, file],
+      streams,
+    );
     return { code, ...streams };
   };
 

@@ -15,6 +15,7 @@ import {
   THAI_S6_PURPOSES,
 } from '../../src/shared/instrument';
 import { type CoverageRow, coverageMatrix, isCovered } from '../../src/shared/screening';
+import { captureIo } from '../helpers/cli-io';
 
 /**
  * Issue 15, point 1: every ILO/EC operational indicator (adult and child lists, labour and sexual
@@ -91,15 +92,9 @@ describe('coverage matrix', () => {
 
 describe('npm run cli -- instrument coverage', () => {
   const run = async (args: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await instrumentCommand.run(args, {
-      env: {},
-      stdout: (l) => out.push(l),
-      stderr: (l) => err.push(l),
-      promptSecret: () => Promise.reject(new Error('no prompt')),
-    });
-    return { code, out: out.join('\n'), err: err.join('\n') };
+    const io = captureIo();
+    const code = await instrumentCommand.run(args, io);
+    return { code, out: io.out.join('\n'), err: io.err.join('\n') };
   };
 
   it('lists each code with the answers that reach it and exits 0 when all are reachable', async () => {

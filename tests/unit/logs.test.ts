@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_AGENCY } from '../../src/main/demo/agency';
-import { createDispatcher, type Dispatch } from '../../src/main/ipc/dispatch';
-import { handlers } from '../../src/main/ipc/handlers';
+import type { Dispatch } from '../../src/main/ipc/dispatch';
 import {
   buildDiagnosticReport,
   DIAGNOSTIC_LOG_LINES,
@@ -148,15 +147,11 @@ describe('logs and diagnostics carry no personal data or key material', () => {
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
-    const leaky = createDispatcher(
-      {
-        ...handlers,
-        'cases.places': () => {
-          throw new Error(`driver failed near '${PERSON}' with ${OFFICER.passphrase} and key ${recoveryHex}`);
-        },
+    const leaky = app.dispatchWith({
+      'cases.places': () => {
+        throw new Error(`driver failed near '${PERSON}' with ${OFFICER.passphrase} and key ${recoveryHex}`);
       },
-      ctx,
-    );
+    });
     expect(await leaky('cases.places', {})).toEqual({
       ok: false,
       error: { code: 'INTERNAL', messageKey: 'errors.internal' },

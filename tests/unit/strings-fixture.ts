@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { stringsCommands } from '../../src/main/cli/commands/strings-commands';
-import type { CliIo } from '../../src/main/cli/types';
 import {
   exportStrings,
   type ImportRole,
@@ -16,6 +15,7 @@ import {
   type StringsErrorReason,
 } from '../../src/main/strings';
 import { reviewStatusFileSchema } from '../../src/shared/i18n/review';
+import { captureIo, commandNamed } from '../helpers/cli-io';
 
 type Texts = {
   welcome: string;
@@ -242,14 +242,7 @@ export function expectRefused(
 
 /** `npm run cli -- strings …` as a user types it, with output captured. */
 export async function runStrings(args: string[], cwd?: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    env: cwd ? { INIT_CWD: cwd } : {},
-    stdout: (line) => out.push(line),
-    stderr: (line) => err.push(line),
-    promptSecret: () => Promise.reject(new Error('no secrets here')),
-  };
-  const code = await stringsCommands.find((c) => c.name === 'strings')?.run(args, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
+  const io = captureIo(cwd ? { INIT_CWD: cwd } : {});
+  const code = await commandNamed(stringsCommands, 'strings').run(args, io);
+  return { code, out: io.out.join('\n'), err: io.err.join('\n') };
 }

@@ -1,6 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
 import { AppError } from '../../shared/errors';
 import { CaseDocumentProblem, importProblems } from '../store/case-document';
+import { readBoundedFile } from './bounded-file';
 import type { CliIo } from './types';
 
 /**
@@ -13,17 +13,9 @@ export const MAX_CASE_DOCUMENT_BYTES = 160 * 1024 * 1024;
 export function readCaseDocumentFile(file: string): unknown {
   const refuse = (why: string) =>
     new AppError('VALIDATION', { cause: new CaseDocumentProblem('(file)', why) });
-  let text: string;
-  try {
-    if (statSync(file).size > MAX_CASE_DOCUMENT_BYTES) {
-      throw refuse(`larger than ${MAX_CASE_DOCUMENT_BYTES / 1024 / 1024} MiB`);
-    }
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    const code = (err as { code?: string }).code;
-    throw new AppError(code === 'ENOENT' ? 'NOT_FOUND' : 'VALIDATION', { cause: err });
-  }
+  const text = readBoundedFile(file, MAX_CASE_DOCUMENT_BYTES, (limit) =>
+    refuse(`larger than ${limit}`),
+  ).toString('utf8');
   try {
     return JSON.parse(text);
   } catch {

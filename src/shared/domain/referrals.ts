@@ -31,10 +31,19 @@ export const referral = z.object({
 });
 export type Referral = z.infer<typeof referral>;
 
+/**
+ * Largest PDF whose signature is checked (verify-pdf on the command line, "check a referral" in the
+ * app). A signed referral is a few hundred kilobytes; anything far larger is refused before it is read.
+ */
+export const MAX_VERIFY_PDF_BYTES = 20 * 1024 * 1024;
+
+/** Largest PKCS#12 container imported as a signing identity (a certificate chain and one key). */
+export const MAX_P12_BYTES = 1024 * 1024;
+
 /** An officer's signing certificate and key (PKCS#12), kept inside the encrypted database. */
 export const signingIdentityInput = z.object({
   label: requiredText(120),
-  p12: bytes.refine((b) => b.byteLength > 0 && b.byteLength <= 1024 * 1024, { message: 'PKCS#12 size' }),
+  p12: bytes.refine((b) => b.byteLength > 0 && b.byteLength <= MAX_P12_BYTES, { message: 'PKCS#12 size' }),
   password: z.string().max(1024),
 });
 export type SigningIdentityInput = z.input<typeof signingIdentityInput>;

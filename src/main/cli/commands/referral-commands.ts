@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
+import { MAX_P12_BYTES, MAX_VERIFY_PDF_BYTES } from '../../../shared/domain/referrals';
+import { AppError } from '../../../shared/errors';
 import { verifyPdf } from '../../pdf/verify';
 import type { TeamMember } from '../../referral/facts';
 import {
@@ -11,6 +12,7 @@ import {
 import { folderExportTarget } from '../../services/folder-export';
 import { saveSigningIdentity } from '../../store/referrals';
 import { Vault } from '../../store/vault';
+import { readBoundedFile } from '../bounded-file';
 import type { CliCommand } from '../types';
 import { guarded, parse, required, secret, UsageError, withSession } from './store-commands';
 
@@ -107,7 +109,13 @@ export const verifyPdfCommand: CliCommand = {
       const { positionals } = parse(args, []);
       const file = positionals[0];
       if (!file || positionals.length > 1) throw new UsageError('one FILE is required');
-      const result = await verifyPdf(readFileSync(resolve(file)));
+      const bytes = readBoundedFile(resolve(file), MAX_VERIFY_PDF_BYTES, (limit) => {
+        io.stderr(
+          `problem: ${file} is larger than ${limit}; a signed referral is far smaller, so it was not read`,
+        );
+        return new AppError('VALIDATION');
+      });
+      const result = await verifyPdf(bytes);
       io.stdout(`signed: ${result.signed}`);
       io.stdout(`valid: ${result.valid}`);
       io.stdout(`covers-whole-document: ${result.coversWholeDocument}`);
@@ -136,7 +144,12 @@ export const importSigningIdentityCommand: CliCommand = {
       const dir = resolve(required(flags, 'data'));
       const file = positionals[0];
       if (!file || positionals.length > 1) throw new UsageError('one FILE.p12 is required');
-      const p12 = new Uint8Array(readFileSync(resolve(file)));
+      const p12 = new Uint8Array(
+        readBoundedFile(resolve(file), MAX_P12_BYTES, (limit) => {
+          io.stderr(`problem: ${file} is larger than ${limit}; a PKCS#12 signing identity is far smaller`);
+          return new AppError('VALIDATION');
+        }),
+      );
       const password = await secret(io, 'FIELDSCREEN_P12_PASSWORD', 'PKCS#12 password');
       const summary = await withSession(io, new Vault(dir), required(flags, 'user'), false, async (session) =>
         saveSigningIdentity(session, { label: flags.label ?? basename(file), p12, password }),

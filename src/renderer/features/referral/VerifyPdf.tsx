@@ -1,11 +1,13 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bangkokTime, officialDate } from '../../../shared/domain/official-time';
+import { MAX_VERIFY_PDF_BYTES } from '../../../shared/domain/referrals';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
 import { usePrefs } from '../../app/prefs-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { formatSize } from '../cases/casework/format-size';
 
 function toBase64(bytes: Uint8Array): string {
   let binary = '';
@@ -24,11 +26,15 @@ export function VerifyPdf() {
     t('referral.verifyTime', { date: officialDate(iso, uiLanguage), time: bangkokTime(iso, uiLanguage) });
   const [result, setResult] = useState<ResponseOf<'referral.verify'> | null>(null);
   const [error, setError] = useState<ReplyError | null>(null);
+  const [tooLarge, setTooLarge] = useState(false);
 
   const onFile = async (file: File | undefined) => {
     setResult(null);
     setError(null);
+    setTooLarge(false);
     if (!file) return;
+    // The same limit main applies, checked before the file is read into memory.
+    if (file.size > MAX_VERIFY_PDF_BYTES) return setTooLarge(true);
     const bytes = new Uint8Array(await file.arrayBuffer());
     const reply = await call('referral.verify', { pdfBase64: toBase64(bytes) });
     if (!reply.ok) return setError(reply.error);
@@ -47,6 +53,11 @@ export function VerifyPdf() {
         data-testid="verify-file"
       />
       <ErrorMessage error={error} />
+      {tooLarge && (
+        <p className="error" role="alert" data-testid="verify-too-large">
+          {t('referral.verifyTooLarge', { size: formatSize(MAX_VERIFY_PDF_BYTES, uiLanguage) })}
+        </p>
+      )}
       {result && (
         <div
           className={result.valid ? 'notice' : 'warning'}

@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { base64LengthFor } from '../../domain/attachments';
 import { entityId, sha256Hex } from '../../domain/common';
-import { referral } from '../../domain/referrals';
+import { MAX_VERIFY_PDF_BYTES, referral } from '../../domain/referrals';
 import { referralContact } from '../../domain/settings';
 import { channel } from '../channel';
 
 /** A PDF's bytes from a file the user picked, base64 (the renderer reads it; main never trusts it). */
 const pdfBase64 = z
   .string()
-  .max(28_000_000)
+  .max(base64LengthFor(MAX_VERIFY_PDF_BYTES))
   .regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
 /** What the requirements before signing are called (the service checks them; see referral/service.ts). */
