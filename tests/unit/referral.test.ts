@@ -303,4 +303,36 @@ describe('the person and the law as the interview recorded them', () => {
     expect(text).not.toContain(NFC(th('referral:findings.notAllFound', { missing: '' })).slice(0, 12));
     expect(text).toContain(NFC(th('referral:findings.notRequiredChild')));
   });
+
+  it('s.6/1 shows whether the work is offered voluntarily, and a threat against someone free to leave is not indicated', async () => {
+    const cellsFor = async (answers: Record<string, ReturnType<typeof answer.yes>>, name: string) => {
+      const model = await buildModelForCase(session, { caseId: seedWith(answers, name), ...FACTS });
+      return new Map(
+        model.blocks.flatMap((b) => (b.kind === 'fieldGrid' ? b.cells.map((c) => [c.label, c.value]) : [])),
+      );
+    };
+    const threatened = {
+      work_type: answer.single('fishing_vessel'),
+      work_hours_per_day: answer.number(10),
+      ctrl_when_unhappy: answer.multi('threat_to_hurt'),
+    };
+    const involuntary = th('instrument:thai.s6_1.involuntary.name');
+    const free = await cellsFor({ ...threatened, exit_could_leave: answer.yes() }, 'Person-free');
+    expect(free.get(involuntary)).toBe(th('referral:findings.notFound'));
+    expect(free.get(th('referral:findings.s61Result'))).toBe(
+      th('referral:findings.notAllFound', { missing: involuntary }),
+    );
+    const held = await cellsFor(
+      {
+        ...threatened,
+        exit_could_leave: answer.no(),
+        exit_what_would_happen: answer.multi('hurt_or_killed'),
+      },
+      'Person-held',
+    );
+    expect(held.get(involuntary)).toMatch(
+      new RegExp(`^${involuntary.replace(/[()]/g, '\\$&')} \\[[0-9, ]+\\]$`),
+    );
+    expect(held.get(th('referral:findings.s61Result'))).toBe(th('referral:findings.s61Met'));
+  });
 });

@@ -85,6 +85,8 @@ export function findingsBlocks(
   const s61Parts = {
     work: thaiFinding(s61.work, thaiNameKey('s6_1.work')),
     means: thaiFinding(s61.means, thaiNameKey('s6_1.means')),
+    // The second half of the ILO definition: the work is not offered voluntarily.
+    involuntary: thaiFinding(s61.involuntary, thaiNameKey('s6_1.involuntary')),
   };
   // Cite per code, so each answer lists exactly the codes it supports.
   const citeThai = (part: ThaiPart, short: string) => {
@@ -93,6 +95,8 @@ export function findingsBlocks(
   };
   for (const part of [s6.act, s6.means, s6.purpose]) citeThai(part, t('referral:findings.s6Short'));
   for (const part of [s61.work, s61.means]) citeThai(part, t('referral:findings.s61Short'));
+  // Each answer showing the work is not voluntary says so, briefly (the row above has the full wording).
+  for (const f of s61.involuntary.findings) index.cite(f.evidence, t('referral:findings.involuntaryCite'));
   const ilo = result.indicators.filter((i) => i.framework === 'ilo_fl');
   for (const i of ilo) index.cite(i.evidence, `ILO: ${t(`instrument:${indicatorNameKey(i.code)}`)}`);
   const elements = result.elements.filter((e) => e.present);
@@ -128,10 +132,11 @@ export function findingsBlocks(
   blocks.push({ kind: 'subheading', text: t('referral:findings.s61Title'), lang: PRIMARY });
   blocks.push({
     kind: 'fieldGrid',
-    columns: 3,
+    columns: 4,
     cells: [
       { label: s61Parts.work.label, value: partValue(s61Parts.work), lang: PRIMARY },
       { label: s61Parts.means.label, value: partValue(s61Parts.means), lang: PRIMARY },
+      { label: s61Parts.involuntary.label, value: partValue(s61Parts.involuntary), lang: PRIMARY },
       {
         label: t('referral:findings.s61Result'),
         value: s61.met
@@ -221,11 +226,12 @@ function s6Outcome(result: ScreeningResult, t: Translate): string {
 }
 
 function missingS61(
-  parts: Record<'work' | 'means', Finding>,
+  parts: Record<'work' | 'means' | 'involuntary', Finding>,
   s61: ScreeningResult['thaiLaw']['s6_1'],
 ): string {
   const missing: string[] = [];
   if (!s61.work.present) missing.push(parts.work.label);
   if (!s61.means.present) missing.push(parts.means.label);
+  if (!s61.involuntary.present) missing.push(parts.involuntary.label);
   return missing.join('; ');
 }
