@@ -78,6 +78,8 @@ describe('the English source of what the person is asked', () => {
         : [],
     );
     expect(thirdPerson).toEqual([]);
+    // The universal answers beside every question too.
+    expect(text('answers.prefer_not')).toBe('I prefer not to say');
     expect(text('options.no_preference')).toBe('Either is fine');
   });
 });

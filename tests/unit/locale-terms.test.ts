@@ -63,13 +63,24 @@ describe('notes for translators', () => {
     const money = english.get('instrument')?.get('questions.trav_money_paid_for_you.text') ?? '';
     expect(translatorNoteLines('km', 'instrument', 'questions.trav_money_paid_for_you.text', money)).toEqual([
       expect.stringMatching(/^Translator note: Someone RECEIVED money in exchange for the person/),
+      expect.stringMatching(
+        /^Yes\/no question: .* Here "yes" is the answer that can point to an indicator\.$/,
+      ),
     ]);
     const police = english.get('instrument')?.get('questions.consent_police.text') ?? '';
-    expect(translatorNoteLines('vi', 'instrument', 'questions.consent_police.text', police)).toEqual([
+    expect(translatorNoteLines('vi', 'instrument', 'questions.consent_police.text', police)).toContain(
       'Term: cảnh sát, not công an (the Thai police; "công an" is Vietnam’s own police)',
+    );
+    // A yes/no question says which answer counts, so a translation never inverts it.
+    const leave = english.get('instrument')?.get('questions.exit_could_leave.text') ?? '';
+    expect(translatorNoteLines('th', 'instrument', 'questions.exit_could_leave.text', leave)).toEqual([
+      expect.stringMatching(
+        /^Yes\/no question: .* Here "no" is the answer that can point to an indicator\.$/,
+      ),
     ]);
     // Another language's term is not on the unit.
-    expect(translatorNoteLines('km', 'instrument', 'questions.consent_police.text', police)).toEqual([]);
+    const khmer = translatorNoteLines('km', 'instrument', 'questions.consent_police.text', police);
+    expect(khmer.filter((line) => line.startsWith('Term:'))).toEqual([]);
   });
 
   it('travel with the real strings into the XLIFF a translator gets', () => {

@@ -1,3 +1,5 @@
+import { findQuestion, INSTRUMENT } from './index';
+
 /**
  * What translators must know beyond the English text: the readings of the source that went wrong before
  * (issue 15's review of the five translations), and the terms each language keeps the same everywhere.
@@ -136,8 +138,10 @@ export const TERM_RULES: readonly TermRule[] = [
 export function translatorNoteLines(lng: string, ns: string, key: string, english: string): string[] {
   const note = TRANSLATOR_NOTES[ns]?.[key];
   const terms = TERM_RULES.filter((rule) => rule.lng === lng && rule.concept.test(english));
+  const polarity = ns === 'instrument' ? polarityNote(key) : undefined;
   return [
     ...(note ? [`Translator note: ${note}`] : []),
+    ...(polarity ? [polarity] : []),
     ...terms.map((rule) => `Term: ${rule.use}, not ${termText(rule.avoid)} (${rule.why})`),
   ];
 }
@@ -148,4 +152,23 @@ function termText(pattern: RegExp): string {
     .replace(/\(\?![^)]*\)/g, '')
     .split('|')
     .join(' or ');
+}
+
+const QUESTION_WORDING = /^questions\.([^.]+)\.(text|textChild)$/;
+
+/**
+ * For a yes/no question: its "yes" and "no" must mean what they mean in English. The buttons read "yes /
+ * no" or, in Thai, Burmese and Lao, "correct / not correct": a question turned negative or into a
+ * statement to confirm inverts the answer, and with it the findings. Derived from the evidence rules.
+ */
+function polarityNote(key: string): string | undefined {
+  const id = QUESTION_WORDING.exec(key)?.[1];
+  const question = id === undefined ? undefined : findQuestion(INSTRUMENT, id);
+  if (question?.kind !== 'yesNo') return undefined;
+  const counts = new Set(
+    question.evidence.flatMap((rule) => ('equals' in rule.when ? [rule.when.equals] : [])),
+  );
+  const which =
+    counts.size === 1 ? ` Here "${[...counts][0]}" is the answer that can point to an indicator.` : '';
+  return `Yes/no question: keep it a plain question whose "yes" and "no" mean what they mean in English, never a negative question or a statement to confirm (the buttons may read "correct / not correct").${which}`;
 }
