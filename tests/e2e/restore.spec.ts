@@ -56,7 +56,7 @@ async function signIn(page: Page, user: string, pass: string) {
   await page.getByTestId('unlock-username').fill(user);
   await page.getByTestId('unlock-passphrase').fill(pass);
   await page.getByTestId('unlock-submit').click();
-  await expect(page.getByTestId('who')).toBeVisible();
+  await expect(page.getByTestId('who')).toBeVisible({ timeout: 20_000 }); // Argon2id at 256 MiB, then the store's checks, on a busy 2-core machine
 }
 
 async function newCase(page: Page, place: string) {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { createDispatcher, type Dispatch, type Handlers } from '../../src/main/ipc/dispatch';
 import { handlers } from '../../src/main/ipc/handlers';
+import { deriveDatabaseKey, readDatabaseSalt } from '../../src/main/keys/database-key';
 import { type AppContextOptions, createAppContext } from '../../src/main/services/app-context';
 import type { AppContext } from '../../src/main/services/context';
 import { folderExportTarget } from '../../src/main/services/folder-export';
@@ -128,12 +129,19 @@ export interface TestStore {
   vault: Vault;
   recoveryKey: string;
   recoveryKeyHex: string;
+  /** The database key SQLite is given (derived from the recovery key: what every account holds). */
+  databaseKey: () => Buffer;
   options: VaultOptions;
   clock: TestClock;
   /** Signs the first supervisor in. */
   unlock: () => Promise<Session>;
   /** Removes the folder (needed only for a store made in beforeAll; see tempDir). */
   remove: () => void;
+}
+
+/** K for a store folder, from its recovery key (hex) and the database file's salt. */
+export function databaseKeyOf(dir: string, recoveryKeyHex: string): Buffer {
+  return deriveDatabaseKey(Buffer.from(recoveryKeyHex, 'hex'), readDatabaseSalt(join(dir, 'fieldscreen.db')));
 }
 
 export async function createTestStore(dir = tempDir('fs-store-')): Promise<TestStore> {
@@ -148,6 +156,7 @@ export async function createTestStore(dir = tempDir('fs-store-')): Promise<TestS
     clock,
     recoveryKey: issued.recoveryKey,
     recoveryKeyHex: issued.recoveryKeyHex,
+    databaseKey: () => databaseKeyOf(dir, issued.recoveryKeyHex),
     unlock: () => vault.unlock(SUPERVISOR.username, SUPERVISOR.passphrase),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };

@@ -169,7 +169,7 @@ async function caseWithEverything(s: Session) {
 describe('deleting a case', () => {
   it('removes every record of the case, its audit details included, from the database file, WAL and shared memory, keeps other cases', async () => {
     const store = await createTestStore();
-    const key = Buffer.from(store.recoveryKeyHex, 'hex');
+    const key = store.databaseKey();
     const paths = storePaths(store.dir);
     const s = await store.unlock();
     const control = createCase(s, {

@@ -4,6 +4,7 @@ import { closeDatabase, openDatabase } from '../../src/main/db/connection';
 import type { Db } from '../../src/main/db/driver';
 import { LATEST_SCHEMA_VERSION, migrate, readSchemaVersion } from '../../src/main/db/migrations';
 import { migration0006 } from '../../src/main/db/migrations/0006-case-list';
+import { readDatabaseSalt } from '../../src/main/keys/database-key';
 import { createBackup, restoreBackup } from '../../src/main/store/backup';
 import { addPerson, createCase, listCases, updatePerson } from '../../src/main/store/cases';
 import { startInterview } from '../../src/main/store/interviews';
@@ -46,6 +47,8 @@ function asOlderBackup(backup: string, key: Buffer): string {
   const open = (file: string, create: boolean) =>
     openDatabase(file, key, {
       create,
+      // The new file keeps the backup's salt, so the recovery key still derives this key for it.
+      salt: create ? readDatabaseSalt(backup) : undefined,
       keyVerified: true,
       migrate: false,
       quickCheck: false,
@@ -111,7 +114,7 @@ describe('restoring a backup from before the case-list migration', () => {
     const backup = join(tempDir(), 'now.fsbak');
     await createBackup(s, backup);
     s.lock();
-    const old = asOlderBackup(backup, Buffer.from(store.recoveryKeyHex, 'hex'));
+    const old = asOlderBackup(backup, store.databaseKey());
 
     const fresh = tempDir();
     const restored = await restoreBackup({ from: old, dir: fresh, recoveryKey: store.recoveryKey });

@@ -11,7 +11,7 @@ import { Vault } from '../../src/main/store/vault';
 import { type CapturedIo, captureIo, commandNamed, lineValue } from '../helpers/cli-io';
 import { tempDir } from '../helpers/disk';
 import { CASE_INPUT, SCREENING_INTERVIEW_INPUT, SUPERVISOR } from '../helpers/samples';
-import { createTestStore } from '../helpers/test-app';
+import { createTestStore, databaseKeyOf } from '../helpers/test-app';
 
 const commands = createStoreCommands({ kdfProfile: 'test' });
 
@@ -169,7 +169,7 @@ describe('store CLI commands', () => {
     expect(await run('audit-verify', ['--data', dir], ok)).toBe(0);
     expect(ok.out[0]).toMatch(/^audit-trail: intact \(\d+ rows\)$/);
 
-    const db = openDatabase(storePaths(dir).db, Buffer.from(recoveryKey.replace(/-/g, ''), 'hex'), {
+    const db = openDatabase(storePaths(dir).db, databaseKeyOf(dir, recoveryKey.replace(/-/g, '')), {
       keyVerified: true,
     });
     db.exec('DROP TRIGGER audit_log_no_update');

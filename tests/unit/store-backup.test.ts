@@ -107,7 +107,7 @@ describe('restore', () => {
     expect(listCases(restored).rows.map((r) => r.id)).not.toContain(after.id);
     restored.lock();
     // Nothing lost: the replaced database still opens with its key and holds the later case.
-    const old = openDatabase(result.previousDatabase ?? '', Buffer.from(store.recoveryKeyHex, 'hex'), {
+    const old = openDatabase(result.previousDatabase ?? '', store.databaseKey(), {
       keyVerified: true,
     });
     expect(old.prepare('SELECT count(*) FROM cases WHERE id = ?').pluck().get(after.id)).toBe(1);
@@ -186,7 +186,7 @@ describe('restore', () => {
     const damaged = join(tempDir(), 'damaged.fsbak');
     await createBackup(s, damaged);
     s.lock();
-    const key = Buffer.from(store.recoveryKeyHex, 'hex');
+    const key = store.databaseKey();
     const db = openDatabase(newer, key, { keyVerified: true, migrate: false, journalMode: 'memory' });
     db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
     closeDatabase(db);

@@ -81,7 +81,8 @@ function sqlcipherQuery(file: string, keyHex: string, sql: string): Promise<Reco
     const db = new sqlcipher.Database(file, sqlcipher.OPEN_READONLY, (openErr) => {
       if (openErr) return reject(openErr);
       db.serialize(() => {
-        db.run(`PRAGMA key = "x'${keyHex}'"`);
+        // SQLCipher's own passphrase form: it derives the database key from the recovery key and the salt.
+        db.run(`PRAGMA key = '${keyHex}'`);
         db.all(sql, (err: Error | null, rows: Record<string, unknown>[]) => {
           db.close();
           if (err) reject(err);

@@ -132,7 +132,7 @@ describe('damaged or foreign stores at sign-in', () => {
   it('a database from a newer app version is DB_NEWER_THAN_APP and is left as it is', async () => {
     const store = await createTestStore();
     const file = storePaths(store.dir).db;
-    const db = openDatabase(file, Buffer.from(store.recoveryKeyHex, 'hex'), { keyVerified: true });
+    const db = openDatabase(file, store.databaseKey(), { keyVerified: true });
     db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 3}`);
     closeDatabase(db);
     const before = readFileSync(file);

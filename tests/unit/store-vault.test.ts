@@ -13,7 +13,7 @@ import { rekey, resetPassphraseWithRecoveryKey, rotateDatabaseKey, Vault } from 
 import { AppError } from '../../src/shared/errors';
 import { tempDir } from '../helpers/disk';
 import { SUPERVISOR } from '../helpers/samples';
-import { createTestStore } from '../helpers/test-app';
+import { createTestStore, databaseKeyOf } from '../helpers/test-app';
 
 async function expectCode(promise: Promise<unknown>, code: string): Promise<AppError> {
   const err = await promise.then(
@@ -39,7 +39,12 @@ describe('Vault.initialise', () => {
     const keyringText = readFileSync(paths.keyring, 'utf8');
     expect(keyringText).not.toContain(store.recoveryKeyHex);
     expect(keyringText.toLowerCase()).not.toContain(SUPERVISOR.username);
-    expect(readKeyring(store.dir)?.dbKeyCheck).toBe(dbKeyCheck(Buffer.from(store.recoveryKeyHex, 'hex')));
+    // The database key is derived from the recovery key (SQLCipher's passphrase form), never equal to it.
+    const dbKey = store.databaseKey();
+    expect(dbKey.toString('hex')).not.toBe(store.recoveryKeyHex);
+    expect(keyringText).not.toContain(dbKey.toString('hex'));
+    expect(readKeyring(store.dir)?.dbKeyCheck).toBe(dbKeyCheck(dbKey));
+    expect(readKeyring(store.dir)?.dbKeyCheck).not.toBe(dbKeyCheck(Buffer.from(store.recoveryKeyHex, 'hex')));
     if (process.platform !== 'win32') {
       expect(statSync(paths.db).mode & 0o777).toBe(0o600);
       expect(statSync(paths.keyring).mode & 0o777).toBe(0o600);
@@ -332,14 +337,16 @@ describe('rotateDatabaseKey', () => {
     const paths = storePaths(store.dir);
     const oldKeyError = (() => {
       try {
-        closeDatabase(openDatabase(paths.db, Buffer.from(store.recoveryKeyHex, 'hex')));
+        closeDatabase(openDatabase(paths.db, databaseKeyOf(store.dir, store.recoveryKeyHex)));
         return null;
       } catch (e) {
         return e as AppError;
       }
     })();
     expect(oldKeyError?.code).toBe('WRONG_RECOVERY_KEY');
-    closeDatabase(openDatabase(paths.db, Buffer.from(issued.recoveryKeyHex, 'hex'), { keyVerified: true }));
+    closeDatabase(
+      openDatabase(paths.db, databaseKeyOf(store.dir, issued.recoveryKeyHex), { keyVerified: true }),
+    );
     await expectCode(store.vault.unlockWithRecoveryKey(store.recoveryKey), 'WRONG_RECOVERY_KEY');
     (await store.vault.unlockWithRecoveryKey(issued.recoveryKey)).lock();
 

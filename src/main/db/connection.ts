@@ -10,6 +10,11 @@ export const SQLCIPHER_PAGE_SIZE = 4096;
 export interface OpenOptions {
   /** Create a new, empty database (first run, restore target). Never used for an existing file. */
   create?: boolean;
+  /**
+   * For a new file: the 16-byte salt SQLCipher writes into it. The database key was derived from the
+   * recovery key with this salt (database-key.ts), so the recovery key opens the file as a passphrase.
+   */
+  salt?: Buffer;
   readonly?: boolean;
   /**
    * True when the key was already checked against the keyring's key check: a key that fails to decrypt
@@ -46,7 +51,7 @@ export function openDatabase(file: string, key: Buffer | null, options: OpenOpti
     throw toStoreError(err);
   }
   try {
-    if (key) applyKey(db, key, options.keyVerified ?? false);
+    if (key) applyKey(db, key, options.keyVerified ?? false, create ? options.salt : undefined);
     applyPragmas(db, options.readonly ?? false, options.journalMode ?? 'wal');
     const version = readSchemaVersion(db);
     if (version > LATEST_SCHEMA_VERSION) throw new AppError('DB_NEWER_THAN_APP');
@@ -62,12 +67,12 @@ export function openDatabase(file: string, key: Buffer | null, options: OpenOpti
 }
 
 /** Set the key and prove it at once: with a wrong key SQLite only fails at the first statement. */
-function applyKey(db: Db, key: Buffer, keyVerified: boolean): void {
-  if (key.length !== 32) throw new AppError('INTERNAL');
+function applyKey(db: Db, key: Buffer, keyVerified: boolean, salt?: Buffer): void {
+  if (key.length !== 32 || (salt && salt.length !== 16)) throw new AppError('INTERNAL');
   db.pragma("cipher = 'sqlcipher'");
   db.pragma('legacy = 4');
   // The hex string cannot be wiped from the JS heap; keep it in this scope only.
-  db.pragma(`key = "x'${key.toString('hex')}'"`);
+  db.pragma(`key = "x'${key.toString('hex')}${salt ? salt.toString('hex') : ''}'"`);
   try {
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
   } catch (err) {

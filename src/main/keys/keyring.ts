@@ -25,7 +25,13 @@ import { wipe } from './wipe';
  */
 export const KEYRING_FILE = 'keyring.json';
 export const KEYRING_FORMAT = 'fieldscreen.keyring';
-export const KEYRING_VERSION = 1;
+/**
+ * Version 2: the database key is derived from the recovery key (see database-key.ts). Version 1 (the
+ * release before) used the recovery key itself as the database key; such a keyring is read as is and
+ * upgraded at the next supervisor sign-in (vault-upgrade.ts).
+ */
+export const KEYRING_VERSION = 2;
+export const LEGACY_KEYRING_VERSION = 1;
 
 const b64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -67,7 +73,7 @@ const accountEntrySchema = z.object({
 
 const keyringSchema = z.object({
   format: z.literal(KEYRING_FORMAT),
-  version: z.literal(KEYRING_VERSION),
+  version: z.union([z.literal(LEGACY_KEYRING_VERSION), z.literal(KEYRING_VERSION)]),
   createdAt: z.iso.datetime(),
   lookupSalt: b64,
   dbKeyCheck: hex64,
@@ -100,6 +106,11 @@ export type BackoffState = { failedAttempts: number; nextAttemptAt: number | nul
 
 export const MAX_UNKNOWN_ATTEMPT_ENTRIES = 64;
 export const MAX_PENDING_FAILED_LOGINS = 200;
+
+/** A keyring from before the recovery key was split from the database key. */
+export function isLegacyKeyring(keyring: Pick<Keyring, 'version'>): boolean {
+  return keyring.version === LEGACY_KEYRING_VERSION;
+}
 
 export function keyringPath(dir: string): string {
   return join(dir, KEYRING_FILE);

@@ -1,4 +1,4 @@
-import type { InitialiseInput, SessionUser } from '../../shared/domain/users';
+import type { InitialiseInput, SessionUser, SignInResult } from '../../shared/domain/users';
 import { AppError } from '../../shared/errors';
 import type { KdfProfile } from '../keys/kdf';
 import { IdleLock } from '../store/idle-lock';
@@ -62,11 +62,11 @@ export class SessionManager {
 
   async initialise(input: InitialiseInput): Promise<{ recoveryKey: string; user: SessionUser }> {
     const issued = await Vault.initialise(this.vault.dir, input, { kdfProfile: this.#kdfProfile });
-    const user = await this.unlock(input.username, input.passphrase);
+    const { newRecoveryKey: _none, ...user } = await this.unlock(input.username, input.passphrase);
     return { recoveryKey: issued.recoveryKey, user };
   }
 
-  async unlock(username: string, passphrase: string): Promise<SessionUser> {
+  async unlock(username: string, passphrase: string): Promise<SignInResult> {
     this.lock('switch_user');
     const session = await this.vault.unlock(username, passphrase);
     this.#session = session;
@@ -81,7 +81,10 @@ export class SessionManager {
       ...(this.#idleDelayMs !== undefined ? { delayMs: () => this.#idleDelayMs as number } : {}),
       onIdle: () => this.lock('idle'),
     });
-    return session.requireUser();
+    const user = session.requireUser();
+    const upgraded = session.upgradeRecoveryKey;
+    session.upgradeRecoveryKey = null;
+    return upgraded ? { ...user, newRecoveryKey: upgraded.recoveryKey } : user;
   }
 
   touch(): void {

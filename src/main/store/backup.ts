@@ -21,8 +21,9 @@ import { closeDatabase, openDatabase, SQLCIPHER_PAGE_SIZE } from '../db/connecti
 import type { Db } from '../db/driver';
 import { toStoreError } from '../db/errors';
 import { LATEST_SCHEMA_VERSION, migrate, readSchemaVersion } from '../db/migrations';
+import { deriveDatabaseKey, readDatabaseSalt } from '../keys/database-key';
 import { dbKeyCheck, matchesDbKeyCheck } from '../keys/key-check';
-import { type Keyring, parseKeyring, readKeyring, writeKeyring } from '../keys/keyring';
+import { isLegacyKeyring, type Keyring, parseKeyring, readKeyring, writeKeyring } from '../keys/keyring';
 import { parseRecoveryKey } from '../keys/recovery-key';
 import { wipe } from '../keys/wipe';
 import { fsyncDir } from '../util/atomic-file';
@@ -242,7 +243,8 @@ export interface PreparedRestore {
  * no backup, a damaged or newer backup all fail here and leave the store untouched.
  */
 export async function prepareRestore(args: RestoreArgs): Promise<PreparedRestore> {
-  const key = parseRecoveryKey(args.recoveryKey);
+  const recovery = parseRecoveryKey(args.recoveryKey);
+  let key: Buffer = recovery;
   const now = new Date((args.now ?? Date.now)());
   const staging = join(args.dir, `.restore-${randomBytes(6).toString('hex')}.db`);
   let stagingCreated = false;
@@ -254,9 +256,14 @@ export async function prepareRestore(args: RestoreArgs): Promise<PreparedRestore
     restrictToOwner(staging);
     let meta: z.infer<typeof backupMetaSchema>;
     let backupSchemaVersion: number;
-    const db = openStaging(staging, key);
+    const opened = openStagingWithRecoveryKey(staging, recovery);
+    key = opened.key;
+    const db = opened.db;
     try {
       meta = readBackupMeta(db);
+      // The recovery key itself opens only a backup of a store from before it was split from the
+      // database key; for any later backup, a key that opens the file as is is the database key.
+      if (opened.legacyForm && !backupOfLegacyStore(meta)) throw new AppError('WRONG_RECOVERY_KEY');
       if (!matchesDbKeyCheck(key, meta.dbKeyCheck)) throw new AppError('WRONG_RECOVERY_KEY');
       if (db.pragma('integrity_check', { simple: true }) !== 'ok') throw new AppError('DB_CORRUPT');
       backupSchemaVersion = readSchemaVersion(db);
@@ -285,7 +292,7 @@ export async function prepareRestore(args: RestoreArgs): Promise<PreparedRestore
     throw toStoreError(err);
   } finally {
     if (stagingCreated) rmSync(staging, { force: true });
-    wipe(key);
+    wipe(key, recovery);
   }
 }
 
@@ -380,6 +387,30 @@ function openStaging(file: string, key: Buffer): Db {
     if (isAppError(err) && err.code === 'DB_CORRUPT') throw new AppError('NOT_A_BACKUP', { cause: err });
     throw err;
   }
+}
+
+/**
+ * The database key of a backup is derived from the recovery key with the backup file's salt (VACUUM
+ * INTO keeps it). Backups of a store from before that took the recovery key as the database key: that
+ * form is tried second and accepted only when the backup says so (backupOfLegacyStore).
+ */
+function openStagingWithRecoveryKey(
+  file: string,
+  recovery: Buffer,
+): { db: Db; key: Buffer; legacyForm: boolean } {
+  const derived = deriveDatabaseKey(recovery, readDatabaseSalt(file));
+  try {
+    return { db: openStaging(file, derived), key: derived, legacyForm: false };
+  } catch (err) {
+    wipe(derived);
+    if (!isAppError(err) || err.code !== 'WRONG_RECOVERY_KEY') throw err;
+  }
+  return { db: openStaging(file, recovery), key: Buffer.from(recovery), legacyForm: true };
+}
+
+function backupOfLegacyStore(meta: z.infer<typeof backupMetaSchema>): boolean {
+  const keyring = meta.keyring ? parseKeyring(safeJson(meta.keyring)) : null;
+  return keyring !== null && isLegacyKeyring(keyring);
 }
 
 function parseKeyringSnapshot(text: string, key: Buffer): Keyring | null {

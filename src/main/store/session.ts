@@ -1,6 +1,6 @@
 import type { Permission } from '../../shared/domain/permissions';
 import { can } from '../../shared/domain/permissions';
-import type { SessionUser } from '../../shared/domain/users';
+import type { RecoveryKeyIssued, SessionUser } from '../../shared/domain/users';
 import { AppError } from '../../shared/errors';
 import { type AuditActor, type AuditEvent, appendAudit } from '../audit/log';
 import { closeDatabase } from '../db/connection';
@@ -39,6 +39,11 @@ export class Session {
   #dbKey: Buffer | null;
   readonly #clock: () => number;
   readonly #lockListeners = new Set<(reason: LockReason) => void>();
+  /**
+   * Set when this sign-in upgraded a store from before the recovery key was split from the database
+   * key: the new recovery key, to show once (like at first run), then forgotten.
+   */
+  upgradeRecoveryKey: RecoveryKeyIssued | null = null;
 
   constructor(init: SessionInit) {
     this.kind = init.kind;

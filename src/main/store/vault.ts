@@ -15,6 +15,7 @@ import { type AuditActor, appendAudit } from '../audit/log';
 import { closeDatabase, openDatabase } from '../db/connection';
 import type { Db } from '../db/driver';
 import { toStoreError } from '../db/errors';
+import { deriveDatabaseKey, newDatabaseKeys, readDatabaseSalt, wipeDatabaseKeys } from '../keys/database-key';
 import type { KdfProfile } from '../keys/kdf';
 import { dbKeyCheck, matchesDbKeyCheck } from '../keys/key-check';
 import {
@@ -23,6 +24,8 @@ import {
   BACKOFF_CAP_SECONDS,
   type BackoffState,
   createAccountEntry,
+  isLegacyKeyring,
+  KEYRING_VERSION,
   type Keyring,
   MAX_PENDING_FAILED_LOGINS,
   MAX_UNKNOWN_ATTEMPT_ENTRIES,
@@ -87,7 +90,7 @@ export class Vault {
 
   /**
    * First run: a random 256-bit database key, the database with its first supervisor, and the keyring.
-   * Returns the recovery key (the database key itself) to show once. The database is built under a
+   * Returns the recovery key to show once (the database key is derived from it: database-key.ts). The database is built under a
    * temporary (hidden) name and renamed into place last, so a crash before the keyring is written
    * leaves only an orphan temp file and a retry works. (A crash in the instant between writing the
    * keyring and the rename leaves a keyring without database: isInitialised reports true and the
@@ -117,7 +120,8 @@ export class Vault {
     }
     if (Vault.isInitialised(dir)) throw new AppError('ALREADY_INITIALISED');
     const paths = storePaths(dir);
-    const dbKey = randomBytes(32);
+    const keys = newDatabaseKeys();
+    const dbKey = keys.dbKey;
     const tmpDb = join(dir, `.fieldscreen.db.init-${randomBytes(6).toString('hex')}`);
     try {
       const keyring = newKeyring(dbKeyCheck(dbKey), now);
@@ -132,7 +136,12 @@ export class Vault {
           profile: options.kdfProfile,
         }),
       );
-      const db = openDatabase(tmpDb, dbKey, { create: true, keyVerified: true, quickCheck: false });
+      const db = openDatabase(tmpDb, dbKey, {
+        create: true,
+        keyVerified: true,
+        quickCheck: false,
+        salt: keys.salt,
+      });
       restrictToOwner(tmpDb);
       try {
         db.transaction(() => {
@@ -160,11 +169,11 @@ export class Vault {
       writeKeyring(dir, keyring);
       renameSync(tmpDb, paths.db);
       fsyncDir(dir);
-      return { recoveryKey: formatRecoveryKey(dbKey), recoveryKeyHex: dbKey.toString('hex') };
+      return issuedRecoveryKey(keys.recoveryKey);
     } catch (err) {
       throw toStoreError(err);
     } finally {
-      wipe(dbKey);
+      wipeDatabaseKeys(keys);
     }
   }
 
@@ -244,6 +253,23 @@ export class Vault {
           kdfProfile: this.#options.kdfProfile,
         });
         db = null;
+        if (isLegacyKeyring(updated) && sessionUser.role === 'supervisor') {
+          // A store from before the recovery key was split from the database key: its recovery key
+          // is the key every account holds. The first supervisor to sign in moves it to a new recovery
+          // key (a rotation), shown once like at first run.
+          try {
+            session.upgradeRecoveryKey = rotateLocked(
+              session,
+              readKeyring(this.dir) ?? updated,
+              sessionUser.id,
+              opened,
+              'vault.upgrade',
+            );
+          } catch (err) {
+            session.lock('manual');
+            throw err;
+          }
+        }
         return session;
       } catch (err) {
         if (db) closeDatabase(db);
@@ -316,7 +342,13 @@ export class Vault {
     const nowMs = this.#now();
     const keyring = readKeyringTolerant(this.dir);
     if (keyring) assertRecoveryAttemptAllowed(keyring, nowMs);
-    const dbKey = parseRecoveryKeyOrRecord(this.dir, keyring, recoveryKey, nowMs);
+    const recovery = parseRecoveryKeyOrRecord(this.dir, keyring, recoveryKey, nowMs);
+    let dbKey: Buffer;
+    try {
+      dbKey = databaseKeyFromRecoveryKey(paths.db, keyring, recovery);
+    } finally {
+      wipe(recovery);
+    }
     try {
       if (keyring && !matchesDbKeyCheck(dbKey, keyring.dbKeyCheck)) {
         writeKeyring(this.dir, recordRecoveryFailure(keyring, nowMs));
@@ -460,7 +492,12 @@ function checkRecoveryKeyLocked(session: Session, recoveryKey: string): void {
   if (keyring) assertRecoveryAttemptAllowed(keyring, nowMs);
   let key: Buffer | null = null;
   try {
-    key = parseRecoveryKey(recoveryKey);
+    const recovery = parseRecoveryKey(recoveryKey);
+    try {
+      key = databaseKeyFromRecoveryKey(storePaths(session.dir).db, keyring, recovery);
+    } finally {
+      wipe(recovery);
+    }
   } catch {
     key = null;
   }
@@ -521,15 +558,11 @@ export function rekey(db: Db, newKey: Buffer): void {
 }
 
 /**
- * New database key and recovery key. Needs the supervisor's passphrase again. Other accounts keep
+ * New recovery key and database key. Needs the supervisor's passphrase again. Other accounts keep
  * working without a reset: the new key is sealed to each account's X25519 public key and taken up at
  * their next sign-in. Disabled accounts have no entry and get nothing, so rotation also cuts off
  * anyone holding the old key or an old keyring copy. Backups taken before stay under the old key:
  * keep the old recovery key with them.
- *
- * Order (crash-safe): 1) keyring gains `rotation` (new key sealed to all); 2) PRAGMA rekey + checkpoint;
- * 3) keyring switches to the new key. A crash between 1 and 3 is resolved at the next sign-in by
- * returning to the old key (the new recovery key was never shown).
  */
 export async function rotateDatabaseKey(
   session: Session,
@@ -549,43 +582,86 @@ export async function rotateDatabaseKey(
       );
       throw new AppError('WRONG_PASSPHRASE');
     }
-    const newKey = randomBytes(32);
     try {
-      if (!sameKey(opened.dbKey, session.dbKey)) throw new AppError('DB_CORRUPT');
-      const sealed: Record<string, ReturnType<typeof sealDbKeyForEntry>> = {};
-      for (const a of keyring.accounts) sealed[a.accountId] = sealDbKeyForEntry(a, newKey);
-      writeKeyring(session.dir, { ...keyring, rotation: { newDbKeyCheck: dbKeyCheck(newKey), sealed } });
-      try {
-        rekey(session.db, newKey);
-      } catch (err) {
-        writeKeyring(session.dir, { ...keyring, rotation: null });
-        throw err;
-      }
-      session.replaceDbKey(newKey);
-      const final: Keyring = {
-        ...keyring,
-        dbKeyCheck: dbKeyCheck(newKey),
-        rotation: null,
-        accounts: keyring.accounts.map((a) =>
-          a.accountId === user.id
-            ? { ...rewrapEntry(a, opened.kek, newKey), failedAttempts: 0, nextAttemptAt: null }
-            : { ...a, wrappedDbKey: null, rotatedDbKey: sealed[a.accountId] ?? null },
-        ),
-      };
-      writeKeyring(session.dir, final);
-      session.write((db, now) =>
-        session.audit(db, now, {
-          action: 'vault.rotate_key',
-          details: { accounts: keyring.accounts.length },
-        }),
-      );
-      return { recoveryKey: formatRecoveryKey(newKey), recoveryKeyHex: newKey.toString('hex') };
-    } catch (err) {
-      throw toStoreError(err);
+      return rotateLocked(session, keyring, user.id, opened, 'vault.rotate_key');
     } finally {
-      wipe(opened.kek, opened.dbKey, newKey);
+      wipe(opened.kek, opened.dbKey);
     }
   });
+}
+
+/**
+ * The rotation itself, under the keyring lock, for the supervisor whose entry `opened` is. A new
+ * recovery key R' gives the new database key K' = PBKDF2(R', the file's salt); PRAGMA rekey keeps the
+ * salt (WAL mode), so R' opens the file in any SQLCipher 4 tool. Also the upgrade of a version-1
+ * store (whose recovery key was the database key itself): the keyring ends at the current version.
+ *
+ * Order (crash-safe): 1) keyring gains `rotation` (new key sealed to all); 2) PRAGMA rekey + checkpoint;
+ * 3) keyring switches to the new key. A crash between 1 and 3 is resolved at the next sign-in by
+ * returning to the old key (the new recovery key was never shown).
+ */
+function rotateLocked(
+  session: Session,
+  keyring: Keyring,
+  userId: string,
+  opened: OpenedEntry,
+  action: 'vault.rotate_key' | 'vault.upgrade',
+): RecoveryKeyIssued {
+  const newRecovery = randomBytes(32);
+  let newKey: Buffer | null = null;
+  try {
+    if (!sameKey(opened.dbKey, session.dbKey)) throw new AppError('DB_CORRUPT');
+    newKey = deriveDatabaseKey(newRecovery, readDatabaseSalt(storePaths(session.dir).db));
+    const key = newKey;
+    const sealed: Record<string, ReturnType<typeof sealDbKeyForEntry>> = {};
+    for (const a of keyring.accounts) sealed[a.accountId] = sealDbKeyForEntry(a, key);
+    writeKeyring(session.dir, { ...keyring, rotation: { newDbKeyCheck: dbKeyCheck(key), sealed } });
+    try {
+      rekey(session.db, key);
+    } catch (err) {
+      writeKeyring(session.dir, { ...keyring, rotation: null });
+      throw err;
+    }
+    session.replaceDbKey(key);
+    const final: Keyring = {
+      ...keyring,
+      version: KEYRING_VERSION,
+      dbKeyCheck: dbKeyCheck(key),
+      rotation: null,
+      accounts: keyring.accounts.map((a) =>
+        a.accountId === userId
+          ? { ...rewrapEntry(a, opened.kek, key), failedAttempts: 0, nextAttemptAt: null }
+          : { ...a, wrappedDbKey: null, rotatedDbKey: sealed[a.accountId] ?? null },
+      ),
+    };
+    writeKeyring(session.dir, final);
+    session.write((db, now) =>
+      session.audit(db, now, { action, details: { accounts: keyring.accounts.length } }),
+    );
+    return issuedRecoveryKey(newRecovery);
+  } catch (err) {
+    throw toStoreError(err);
+  } finally {
+    wipe(newRecovery, newKey);
+  }
+}
+
+/**
+ * The database key a typed recovery key stands for. Current stores: K = PBKDF2(R, the file's salt).
+ * A version-1 keyring (before the upgrade) still takes the old recovery key, which was K itself;
+ * nowhere else does a raw database key pass for a recovery key.
+ */
+export function databaseKeyFromRecoveryKey(
+  dbFile: string,
+  keyring: Keyring | null,
+  recovery: Buffer,
+): Buffer {
+  if (keyring && isLegacyKeyring(keyring)) return Buffer.from(recovery);
+  return deriveDatabaseKey(recovery, readDatabaseSalt(dbFile));
+}
+
+function issuedRecoveryKey(recovery: Buffer): RecoveryKeyIssued {
+  return { recoveryKey: formatRecoveryKey(recovery), recoveryKeyHex: recovery.toString('hex') };
 }
 
 /**

@@ -1,10 +1,11 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionUser } from '../../shared/domain/users';
+import type { SessionUser, SignInResult } from '../../shared/domain/users';
 import type { Preferences } from '../../shared/ipc/channels/app';
 import { DiagnosticsButton } from '../components/DiagnosticsButton';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { LanguageBar } from '../components/LanguageBar';
+import { RecoveryKeyCard } from '../components/RecoveryKeyCard';
 import { QuickHideScreen } from '../features/shell/QuickHideScreen';
 import type { Route } from '../features/shell/SignedInApp';
 import { type LockNotice, lockNoticeOf, UnlockScreen } from '../features/unlock/UnlockScreen';
@@ -29,7 +30,16 @@ type Phase =
   /** neutral: after quick-hide, the sign-in shows nothing of what the app is until someone signs in. */
   | { kind: 'locked'; notice?: LockNotice; neutral?: boolean }
   | { kind: 'hidden' }
-  | { kind: 'signedIn'; user: SessionUser };
+  | { kind: 'signedIn'; user: SessionUser }
+  /** This sign-in upgraded the store to a recovery key of its own: shown once before going on. */
+  | { kind: 'upgraded'; user: SessionUser; recoveryKey: string };
+
+/** Where a sign-in leads: straight in, or first the new recovery key of an upgraded store. */
+function phaseAfterSignIn({ newRecoveryKey, ...user }: SignInResult): Phase {
+  return newRecoveryKey
+    ? { kind: 'upgraded', user, recoveryKey: newRecoveryKey }
+    : { kind: 'signedIn', user };
+}
 
 /** Quick-hide: one key (F9) or the header button replaces everything with a neutral screen and locks. */
 export const QUICK_HIDE_KEY = 'F9';
@@ -179,11 +189,18 @@ export function App({ initialPrefs }: { initialPrefs: Preferences }) {
                 />
               )}
             </Suspense>
+            {phase.kind === 'upgraded' && (
+              <RecoveryKeyCard
+                recoveryKey={phase.recoveryKey}
+                intro={t('setup.recoveryUpgraded')}
+                onContinue={() => setPhase({ kind: 'signedIn', user: phase.user })}
+              />
+            )}
             {phase.kind === 'locked' && (
               <UnlockScreen
                 neutral={phase.neutral === true}
                 notice={phase.notice}
-                onUnlocked={(user) => setPhase({ kind: 'signedIn', user })}
+                onUnlocked={(result) => setPhase(phaseAfterSignIn(result))}
               />
             )}
           </main>

@@ -6,6 +6,7 @@ export const AUDIT_ACTIONS = [
   'vault.initialise',
   'vault.rotate_key',
   'vault.rotate_key_rolled_back',
+  'vault.upgrade',
   'auth.login',
   'auth.login_failed',
   'auth.recovery_unlock',

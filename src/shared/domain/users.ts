@@ -74,6 +74,13 @@ export const sessionUser = z.object({
 });
 export type SessionUser = z.infer<typeof sessionUser>;
 
+/**
+ * A sign-in's reply: the user, and a recovery key to show once when this sign-in upgraded the store
+ * to a recovery key of its own (stores from before it used the database key as recovery key).
+ */
+export const signInResult = sessionUser.extend({ newRecoveryKey: z.string().optional() });
+export type SignInResult = z.infer<typeof signInResult>;
+
 export const userSummary = sessionUser.extend({
   createdAt: isoDateTime,
   disabledAt: isoDateTime.nullable(),

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { seedDemoAgency } from '../../demo/agency';
 import { seedDemoCases } from '../../demo/seed';
 import { Vault } from '../../store/vault';
+import { signIn } from '../sign-in';
 import type { CliCommand } from '../types';
 
 /**
@@ -29,7 +30,7 @@ export const demoCommand: CliCommand = {
       });
       io.stdout(`recovery-key: ${issued.recoveryKey}`);
     }
-    const session = await new Vault(dir).unlock(values.user, passphrase);
+    const session = await signIn(io, new Vault(dir), values.user, passphrase);
     try {
       seedDemoAgency(session);
       for (const seeded of seedDemoCases(session))

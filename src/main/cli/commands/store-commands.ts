@@ -11,6 +11,7 @@ import type { Session } from '../../store/session';
 import { addUser } from '../../store/users';
 import { rotateDatabaseKey, Vault, type VaultOptions } from '../../store/vault';
 import { readCaseDocumentFile, reportingProblems } from '../case-document-file';
+import { signIn } from '../sign-in';
 import type { CliCommand, CliIo } from '../types';
 
 /**
@@ -101,7 +102,7 @@ export async function withSession<T>(
 ): Promise<T> {
   let session: Session;
   if (user) {
-    session = await vault.unlock(user, await secret(io, ENV_PASSPHRASE, `passphrase for ${user}`));
+    session = await signIn(io, vault, user, await secret(io, ENV_PASSPHRASE, `passphrase for ${user}`));
   } else if (allowRecovery) {
     session = await vault.unlockWithRecoveryKey(await secret(io, ENV_RECOVERY_KEY, 'recovery key'));
   } else {
@@ -296,7 +297,7 @@ export function createStoreCommands(options: StoreCommandOptions = {}): CliComma
         const dir = required(flags, 'data');
         const user = required(flags, 'user');
         const passphrase = await secret(io, ENV_PASSPHRASE, `passphrase for ${user}`);
-        const session = await vaultFor(dir).unlock(user, passphrase);
+        const session = await signIn(io, vaultFor(dir), user, passphrase);
         try {
           const issued = await rotateDatabaseKey(session, passphrase);
           io.stdout(`recovery-key: ${issued.recoveryKey}`);

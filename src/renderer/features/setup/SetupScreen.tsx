@@ -10,6 +10,7 @@ import {
   useNewPassphraseProblem,
 } from '../../components/AccountFields';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { RecoveryKeyCard } from '../../components/RecoveryKeyCard';
 
 /** First run: the supervisor account, then the recovery key shown once. */
 export function SetupScreen({ onDone }: { onDone: (user: SessionUser) => void }) {
@@ -20,36 +21,9 @@ export function SetupScreen({ onDone }: { onDone: (user: SessionUser) => void })
   const [localError, setLocalError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [issued, setIssued] = useState<{ recoveryKey: string; user: SessionUser } | null>(null);
-  const [stored, setStored] = useState(false);
 
   if (issued) {
-    return (
-      <section className="panel narrow" aria-labelledby="rk-title">
-        <h1 id="rk-title">{t('setup.recoveryTitle')}</h1>
-        <p>{t('setup.recoveryExplain')}</p>
-        <p className="recovery-key" data-testid="recovery-key" lang="en">
-          {issued.recoveryKey}
-        </p>
-        <p className="warning">{t('setup.recoveryWarning')}</p>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={stored}
-            onChange={(e) => setStored(e.target.checked)}
-            data-testid="recovery-stored"
-          />
-          {t('setup.recoveryStored')}
-        </label>
-        <button
-          type="button"
-          disabled={!stored}
-          onClick={() => onDone(issued.user)}
-          data-testid="recovery-continue"
-        >
-          {t('actions.continue')}
-        </button>
-      </section>
-    );
+    return <RecoveryKeyCard recoveryKey={issued.recoveryKey} onContinue={() => onDone(issued.user)} />;
   }
 
   const submit = async () => {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionUser } from '../../../shared/domain/users';
+import type { SignInResult } from '../../../shared/domain/users';
 import type { AppEvent } from '../../../shared/ipc/api';
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
@@ -33,7 +33,7 @@ export function UnlockScreen({
 }: {
   notice?: LockNotice | undefined;
   neutral?: boolean;
-  onUnlocked: (user: SessionUser) => void;
+  onUnlocked: (result: SignInResult) => void;
 }) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<'signIn' | 'reset'>('signIn');
@@ -118,7 +118,7 @@ function SignInForm({
   neutral: boolean;
   username: string;
   onUsername: (name: string) => void;
-  onUnlocked: (user: SessionUser) => void;
+  onUnlocked: (result: SignInResult) => void;
   focusPassphrase: boolean;
 }) {
   const { t } = useTranslation();

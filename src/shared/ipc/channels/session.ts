@@ -4,6 +4,7 @@ import {
   newPassphrase,
   recoveryKeyText,
   sessionUser,
+  signInResult,
   unlockInput,
 } from '../../domain/users';
 import { channel } from '../channel';
@@ -21,7 +22,7 @@ export const sessionChannels = {
     initialiseInput.strict(),
     z.strictObject({ recoveryKey: z.string(), user: sessionUser }),
   ),
-  'session.unlock': channel('public', unlockInput.strict(), sessionUser),
+  'session.unlock': channel('public', unlockInput.strict(), signInResult),
   /**
    * "Forgot passphrase": a new passphrase for one account, proven with the recovery key. Public (it is
    * used before sign-in), so wrong keys are counted in the keyring and meet a growing back-off.

@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * A recovery key shown once (first run, or a store upgraded to a recovery key of its own): the person
+ * confirms it is stored safely before going on. `intro` says why it is shown now.
+ */
+export function RecoveryKeyCard({
+  recoveryKey,
+  intro,
+  onContinue,
+}: {
+  recoveryKey: string;
+  intro?: string;
+  onContinue: () => void;
+}) {
+  const { t } = useTranslation();
+  const [stored, setStored] = useState(false);
+  return (
+    <section className="panel narrow" aria-labelledby="rk-title">
+      <h1 id="rk-title">{t('setup.recoveryTitle')}</h1>
+      {intro && <p data-testid="recovery-intro">{intro}</p>}
+      <p>{t('setup.recoveryExplain')}</p>
+      <p className="recovery-key" data-testid="recovery-key" lang="en">
+        {recoveryKey}
+      </p>
+      <p className="warning">{t('setup.recoveryWarning')}</p>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={stored}
+          onChange={(e) => setStored(e.target.checked)}
+          data-testid="recovery-stored"
+        />
+        {t('setup.recoveryStored')}
+      </label>
+      <button type="button" disabled={!stored} onClick={onContinue} data-testid="recovery-continue">
+        {t('actions.continue')}
+      </button>
+    </section>
+  );
+}
