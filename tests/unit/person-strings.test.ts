@@ -51,3 +51,22 @@ describe("what the person reads, in the person's language", () => {
     expect(checked).toBeGreaterThan(300);
   });
 });
+
+describe('the texts the person-facing screens show in the person’s language are classified as theirs', () => {
+  const read = (file: string) =>
+    readFileSync(join(__dirname, '..', '..', 'src', 'renderer', 'features', 'interview', file), 'utf8');
+  /** Literal keys passed to the person's translator (`ti`, `tc`) and, in the answer fields, to `t`. */
+  const keysIn = (source: string, calls: RegExp) =>
+    [...source.matchAll(calls)].map((m) => m[1] as string).filter((key) => !key.includes(':'));
+
+  it('the person view, the distress pause and the answer fields', () => {
+    const shown = [
+      ...keysIn(read('PersonView.tsx'), /\bti\(\s*'([a-zA-Z._]+)'/g),
+      ...keysIn(read('DistressScreen.tsx'), /\bti\(\s*'([a-zA-Z._]+)'/g),
+      // The answer fields are drawn with the person's translator in the person view (`t={tc}`).
+      ...keysIn(read('AnswerControls.tsx'), /\b(?:t|tc)\(\s*'([a-zA-Z._]+)'/g),
+    ];
+    expect(shown.length).toBeGreaterThanOrEqual(10);
+    expect(shown.filter((key) => audienceOf('common', key) === 'officer')).toEqual([]);
+  });
+});

@@ -18,6 +18,17 @@ export const AUDIENCE_CATALOG: Readonly<Record<string, Readonly<Record<string, A
     'draftMarker.': 'both',
     // The distress pause: grounding text and choices in both languages.
     'distress.': 'both',
+    // The person-facing view's own words ("please wait", the button that gives the screen back).
+    'personView.': 'person',
+    // The answer fields' labels, shown in the person-facing view in the person's language too.
+    'interview.confirmAnswer': 'both',
+    'interview.numberAnswer': 'both',
+    'interview.numberRange': 'both',
+    'interview.exactDate': 'both',
+    'interview.approxDate': 'both',
+    'interview.year': 'both',
+    'interview.month': 'both',
+    'interview.textAnswer': 'both',
   },
   instrument: {
     // The four universal answers, shown beside every question in both languages.
