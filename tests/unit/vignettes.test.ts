@@ -1821,6 +1821,175 @@ const vignettes: Vignette[] = [
       check: (r) => expect(r.thaiLaw.s6_1.involuntary.present).toBe(false),
     },
   },
+  // Facts: Noi, 22, a Lao woman. Her boyfriend said he had found her a job as a waitress in a restaurant in
+  // Thailand; he arranged the journey and handed her over to the owner of a karaoke bar. There she must sit
+  // with customers and go with them, and cannot refuse; the owner keeps the money customers pay and her ID
+  // card, and she is not paid. She may go out only with someone watching. She cannot leave: she owes the
+  // owner for the journey, and her card would stay with him. She does not want to go back.
+  {
+    name: 'Lao woman recruited by her boyfriend as a waitress, handed over to a karaoke bar and made to serve customers',
+    tags: ['adult', 'woman', 'sexual'],
+    answers: {
+      ...opening,
+      ...adult(22),
+      id_nationality: single('laos'),
+      id_gender: single('woman'),
+      rec_how_found: single('partner'),
+      rec_promised_job: single('restaurant_bar'),
+      rec_job_as_promised: no(),
+      rec_pay_as_promised: no(),
+      rec_conditions_as_promised: no(),
+      rec_what_differed: multi('diff_kind_of_work'),
+      ...nothingElse,
+      trav_who_arranged: single('family_friend'),
+      trav_arrival: single('handed_over'),
+      doc_where_now: single('employer_or_boat'),
+      doc_can_get_back: no(),
+      work_type: single('entertainment_venue'),
+      work_hours_per_day: number(10),
+      work_paid_how: single('not_paid'),
+      work_unagreed_tasks: yes(),
+      work_unagreed_kind: multi('sexual_services'),
+      ctrl_debt: yes(),
+      ctrl_debt_origin: multi('debt_travel'),
+      ctrl_debt_bound: no(),
+      ctrl_debt_grows: single('debt_stayed_same'),
+      ctrl_debt_known: no(),
+      ctrl_movement: single('only_with_someone'),
+      exit_could_leave: no(),
+      exit_what_would_happen: multi('debt_follows', 'papers_kept'),
+      sex_asked: yes(),
+      sex_could_refuse: no(),
+      sex_money_kept_by_others: single('someone_kept_all'),
+      ...closing('do_not_want_to_return', ['need_shelter', 'need_go_home']),
+    },
+    expected: {
+      recommendations: ['refer_mdt', 'refer_forced_labour'],
+      // Deceived about the job and coerced at the destination; her exploitation shows in the answers
+      // (unpaid, money kept) but with a single indicator the ILO/EC exploitation element is not reached.
+      elements: ['ilo_ec.deceptive_recruitment', 'ilo_ec.coercion_at_destination'],
+      s6: {
+        act: ['s6.act.recruit', 's6.act.transport', 's6.act.harbour_receive'],
+        means: ['s6.means.fraud_deception'],
+        purpose: ['s6.purpose.forced_labour', 's6.purpose.sexual_exploitation'],
+        met: true,
+      },
+      s6_1: { means: ['s6_1.debt_bondage', 's6_1.document_seizure', 's6_1.other_similar'], met: true },
+      indicators: ['ilo_ec.rv.emotional_dependency', 'ilo_ec.cd.forced_tasks_or_clients'],
+      check: (r) => expect(r.iloEcPattern.list).toBe('adult_sexual'),
+    },
+  },
+  // Facts: Mya, 13, a Burmese girl. Her aunt decided she should work and took her to a family in Bangkok as
+  // a maid. She works from 5 in the morning to 9 at night with no day off and sleeps in the house; her
+  // wages are paid to her aunt; she may go out only with the employer's permission and can call her mother
+  // sometimes. She stopped school to work. Nobody hits or threatens her. She does not know whether she
+  // could leave, or what would happen.
+  {
+    name: 'girl of 13 working as a maid, wages paid to her aunt, out only with permission, no school (child)',
+    tags: ['child', 'woman', 'labour', 'domestic'],
+    answers: {
+      ...opening,
+      ...child(13),
+      id_nationality: single('myanmar'),
+      id_gender: single('woman'),
+      child_school: single('school_stopped_for_work'),
+      rec_how_found: single('friend_family'),
+      rec_promised_job: single('domestic_work'),
+      rec_job_as_promised: yes(),
+      rec_pay_as_promised: notSure(),
+      rec_conditions_as_promised: yes(),
+      ...nothingElse,
+      rec_own_choice: single('someone_else_decided'),
+      rec_how_made_to_go: multi('family_decided'),
+      trav_who_arranged: single('family_friend'),
+      trav_arrival: single('taken_there'),
+      work_type: single('domestic_work'),
+      work_hours_per_day: number(16),
+      work_rest_hours: number(7),
+      work_days_off: number(0),
+      work_paid_how: single('paid_to_someone_else'),
+      live_conditions: multi('sleep_at_workplace'),
+      ctrl_movement: single('only_with_permission'),
+      ctrl_contact_family: single('contact_sometimes'),
+      exit_could_leave: notSure(),
+      exit_what_would_happen: notSure(),
+      ...closing('other_view', ['need_family_contact']),
+    },
+    expected: {
+      recommendations: ['urgent_action', 'refer_mdt'],
+      child: true,
+      elements: ['ilo_ec.exploitation'],
+      s6: {
+        act: ['s6.act.recruit', 's6.act.transport', 's6.act.harbour_receive'],
+        means: [],
+        purpose: ['s6.purpose.forced_labour'],
+        met: true,
+      },
+      // No menace of penalty in her answers: not s.6/1, which a child's s.6 finding does not need.
+      s6_1: NO_S61,
+      indicators: [
+        'ilo_ec.ex.excessive_hours',
+        'ilo_ec.ex.no_access_to_education',
+        'ilo_ec.ex.wage_manipulation',
+      ],
+      check: (r) =>
+        expect(r.iloEcPattern).toMatchObject({ met: true, profile: 'child', list: 'child_labour' }),
+    },
+  },
+  // Facts: Tuan, 40, a Vietnamese man. A man he did not know approached him at a border market and offered
+  // construction work in Bangkok. The work is as described but the pay is lower. He owes the man for the job
+  // and the journey, and the employer adds charges he never agreed to: the debt has gone up, he does not know
+  // how much is left, and he cannot stop working before it is paid. The man keeps his passport and will not
+  // give it back. He is paid irregularly, last in full two months ago. He cannot leave: the debt would follow
+  // him and his passport would stay with the man.
+  {
+    name: 'Vietnamese builder recruited by a stranger, debt inflated with charges he never agreed to, passport kept',
+    tags: ['adult', 'man', 'labour'],
+    answers: {
+      ...opening,
+      ...adult(40),
+      id_nationality: single('vietnam'),
+      id_gender: single('man'),
+      rec_how_found: single('unknown_person'),
+      rec_promised_job: single('construction'),
+      rec_job_as_promised: yes(),
+      rec_pay_as_promised: no(),
+      rec_conditions_as_promised: yes(),
+      rec_what_differed: multi('diff_pay'),
+      ...nothingElse,
+      rec_paid_fee: yes(),
+      trav_who_arranged: single('broker_agent'),
+      doc_where_now: single('broker_agent'),
+      doc_can_get_back: no(),
+      work_type: single('construction'),
+      work_hours_per_day: number(11),
+      work_paid_how: single('paid_irregularly'),
+      work_months_unpaid: number(2),
+      ctrl_debt: yes(),
+      ctrl_debt_origin: multi('debt_recruitment_fee', 'debt_travel', 'debt_added_without_agreement'),
+      ctrl_debt_bound: no(),
+      ctrl_debt_grows: single('debt_went_up'),
+      ctrl_debt_known: no(),
+      exit_could_leave: no(),
+      exit_what_would_happen: multi('debt_follows', 'papers_kept'),
+      ...closing('afraid_lose_job_or_pay', ['need_legal_aid', 'need_wages_compensation']),
+    },
+    expected: {
+      recommendations: ['refer_mdt', 'refer_forced_labour'],
+      elements: ['ilo_ec.coercion_at_destination'],
+      s6: {
+        act: ['s6.act.recruit', 's6.act.transport'],
+        means: ['s6.means.fraud_deception'],
+        purpose: ['s6.purpose.forced_labour'],
+        met: true,
+      },
+      s6_1: { means: ['s6_1.debt_bondage', 's6_1.document_seizure'], met: true },
+      indicators: ['ilo.debt_bondage', 'ilo.retention_of_documents', 'ilo_ec.cr.debt_bondage'],
+      // Papers with the broker, not the employer: no harbouring by the employer is inferred.
+      check: (r) =>
+        expect(r.thaiLaw.s6.act.findings.map((f) => f.code)).not.toContain('s6.act.harbour_receive'),
+    },
+  },
 ];
 
 const sorted = (xs: readonly string[]) => [...xs].sort();
