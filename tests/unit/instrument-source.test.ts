@@ -58,6 +58,16 @@ describe('the English source of what the person is asked', () => {
     expect(text(`archive.${id}.v1.text`)).toMatch(before);
   });
 
+  it.each([
+    ['exit_tried_outcome', /leave/],
+    ['exit_others_outcome', /co-worker who tried to leave/],
+    ['health_injury_cause', /pain, injury or illness/],
+    ['ctrl_debt_origin', /owe/],
+  ])('%s names its topic, so it reads alone where the referral quotes it', (id, topic) => {
+    expect(text(`questions.${id}.text`)).toMatch(topic);
+    expect(text(`questions.${id}.text`)).not.toMatch(/^(What happened|How did this happen)\?$/);
+  });
+
   it('the child consent promises no legal outcome, only that saying no is fine', () => {
     const child = text('questions.consent_screening.textChild') ?? '';
     expect(child).not.toMatch(/guilty|innocent|no crime|punish/i);

@@ -105,8 +105,10 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
           showIf: { q: 'health_pain_injury', equals: 'yes' },
         },
         {
+          // Version 2: the question names its topic (pain, injury or illness), as the referral quotes it.
           id: 'health_injury_cause',
           kind: 'single',
+          version: 2,
           audience: 'person',
           tiers: FULL,
           showIf: { q: 'health_pain_injury', equals: 'yes' },
@@ -1071,8 +1073,10 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
         {
           // What the debt is for: an advance on pay is not a recruitment debt; a debt with costs added
           // that the person never agreed to is imposed or inflated.
+          // Version 2: "what do you owe this money for?", readable on its own in the referral.
           id: 'ctrl_debt_origin',
           kind: 'multi',
+          version: 2,
           audience: 'person',
           tiers: FULL,
           showIf: { q: 'ctrl_debt', equals: 'yes' },
@@ -1512,8 +1516,10 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
         // to a co-worker (brought back, beaten) on the person's own record as their confinement.
         { id: 'exit_tried', kind: 'yesNo', version: 2, audience: 'person', tiers: FULL },
         {
+          // Version 2: the question names its topic (leaving), as the referral quotes it on its own.
           id: 'exit_tried_outcome',
           kind: 'single',
+          version: 2,
           audience: 'person',
           tiers: FULL,
           showIf: { q: 'exit_tried', equals: 'yes' },
