@@ -36,7 +36,12 @@ describe('terms kept the same in each language', () => {
     (lng, _use, rule) => {
       const offending = NAMESPACES.flatMap((ns) =>
         strings(lng, ns)
-          .filter(([key]) => rule.scope === 'all' || audienceOf(ns, key) !== 'officer')
+          .filter(([key]) => rule.keys?.test(key) ?? true)
+          .filter(([key]) => {
+            if (rule.scope === 'all') return true;
+            const officerOnly = audienceOf(ns, key) === 'officer';
+            return rule.scope === 'officer' ? officerOnly : !officerOnly;
+          })
           .filter(([, text]) => rule.avoid.test(text))
           .map(([key, text]) => `${ns}:${key}: ${text}`),
       );

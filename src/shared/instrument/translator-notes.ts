@@ -47,8 +47,10 @@ export interface TermRule {
   readonly avoid: RegExp;
   readonly use: string;
   readonly why: string;
-  /** 'person': only strings the interviewee reads or hears; 'all': every string. */
-  readonly scope: 'person' | 'all';
+  /** 'person': only strings the interviewee reads or hears; 'officer': only the officer's; 'all': every string. */
+  readonly scope: 'person' | 'officer' | 'all';
+  /** Only keys matching this (default: every key). */
+  readonly keys?: RegExp;
 }
 
 export const TERM_RULES: readonly TermRule[] = [
@@ -110,6 +112,15 @@ export const TERM_RULES: readonly TermRule[] = [
   },
   {
     lng: 'lo',
+    concept: /\byou(r)?\b/i,
+    avoid: /(?<!ເຂົາ)ເຈົ້າ(?!ໜ້າທີ່|ຂອງ)/,
+    use: 'ທ່ານ',
+    why: 'the officer is addressed as on every other officer screen; ເຈົ້າ is how the person is addressed (ເຂົາເຈົ້າ, ເຈົ້າໜ້າທີ່ and ເຈົ້າຂອງ are other words)',
+    scope: 'officer',
+    keys: /^questions\./,
+  },
+  {
+    lng: 'lo',
     concept: /interpreter/i,
     avoid: /ນາຍແປພາສາ|ຜູ້ແປພາສາ/,
     use: 'ນາຍພາສາ',
@@ -137,7 +148,9 @@ export const TERM_RULES: readonly TermRule[] = [
 /** The notes and term rules that apply to one string, as lines for a translator. */
 export function translatorNoteLines(lng: string, ns: string, key: string, english: string): string[] {
   const note = TRANSLATOR_NOTES[ns]?.[key];
-  const terms = TERM_RULES.filter((rule) => rule.lng === lng && rule.concept.test(english));
+  const terms = TERM_RULES.filter(
+    (rule) => rule.lng === lng && rule.concept.test(english) && (rule.keys?.test(key) ?? true),
+  );
   const polarity = ns === 'instrument' ? polarityNote(key) : undefined;
   return [
     ...(note ? [`Translator note: ${note}`] : []),
