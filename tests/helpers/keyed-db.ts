@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { auditRowHash, GENESIS_HASH } from '../../src/main/audit/chain';
+import { type AuditSigner, rowSignatureMessage } from '../../src/main/audit/signer';
 import { type Db, openRawDatabase } from '../../src/main/db/driver';
 import { migrate } from '../../src/main/db/migrations';
 import { tempDir } from './disk';
@@ -59,4 +60,92 @@ export function appendPlainAuditRow(db: Db, row: PlainAuditRow): number {
      VALUES (@seq, @at, @actorKind, @actorId, @action, @entityType, @entityId, @detailsJson, @prevHash, @hash)`,
   ).run({ ...content, prevHash, hash: auditRowHash(prevHash, content) });
   return content.seq;
+}
+
+/**
+ * An existing store file opened the way an insider with the shared database key can: any SQL, no
+ * app in between (the attacker tests of the audit trail).
+ */
+export function openKeyedFile(file: string, key: Buffer): Db {
+  const db = openRawDatabase(file, { mustExist: true });
+  db.pragma("cipher = 'sqlcipher'");
+  db.pragma('legacy = 4');
+  db.pragma(`key = "x'${key.toString('hex')}'"`);
+  db.prepare('SELECT count(*) FROM sqlite_schema').get();
+  return db;
+}
+
+export function dropAuditTriggers(db: Db): void {
+  db.exec('DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete;');
+}
+
+/** Puts the append-only triggers back exactly as migration 0001 made them (covering one's tracks). */
+export function recreateAuditTriggers(db: Db): void {
+  db.exec(`
+    CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+    CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+  `);
+}
+
+interface StoredAuditRow {
+  seq: number;
+  at: string;
+  actor_kind: string;
+  actor_id: string | null;
+  action: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  details_json: string;
+  prev_hash: string;
+  hash: string;
+  signer_key: string | null;
+  signature: string | null;
+}
+
+/**
+ * Recomputes prev_hash and hash of every row from `fromSeq` on, as an attacker does after changing
+ * or removing rows (triggers dropped first). `resign` decides each such row's signature: a signer
+ * (the attacker's own key), null (strip it), or undefined (leave the old one).
+ */
+export function rechainAudit(
+  db: Db,
+  fromSeq: number,
+  resign: (row: StoredAuditRow) => AuditSigner | null | undefined = () => undefined,
+): void {
+  const rows = db
+    .prepare('SELECT * FROM audit_log WHERE seq >= ? ORDER BY seq')
+    .all(fromSeq) as StoredAuditRow[];
+  let prevHash =
+    (db.prepare('SELECT hash FROM audit_log WHERE seq < ? ORDER BY seq DESC LIMIT 1').pluck().get(fromSeq) as
+      | string
+      | undefined) ?? GENESIS_HASH;
+  const update = db.prepare(
+    'UPDATE audit_log SET prev_hash = ?, hash = ?, signer_key = ?, signature = ? WHERE seq = ?',
+  );
+  for (const r of rows) {
+    const hash = auditRowHash(prevHash, {
+      seq: r.seq,
+      at: r.at,
+      actorKind: r.actor_kind,
+      actorId: r.actor_id,
+      action: r.action,
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      detailsJson: r.details_json,
+    });
+    const signer = resign(r);
+    let signerKey = r.signer_key;
+    let signature = r.signature;
+    if (signer === null) {
+      signerKey = null;
+      signature = null;
+    } else if (signer) {
+      signerKey = signer.keyId;
+      signature = signer.sign(rowSignatureMessage(r.seq, hash)).toString('base64url');
+    }
+    update.run(prevHash, hash, signerKey, signature, r.seq);
+    prevHash = hash;
+  }
 }

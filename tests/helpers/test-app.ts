@@ -144,9 +144,12 @@ export function databaseKeyOf(dir: string, recoveryKeyHex: string): Buffer {
   return deriveDatabaseKey(Buffer.from(recoveryKeyHex, 'hex'), readDatabaseSalt(join(dir, 'fieldscreen.db')));
 }
 
-export async function createTestStore(dir = tempDir('fs-store-')): Promise<TestStore> {
+export async function createTestStore(
+  dir = tempDir('fs-store-'),
+  extra: Partial<VaultOptions> = {},
+): Promise<TestStore> {
   const clock = testClock();
-  const options: VaultOptions = { kdfProfile: 'test', now: clock.now };
+  const options: VaultOptions = { kdfProfile: 'test', now: clock.now, ...extra };
   const issued = await Vault.initialise(dir, SUPERVISOR, options);
   const vault = new Vault(dir, options);
   return {

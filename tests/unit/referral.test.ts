@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseAnchor } from '../../src/main/audit/anchor';
 import { DEMO_AGENCY, seedDemoAgency } from '../../src/main/demo/agency';
 import { DEMO_SCENARIOS } from '../../src/main/demo/scenarios';
 import { seedDemoCases } from '../../src/main/demo/seed';
@@ -19,6 +20,7 @@ import {
   prepareReferral,
   ReferralNotReadyError,
 } from '../../src/main/referral/service';
+import { anchorsInPdf } from '../../src/main/store/anchor-source';
 import { listAudit } from '../../src/main/store/audit';
 import { getCase } from '../../src/main/store/cases';
 import { getInterview } from '../../src/main/store/interviews';
@@ -93,6 +95,20 @@ describe('the referral as an official Thai letter, for each demo case', () => {
     expect(kinds).toEqual(expect.arrayContaining(['signatures', 'acknowledgement', 'verification']));
   });
 
+  it('the audit anchor in the verification box adds no page to any demo letter', async () => {
+    const label = th('referral:verification.audit.anchor');
+    const pages = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type \/Page\b(?!s)/g)?.length ?? 0;
+    for (const { lang } of DEMO_SCENARIOS) {
+      const model = await buildModelForCase(session, { caseId: caseOf(lang), ...FACTS });
+      const without = structuredClone(model);
+      for (const block of without.blocks)
+        if (block.kind === 'signatureBlock') block.lines = block.lines.filter((l) => l.label !== label);
+      expect(JSON.stringify(without)).not.toBe(JSON.stringify(model));
+      const [withAnchor, withoutAnchor] = [await renderPdf(model), await renderPdf(without)];
+      expect(pages(withAnchor), lang).toBe(pages(withoutAnchor));
+    }
+  });
+
   it.each(DEMO_SCENARIOS.map((s) => s.lang))(
     'Thai plus %s: at most 4 pages, signed, person and dates as recorded, every recommendation',
     async (lang) => {
@@ -122,10 +138,22 @@ describe('the referral as an official Thai letter, for each demo case', () => {
       expect(pages).toBeLessThanOrEqual(4);
       const verified = verifyPdf(prepared.pdf);
       expect(verified.valid && verified.coversWholeDocument).toBe(true);
+      // The signed file carries the store's audit anchor: the head when it was prepared.
+      const anchors = anchorsInPdf(prepared.pdf);
+      expect(anchors).toHaveLength(1);
+      const anchor = parseAnchor(anchors[0] ?? '');
+      const referralRow = listAudit(session, { action: 'referral.record', limit: 1 })[0];
+      const anchoredRow = listAudit(session, { beforeSeq: (anchor?.seq ?? 0) + 1, limit: 1 })[0];
+      expect(anchoredRow?.seq).toBe(anchor?.seq);
+      expect(anchoredRow?.hash).toBe(anchor?.hash);
+      expect(referralRow?.seq).toBeGreaterThan(anchor?.seq ?? Number.POSITIVE_INFINITY);
 
       const text = NFC(run('pdftotext', ['-enc', 'UTF-8', file, '-']));
       const scenario = DEMO_SCENARIOS.find((s) => s.lang === lang);
       const person = scenario?.case.person;
+      // ... and its row and the start of its hash in the verification box.
+      // (The extracted text here has no spaces.)
+      expect(text).toContain(`${anchor?.seq}·${anchor?.hash.slice(0, 16)}`);
       // Official-letter shape: confidentiality mark on every page, letter number, subject, addressee.
       expect(text.split(NFC(th('referral:letter.confidential'))).length - 1).toBeGreaterThanOrEqual(pages);
       expect(text).toContain(NFC(`${DEMO_AGENCY.letterPrefix}/`));

@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors';
 import type { Db, Statement } from '../db/driver';
 import { wipe } from '../keys/wipe';
 import { caseKeyForWrite, readCaseKey } from '../store/case-keys';
+import { type AuditAnchor, makeAnchor } from './anchor';
 import { auditCaseId } from './case-scope';
 import { type AuditRowContent, auditRowHash, GENESIS_HASH } from './chain';
 import {
@@ -12,6 +13,8 @@ import {
   sealDetails,
   type UnreadableDetails,
 } from './sealed-details';
+import { type AuditKeyLookup, boundAuditSigner, NO_AUDIT_KEYS, rowSignatureMessage } from './signer';
+import { checkTrail, ROW_PROBLEMS, type TrailReport, type TrailRow, type TriggerDef } from './trail-check';
 
 export interface AuditActor {
   kind: AuditActorKind;
@@ -41,11 +44,16 @@ interface AuditRow {
   details_json: string;
   prev_hash: string;
   hash: string;
+  /** Absent in a store (or backup) from before schema version 7. */
+  signer_key?: string | null;
+  signature?: string | null;
 }
 
 interface AppendStatements {
   last: Statement<[], { seq: number; hash: string } | undefined>;
   insert: Statement<unknown[]>;
+  /** With signer_key and signature (schema version 7); prepared on the first signed row. */
+  insertSigned?: Statement<unknown[]>;
 }
 
 /** Prepared once per connection: every answer save appends a row. */
@@ -75,6 +83,9 @@ function appendPrepared(db: Db): AppendStatements {
  *
  * Details of a case's events are stored sealed under the case key (made here on first use, in the same
  * transaction); the hash covers the stored, sealed text, so the chain verifies without any case key.
+ *
+ * When a signer is bound to the connection (signer.ts: the signed-in person's key), the row carries
+ * its key id and an Ed25519 signature over (seq, hash), whoever the actor is.
  */
 export function appendAudit(db: Db, actor: AuditActor, at: Date, event: AuditEvent): number {
   if (!db.inTransaction)
@@ -106,7 +117,8 @@ export function appendAudit(db: Db, actor: AuditActor, at: Date, event: AuditEve
     detailsJson,
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
-  stmts.insert.run(
+  const hash = auditRowHash(prevHash, row);
+  const values = [
     row.seq,
     row.at,
     row.actorKind,
@@ -116,45 +128,100 @@ export function appendAudit(db: Db, actor: AuditActor, at: Date, event: AuditEve
     row.entityId,
     row.detailsJson,
     prevHash,
-    auditRowHash(prevHash, row),
-  );
+    hash,
+  ];
+  const signer = boundAuditSigner(db);
+  let written: { changes: number };
+  if (signer) {
+    stmts.insertSigned ??= db.prepare(
+      `INSERT INTO audit_log (seq, at, actor_kind, actor_id, action, entity_type, entity_id, details_json, prev_hash, hash, signer_key, signature)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const signature = signer.sign(rowSignatureMessage(seq, hash)).toString('base64url');
+    written = stmts.insertSigned.run(...values, signer.keyId, signature);
+  } else {
+    written = stmts.insert.run(...values);
+  }
+  // A trigger planted on audit_log could drop the insert silently (RAISE(IGNORE)): refuse the change.
+  if (written.changes !== 1)
+    throw new AppError('DB_CORRUPT', { cause: new Error('audit row was not written') });
   return row.seq;
 }
 
-/**
- * Walks the chain from the first row. Reports the first row whose sequence, link to the previous
- * hash, or own hash does not check out.
- */
-export function verifyAuditChain(db: Db): AuditVerifyResult {
+function toTrailRow(r: AuditRow): TrailRow {
+  return {
+    seq: r.seq,
+    at: r.at,
+    actorKind: r.actor_kind,
+    actorId: r.actor_id,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    detailsJson: r.details_json,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+    signerKey: r.signer_key ?? null,
+    signature: r.signature ?? null,
+  };
+}
+
+/** The stored rows in seq order, read lazily (a trail may hold millions). */
+export function* readTrailRows(db: Db): Generator<TrailRow> {
   const rows = db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>;
-  let expectedSeq = 1;
-  let prevHash = GENESIS_HASH;
-  let count = 0;
-  for (const r of rows) {
-    count++;
-    const broken = (reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap'): AuditVerifyResult => ({
-      ok: false,
-      rows: count,
-      firstBrokenSeq: r.seq,
-      reason,
-    });
-    if (r.seq !== expectedSeq) return broken('sequence_gap');
-    if (r.prev_hash !== prevHash) return broken('prev_hash_mismatch');
-    const hash = auditRowHash(prevHash, {
-      seq: r.seq,
-      at: r.at,
-      actorKind: r.actor_kind,
-      actorId: r.actor_id,
-      action: r.action,
-      entityType: r.entity_type,
-      entityId: r.entity_id,
-      detailsJson: r.details_json,
-    });
-    if (hash !== r.hash) return broken('hash_mismatch');
-    prevHash = r.hash;
-    expectedSeq++;
+  for (const r of rows) yield toTrailRow(r);
+}
+
+/** Every trigger on audit_log, and every other trigger whose SQL names it. */
+export function auditTriggersIn(db: Db): TriggerDef[] {
+  return db
+    .prepare(
+      `SELECT name, sql FROM sqlite_schema
+       WHERE type = 'trigger' AND (tbl_name = 'audit_log' OR sql LIKE '%audit_log%') ORDER BY name`,
+    )
+    .all() as TriggerDef[];
+}
+
+/** The last row's seq and hash (seq 0 and the genesis hash for an empty trail). */
+export function auditHead(db: Db): { seq: number; hash: string } {
+  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+    | { seq: number; hash: string }
+    | undefined;
+  return last ?? { seq: 0, hash: GENESIS_HASH };
+}
+
+/** The current head, signed by the signer bound to this connection (unsigned without one). */
+export function currentAnchor(db: Db): AuditAnchor {
+  return makeAnchor(auditHead(db), boundAuditSigner(db));
+}
+
+/** The full check of this database's trail (trail-check.ts): chain, signatures, triggers, anchors. */
+export function checkAuditTrail(
+  db: Db,
+  lookup: AuditKeyLookup,
+  anchors: readonly AuditAnchor[] = [],
+): TrailReport {
+  return checkTrail({ rows: readTrailRows(db), lookup, triggers: auditTriggersIn(db), anchors });
+}
+
+/** The first problem of a report, in the shape the supervisor's screen shows. */
+export function toVerifyResult(report: TrailReport): AuditVerifyResult {
+  const first = report.problems.find((p) => ROW_PROBLEMS.has(p.kind)) ?? report.problems[0];
+  if (!first) {
+    return report.signedFromSeq === null
+      ? { ok: true, rows: report.rows }
+      : { ok: true, rows: report.rows, signedFromSeq: report.signedFromSeq };
   }
-  return { ok: true, rows: count };
+  return 'seq' in first
+    ? { ok: false, rows: report.rows, firstBrokenSeq: first.seq, reason: first.kind }
+    : { ok: false, rows: report.rows, reason: first.kind };
+}
+
+/**
+ * Walks the chain from the first row (and checks signatures and triggers). Reports the first row
+ * whose sequence, link, hash or signature does not check out.
+ */
+export function verifyAuditChain(db: Db, lookup: AuditKeyLookup = NO_AUDIT_KEYS): AuditVerifyResult {
+  return toVerifyResult(checkAuditTrail(db, lookup));
 }
 
 export interface AuditFilter {

@@ -104,7 +104,13 @@ export interface DocModel {
   title: string;
   /** Main language of the document (PDF /Lang). */
   lang: Lang;
-  metadata: { subject?: string; author?: string; keywords?: string };
+  metadata: {
+    subject?: string;
+    author?: string;
+    keywords?: string;
+    /** The store's audit anchor when the document was made (Info /FieldScreenAuditAnchor; audit/anchor.ts). */
+    auditAnchor?: string;
+  };
   blocks: Block[];
   /** Drawn at the bottom of every page, left; the page number "n / N" is drawn on the right. */
   footer?: LangText;
@@ -217,6 +223,10 @@ export const docModelSchema = z.object({
     subject: z.string().max(500).optional(),
     author: z.string().max(500).optional(),
     keywords: z.string().max(500).optional(),
+    auditAnchor: z
+      .string()
+      .regex(/^FSA1\.[0-9a-zA-Z._-]{1,300}$/)
+      .optional(),
   }),
   blocks: z.array(blockSchema).max(5_000),
   footer: langTextSchema.optional(),

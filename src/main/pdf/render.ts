@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { AppError } from '../../shared/errors';
+import { ANCHOR_PDF_INFO_KEY as AUDIT_ANCHOR_INFO_KEY } from '../audit/anchor';
 import { drawOps } from './draw';
 import { defaultFontDir, type ThaiFace } from './fonts';
 import {
@@ -153,6 +154,7 @@ export async function renderPdf(input: DocModel, options: RenderOptions = {}): P
       ...(model.metadata.author ? { Author: model.metadata.author } : {}),
       ...(model.metadata.subject ? { Subject: model.metadata.subject } : {}),
       ...(model.metadata.keywords ? { Keywords: model.metadata.keywords } : {}),
+      ...(model.metadata.auditAnchor ? { [AUDIT_ANCHOR_INFO_KEY]: model.metadata.auditAnchor } : {}),
       Creator: 'FieldScreen',
       Producer: 'FieldScreen (pdfkit, HarfBuzz)',
       CreationDate: options.creationDate ?? new Date(),

@@ -2,6 +2,7 @@ import { minutesBetween } from '../../shared/domain/official-time';
 import { provinceLabel } from '../../shared/domain/provinces';
 import type { Locale } from '../../shared/i18n/locales';
 import { type Answers, type AnswerValue, describeAnswer } from '../../shared/instrument';
+import { anchorSummary } from '../audit/anchor';
 import type { Block, DocModel, GridCell, Lang, LangText, SignatureEntry } from '../pdf/model';
 import type { ReferralFacts, Translate } from './facts';
 import { findingsBlocks } from './findings';
@@ -66,6 +67,7 @@ export function buildReferralModel(
       subject: th('referral:letter.subjectText'),
       author: facts.signer.name,
       keywords: facts.caseDetail.reference,
+      ...(facts.signer.auditAnchor ? { auditAnchor: facts.signer.auditAnchor } : {}),
     },
     blocks,
     footer: {
@@ -613,6 +615,8 @@ function verification(sources: readonly VerificationSource[], ctx: Context): Blo
         return { value: dateTime(facts.signer.signedAt, 'th', th), lang: PRIMARY };
       case 'signer.certificate':
         return { value: facts.signer.fingerprint, lang: 'en' };
+      case 'audit.anchor':
+        return { value: anchorSummary(facts.signer.auditAnchor ?? ''), lang: 'en' };
       case 'document.hashNote':
         return { value: th('referral:verification.hashNote'), lang: PRIMARY };
     }

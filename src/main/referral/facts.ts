@@ -58,5 +58,13 @@ export interface ReferralFacts {
   enclosures: string[];
   followUpDays: FollowUpDays;
   intervieweeLanguage: Locale;
-  signer: { name: string; position: string; agency: string; fingerprint: string; signedAt: string };
+  signer: {
+    name: string;
+    position: string;
+    agency: string;
+    fingerprint: string;
+    signedAt: string;
+    /** The store's signed audit head when the referral was made (audit/anchor.ts), in compact form. */
+    auditAnchor?: string;
+  };
 }

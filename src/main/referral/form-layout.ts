@@ -58,6 +58,9 @@ export const VERIFICATION_SOURCES = [
   'signer.position',
   'signer.agency',
   'signer.time',
+  // Beside the time, in the row the time had to itself (the certificate takes a whole row): the box
+  // keeps its height and the letter its page count.
+  'audit.anchor',
   'signer.certificate',
   'document.hashNote',
 ] as const;

@@ -8,6 +8,8 @@ import { isLocale, type Locale } from '../../shared/i18n/locales';
 import { type Answers, answerValueSchema, INSTRUMENT } from '../../shared/instrument';
 import { SIGNING_REQUIREMENTS } from '../../shared/ipc/channels/referrals';
 import { evaluate } from '../../shared/screening';
+import { formatAnchor } from '../audit/anchor';
+import { currentAnchor } from '../audit/log';
 import { translatorFor } from '../i18n/translator';
 import {
   createSelfSignedIdentity,
@@ -225,6 +227,8 @@ async function gatherReferral(session: Session, input: ReferralInput): Promise<G
       agency: settings.agency.name,
       fingerprint,
       signedAt,
+      // The trail's head now, signed by this officer: a cut or rewritten trail no longer contains it.
+      auditAnchor: formatAnchor(session.read((db) => currentAnchor(db))),
     },
   };
   const model = buildReferralModel(

@@ -16,7 +16,10 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { AppError, isAppError } from '../../shared/errors';
-import { type AuditActor, appendAudit } from '../audit/log';
+import { formatAnchor, makeAnchor, parseAnchor } from '../audit/anchor';
+import { storeAuditKeys } from '../audit/key-directory';
+import { type AuditActor, appendAudit, auditHead, checkAuditTrail } from '../audit/log';
+import { type AuditKeyLookup, type AuditSigner, bindAuditSigner, boundAuditSigner } from '../audit/signer';
 import { closeDatabase, openDatabase, SQLCIPHER_PAGE_SIZE } from '../db/connection';
 import type { Db } from '../db/driver';
 import { toStoreError } from '../db/errors';
@@ -51,6 +54,8 @@ export interface BackupResult {
   createdAt: string;
   schemaVersion: number;
   bytes: number;
+  /** The backup's audit anchor (its head, signed by whoever took it). */
+  auditAnchor: string;
 }
 
 export interface RestoreResult {
@@ -71,6 +76,11 @@ const backupMetaSchema = z.object({
   dbKeyCheck: z.string().regex(/^[0-9a-f]{64}$/),
   /** JSON text of the keyring at backup time (back-off cleared), or null. */
   keyring: z.string().nullable(),
+  /**
+   * The copy's audit head, signed by whoever took the backup (audit/anchor.ts). Absent in backups
+   * from before it existed. `audit-verify --anchor BACKUP` checks the store still contains it.
+   */
+  auditAnchor: z.string().max(400).optional(),
 });
 
 /**
@@ -96,8 +106,11 @@ export async function createBackup(session: Session, outFile: string): Promise<B
       quickCheck: false,
       journalMode: 'memory',
     });
+    let auditAnchor: string;
     try {
       const keyring = readKeyringSnapshot(session.dir);
+      // The copy's own head (what VACUUM INTO saw), signed by the person taking the backup.
+      auditAnchor = formatAnchor(makeAnchor(auditHead(copy), boundAuditSigner(db)));
       copy.exec('CREATE TABLE backup_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT');
       copy.prepare('INSERT INTO backup_meta (key, value) VALUES (?, ?)').run(
         'meta',
@@ -109,6 +122,7 @@ export async function createBackup(session: Session, outFile: string): Promise<B
             schemaVersion,
             dbKeyCheck: dbKeyCheck(session.dbKey),
             keyring,
+            auditAnchor,
           }),
         ),
       );
@@ -128,7 +142,7 @@ export async function createBackup(session: Session, outFile: string): Promise<B
         details: { fileName: basename(outFile), bytes, schemaVersion },
       }),
     );
-    return { file: outFile, createdAt, schemaVersion, bytes };
+    return { file: outFile, createdAt, schemaVersion, bytes, auditAnchor };
   } catch (err) {
     rmSync(partial, { force: true });
     if (isAppError(err) && err.code === 'CONFLICT') throw err;
@@ -220,6 +234,10 @@ export interface RestoreArgs {
   now?: () => number;
   /** Who restores, for the audit row in the restored store (default: the recovery key itself). */
   actor?: AuditActor;
+  /** Signs that row (the restoring person's key, bound to their session). */
+  signer?: AuditSigner;
+  /** Keys the backup's audit rows are checked with; by default the backup's own roster. */
+  auditKeys?: AuditKeyLookup;
 }
 
 /** A backup copied next to the store, checked and migrated, not yet in place. */
@@ -256,6 +274,7 @@ export async function prepareRestore(args: RestoreArgs): Promise<PreparedRestore
     restrictToOwner(staging);
     let meta: z.infer<typeof backupMetaSchema>;
     let backupSchemaVersion: number;
+    let keyring: Keyring | null;
     const opened = openStagingWithRecoveryKey(staging, recovery);
     key = opened.key;
     const db = opened.db;
@@ -267,8 +286,11 @@ export async function prepareRestore(args: RestoreArgs): Promise<PreparedRestore
       if (!matchesDbKeyCheck(key, meta.dbKeyCheck)) throw new AppError('WRONG_RECOVERY_KEY');
       if (db.pragma('integrity_check', { simple: true }) !== 'ok') throw new AppError('DB_CORRUPT');
       backupSchemaVersion = readSchemaVersion(db);
+      keyring = meta.keyring ? parseKeyringSnapshot(meta.keyring, key) : null;
+      assertTrustedTrail(db, meta, args.auditKeys ?? storeAuditKeys({ db, keyring }));
       migrate(db);
       const actor = auditActorIn(db, args.actor);
+      if (args.signer) bindAuditSigner(db, args.signer);
       db.transaction(() => {
         db.exec('DROP TABLE backup_meta');
         appendAudit(db, actor, now, {
@@ -284,7 +306,6 @@ export async function prepareRestore(args: RestoreArgs): Promise<PreparedRestore
       closeDatabase(db);
     }
     fsyncPath(staging);
-    const keyring = meta.keyring ? parseKeyringSnapshot(meta.keyring, key) : null;
     const prepared = stagedRestore({ dir: args.dir, staging, now, meta, backupSchemaVersion, keyring });
     stagingCreated = false;
     return prepared;
@@ -294,6 +315,26 @@ export async function prepareRestore(args: RestoreArgs): Promise<PreparedRestore
     if (stagingCreated) rmSync(staging, { force: true });
     wipe(key, recovery);
   }
+}
+
+/**
+ * Refuses (BACKUP_UNTRUSTED) a backup whose audit trail does not check out, before anything is
+ * migrated or replaced: the hash chain, every signature (with the keys the backup itself vouches
+ * for), the append-only triggers, and the anchor written into backup_meta when it was made. Once
+ * rows are signed, that anchor must be there and signed too, so a backup whose tail was cut cannot
+ * pass by dropping it.
+ */
+function assertTrustedTrail(db: Db, meta: z.infer<typeof backupMetaSchema>, lookup: AuditKeyLookup): void {
+  const anchor = meta.auditAnchor === undefined ? null : parseAnchor(meta.auditAnchor);
+  if (meta.auditAnchor !== undefined && !anchor) throw untrusted('anchor unreadable');
+  const report = checkAuditTrail(db, lookup, anchor ? [anchor] : []);
+  const first = report.problems[0];
+  if (first) throw untrusted(first.kind);
+  if (report.signedFromSeq !== null && !anchor?.signed) throw untrusted('anchor missing or unsigned');
+}
+
+function untrusted(why: string): AppError {
+  return new AppError('BACKUP_UNTRUSTED', { cause: new Error(`backup audit trail: ${why}`) });
 }
 
 /** The restoring user when the backup knows them; otherwise the recovery key acts. */
@@ -424,5 +465,24 @@ function fsyncPath(file: string): void {
     fsyncSync(fd);
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * The audit anchor a backup carries (null for a backup from before anchors), read with this store's
+ * key without changing the file. A backup under another key fails with WRONG_RECOVERY_KEY.
+ */
+export function readBackupAnchor(file: string, key: Buffer): string | null {
+  assertBackupShape(file);
+  const db = openDatabase(file, key, {
+    readonly: true,
+    keyVerified: false,
+    quickCheck: false,
+    migrate: false,
+  });
+  try {
+    return readBackupMeta(db).auditAnchor ?? null;
+  } finally {
+    closeDatabase(db);
   }
 }

@@ -12,6 +12,7 @@ import {
 } from '../../shared/domain/users';
 import { AppError, isAppError } from '../../shared/errors';
 import { type AuditActor, appendAudit } from '../audit/log';
+import { type AuditSigner, bindAuditSigner } from '../audit/signer';
 import { closeDatabase, openDatabase } from '../db/connection';
 import type { Db } from '../db/driver';
 import { toStoreError } from '../db/errors';
@@ -58,6 +59,11 @@ export interface VaultOptions {
   kdfProfile?: KdfProfile;
   /** Clock in epoch ms (tests move time to check the back-off). */
   now?: () => number;
+  /**
+   * The audit signer to bind at sign-in (src/main/audit/signer.ts), by account id (null: the recovery
+   * key). Tests give in-memory Ed25519 keys here until per-person keys (issue 12) bind the real ones.
+   */
+  auditSigner?: (accountId: string | null) => AuditSigner | undefined;
 }
 
 interface UserRow {
@@ -231,6 +237,8 @@ export class Vault {
         const sessionUser = toSessionUser(user);
         const now = new Date(nowMs);
         const openDb = db;
+        const signer = this.#options.auditSigner?.(sessionUser.id);
+        if (signer) bindAuditSigner(openDb, signer);
         openDb
           .transaction(() => {
             flushPendingFailedLogins(openDb, keyring, now);
@@ -358,6 +366,8 @@ export class Vault {
       const db = openDatabase(paths.db, dbKey, { keyVerified: keyring !== null });
       try {
         const now = new Date(nowMs);
+        const signer = this.#options.auditSigner?.(null);
+        if (signer) bindAuditSigner(db, signer);
         db.transaction(() => {
           if (keyring) flushPendingFailedLogins(db, keyring, now);
           appendAudit(db, { kind: 'recovery', id: null }, now, { action: 'auth.recovery_unlock' });

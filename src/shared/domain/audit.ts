@@ -72,13 +72,38 @@ export const auditQuery = z.object({
 });
 export type AuditQuery = z.input<typeof auditQuery>;
 
+/** Why a trail fails its check (src/main/audit/trail-check.ts). */
+export const AUDIT_PROBLEMS = [
+  'sequence_gap',
+  'prev_hash_mismatch',
+  'hash_mismatch',
+  'unknown_key',
+  'key_not_yet_valid',
+  'bad_signature',
+  'signer_not_actor',
+  'unsigned_after_signing',
+  'triggers_missing',
+  'triggers_changed',
+  'anchor_not_contained',
+  'anchor_unknown_key',
+  'anchor_bad_signature',
+] as const;
+export const auditProblem = z.enum(AUDIT_PROBLEMS);
+export type AuditProblem = z.infer<typeof auditProblem>;
+
 export const auditVerifyResult = z.union([
-  z.object({ ok: z.literal(true), rows: z.number().int() }),
+  z.object({
+    ok: z.literal(true),
+    rows: z.number().int(),
+    /** The first signed row; absent while no row is signed. */
+    signedFromSeq: z.number().int().optional(),
+  }),
   z.object({
     ok: z.literal(false),
     rows: z.number().int(),
-    firstBrokenSeq: z.number().int(),
-    reason: z.enum(['hash_mismatch', 'prev_hash_mismatch', 'sequence_gap']),
+    /** The row at fault; absent for a schema problem (the append-only triggers). */
+    firstBrokenSeq: z.number().int().optional(),
+    reason: auditProblem,
   }),
 ]);
 export type AuditVerifyResult = z.infer<typeof auditVerifyResult>;

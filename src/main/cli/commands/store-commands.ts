@@ -3,13 +3,16 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { userRole } from '../../../shared/domain/users';
 import { AppError, isAppError } from '../../../shared/errors';
+import type { AuditKeyLookup } from '../../audit/signer';
 import type { KdfProfile } from '../../keys/kdf';
-import { verifyAudit } from '../../store/audit';
+import { readAnchorSource } from '../../store/anchor-source';
+import { checkAudit } from '../../store/audit';
 import { createBackup, restoreBackup } from '../../store/backup';
 import { exportCaseDocument, importCaseDocument } from '../../store/case-document';
 import type { Session } from '../../store/session';
 import { addUser } from '../../store/users';
 import { rotateDatabaseKey, Vault, type VaultOptions } from '../../store/vault';
+import { describeAnchor, describeTrailReport } from '../audit-report';
 import { readCaseDocumentFile, reportingProblems } from '../case-document-file';
 import { signIn } from '../sign-in';
 import type { CliCommand, CliIo } from '../types';
@@ -30,6 +33,10 @@ export interface StoreCommandOptions {
   /** Argon2id profile for passphrases set by these commands; tests pass 'test'. Default 'strong'. */
   kdfProfile?: KdfProfile;
   now?: () => number;
+  /** Audit signer bound at sign-in (VaultOptions.auditSigner); tests, until per-person keys. */
+  auditSigner?: VaultOptions['auditSigner'];
+  /** Keys audit-verify and restore check signatures with; by default the store's roster. */
+  auditKeys?: AuditKeyLookup;
 }
 
 export class UsageError extends Error {}
@@ -116,7 +123,11 @@ export async function withSession<T>(
 }
 
 export function createStoreCommands(options: StoreCommandOptions = {}): CliCommand[] {
-  const vaultOptions: VaultOptions = { kdfProfile: options.kdfProfile, now: options.now };
+  const vaultOptions: VaultOptions = {
+    kdfProfile: options.kdfProfile,
+    now: options.now,
+    auditSigner: options.auditSigner,
+  };
   const vaultFor = (dir: string) => new Vault(resolve(dir), vaultOptions);
 
   const init: CliCommand = {
@@ -238,6 +249,7 @@ export function createStoreCommands(options: StoreCommandOptions = {}): CliComma
           io.stdout(`backup: ${result.file}`);
           io.stdout(`bytes: ${result.bytes}`);
           io.stdout(`schema-version: ${result.schemaVersion}`);
+          io.stdout(`audit-anchor: ${result.auditAnchor}`);
           return 0;
         });
       }),
@@ -253,7 +265,14 @@ export function createStoreCommands(options: StoreCommandOptions = {}): CliComma
         const from = resolve(required(flags, 'from'));
         const dir = resolve(required(flags, 'data'));
         const recoveryKey = await secret(io, ENV_RECOVERY_KEY, 'recovery key of the backup');
-        const result = await restoreBackup({ from, dir, recoveryKey, now: options.now });
+        const result = await restoreBackup({
+          from,
+          dir,
+          recoveryKey,
+          now: options.now,
+          auditKeys: options.auditKeys,
+          signer: options.auditSigner?.(null),
+        });
         io.stdout(`restored: ${dir}`);
         io.stdout(`backup-created-at: ${result.backupCreatedAt}`);
         if (result.previousDatabase) io.stdout(`previous-database-kept-as: ${result.previousDatabase}`);
@@ -268,21 +287,27 @@ export function createStoreCommands(options: StoreCommandOptions = {}): CliComma
 
   const auditVerify: CliCommand = {
     name: 'audit-verify',
-    summary: 'check the hash chain of the audit trail; exit 0 when intact, else name the first broken row',
-    usage: 'audit-verify --data DIR [--user NAME]   (without --user: FIELDSCREEN_RECOVERY_KEY)',
+    summary:
+      'check the audit trail (hash chain, signatures, append-only triggers); exit 0 when intact, else say why',
+    usage:
+      'audit-verify --data DIR [--user NAME] [--anchor REFERRAL.pdf|BACKUP]   (without --user: FIELDSCREEN_RECOVERY_KEY)',
     run: (args, io) =>
       guarded(io, auditVerify.usage, async () => {
-        const { flags } = parse(args, ['data', 'user']);
+        const { flags } = parse(args, ['data', 'user', 'anchor']);
         const dir = required(flags, 'data');
+        const anchorFile = flags.anchor ? resolve(flags.anchor) : null;
         return withSession(io, vaultFor(dir), flags.user, true, async (s) => {
-          const result = verifyAudit(s);
-          if (result.ok) {
-            io.stdout(`audit-trail: intact (${result.rows} rows)`);
-            return 0;
+          const source = anchorFile ? readAnchorSource(anchorFile, s.dbKey) : null;
+          if (source && !source.ok) {
+            io.stdout('audit-trail: not checked (anchor unreadable)');
+            io.stdout(`reason: ${source.reason}`);
+            return 1;
           }
-          io.stdout(`audit-trail: broken at row ${result.firstBrokenSeq} (${result.reason})`);
-          io.stdout(`first-broken-seq: ${result.firstBrokenSeq}`);
-          return 1;
+          const anchors = source?.ok ? [source.anchor] : [];
+          const report = checkAudit(s, { lookup: options.auditKeys, anchors });
+          for (const line of describeTrailReport(report)) io.stdout(line);
+          if (source?.ok) io.stdout(describeAnchor(source, report));
+          return report.ok ? 0 : 1;
         });
       }),
   };

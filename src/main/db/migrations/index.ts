@@ -5,6 +5,7 @@ import { migration0003 } from './0003-case-keys';
 import { migration0004 } from './0004-follow-ups';
 import { migration0005 } from './0005-answer-wording';
 import { migration0006 } from './0006-case-list';
+import { migration0007 } from './0007-audit-signatures';
 import type { Migration } from './types';
 
 /** Every schema version, in order. PRAGMA user_version holds the version a database is at. */
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
 ];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 

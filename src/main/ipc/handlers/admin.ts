@@ -4,6 +4,7 @@ import type { AuditAction } from '../../../shared/domain/audit';
 import { AppError } from '../../../shared/errors';
 import type { AdminAuditEntry } from '../../../shared/ipc/channels/admin';
 import { listAuditRows } from '../../audit/log';
+import { boundAuditSigner } from '../../audit/signer';
 import { loadAttribution } from '../../store/attribution';
 import { verifyAudit } from '../../store/audit';
 import { createBackup, prepareRestore } from '../../store/backup';
@@ -112,6 +113,8 @@ export const adminHandlers: {
       recoveryKey: req.recoveryKey,
       now: () => session.now().getTime(),
       actor: { kind: 'user', id: user.id },
+      // The restore row in the restored store is signed by the supervisor restoring it.
+      signer: boundAuditSigner(session.db),
     });
     try {
       await ctx.sessions.replaceStore(session, () => prepared.commit());

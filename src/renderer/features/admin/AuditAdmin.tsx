@@ -85,10 +85,12 @@ export function AuditAdmin() {
         )}
         {verify?.ok === false && (
           <p className="error" role="alert" data-testid="audit-verify-result" data-ok="false">
-            {t('admin.audit.broken', {
-              seq: verify.firstBrokenSeq,
-              reason: t(`admin.audit.reasons.${verify.reason}`),
-            })}
+            {verify.firstBrokenSeq === undefined
+              ? t('admin.audit.brokenSchema', { reason: t(`admin.audit.reasons.${verify.reason}`) })
+              : t('admin.audit.broken', {
+                  seq: verify.firstBrokenSeq,
+                  reason: t(`admin.audit.reasons.${verify.reason}`),
+                })}
           </p>
         )}
       </div>

@@ -1,0 +1,217 @@
+import type { AuditAnchor } from './anchor';
+import { auditRowHash, GENESIS_HASH } from './chain';
+import {
+  type AuditKeyEntry,
+  type AuditKeyLookup,
+  anchorSignatureMessage,
+  rowSignatureMessage,
+  verifyAuditSignature,
+} from './signer';
+
+/**
+ * The whole check of an audit trail, pure: rows in seq order, a key lookup (the endorsed roster) and
+ * the triggers the schema holds. Used by `audit-verify`, the supervisor's check and restore.
+ *
+ * What it establishes, row by row:
+ * - the hash chain: seq 1, 2, 3 … without gaps, each prev_hash the hash before it, each hash
+ *   recomputed from the stored content (a changed, removed, inserted or reordered row breaks it);
+ * - signatures: a signed row names a key the lookup knows (and that was valid from that seq on), its
+ *   Ed25519 signature over (seq, hash) checks out, and for a person's row the key is that person's;
+ * - no unsigned row after the first signed one.
+ *
+ * Rows written before signing existed. A store keeps its older, unsigned rows; signing starts with
+ * the first row written under a bound key. That row's hash chains over every unsigned row before it,
+ * so its signature commits to the whole unsigned prefix: rewriting any of those rows afterwards breaks
+ * the chain into a signed row. From the first signed row on every row must be signed, so stripping
+ * signatures is seen. What this cannot see on its own is a trail cut back to before its first signed
+ * row (or any tail cut): anchors see that. Every referral PDF and every backup carries a signed anchor
+ * (`anchor.ts`), and a trail that no longer contains one fails `audit-verify --anchor`.
+ *
+ * And the schema: the append-only triggers on audit_log are present and exactly as created, and no
+ * other trigger touches audit_log (one that drops inserts with RAISE(IGNORE), say).
+ *
+ * The first row that fails ends the row check (everything after it hangs on it); trigger and anchor
+ * problems are reported alongside.
+ */
+
+export interface TrailRow {
+  seq: number;
+  at: string;
+  actorKind: string;
+  actorId: string | null;
+  action: string;
+  entityType: string | null;
+  entityId: string | null;
+  detailsJson: string;
+  prevHash: string;
+  hash: string;
+  /** Null on unsigned rows (and on every row of a store from before signatures). */
+  signerKey: string | null;
+  /** base64url Ed25519 signature of rowSignatureMessage(seq, hash). */
+  signature: string | null;
+}
+
+/** A trigger as sqlite_schema holds it. */
+export interface TriggerDef {
+  name: string;
+  sql: string | null;
+}
+
+/** The append-only triggers of migration 0001, as written there. */
+export const AUDIT_TRIGGERS: readonly TriggerDef[] = [
+  {
+    name: 'audit_log_no_update',
+    sql: "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
+  },
+  {
+    name: 'audit_log_no_delete',
+    sql: "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
+  },
+];
+
+export type RowProblemKind =
+  | 'sequence_gap'
+  | 'prev_hash_mismatch'
+  | 'hash_mismatch'
+  | 'unknown_key'
+  | 'key_not_yet_valid'
+  | 'bad_signature'
+  | 'signer_not_actor'
+  | 'unsigned_after_signing';
+
+export const ROW_PROBLEMS: ReadonlySet<string> = new Set<RowProblemKind>([
+  'sequence_gap',
+  'prev_hash_mismatch',
+  'hash_mismatch',
+  'unknown_key',
+  'key_not_yet_valid',
+  'bad_signature',
+  'signer_not_actor',
+  'unsigned_after_signing',
+]);
+
+export type TrailProblem =
+  | { kind: RowProblemKind; seq: number }
+  | { kind: 'triggers_missing' | 'triggers_changed'; triggers: string[] }
+  | {
+      kind: 'anchor_not_contained' | 'anchor_unknown_key' | 'anchor_bad_signature';
+      seq: number;
+    };
+
+export interface TrailReport {
+  ok: boolean;
+  /** Rows checked (up to and including the first that failed). */
+  rows: number;
+  /** The first signed row, or null when no row is signed. */
+  signedFromSeq: number | null;
+  /** The last row that checked out, or seq 0 and the genesis hash. */
+  head: { seq: number; hash: string };
+  problems: TrailProblem[];
+}
+
+export interface TrailCheckInput {
+  rows: Iterable<TrailRow>;
+  lookup: AuditKeyLookup;
+  /** Every trigger on audit_log or whose SQL names audit_log (see `auditTriggersIn`). */
+  triggers: readonly TriggerDef[];
+  /** Anchors the trail must contain (from referral PDFs or backups). */
+  anchors?: readonly AuditAnchor[];
+}
+
+const normaliseSql = (sql: string | null) => (sql ?? '').replace(/\s+/g, ' ').trim();
+
+/** Trigger problems: expected ones missing, or changed, or extra triggers on the audit trail. */
+export function checkAuditTriggers(triggers: readonly TriggerDef[]): TrailProblem[] {
+  const expected = new Map(AUDIT_TRIGGERS.map((t) => [t.name, normaliseSql(t.sql)]));
+  const present = new Map(triggers.map((t) => [t.name, normaliseSql(t.sql)]));
+  const missing = [...expected.keys()].filter((name) => !present.has(name));
+  const changed = [...present.entries()]
+    .filter(([name, sql]) => expected.get(name) !== sql)
+    .map(([name]) => name);
+  const problems: TrailProblem[] = [];
+  if (missing.length) problems.push({ kind: 'triggers_missing', triggers: missing });
+  if (changed.length) problems.push({ kind: 'triggers_changed', triggers: changed.sort() });
+  return problems;
+}
+
+/** Checks one row's signature rules; the problem, or null. */
+function signatureProblem(
+  row: TrailRow,
+  entry: AuditKeyEntry | undefined,
+  signingBegan: boolean,
+): RowProblemKind | null {
+  if (row.signerKey === null || row.signature === null) {
+    // Half a signature is as good as none.
+    return signingBegan || row.signerKey !== null || row.signature !== null ? 'unsigned_after_signing' : null;
+  }
+  if (!entry) return 'unknown_key';
+  if (entry.validFromSeq !== undefined && row.seq < entry.validFromSeq) return 'key_not_yet_valid';
+  const signature = Buffer.from(row.signature, 'base64url');
+  if (!verifyAuditSignature(entry.publicKey, rowSignatureMessage(row.seq, row.hash), signature))
+    return 'bad_signature';
+  if (row.actorKind === 'user' && row.actorId !== entry.accountId) return 'signer_not_actor';
+  return null;
+}
+
+function anchorProblems(
+  anchors: readonly AuditAnchor[],
+  lookup: (keyId: string) => AuditKeyEntry | undefined,
+  hashAt: ReadonlyMap<number, string>,
+): TrailProblem[] {
+  const problems: TrailProblem[] = [];
+  for (const a of anchors) {
+    if (a.signed) {
+      const entry = lookup(a.signed.keyId);
+      if (!entry) {
+        problems.push({ kind: 'anchor_unknown_key', seq: a.seq });
+        continue;
+      }
+      if (!verifyAuditSignature(entry.publicKey, anchorSignatureMessage(a.seq, a.hash), a.signed.signature)) {
+        problems.push({ kind: 'anchor_bad_signature', seq: a.seq });
+        continue;
+      }
+    }
+    const found = a.seq === 0 ? GENESIS_HASH : hashAt.get(a.seq);
+    if (found !== a.hash) problems.push({ kind: 'anchor_not_contained', seq: a.seq });
+  }
+  return problems;
+}
+
+export function checkTrail(input: TrailCheckInput): TrailReport {
+  const anchors = input.anchors ?? [];
+  const wanted = new Set(anchors.map((a) => a.seq));
+  const hashAt = new Map<number, string>();
+  const keys = new Map<string, AuditKeyEntry | undefined>();
+  const lookup = (keyId: string) => {
+    if (!keys.has(keyId)) keys.set(keyId, input.lookup(keyId));
+    return keys.get(keyId);
+  };
+  const problems: TrailProblem[] = checkAuditTriggers(input.triggers);
+  let expectedSeq = 1;
+  let head = { seq: 0, hash: GENESIS_HASH };
+  let signedFromSeq: number | null = null;
+  let rows = 0;
+  for (const row of input.rows) {
+    rows++;
+    let problem: RowProblemKind | null = null;
+    if (row.seq !== expectedSeq) problem = 'sequence_gap';
+    else if (row.prevHash !== head.hash) problem = 'prev_hash_mismatch';
+    else if (auditRowHash(head.hash, row) !== row.hash) problem = 'hash_mismatch';
+    else
+      problem = signatureProblem(
+        row,
+        row.signerKey === null ? undefined : lookup(row.signerKey),
+        signedFromSeq !== null,
+      );
+    if (problem) {
+      problems.push({ kind: problem, seq: row.seq });
+      break;
+    }
+    if (row.signerKey !== null && signedFromSeq === null) signedFromSeq = row.seq;
+    if (wanted.has(row.seq)) hashAt.set(row.seq, row.hash);
+    head = { seq: row.seq, hash: row.hash };
+    expectedSeq++;
+  }
+  problems.push(...anchorProblems(anchors, lookup, hashAt));
+  return { ok: problems.length === 0, rows, signedFromSeq, head, problems };
+}
