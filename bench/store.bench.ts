@@ -2,9 +2,17 @@ import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bindAuditSigner, boundAuditSigner, ed25519AuditSigner } from '../src/main/audit/signer';
+import { storeAuditKeys } from '../src/main/audit/key-directory';
+import { checkAuditTrail } from '../src/main/audit/log';
+import {
+  type AuditKeyLookup,
+  type AuditSigner,
+  bindAuditSigner,
+  ed25519AuditSigner,
+} from '../src/main/audit/signer';
 import { openDatabase } from '../src/main/db/connection';
 import { deriveKek, KDF_PROFILES, newKdfParams } from '../src/main/keys/kdf';
+import { readKeyring } from '../src/main/keys/keyring';
 import { createCase, listCases } from '../src/main/store/cases';
 import { saveAnswer, startInterview } from '../src/main/store/interviews';
 import { Session } from '../src/main/store/session';
@@ -20,6 +28,8 @@ import { insertUser, Vault } from '../src/main/store/vault';
  *   through the real service, each audit row signed with an Ed25519 key bound at sign-in (as per-person
  *   keys do); the plain-SQLite baseline runs the same service on an unkeyed database with the same
  *   pragmas and no signer, in the same run.
+ * - audit_verify_ms: the whole trail check of that store afterwards (hash chain, every signature,
+ *   triggers), as audit-verify and restore run it.
  * - case_search_10k_ms: 10,000 cases, a text filter plus a sort, first page of 50; median of 20.
  */
 export interface StoreFigure {
@@ -45,10 +55,14 @@ async function time<T>(fn: () => Promise<T> | T): Promise<[number, T]> {
   return [performance.now() - start, value];
 }
 
-/** An Ed25519 audit signer for the signed-in bench account. */
-function benchSigner(session: Session) {
+/** An Ed25519 audit signer for the signed-in bench account, and the lookup that knows its key. */
+function benchSigner(session: Session): { signer: AuditSigner; lookup: AuditKeyLookup } {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  return ed25519AuditSigner(session.requireUser().id, privateKey, publicKey);
+  const signer = ed25519AuditSigner(session.requireUser().id, privateKey, publicKey);
+  const entry = { accountId: signer.accountId, publicKey };
+  // Rows signed before (by keys sign-in binds, once per-person keys exist) are the store's roster's.
+  const roster = storeAuditKeys({ db: session.db, keyring: readKeyring(session.dir) });
+  return { signer, lookup: (keyId) => (keyId === signer.keyId ? entry : roster(keyId)) };
 }
 
 /** A session over a database opened directly (the plain-SQLite baseline has no keyring). */
@@ -164,9 +178,20 @@ export async function runStoreBench(print: (figure: StoreFigure) => void): Promi
 
     const encrypted = await vault.unlock(user.username, user.passphrase);
     // Every answer's audit row signed (Ed25519), as it is once per-person keys bind at sign-in.
-    if (!boundAuditSigner(encrypted.db)) bindAuditSigner(encrypted.db, benchSigner(encrypted));
+    const signer = benchSigner(encrypted);
+    bindAuditSigner(encrypted.db, signer.signer);
     const enc = answerSaves(encrypted);
+    // The whole trail check (chain + every Ed25519 signature + triggers), as audit-verify runs it.
+    const [verifyMs, report] = await time(() => checkAuditTrail(encrypted.db, signer.lookup));
     encrypted.lock();
+    print({
+      name: 'audit_verify_ms',
+      value: round(verifyMs),
+      unit: 'ms',
+      rows: report.rows,
+      signedRows: report.signedFromSeq === null ? 0 : report.rows - report.signedFromSeq + 1,
+      ok: report.ok,
+    });
     print({ name: 'answer_save_p50_ms', value: round(percentile(enc, 50)), unit: 'ms', samples: ANSWERS });
     print({
       name: 'answer_save_p99_ms',

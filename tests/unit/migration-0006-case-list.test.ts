@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/main/db/driver';
-import { migrate, readSchemaVersion } from '../../src/main/db/migrations';
+import { LATEST_SCHEMA_VERSION, migrate, readSchemaVersion } from '../../src/main/db/migrations';
 import { dbAtVersion, keyedEmptyDb } from '../helpers/keyed-db';
 
 /** The derived list values as version 5 computed them at every list query (the oracle). */
@@ -262,7 +262,7 @@ describe('migration 0006 (case list)', () => {
     ]);
     expect(db.prepare("SELECT v FROM case_search_config WHERE k = 'secure-delete'").pluck().get()).toBe(1);
     // Running again is a no-op.
-    expect(migrate(db, 6)).toBe(6);
+    expect(migrate(db)).toBe(LATEST_SCHEMA_VERSION);
     db.close();
   });
 });
