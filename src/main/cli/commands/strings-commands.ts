@@ -17,6 +17,7 @@ import {
 } from '../../strings';
 import { writeFileAtomic } from '../../util/atomic-file';
 import { APP_VERSION } from '../../version';
+import { mebibytes } from '../bounded-file';
 import type { CliCommand, CliIo } from '../types';
 
 const USAGE = [
@@ -245,9 +246,7 @@ function printError(io: CliIo, err: unknown): number {
 function readInput(path: string, io: CliIo): string | undefined {
   try {
     if (statSync(path).size > MAX_IMPORT_BYTES) {
-      io.stderr(
-        `error: ${path} is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; it is not a strings file`,
-      );
+      io.stderr(`error: ${path} is larger than ${mebibytes(MAX_IMPORT_BYTES)}; it is not a strings file`);
       return undefined;
     }
     return readFileSync(path, 'utf8');
