@@ -3,10 +3,13 @@ import {
   type ScreeningResult as CaseScreeningResult,
   type CaseStatus,
 } from '../../shared/domain/cases';
+import type { InterviewStartInput } from '../../shared/domain/interviews';
+import { personDetailsFromAnswers, personFieldsFromDetails } from '../../shared/domain/person-details';
+import type { PersonUpdateInput } from '../../shared/domain/persons';
 import { INSTRUMENT } from '../../shared/instrument';
 import { evaluate, type ScreeningResult } from '../../shared/screening';
 import type { Db } from '../db/driver';
-import { type CaseRow, touchCase } from './cases';
+import { applyPersonUpdate, type CaseRow, touchCase } from './cases';
 import { answersForInterview } from './interview-answers';
 import type { InterviewRow } from './interview-rows';
 import type { Session } from './session';
@@ -96,4 +99,53 @@ export function refreshCaseResult(
     },
   });
   return result;
+}
+
+/** The person's languages with `first` leading (at most 10, as the person record holds). */
+function languagesLedBy(db: Db, personId: string, first: string): string[] {
+  const json = db.prepare('SELECT languages_json FROM persons WHERE id = ?').pluck().get(personId);
+  const known = typeof json === 'string' ? (JSON.parse(json) as string[]) : [];
+  return [first, ...known.filter((l) => l !== first)].slice(0, 10);
+}
+
+/**
+ * The pre-interview form fills the person record (in the caller's transaction, audited as
+ * automatic): the interview language leads the person's languages, and the dialect and the preferred
+ * interviewer gender are recorded when the form gave them.
+ */
+export function personFromSetup(
+  session: Session,
+  db: Db,
+  now: Date,
+  personId: string,
+  setup: Pick<
+    InterviewStartInput,
+    'intervieweeLanguage' | 'intervieweeDialect' | 'preferredInterviewerGender'
+  >,
+): void {
+  const update: PersonUpdateInput = {
+    id: personId,
+    languages: languagesLedBy(db, personId, setup.intervieweeLanguage),
+  };
+  if (setup.intervieweeDialect) update.dialect = setup.intervieweeDialect;
+  if (setup.preferredInterviewerGender) update.preferredInterviewerGender = setup.preferredInterviewerGender;
+  applyPersonUpdate(session, db, now, update, AUTOMATIC_REASON);
+}
+
+/**
+ * When an interview ends, what the person said about themselves fills their record (age, sex,
+ * nationality, languages, dialect, how the age was known, minor): only real answers, never "not sure"
+ * or "prefers not to say". Audited as automatic with the old and new values.
+ */
+export function personFromAnswers(session: Session, db: Db, now: Date, interview: InterviewRow): void {
+  if (!interview.person_id) return;
+  const fields = personFieldsFromDetails(
+    personDetailsFromAnswers(INSTRUMENT, answersForInterview(db, interview)),
+  );
+  if (fields.languages)
+    fields.languages = [
+      interview.interviewee_language,
+      ...fields.languages.filter((l) => l !== interview.interviewee_language),
+    ].slice(0, 10);
+  applyPersonUpdate(session, db, now, { id: interview.person_id, ...fields }, AUTOMATIC_REASON);
 }

@@ -409,50 +409,71 @@ export function addPerson(session: Session, input: PersonAddInput): Person {
 }
 
 export function updatePerson(session: Session, input: PersonUpdateInput): Person {
-  const user = session.require('cases.write');
+  session.require('cases.write');
   const parsed = parseInput(personUpdateInput, input);
   session.write((db, now) => {
-    const row = db.prepare('SELECT * FROM persons WHERE id = ?').get(parsed.id) as PersonRow | undefined;
+    const row = db.prepare('SELECT case_id FROM persons WHERE id = ?').get(parsed.id) as
+      | Pick<PersonRow, 'case_id'>
+      | undefined;
     if (!row) throw new AppError('NOT_FOUND');
     assertCaseOpen(loadCaseRow(db, row.case_id));
-    const before = personFromRow(row);
-    const after: Person = {
-      ...before,
-      ...Object.fromEntries(Object.entries(parsed).filter(([k, v]) => k !== 'id' && v !== undefined)),
-    };
-    const changed = changedFields(
-      before as unknown as Record<string, unknown>,
-      after as unknown as Record<string, unknown>,
-    );
-    if (Object.keys(changed.new).length === 0) return;
-    db.prepare(
-      `UPDATE persons SET name_or_alias = ?, sex = ?, age_years = ?, minor = ?, age_assessment = ?, nationality = ?,
-         languages_json = ?, dialect = ?, documents_location = ?, preferred_interviewer_gender = ?, updated_at = ?
-       WHERE id = ?`,
-    ).run(
-      after.nameOrAlias,
-      after.sex,
-      after.ageYears,
-      after.minor,
-      after.ageAssessment,
-      after.nationality,
-      JSON.stringify(after.languages),
-      after.dialect,
-      after.documentsLocation,
-      after.preferredInterviewerGender,
-      now.toISOString(),
-      row.id,
-    );
-    touchCase(db, row.case_id, user.id, now);
-    refreshCaseSearchText(db, row.case_id);
-    session.audit(db, now, {
-      action: 'person.update',
-      entityType: 'person',
-      entityId: row.id,
-      details: changed,
-    });
+    applyPersonUpdate(session, db, now, parsed);
   });
   return getPersonRow(session, parsed.id);
+}
+
+/**
+ * Changes a person's fields in the caller's transaction, audited with the old and new values of the
+ * fields that really changed (nothing when none did). `reason` is recorded too: main's own updates
+ * from an interview say "automatic".
+ */
+export function applyPersonUpdate(
+  session: Session,
+  db: Db,
+  now: Date,
+  input: PersonUpdateInput,
+  reason?: string,
+): void {
+  const user = session.require('cases.write');
+  const parsed = parseInput(personUpdateInput, input);
+  const row = db.prepare('SELECT * FROM persons WHERE id = ?').get(parsed.id) as PersonRow | undefined;
+  if (!row) throw new AppError('NOT_FOUND');
+  const before = personFromRow(row);
+  const after: Person = {
+    ...before,
+    ...Object.fromEntries(Object.entries(parsed).filter(([k, v]) => k !== 'id' && v !== undefined)),
+  };
+  const changed = changedFields(
+    before as unknown as Record<string, unknown>,
+    after as unknown as Record<string, unknown>,
+  );
+  if (Object.keys(changed.new).length === 0) return;
+  db.prepare(
+    `UPDATE persons SET name_or_alias = ?, sex = ?, age_years = ?, minor = ?, age_assessment = ?, nationality = ?,
+       languages_json = ?, dialect = ?, documents_location = ?, preferred_interviewer_gender = ?, updated_at = ?
+     WHERE id = ?`,
+  ).run(
+    after.nameOrAlias,
+    after.sex,
+    after.ageYears,
+    after.minor,
+    after.ageAssessment,
+    after.nationality,
+    JSON.stringify(after.languages),
+    after.dialect,
+    after.documentsLocation,
+    after.preferredInterviewerGender,
+    now.toISOString(),
+    row.id,
+  );
+  touchCase(db, row.case_id, user.id, now);
+  refreshCaseSearchText(db, row.case_id);
+  session.audit(db, now, {
+    action: 'person.update',
+    entityType: 'person',
+    entityId: row.id,
+    details: reason ? { ...changed, reason } : changed,
+  });
 }
 
 function getPersonRow(session: Session, id: string): Person {

@@ -18,7 +18,7 @@ import type { Db } from '../db/driver';
 import { type AnswerRow, answerFromRow } from './answer-rows';
 import { type InstrumentText, wordingFromJson, wordingToRecord } from './answer-wording';
 import { loadAttribution } from './attribution';
-import { advanceCaseStatus, refreshCaseResult } from './case-outcome';
+import { advanceCaseStatus, personFromAnswers, personFromSetup, refreshCaseResult } from './case-outcome';
 import { assertCaseOpen, loadCaseRow, touchCase } from './cases';
 import { type InterviewRow, interviewFromRow } from './interview-rows';
 import { activeMilliseconds, interviewClockEvents } from './interview-time';
@@ -72,6 +72,7 @@ export function startInterview(session: Session, input: InterviewStartInput): In
       at,
     );
     touchCase(db, p.caseId, user.id, now, { bumpRevision: false });
+    if (p.personId) personFromSetup(session, db, now, p.personId, p);
     session.audit(db, now, {
       action: 'interview.start',
       entityType: 'interview',
@@ -216,6 +217,7 @@ export function setInterviewState(session: Session, input: InterviewSetStateInpu
     }
     if (p.state !== row.state && ended) {
       refreshCaseResult(session, db, now, row);
+      personFromAnswers(session, db, now, row);
       if (p.state === 'completed') advanceCaseStatus(session, db, now, row.case_id, 'interview_completed');
     }
   });

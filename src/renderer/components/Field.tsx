@@ -1,24 +1,37 @@
 import { type ReactNode, useId } from 'react';
 
-/** A labelled form control; the label is always visible and tied to the input for screen readers. */
+/**
+ * A labelled form control; the label is always visible and tied to the input for screen readers. An
+ * `error` is shown right under the control, in the officer's language, and described by it: the child
+ * gets the ids to put in aria-describedby and whether to set aria-invalid.
+ */
 export function Field({
   label,
   hint,
+  error,
   children,
 }: {
   label: string;
   hint?: string;
-  children: (id: string, hintId: string | undefined) => ReactNode;
+  error?: string | null | undefined;
+  children: (id: string, describedBy: string | undefined, invalid: boolean) => ReactNode;
 }) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="field">
+    <div className={error ? 'field invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>
-      {children(id, hintId)}
+      {children(id, describedBy, Boolean(error))}
       {hint && (
         <small id={hintId} className="muted">
           {hint}
+        </small>
+      )}
+      {error && (
+        <small id={errorId} className="field-error" data-testid="field-error">
+          {error}
         </small>
       )}
     </div>

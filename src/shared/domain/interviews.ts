@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { TIERS } from '../instrument/schema';
 import { WORDING_VARIANTS, wordingIdSchema } from '../instrument/wording';
 import { boundedJson, entityId, isoDateTime, requiredText } from './common';
-import { languageTag } from './persons';
+import { genderPreference, languageTag } from './persons';
 
 export const INTERVIEW_STATES = ['in_progress', 'paused', 'completed', 'stopped'] as const;
 export const interviewState = z.enum(INTERVIEW_STATES);
@@ -32,6 +32,12 @@ export const interviewStartInput = z.object({
   intervieweeLanguage: languageTag,
   officerLanguage: languageTag.optional(),
   interpreter: interpreter.optional(),
+  /**
+   * From the pre-interview form, for the person record (main updates it, audited as automatic): the
+   * person's dialect and the interviewer gender they prefer. The interview language leads their languages.
+   */
+  intervieweeDialect: z.string().trim().normalize('NFC').max(100).optional(),
+  preferredInterviewerGender: genderPreference.optional(),
 });
 export type InterviewStartInput = z.input<typeof interviewStartInput>;
 

@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from '../../app/format';
 import { usePrefs } from '../../app/prefs-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { BeforeStart } from '../interview/BeforeStart';
+import { setupFromInterview } from '../interview/setup';
 import { ReferralPanel } from '../referral/ReferralPanel';
 import { RightsCardPanel } from '../rights-card/RightsCardPanel';
 import { AttachmentsPanel } from './casework/AttachmentsPanel';
@@ -36,7 +37,7 @@ export function CasePage({
 }) {
   const { t } = useTranslation();
   const { t: ti } = useTranslation('instrument');
-  const { uiLanguage } = usePrefs();
+  const { uiLanguage, intervieweeLanguage } = usePrefs();
   const [detail, setDetail] = useState<CaseDetail | null>(null);
   const [error, setError] = useState<ReplyError | null>(null);
   const [starting, setStarting] = useState<Tier | null>(null);
@@ -59,6 +60,11 @@ export function CasePage({
   const person = detail.persons[0];
   // Closed and consent-withdrawn cases are frozen (the store refuses new interviews and files).
   const final = detail.status === 'closed' || detail.status === 'consent_withdrawn';
+  // The form is filled in from the last interview with this person (e.g. the short screen).
+  const previous = detail.interviews
+    .filter((i) => i.personId === (person?.id ?? null))
+    .sort((a, b) => a.startedAt.localeCompare(b.startedAt))
+    .at(-1);
   const hasShort = detail.interviews.some(
     (i) => i.tier === 'short' && (i.state === 'completed' || i.state === 'stopped'),
   );
@@ -135,7 +141,9 @@ export function CasePage({
           caseId={detail.id}
           personId={person?.id}
           tier={starting}
-          onStarted={onOpenInterview}
+          initial={setupFromInterview(previous, person, intervieweeLanguage)}
+          source={previous ? 'lastInterview' : 'blank'}
+          onStarted={(id) => onOpenInterview(id)}
           onCancel={() => setStarting(null)}
         />
       )}

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
-import { usePrefs } from '../../app/prefs-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { ZawgyiCheck } from '../../components/ZawgyiCheck';
@@ -14,10 +13,12 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** A new case: where the screening happens and, if known, who is being screened. */
+/**
+ * A new case: where the screening happens and, if known, who is being screened. The person's language
+ * is not asked here: the interview's setup records it (not the header's language choice).
+ */
 export function NewCaseScreen({ onCreated }: { onCreated: (caseId: string) => void }) {
   const { t } = useTranslation();
-  const { intervieweeLanguage } = usePrefs();
   const [placeKind, setPlaceKind] = useState<PlaceKind>('pipo_centre');
   const [placeName, setPlaceName] = useState('');
   const [province, setProvince] = useState('');
@@ -38,9 +39,7 @@ export function NewCaseScreen({ onCreated }: { onCreated: (caseId: string) => vo
       place: { kind: placeKind, name: placeName, province },
       ...(vessel ? { vessel } : {}),
       screeningDate: date,
-      ...(personName.trim()
-        ? { person: { nameOrAlias: personName, nationality, languages: [intervieweeLanguage] } }
-        : {}),
+      ...(personName.trim() ? { person: { nameOrAlias: personName, nationality } } : {}),
     });
     setBusy(false);
     if (!reply.ok) return setError(reply.error);

@@ -3,6 +3,7 @@ import type { CaseDetail } from '../../../shared/domain/cases';
 import { type CaseConsent, personDetailsAllowed } from '../../../shared/domain/consent';
 import { isLocale, LOCALE_NATIVE_NAMES } from '../../../shared/i18n/locales';
 import type { UiKey } from '../../app/i18n-key';
+import { nationalityLabel } from '../../app/nationality';
 
 const PURPOSES: { key: keyof CaseConsent; label: UiKey }[] = [
   { key: 'screening', label: 'casePage.consentScreening' },
@@ -50,7 +51,7 @@ export function PersonSummary({ detail }: { detail: CaseDetail }) {
             <>
               {row(t('referral:fields.person.sex'), t(`referral:sex.${person.sex}`))}
               {row(t('casePage.age'), age)}
-              {row(t('referral:fields.person.nationality'), person.nationality)}
+              {row(t('referral:fields.person.nationality'), nationalityLabel(person.nationality, t))}
               {person.languages.length > 0 && (
                 <>
                   <dt>{t('referral:fields.person.languages')}</dt>

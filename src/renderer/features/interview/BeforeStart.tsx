@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALE_NATIVE_NAMES, LOCALES, type Locale } from '../../../shared/i18n/locales';
 import { INSTRUMENT, type Tier } from '../../../shared/instrument';
@@ -8,146 +8,160 @@ import { usePrefs } from '../../app/prefs-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
+import { CheckField, TextField } from '../../components/TextField';
+import {
+  type InterviewSetup,
+  interpreterGenderMismatch,
+  type MissingItem,
+  missingForStart,
+  officerGenderMismatch,
+  PRIVACY_ITEMS,
+  type PrivacyItem,
+  startInputOf,
+} from './setup';
 
-type Gender = 'female' | 'male' | 'no_preference';
-const PRIVACY_ITEMS = ['privateSpace', 'noEmployer', 'phoneAway', 'explainedStop'] as const;
+/** Where the form's contents came from, said above it so the officer checks them again. */
+export type SetupSource = 'blank' | 'lastInterview' | 'inspection';
 
 /**
  * Before starting: who is present, gender preferences (warn when not honoured), the interpreter's
- * declaration (a conflict warns and is recorded), and a privacy checklist.
+ * declaration (a conflict warns and is recorded), and a privacy checklist. Filled in from `initial`
+ * (the last interview of the case, or the inspection); what is still missing is said next to each field
+ * and beside the start button.
  */
 export function BeforeStart({
   caseId,
   personId,
   tier,
+  initial,
+  source,
   onStarted,
   onCancel,
 }: {
   caseId: string;
   personId: string | undefined;
   tier: Tier;
-  onStarted: (interviewId: string) => void;
-  onCancel: () => void;
+  initial: InterviewSetup;
+  source: SetupSource;
+  onStarted: (interviewId: string, setup: InterviewSetup) => void;
+  onCancel?: () => void;
 }) {
   const { t } = useTranslation();
   const prefs = usePrefs();
-  const [language, setLanguage] = useState<Locale>(prefs.intervieweeLanguage);
-  const [withInterpreter, setWithInterpreter] = useState(true);
-  const [interpreterName, setInterpreterName] = useState('');
-  const [declarationSigned, setDeclarationSigned] = useState(false);
-  const [conflict, setConflict] = useState<'no' | 'yes'>('no');
-  const [paidByEmployer, setPaidByEmployer] = useState<'no' | 'yes'>('no');
-  const [preferred, setPreferred] = useState<Gender>('no_preference');
-  const [officerGender, setOfficerGender] = useState<'female' | 'male' | ''>('');
-  const [interpreterGender, setInterpreterGender] = useState<'female' | 'male' | ''>('');
-  const [interpreterDialect, setInterpreterDialect] = useState('');
-  const [present, setPresent] = useState('');
-  const [checks, setChecks] = useState<Record<string, boolean>>({});
+  const [s, setS] = useState<InterviewSetup>(initial);
+  const set = <K extends keyof InterviewSetup>(key: K, value: InterviewSetup[K]) =>
+    setS((prev) => ({ ...prev, [key]: value }));
+  const [tried, setTried] = useState(false);
   const [error, setError] = useState<ReplyError | null>(null);
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLDivElement>(null);
 
-  // A gender that is either stated or not; and a plain no/yes answer.
   const stated = [
     { value: '' as const, label: t('gender.notStated') },
     ...(['female', 'male'] as const).map((g) => ({ value: g, label: t(`gender.${g}`) })),
   ];
   const noYes = (['no', 'yes'] as const).map((v) => ({ value: v, label: t(`actions.${v}`) }));
-  const genderMismatch = preferred !== 'no_preference' && officerGender !== '' && preferred !== officerGender;
-  // The person's preference applies to the interpreter too (BRIEF: ask for both).
-  const interpreterGenderMismatch =
-    withInterpreter &&
-    preferred !== 'no_preference' &&
-    interpreterGender !== '' &&
-    preferred !== interpreterGender;
-  const conflictDeclared = conflict === 'yes' || paidByEmployer === 'yes';
+  const missing = missingForStart(s);
+  const shows = (item: MissingItem) => tried && missing.includes(item);
+  const privacyLeft = missing.filter((m) => (PRIVACY_ITEMS as readonly string[]).includes(m)).length;
+  const stillNeeded = [
+    ...(missing.includes('interpreterName') ? [t('beforeStart.interpreterName')] : []),
+    ...(missing.includes('declaration') ? [t('beforeStart.missingDeclaration')] : []),
+    ...(privacyLeft > 0 ? [t('beforeStart.privacyLeft', { count: privacyLeft })] : []),
+  ];
 
   const start = async () => {
+    if (missing.length > 0) {
+      setTried(true);
+      // The first thing missing gets the focus, with its message right under it.
+      requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
     setBusy(true);
     setError(null);
-    const notes = [
-      present.trim() ? `present: ${present.trim()}` : '',
-      paidByEmployer === 'yes' ? 'paid_by_employer' : '',
-      genderMismatch ? 'gender_preference_not_honoured' : '',
-      interpreterGenderMismatch ? 'interpreter_gender_preference_not_honoured' : '',
-      withInterpreter && interpreterDialect.trim() ? `dialect: ${interpreterDialect.trim()}` : '',
-    ]
-      .filter(Boolean)
-      .join('; ');
     const reply = await call('interview.start', {
-      caseId,
-      ...(personId ? { personId } : {}),
+      ...startInputOf(s, { caseId, personId, officerLanguage: prefs.uiLanguage }),
       instrumentId: INSTRUMENT.id,
       instrumentVersion: INSTRUMENT.version,
       tier,
-      intervieweeLanguage: language,
-      officerLanguage: prefs.uiLanguage,
-      ...(withInterpreter
-        ? {
-            interpreter: {
-              name: interpreterName,
-              language,
-              declarationSigned,
-              conflictDeclared,
-              ...(notes ? { notes } : {}),
-            },
-          }
-        : {}),
     });
     setBusy(false);
     if (!reply.ok) return setError(reply.error);
-    onStarted(reply.value.id);
+    onStarted(reply.value.id, s);
   };
 
+  const tick = (item: MissingItem) => (shows(item) ? t('beforeStart.tickToStart') : null);
+  const check = (item: PrivacyItem) => (
+    <CheckField
+      key={item}
+      label={t(`beforeStart.privacyItems.${item}`)}
+      checked={s.privacy[item]}
+      error={tick(item)}
+      onChange={(checked) => set('privacy', { ...s.privacy, [item]: checked })}
+      testId={`bs-privacy-${item}`}
+    />
+  );
+
   return (
-    <div className="panel" data-testid="before-start">
+    <div className="panel before-start" data-testid="before-start" ref={form}>
       <h2>{t('beforeStart.title')}</h2>
-      <Field label={t('beforeStart.language')}>
-        {(id) => (
-          <select
-            id={id}
-            value={language}
-            onChange={(e) => setLanguage(e.target.value as Locale)}
-            data-testid="bs-language"
-          >
-            {LOCALES.map((l) => (
-              <option key={l} value={l} lang={l}>
-                {LOCALE_NATIVE_NAMES[l]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('beforeStart.present')} hint={t('beforeStart.presentHint')}>
-        {(id, hint) => (
-          <input
-            id={id}
-            aria-describedby={hint}
-            value={present}
-            onChange={(e) => setPresent(e.target.value)}
-            data-testid="bs-present"
-          />
-        )}
-      </Field>
+      {source !== 'blank' && (
+        <p className="notice" data-testid="bs-carried-over">
+          {source === 'inspection' ? t('beforeStart.fromInspection') : t('beforeStart.fromLastInterview')}
+        </p>
+      )}
+      <div className="two-col">
+        <Field label={t('beforeStart.language')}>
+          {(id) => (
+            <select
+              id={id}
+              value={s.language}
+              onChange={(e) => set('language', e.target.value as Locale)}
+              data-testid="bs-language"
+            >
+              {LOCALES.map((l) => (
+                <option key={l} value={l} lang={l}>
+                  {LOCALE_NATIVE_NAMES[l]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <TextField
+          label={t('beforeStart.dialect')}
+          hint={t('beforeStart.dialectHint')}
+          value={s.dialect}
+          onChange={(v) => set('dialect', v)}
+          testId="bs-dialect"
+        />
+      </div>
+      <TextField
+        label={t('beforeStart.present')}
+        hint={t('beforeStart.presentHint')}
+        value={s.present}
+        onChange={(v) => set('present', v)}
+        testId="bs-present"
+      />
       <div className="two-col">
         <SelectField
           label={t('beforeStart.preferredGender')}
-          value={preferred}
+          value={s.preferred}
           options={(['no_preference', 'female', 'male'] as const).map((g) => ({
             value: g,
             label: t(`gender.${g}`),
           }))}
-          onChange={setPreferred}
+          onChange={(v) => set('preferred', v)}
           testId="bs-preferred"
         />
         <SelectField
           label={t('beforeStart.officerGender')}
-          value={officerGender}
+          value={s.officerGender}
           options={stated}
-          onChange={setOfficerGender}
+          onChange={(v) => set('officerGender', v)}
           testId="bs-officer-gender"
         />
       </div>
-      {genderMismatch && (
+      {officerGenderMismatch(s) && (
         <p className="warning" role="alert" data-testid="gender-warning">
           {t('beforeStart.genderWarning')}
         </p>
@@ -155,109 +169,98 @@ export function BeforeStart({
       <label className="check">
         <input
           type="checkbox"
-          checked={withInterpreter}
-          onChange={(e) => setWithInterpreter(e.target.checked)}
+          checked={s.withInterpreter}
+          onChange={(e) => set('withInterpreter', e.target.checked)}
           data-testid="bs-with-interpreter"
         />
         {t('beforeStart.withInterpreter')}
       </label>
-      {withInterpreter && (
+      {s.withInterpreter && (
         <fieldset>
           <legend>{t('beforeStart.interpreter')}</legend>
-          <Field label={t('beforeStart.interpreterName')}>
-            {(id) => (
-              <input
-                id={id}
-                value={interpreterName}
-                onChange={(e) => setInterpreterName(e.target.value)}
-                data-testid="bs-interpreter-name"
-              />
-            )}
-          </Field>
-          <Field label={t('beforeStart.interpreterDialect')}>
-            {(id) => (
-              <input
-                id={id}
-                value={interpreterDialect}
-                onChange={(e) => setInterpreterDialect(e.target.value)}
-                data-testid="bs-interpreter-dialect"
-              />
-            )}
-          </Field>
-          <SelectField
-            label={t('beforeStart.interpreterGender')}
-            value={interpreterGender}
-            options={stated}
-            onChange={setInterpreterGender}
-            testId="bs-interpreter-gender"
-          />
-          {interpreterGenderMismatch && (
+          <div className="two-col">
+            <TextField
+              label={t('beforeStart.interpreterName')}
+              error={shows('interpreterName') ? t('beforeStart.interpreterNameMissing') : null}
+              value={s.interpreterName}
+              onChange={(v) => set('interpreterName', v)}
+              testId="bs-interpreter-name"
+            />
+            <TextField
+              label={t('beforeStart.interpreterDialect')}
+              value={s.interpreterDialect}
+              onChange={(v) => set('interpreterDialect', v)}
+              testId="bs-interpreter-dialect"
+            />
+          </div>
+          <div className="two-col">
+            <SelectField
+              label={t('beforeStart.interpreterGender')}
+              value={s.interpreterGender}
+              options={stated}
+              onChange={(v) => set('interpreterGender', v)}
+              testId="bs-interpreter-gender"
+            />
+            <SelectField
+              label={t('beforeStart.knowsParties')}
+              value={s.conflict}
+              options={noYes}
+              onChange={(v) => set('conflict', v)}
+              testId="bs-conflict"
+            />
+          </div>
+          {interpreterGenderMismatch(s) && (
             <p className="warning" role="alert" data-testid="interpreter-gender-warning">
               {t('beforeStart.interpreterGenderWarning')}
             </p>
           )}
           <SelectField
-            label={t('beforeStart.knowsParties')}
-            value={conflict}
-            options={noYes}
-            onChange={setConflict}
-            testId="bs-conflict"
-          />
-          <SelectField
             label={t('beforeStart.paidByEmployer')}
-            value={paidByEmployer}
+            value={s.paidByEmployer}
             options={noYes}
-            onChange={setPaidByEmployer}
+            onChange={(v) => set('paidByEmployer', v)}
             testId="bs-paid"
           />
-          {conflictDeclared && (
+          {(s.conflict === 'yes' || s.paidByEmployer === 'yes') && (
             <p className="warning" role="alert" data-testid="conflict-warning">
               {t('beforeStart.conflictWarning')}
             </p>
           )}
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={declarationSigned}
-              onChange={(e) => setDeclarationSigned(e.target.checked)}
-              data-testid="bs-declaration"
-            />
-            {t('beforeStart.declaration')}
-          </label>
+          <CheckField
+            label={t('beforeStart.declaration')}
+            checked={s.declarationSigned}
+            error={tick('declaration')}
+            onChange={(checked) => set('declarationSigned', checked)}
+            testId="bs-declaration"
+          />
         </fieldset>
       )}
       <fieldset>
         <legend>{t('beforeStart.privacy')}</legend>
-        {PRIVACY_ITEMS.map((item) => (
-          <label key={item} className="check">
-            <input
-              type="checkbox"
-              checked={checks[item] ?? false}
-              onChange={(e) => setChecks({ ...checks, [item]: e.target.checked })}
-              data-testid={`bs-privacy-${item}`}
-            />
-            {t(`beforeStart.privacyItems.${item}`)}
-          </label>
-        ))}
+        {PRIVACY_ITEMS.map(check)}
       </fieldset>
       <ErrorMessage error={error} />
       <div className="row">
         <button
           type="button"
-          disabled={
-            busy ||
-            (withInterpreter && (!interpreterName.trim() || !declarationSigned)) ||
-            PRIVACY_ITEMS.some((i) => !checks[i])
-          }
+          disabled={busy}
+          aria-describedby={missing.length > 0 ? 'bs-missing' : undefined}
           onClick={() => void start()}
           data-testid="bs-start"
         >
           {t('beforeStart.start')}
         </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          {t('actions.cancel')}
-        </button>
+        {onCancel && (
+          <button type="button" className="secondary" onClick={onCancel}>
+            {t('actions.cancel')}
+          </button>
+        )}
       </div>
+      {missing.length > 0 && (
+        <p id="bs-missing" className="muted" data-testid="bs-missing">
+          {t('beforeStart.stillNeeded', { items: stillNeeded.join(' · ') })}
+        </p>
+      )}
     </div>
   );
 }

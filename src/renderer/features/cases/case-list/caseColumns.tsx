@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import type { CaseSummary } from '../../../../shared/domain/cases';
 import { isLocale, LOCALE_NATIVE_NAMES, type Locale } from '../../../../shared/i18n/locales';
 import { formatDate, formatDateTime } from '../../../app/format';
+import { nationalityLabel } from '../../../app/nationality';
 
 /** A language by its own name, marked with its tag so the right font and line breaking apply. */
 function LanguageName({ tag }: { tag: string | null }) {
@@ -36,7 +37,7 @@ export function caseColumns(t: TFunction, uiLanguage: Locale): ColumnDef<CaseSum
       id: 'nationality',
       accessorKey: 'nationality',
       header: t('cases.nationality'),
-      cell: ({ row }) => row.original.nationality ?? '—',
+      cell: ({ row }) => nationalityLabel(row.original.nationality, t) ?? '—',
     },
     {
       id: 'intervieweeLanguage',

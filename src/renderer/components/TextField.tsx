@@ -1,0 +1,70 @@
+import { Field } from './Field';
+
+/** A labelled one-line text input, with an optional hint and an error said under it. */
+export function TextField({
+  label,
+  hint,
+  error,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string;
+  hint?: string;
+  error?: string | null;
+  value: string;
+  onChange: (value: string) => void;
+  testId: string;
+}) {
+  return (
+    <Field label={label} {...(hint ? { hint } : {})} error={error}>
+      {(id, describedBy, invalid) => (
+        <input
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          data-testid={testId}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** A checkbox with its label, and an error said under it (described by it) when there is one. */
+export function CheckField({
+  label,
+  checked,
+  error,
+  onChange,
+  testId,
+}: {
+  label: string;
+  checked: boolean;
+  error?: string | null;
+  onChange: (checked: boolean) => void;
+  testId: string;
+}) {
+  const errorId = error ? `${testId}-error` : undefined;
+  return (
+    <div className={error ? 'check-field invalid' : 'check-field'}>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={checked}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={errorId}
+          onChange={(e) => onChange(e.target.checked)}
+          data-testid={testId}
+        />
+        {label}
+      </label>
+      {error && (
+        <small id={errorId} className="field-error" data-testid="field-error">
+          {error}
+        </small>
+      )}
+    </div>
+  );
+}
