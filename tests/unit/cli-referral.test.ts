@@ -48,9 +48,12 @@ describe('referral and verify-pdf commands', () => {
     expect(code).toBe(0);
     expect(made.out.join('\n')).toMatch(/sha256: [0-9a-f]{64}/);
 
+    // Intact, one signature over the whole file, but no trust list: valid and not trusted (exit 3).
     const ok = captureIo();
-    expect(await verifyPdfCommand.run([file], ok)).toBe(0);
-    expect(ok.out).toContain('valid: true');
+    expect(await verifyPdfCommand.run([file], ok)).toBe(3);
+    expect(ok.out).toContain('valid: yes');
+    expect(ok.out).toContain('trusted: no');
+    expect(ok.out).toContain('signatures: 1');
 
     const bytes = readFileSync(file);
     bytes[2000] = (bytes[2000] ?? 0) ^ 0xff;
@@ -58,7 +61,7 @@ describe('referral and verify-pdf commands', () => {
     writeFileSync(changed, bytes);
     const bad = captureIo();
     expect(await verifyPdfCommand.run([changed], bad)).toBe(1);
-    expect(bad.out).toContain('valid: false');
+    expect(bad.out).toContain('valid: no');
   });
 
   it("signs with an imported agency PKCS#12 once it is the officer's identity", async () => {
@@ -90,9 +93,13 @@ describe('referral and verify-pdf commands', () => {
       ),
     ).toBe(0);
     expect(made.out).toContain(`signer-fingerprint: ${expected}`);
+    // The receiver trusts the agency certificate it was given: exit 0.
+    const pem = join(out, 'agency.pem');
+    writeFileSync(pem, agency.certificatePem);
     const check = captureIo();
-    expect(await verifyPdfCommand.run([file], check)).toBe(0);
-    expect(check.out.join('\n')).toContain('DSDW Songkhla');
+    expect(await verifyPdfCommand.run([file, '--trust', pem], check)).toBe(0);
+    expect(check.out).toContain('signer: Officer Agency');
+    expect(check.out).toContain(`fingerprint: ${agency.fingerprintSha256}`);
   });
 
   it('never takes the passphrase from arguments and reports a wrong one by code only', async () => {
@@ -111,6 +118,7 @@ describe('referral and verify-pdf commands', () => {
     writeFileSync(file, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
     const r = captureIo();
     expect(await verifyPdfCommand.run([file], r)).toBe(1);
-    expect(r.out).toContain('signed: false');
+    expect(r.out).toContain('signatures: 0');
+    expect(r.out.join('\n')).toMatch(/^reason: not-signed/m);
   });
 });

@@ -35,6 +35,9 @@ const MDT = {
   address: '',
 } as const;
 
+/** An entry as stored and read back: trust lists (issue 12) default to empty. */
+const stored = <T extends object>(entry: T) => ({ ...entry, trustedCertificates: [], trustedStores: [] });
+
 let app: TestApp;
 
 function thrownCode(fn: () => unknown): string | null {
@@ -59,7 +62,7 @@ describe('the province of a directory entry', () => {
     const { province: _, ...old } = SHELTER;
     expect(referralContact.parse(old).province).toBe('');
     const settings = settingsSchema.parse({ referralDirectory: [old] });
-    expect(settings.referralDirectory[0]).toEqual({ ...old, province: '' });
+    expect(settings.referralDirectory[0]).toEqual(stored({ ...old, province: '' }));
   });
 
   it('is kept (trimmed, NFC) and limited to 100 characters', () => {
@@ -82,14 +85,11 @@ describe('the province of a directory entry', () => {
       ).run(JSON.stringify([oldShelter, oldMdt]), now.toISOString(), session.requireUser().id);
     });
     const loaded = getSettings(session).referralDirectory;
-    expect(loaded).toEqual([
-      { ...oldShelter, province: '' },
-      { ...oldMdt, province: '' },
-    ]);
+    expect(loaded).toEqual([stored({ ...oldShelter, province: '' }), stored({ ...oldMdt, province: '' })]);
 
     const saved = updateSettings(session, { referralDirectory: [SHELTER, MDT] });
     expect(saved.referralDirectory.map((c) => c.province)).toEqual(['สงขลา', 'ระนอง']);
-    expect(getSettings(session).referralDirectory).toEqual([SHELTER, MDT]);
+    expect(getSettings(session).referralDirectory).toEqual([stored(SHELTER), stored(MDT)]);
   });
 });
 
@@ -107,7 +107,7 @@ describe("the 'referral.directory' channel", () => {
     const r = await app.call('referral.directory', {});
     expect(r.ok).toBe(true);
     const list = r.ok ? (r.value as unknown[]) : [];
-    expect(list).toEqual([SHELTER, MDT]);
+    expect(list).toEqual([stored(SHELTER), stored(MDT)]);
     // No other setting (agency, auto-lock, languages) rides along.
     expect(JSON.stringify(list)).not.toContain('autoLockMinutes');
   });
@@ -123,7 +123,7 @@ describe("the 'referral.directory' channel", () => {
     const session = app.ctx.sessions.require();
     expect(thrownCode(() => updateSettings(session, { referralDirectory: [] }))).toBe('FORBIDDEN_ROLE');
     const after = await app.call('referral.directory', {});
-    expect(after.ok && after.value).toEqual([SHELTER, MDT]);
+    expect(after.ok && after.value).toEqual([stored(SHELTER), stored(MDT)]);
   });
 
   it('lets the supervisor change it, and the officer then reads the change', async () => {
@@ -135,7 +135,7 @@ describe("the 'referral.directory' channel", () => {
     expect((await app.call('referral.directory', {})).ok).toBe(true);
     await app.signIn(OFFICER);
     const r = await app.call('referral.directory', {});
-    expect(r.ok && r.value).toEqual([SHELTER, changed]);
+    expect(r.ok && r.value).toEqual([stored(SHELTER), stored(changed)]);
   });
 
   it('answers NOT_SIGNED_IN when locked, and VALIDATION for a malformed request', async () => {

@@ -6,6 +6,7 @@ import { referralCommands } from '../../src/main/cli/commands/referral-commands'
 import { createSelfSignedIdentity } from '../../src/main/pdf/identity';
 import { renderPdf } from '../../src/main/pdf/render';
 import { signPdf } from '../../src/main/pdf/sign';
+import { exitCodeOf, judgePdf } from '../../src/main/pdf/trust-judge';
 import { verifyPdf } from '../../src/main/pdf/verify';
 import { base64LengthFor } from '../../src/shared/domain/attachments';
 import { MAX_P12_BYTES, MAX_VERIFY_PDF_BYTES } from '../../src/shared/domain/referrals';
@@ -36,6 +37,7 @@ function sparseFile(dir: string, name: string, bytes: number): string {
 }
 
 let signed: Buffer;
+let signerPem: string;
 let byteRange: [number, number, number, number];
 
 beforeAll(async () => {
@@ -46,6 +48,7 @@ beforeAll(async () => {
     modulusLength: 2048,
     now: new Date('2026-03-01T00:00:00Z'),
   });
+  signerPem = identity.certificatePem;
   const at = new Date('2026-03-15T03:30:00Z');
   const unsigned = await renderPdf(bilingualSample(identity.fingerprintSha256), { creationDate: at });
   signed = await signPdf(unsigned, {
@@ -81,7 +84,8 @@ describe('verify-pdf on the command line', () => {
     const atLimit = sparseFile(tempDir('fs-verify-'), 'zeros.pdf', MAX_VERIFY_PDF_BYTES);
     const io = captureIo();
     expect(await verifyCommand.run([atLimit], io)).toBe(1);
-    expect(io.out).toContain('signed: false');
+    expect(io.out).toContain('signatures: 0');
+    expect(io.out).toContain('reason: not-signed: the file is not signed');
     expect(io.err).toEqual([]);
   });
 
@@ -99,16 +103,18 @@ describe('verify-pdf on the command line', () => {
     const dir = tempDir('fs-verify-');
     const good = join(dir, 'good.pdf');
     writeFileSync(good, signed);
+    const pem = join(dir, 'signer.pem');
+    writeFileSync(pem, signerPem);
     const ok = captureIo();
-    expect(await verifyCommand.run([good], ok)).toBe(0);
-    expect(ok.out).toContain('valid: true');
+    expect(await verifyCommand.run([good, '--trust', pem], ok)).toBe(0);
+    expect(ok.out).toContain('valid: yes');
     const changed = Buffer.from(signed);
     changed[100] = (changed[100] ?? 0) ^ 0x01;
     const bad = join(dir, 'bad.pdf');
     writeFileSync(bad, changed);
     const refused = captureIo();
-    expect(await verifyCommand.run([bad], refused)).toBe(1);
-    expect(refused.out).toContain('valid: false');
+    expect(await verifyCommand.run([bad, '--trust', pem], refused)).toBe(1);
+    expect(refused.out).toContain('valid: no');
   });
 
   it('import-signing-identity refuses a PKCS#12 file over its limit before asking for anything', async () => {
@@ -168,6 +174,10 @@ describe('the verifier over damaged files (fuzz)', () => {
         }
         const result = verifyPdf(bytes);
         expect(result.valid && result.coversWholeDocument).toBe(false);
+        // The receiver's judge too, even trusting the signer: never exit 0 (nor 3) for a damaged file.
+        const verdict = judgePdf(bytes, { certificates: [signerPem], storeFingerprints: [] });
+        expect(verdict.valid).toBe(false);
+        expect(exitCodeOf(verdict)).toBe(1);
       }),
       { numRuns: 300, seed: 17 },
     );

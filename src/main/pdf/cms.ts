@@ -164,6 +164,8 @@ export interface ParsedSignedData {
   certificates: Buffer[];
   signer: ParsedSignerInfo;
   signerCertificate?: Buffer;
+  /** How many SignerInfos the SignedData holds (only the first is parsed; more is a second signature). */
+  signerInfoCount: number;
 }
 
 function parseAttributes(bytes: Uint8Array, set: Tlv, info: ParsedSignerInfo): void {
@@ -200,7 +202,8 @@ export function parseSignedData(der: Uint8Array): ParsedSignedData {
   }
   const signerInfos = fields[fields.length - 1];
   if (!signerInfos || signerInfos.tag !== TAG.SET) throw new DerError('no signerInfos');
-  const [signerInfo] = children(der, signerInfos);
+  const allSignerInfos = children(der, signerInfos);
+  const [signerInfo] = allSignerInfos;
   if (!signerInfo) throw new DerError('no signerInfo');
   const parts = children(der, signerInfo);
   const sid = parts[1];
@@ -239,7 +242,7 @@ export function parseSignedData(der: Uint8Array): ParsedSignedData {
         return false;
       }
     }) ?? (certificates.length === 1 ? certificates[0] : undefined);
-  return { certificates, signer: info, signerCertificate };
+  return { certificates, signer: info, signerCertificate, signerInfoCount: allSignerInfos.length };
 }
 
 export interface SignatureCheck {

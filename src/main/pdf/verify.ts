@@ -73,7 +73,7 @@ export function decodePdfLiteral(body: string): string {
 }
 
 /** A literal-string entry of the signature dictionary around `at` (balanced parentheses). */
-function readDictString(text: string, at: number, name: '/Reason' | '/M'): string | undefined {
+export function readDictString(text: string, at: number, name: '/Reason' | '/M'): string | undefined {
   const dictStart = text.lastIndexOf(' obj', at);
   const dictEnd = text.indexOf('endobj', at);
   if (dictStart < 0 || dictEnd < 0) return undefined;

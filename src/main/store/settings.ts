@@ -10,6 +10,7 @@ import {
 } from '../../shared/domain/settings';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/driver';
+import { checkDirectoryCertificates } from './directory-certificates';
 import type { Session } from './session';
 import { parseInput } from './validate';
 
@@ -46,6 +47,7 @@ export function updateSettings(session: Session, patch: SettingsPatch): Settings
   for (const key of keys) {
     if (!can(user.role, SETTING_PERMISSIONS[key])) throw new AppError('FORBIDDEN_ROLE');
   }
+  if (p.referralDirectory) checkDirectoryCertificates(p.referralDirectory);
   session.write((db, now) => {
     const before = readSettings(db);
     for (const key of keys) {

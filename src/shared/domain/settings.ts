@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LOCALES } from '../i18n/locales';
 import { entityId } from './common';
+import { certificatePemText, fingerprint } from './fingerprint';
 import type { Permission } from './permissions';
 import { languageTag } from './persons';
 
@@ -15,6 +16,9 @@ export const agencyKind = z.enum([
   'other',
 ]);
 
+/** Certificates, and store fingerprints, a directory entry may trust (each list). */
+export const MAX_TRUSTED_PER_AGENCY = 16;
+
 export const referralContact = z.object({
   id: entityId,
   name: z.string().trim().min(1).max(200),
@@ -27,6 +31,13 @@ export const referralContact = z.object({
    * and absent from directories saved before it existed: those still parse, with ''.
    */
   province: z.string().trim().normalize('NFC').max(100).default(''),
+  /**
+   * Whom the receiver trusts as this agency's signers (verify-pdf, the in-app check): certificates
+   * (PEM; an officer's, or the agency CA that issues them) and store fingerprints (the store identity
+   * of a FieldScreen store). Supervisors edit them; absent from directories saved before: [].
+   */
+  trustedCertificates: z.array(certificatePemText).max(MAX_TRUSTED_PER_AGENCY).default([]),
+  trustedStores: z.array(fingerprint).max(MAX_TRUSTED_PER_AGENCY).default([]),
 });
 export type ReferralContact = z.infer<typeof referralContact>;
 

@@ -1,7 +1,14 @@
 import { basename, dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { MAX_P12_BYTES, MAX_VERIFY_PDF_BYTES } from '../../../shared/domain/referrals';
 import { AppError } from '../../../shared/errors';
-import { verifyPdf } from '../../pdf/verify';
+import {
+  EMPTY_TRUST_LIST,
+  exitCodeOf,
+  judgePdf,
+  type TrustList,
+  type TrustVerdict,
+} from '../../pdf/trust-judge';
 import type { TeamMember } from '../../referral/facts';
 import {
   exportReferral,
@@ -11,9 +18,11 @@ import {
 } from '../../referral/service';
 import { folderExportTarget } from '../../services/folder-export';
 import { saveSigningIdentity } from '../../store/referrals';
+import { mergeTrustLists, storeTrustList } from '../../store/trust-list';
 import { Vault } from '../../store/vault';
 import { readBoundedFile } from '../bounded-file';
 import type { CliCommand } from '../types';
+import { certificatesFromFile, directoryTrustCommand } from './directory-trust-command';
 import { guarded, parse, required, secret, UsageError, withSession } from './store-commands';
 
 /** "Name (role); Name (role)" -> team members. */
@@ -99,32 +108,75 @@ export const referralCommand: CliCommand = {
   },
 };
 
-/** `verify-pdf FILE.pdf`: exit 0 only when the signature is valid and covers the whole document. */
+const yesNo = (value: boolean) => (value ? 'yes' : 'no');
+
+/** The verdict one fact a line, as the README and the exit policy describe. */
+export function verdictLines(verdict: TrustVerdict): string[] {
+  return [
+    `valid: ${yesNo(verdict.valid)}`,
+    `trusted: ${yesNo(verdict.trusted)}`,
+    `signer: ${verdict.signerName ?? '-'}`,
+    `fingerprint: ${verdict.signerFingerprint ?? '-'}`,
+    `store: ${verdict.storeFingerprint ?? '-'}`,
+    `signatures: ${verdict.signatures}`,
+    `covers-whole-document: ${yesNo(verdict.coversWholeDocument)}`,
+    `reason: ${verdict.reason}: ${verdict.reasonWords}`,
+  ];
+}
+
+/**
+ * `verify-pdf FILE.pdf [--data DIR --user NAME] [--trust CERT.pem]...`: is the referral exactly what
+ * one trusted signer signed? Exit 0 only when valid, trusted and one signature covers the whole file;
+ * 3 when valid and whole but the signer is not trusted; 1 otherwise (2: usage).
+ */
 export const verifyPdfCommand: CliCommand = {
   name: 'verify-pdf',
-  summary: 'check the signature of a referral PDF (exit 0 only if valid and covering the whole file)',
-  usage: 'verify-pdf FILE.pdf',
+  summary:
+    'check a referral PDF: signature, signature count, coverage and trust (exit 0 trusted, 3 untrusted, 1 invalid)',
+  usage: 'verify-pdf FILE.pdf [--data DIR --user NAME] [--trust CERT.pem]...',
   run(args, io) {
     return guarded(io, this.usage, async () => {
-      const { positionals } = parse(args, []);
+      let values: { data?: string; user?: string; trust?: string[] };
+      let positionals: string[];
+      try {
+        ({ values, positionals } = parseArgs({
+          args,
+          options: {
+            data: { type: 'string' },
+            user: { type: 'string' },
+            trust: { type: 'string', multiple: true },
+          },
+          allowPositionals: true,
+          strict: true,
+        }));
+      } catch (err) {
+        throw new UsageError((err as Error).message);
+      }
       const file = positionals[0];
       if (!file || positionals.length > 1) throw new UsageError('one FILE is required');
-      const bytes = readBoundedFile(resolve(file), MAX_VERIFY_PDF_BYTES, (limit) => {
+      if (values.data && !values.user) throw new UsageError('--data needs --user');
+      if (values.user && !values.data) throw new UsageError('--user needs --data');
+      const given: TrustList = {
+        certificates: (values.trust ?? []).flatMap((f) => certificatesFromFile('--trust', f)),
+        storeFingerprints: [],
+      };
+      const pdf = readBoundedFile(resolve(file), MAX_VERIFY_PDF_BYTES, (limit) => {
         io.stderr(
           `problem: ${file} is larger than ${limit}; a signed referral is far smaller, so it was not read`,
         );
         return new AppError('VALIDATION');
       });
-      const result = await verifyPdf(bytes);
-      io.stdout(`signed: ${result.signed}`);
-      io.stdout(`valid: ${result.valid}`);
-      io.stdout(`covers-whole-document: ${result.coversWholeDocument}`);
-      if (result.signer)
-        io.stdout(`signer: ${result.signer.commonName ?? '?'} (${result.signer.organization ?? '?'})`);
-      if (result.signer) io.stdout(`signer-fingerprint: ${result.signer.fingerprintSha256}`);
-      if (result.signingTime) io.stdout(`signing-time: ${result.signingTime}`);
-      io.stdout(`sha256: ${result.documentSha256}`);
-      return result.signed && result.valid && result.coversWholeDocument ? 0 : 1;
+      const fromStore =
+        values.data && values.user
+          ? await withSession(io, new Vault(resolve(values.data)), values.user, false, async (session) =>
+              storeTrustList(session),
+            )
+          : EMPTY_TRUST_LIST;
+      const verdict = judgePdf(pdf, mergeTrustLists(given, fromStore));
+      for (const line of verdictLines(verdict)) io.stdout(line);
+      if (verdict.signingTime) io.stdout(`signing-time: ${verdict.signingTime}`);
+      io.stdout(`sha256: ${verdict.documentSha256}`);
+      return exitCodeOf(verdict);
     });
   },
 };
@@ -166,4 +218,5 @@ export const referralCommands: CliCommand[] = [
   referralCommand,
   verifyPdfCommand,
   importSigningIdentityCommand,
+  directoryTrustCommand,
 ];

@@ -1,8 +1,9 @@
-import { verifyPdf } from '../../pdf/verify';
+import { judgePdf } from '../../pdf/trust-judge';
 import { exportReferral, prepareReferral, referralReadiness } from '../../referral/service';
 import { getCase } from '../../store/cases';
 import { findReferralBySha256, listReferrals } from '../../store/referrals';
 import { getSettings } from '../../store/settings';
+import { storeTrustList } from '../../store/trust-list';
 import type { Handler } from '../dispatch';
 
 export const referralHandlers: {
@@ -27,16 +28,20 @@ export const referralHandlers: {
   },
   'referral.verify': async (req, ctx) => {
     const session = ctx.sessions.require();
-    const result = await verifyPdf(Buffer.from(req.pdfBase64, 'base64'));
-    const match = findReferralBySha256(session, result.documentSha256);
+    const verdict = judgePdf(Buffer.from(req.pdfBase64, 'base64'), storeTrustList(session));
+    const match = findReferralBySha256(session, verdict.documentSha256);
     return {
-      signed: result.signed,
-      valid: result.valid,
-      coversWholeDocument: result.coversWholeDocument,
-      signerName: result.signer?.commonName ?? null,
-      signerOrganization: result.signer?.organization ?? null,
-      signingTime: result.signingTime ?? null,
-      documentSha256: result.documentSha256,
+      valid: verdict.valid,
+      trusted: verdict.trusted,
+      signerName: verdict.signerName,
+      signerOrganization: verdict.signerOrganization,
+      signerFingerprint: verdict.signerFingerprint,
+      storeFingerprint: verdict.storeFingerprint,
+      signatures: verdict.signatures,
+      coversWholeDocument: verdict.coversWholeDocument,
+      reason: verdict.reason,
+      signingTime: verdict.signingTime,
+      documentSha256: verdict.documentSha256,
       matchesReferral: match
         ? {
             caseId: match.caseId,

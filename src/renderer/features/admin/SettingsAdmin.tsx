@@ -15,6 +15,7 @@ import { call } from '../../app/call';
 import { usePrefs } from '../../app/prefs-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
+import { AgencyTrustEditor } from './AgencyTrustEditor';
 
 type Agency = Settings['agency'];
 const AGENCY_FIELDS = ['name', 'unit', 'province', 'address', 'phone', 'letterPrefix'] as const;
@@ -340,6 +341,7 @@ function DirectoryEditor({
                 </Field>
               </div>
             ))}
+            <AgencyTrustEditor entry={c} index={i} onChange={(patch) => update(c.id, patch)} />
             <button
               type="button"
               className="secondary"
@@ -365,7 +367,17 @@ function DirectoryEditor({
           focusOnMount.current = id;
           onChange((list) => [
             ...list,
-            { id, name: '', kind: 'shelter', province: '', phone: '', email: '', address: '' },
+            {
+              id,
+              name: '',
+              kind: 'shelter',
+              province: '',
+              phone: '',
+              email: '',
+              address: '',
+              trustedCertificates: [],
+              trustedStores: [],
+            },
           ]);
         }}
       >

@@ -16,6 +16,70 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+type VerifyResult = ResponseOf<'referral.verify'>;
+
+/**
+ * What the check found, in the order the CLI prints it: trusted and whole (a notice), intact but from
+ * a signer this laptop does not trust (a warning: maybe forged), or not intact (a warning with why).
+ */
+function Verdict({ result, when }: { result: VerifyResult; when: (iso: string) => string }) {
+  const { t } = useTranslation();
+  const yesNo = (value: boolean) => (value ? t('referral.facts.yes') : t('referral.facts.no'));
+  const accepted = result.valid && result.trusted && result.signatures === 1 && result.coversWholeDocument;
+  const untrusted = result.valid && !result.trusted && result.signatures === 1 && result.coversWholeDocument;
+  const facts: [string, string, string][] = [
+    ['valid', t('referral.facts.valid'), yesNo(result.valid)],
+    ['trusted', t('referral.facts.trusted'), yesNo(result.trusted)],
+    ['signer', t('referral.facts.signer'), result.signerName ?? '—'],
+    ['organization', t('referral.facts.organization'), result.signerOrganization ?? '—'],
+    ['signing-time', t('referral.facts.signingTime'), result.signingTime ? when(result.signingTime) : '—'],
+    ['fingerprint', t('referral.facts.fingerprint'), result.signerFingerprint ?? '—'],
+    ['store', t('referral.facts.store'), result.storeFingerprint ?? t('referral.facts.noStore')],
+    ['signatures', t('referral.facts.signatures'), String(result.signatures)],
+    ['covers-whole-document', t('referral.facts.coversWholeDocument'), yesNo(result.coversWholeDocument)],
+    ['reason', t('referral.facts.reason'), t(`referral.reasons.${result.reason}`)],
+  ];
+  return (
+    <div
+      className={accepted ? 'notice' : 'warning'}
+      role={accepted ? 'status' : 'alert'}
+      data-testid="verify-result"
+      data-valid={result.valid}
+      data-trusted={result.trusted}
+      data-accepted={accepted}
+      data-reason={result.reason}
+      data-signatures={result.signatures}
+    >
+      <p>
+        <strong data-testid="verify-headline">
+          {accepted
+            ? t('referral.verdict.accepted')
+            : untrusted
+              ? t('referral.verdict.untrusted')
+              : t('referral.verdict.refused', { reason: t(`referral.reasons.${result.reason}`) })}
+        </strong>
+      </p>
+      <dl className="verify-facts">
+        {facts.map(([key, label, value]) => (
+          <div key={key} data-testid={`verify-fact-${key}`}>
+            <dt className="verify-fact-label">{label}</dt>
+            <dd
+              className={`verify-fact-value${key === 'fingerprint' || key === 'store' ? ' fingerprint' : ''}`}
+            >
+              {value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p>
+        {result.matchesReferral
+          ? t('referral.matches', { reference: result.matchesReferral.reference })
+          : t('referral.noMatch')}
+      </p>
+    </div>
+  );
+}
+
 /** Open a PDF the user picks and check its signature, and whether it matches a referral made here. */
 export function VerifyPdf() {
   const { t } = useTranslation();
@@ -58,36 +122,7 @@ export function VerifyPdf() {
           {t('referral.verifyTooLarge', { size: formatSize(MAX_VERIFY_PDF_BYTES, uiLanguage) })}
         </p>
       )}
-      {result && (
-        <div
-          className={result.valid ? 'notice' : 'warning'}
-          role="status"
-          data-testid="verify-result"
-          data-valid={result.valid}
-        >
-          <p>
-            {!result.signed
-              ? t('referral.unsigned')
-              : result.valid
-                ? t('referral.valid')
-                : t('referral.invalid')}
-          </p>
-          {result.signed && (
-            <p>
-              {t('referral.signer', {
-                name: result.signerName ?? '—',
-                organization: result.signerOrganization ?? '—',
-                time: result.signingTime ? when(result.signingTime) : '—',
-              })}
-            </p>
-          )}
-          <p>
-            {result.matchesReferral
-              ? t('referral.matches', { reference: result.matchesReferral.reference })
-              : t('referral.noMatch')}
-          </p>
-        </div>
-      )}
+      {result && <Verdict result={result} when={when} />}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { base64LengthFor } from '../../domain/attachments';
 import { entityId, sha256Hex } from '../../domain/common';
 import { MAX_VERIFY_PDF_BYTES, referral } from '../../domain/referrals';
 import { referralContact } from '../../domain/settings';
+import { verdictReason } from '../../domain/trust-verdict';
 import { channel } from '../channel';
 
 /** A PDF's bytes from a file the user picked, base64 (the renderer reads it; main never trusts it). */
@@ -72,15 +73,26 @@ export const referralChannels = {
    */
   'referral.directory': channel('signedIn', z.strictObject({}), z.array(referralContact)),
   'referral.list': channel('signedIn', z.strictObject({ caseId: entityId }), z.array(referral)),
+  /**
+   * Judges a PDF the user picked (src/main/pdf/trust-judge.ts) against this store's trust list (its
+   * own signers and what its referral directory trusts), and finds the referral recorded here with
+   * the same SHA-256, if any.
+   */
   'referral.verify': channel(
     'signedIn',
     z.strictObject({ pdfBase64 }),
     z.strictObject({
-      signed: z.boolean(),
       valid: z.boolean(),
-      coversWholeDocument: z.boolean(),
+      trusted: z.boolean(),
       signerName: z.string().nullable(),
       signerOrganization: z.string().nullable(),
+      /** SHA-256 of the signer certificate, upper-case hex pairs joined by ':'. */
+      signerFingerprint: z.string().max(200).nullable(),
+      /** The store identity that issued the signer certificate, when the signature carries it. */
+      storeFingerprint: z.string().max(200).nullable(),
+      signatures: z.number().int().min(0),
+      coversWholeDocument: z.boolean(),
+      reason: verdictReason,
       signingTime: z.string().nullable(),
       documentSha256: sha256Hex,
       /** The referral recorded in this store with the same SHA-256, if any. */
