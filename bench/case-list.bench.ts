@@ -14,6 +14,7 @@ import { folderExportTarget } from '../src/main/services/folder-export';
 import { listCases } from '../src/main/store/cases';
 import { Session } from '../src/main/store/session';
 import { insertUser, Vault } from '../src/main/store/vault';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../tests/helpers/chromium';
 import { SEED_PLACES, type SeedResult, seedCaseLoad } from './case-seed';
 import { median, type Print, round } from './figures';
 
@@ -175,19 +176,7 @@ async function measureRender(root: string, dataDir: string, print: Print): Promi
     rendererDir: join(__dirname, '..', 'out', 'renderer'),
     dispatch: createDispatcher(handlers, ctx),
   });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(server.url);

@@ -11,6 +11,7 @@ import type { DocModel } from '../src/main/pdf/model';
 import { renderPdf } from '../src/main/pdf/render';
 import { buildModelForCase, prepareReferral } from '../src/main/referral/service';
 import { Vault } from '../src/main/store/vault';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../tests/helpers/chromium';
 import { docToHtml } from './doc-html';
 import { median, type Print, round } from './figures';
 
@@ -85,19 +86,7 @@ export async function run(print: Print): Promise<void> {
       unit: 'ms',
       samples: 5,
     });
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
     try {
       const page = await browser.newPage();
       await page.setContent(docToHtml(model, defaultFontDir()), { waitUntil: 'load' });

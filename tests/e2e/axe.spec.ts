@@ -1,12 +1,18 @@
 import { expect, type Page, test } from '@playwright/test';
-import { expectAccessible, fontsReady, type OwnServer, shotPath, startOwnServer } from './helpers';
+import {
+  expectAccessible,
+  fontsReady,
+  type OwnServer,
+  SUPERVISOR,
+  shotPath,
+  startOwnServer,
+} from './helpers';
 
 /**
  * Accessibility of every screen: axe-core finds no serious or critical violation; keyboard focus is
  * always visible; nothing overflows sideways at 1366x768 with the text at 150%. Runs its own preview
  * server on a fresh data folder, because the first-run screens (setup, recovery key) exist only there.
  */
-const SUPERVISOR = { name: 'Somchai Jaidee', user: 'somchai', pass: 'correct horse battery staple' };
 
 let server: OwnServer;
 test.beforeAll(async () => {

@@ -1,15 +1,17 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { FACTS_FOR_RESULT } from '../helpers/screening-facts';
 import {
   callFromPage,
+  expectAccessible,
   fontsReady,
+  OFFICER,
   type OwnServer,
   openOwn,
   replyValue,
+  SUPERVISOR,
   screenThroughIpc,
   setUiLanguage,
   shotPath,
@@ -22,8 +24,6 @@ import {
  * (same build, random port), so it neither depends on nor disturbs the store the other spec files
  * share, whichever order they run in. Within the file the tests build on each other.
  */
-const SUPERVISOR = { name: 'Somchai Jaidee', user: 'somchai', pass: 'correct horse battery staple' };
-const OFFICER = { name: 'Malee Officer', user: 'malee', pass: 'officer passphrase 1' };
 
 // The tests build on each other: a retry (CI) reruns the whole file on a fresh server.
 test.describe.configure({ mode: 'serial' });
@@ -51,15 +51,10 @@ async function panelShots(page: Page, lng: 'en' | 'th') {
 
 /** No serious or critical axe violation inside the follow-ups and files panels as they are now. */
 async function expectPanelsAccessible(page: Page, state: string) {
-  await fontsReady(page);
-  const result = await new AxeBuilder({ page })
-    .include('[data-testid="followups-panel"]')
-    .include('[data-testid="attachments-panel"]')
-    .analyze();
-  const bad = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(bad, `axe on the case panels (${state})`).toEqual([]);
+  await expectAccessible(page, `the case panels (${state})`, [
+    '[data-testid="followups-panel"]',
+    '[data-testid="attachments-panel"]',
+  ]);
 }
 
 function today(): string {

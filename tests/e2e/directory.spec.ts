@@ -1,17 +1,19 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { neutralAnswer } from '../../src/main/demo/defaults';
 import { DEMO_SCENARIOS } from '../../src/main/demo/scenarios';
 import { type Answers, findQuestion, INSTRUMENT } from '../../src/shared/instrument';
 import { planInterview } from '../../src/shared/screening';
 import {
+  expectAccessible,
   fontsReady,
+  OFFICER,
   type OwnServer,
   openOwn,
   overflowingElements,
+  SUPERVISOR,
   setUiLanguage,
   shotPath,
   signInAs,
@@ -24,8 +26,6 @@ import {
  * signed PDF carries the chosen agency's contact details. Also: the audit viewer's wording for details
  * erased with a deleted case. Own preview server and data folder; the tests build on each other.
  */
-const SUPERVISOR = { name: 'Somchai Jaidee', user: 'somchai', pass: 'correct horse battery staple' };
-const OFFICER = { name: 'Malee Officer', user: 'malee', pass: 'officer passphrase 1' };
 const SONGKHLA = {
   name: 'บ้านพักเด็กและครอบครัวจังหวัดสงขลา',
   province: 'สงขลา',
@@ -63,12 +63,7 @@ async function value<T>(reply: Promise<{ ok: true; value: T } | { ok: false; err
 
 /** No serious or critical axe violation, and nothing overflows sideways at 1366x768, then at 150% text. */
 async function checkScreen(page: Page, screen: string) {
-  await fontsReady(page);
-  const result = await new AxeBuilder({ page }).analyze();
-  const bad = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(bad, `axe on ${screen}`).toEqual([]);
+  await expectAccessible(page, screen);
   expect(await overflowingElements(page), `overflow on ${screen}`).toEqual([]);
   await page.screenshot({ path: shotPath(`directory-${screen}`), fullPage: true });
   await page.evaluate(() => {

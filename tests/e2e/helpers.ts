@@ -32,10 +32,12 @@ export async function fontsReady(page: Page) {
   });
 }
 
-/** No serious or critical axe violation on the page as it is now. */
-export async function expectAccessible(page: Page, screen: string) {
+/** No serious or critical axe violation on the page as it is now (or inside the `only` selectors). */
+export async function expectAccessible(page: Page, screen: string, only: string[] = []) {
   await fontsReady(page);
-  const result = await new AxeBuilder({ page }).analyze();
+  const result = await only
+    .reduce((axe, selector) => axe.include(selector), new AxeBuilder({ page }))
+    .analyze();
   const bad = result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -47,6 +49,7 @@ export function shotPath(name: string) {
 }
 
 export const SUPERVISOR = { name: 'Somchai Jaidee', user: 'somchai', pass: 'correct horse battery staple' };
+export const OFFICER = { name: 'Malee Officer', user: 'malee', pass: 'officer passphrase 1' };
 
 /**
  * All spec files share one preview server and data folder: whichever runs first sets the store up.

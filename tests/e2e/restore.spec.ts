@@ -1,8 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import {
   ensureSignedIn,
+  expectAccessible,
   fontsReady,
+  OFFICER,
   type OwnServer,
   overflowingElements,
   SUPERVISOR,
@@ -17,7 +18,6 @@ import {
  */
 test.describe.configure({ mode: 'serial' });
 
-const OFFICER = { name: 'Malee Officer', user: 'malee', pass: 'officer passphrase 1' };
 const BEFORE = 'Before-backup port';
 const AFTER = 'After-backup port';
 
@@ -39,11 +39,7 @@ async function open(page: Page) {
 async function shot(page: Page, name: string) {
   await fontsReady(page);
   expect(await overflowingElements(page), name).toEqual([]);
-  const axe = await new AxeBuilder({ page }).analyze();
-  const bad = axe.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(bad, `axe on ${name}`).toEqual([]);
+  await expectAccessible(page, name);
   await page.screenshot({ path: shotPath(`restore-${name}`), fullPage: true });
 }
 
