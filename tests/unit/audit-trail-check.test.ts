@@ -39,7 +39,11 @@ function trail(
 }
 
 /** Recomputes hashes from index i on (what an attacker with the database key can do). */
-function rehash(rows: TrailRow[], from: number, resign?: (r: TrailRow) => AuditSigner | null): TrailRow[] {
+function rehash(
+  rows: TrailRow[],
+  from: number,
+  resign?: (r: TrailRow) => AuditSigner | null | undefined,
+): TrailRow[] {
   const out = rows.map((r) => ({ ...r }));
   let prev = from === 0 ? GENESIS_HASH : (out[from - 1]?.hash ?? GENESIS_HASH);
   for (let i = from; i < out.length; i++) {
@@ -122,6 +126,29 @@ describe('audit trail check', () => {
         lookup: keys.with({ ...stray, ...somchai, publicKey: somchaiPublic() }, { validFromSeq: 5 }),
       }),
     ).toEqual({ kind: 'key_not_yet_valid', seq: 3 });
+  });
+
+  it('checks a run of rows signed with one key by its last signature, and names the first bad row inside it', () => {
+    // One person's long session: rows 3..12 all signed by somchai.
+    const rows = trail([null, null, ...Array<string>(10).fill('somchai-id')], signedFrom3);
+    expect(check(rows).ok).toBe(true);
+    // Row 7 rewritten and rehashed: its own and every later signature fail; row 7 is named.
+    const rewritten = rehash(
+      rows.map((r) => (r.seq === 7 ? { ...r, detailsJson: '{"x":1}' } : r)),
+      6,
+    );
+    expect(check(rewritten).problems).toEqual([{ kind: 'bad_signature', seq: 7 }]);
+    expect(check(rewritten).head).toEqual({ seq: 6, hash: rows[5]?.hash });
+    // A signature inside the run garbled while every row's content stays as signed: the last
+    // signature still vouches for the exact content of the whole run, so nothing was changed.
+    const garbled = rows.map((r) => (r.seq === 7 ? { ...r, signature: 'A'.repeat(86) } : r));
+    expect(check(garbled).ok).toBe(true);
+    // ... but the run's last row garbled is a finding, and so is the row moved under another key.
+    expect(check(rows.map((r) => (r.seq === 12 ? { ...r, signature: 'A'.repeat(86) } : r))).problems).toEqual(
+      [{ kind: 'bad_signature', seq: 12 }],
+    );
+    const relabelled = rows.map((r) => (r.seq === 7 ? { ...r, actorKind: 'system', actorId: null } : r));
+    expect(check(rehash(relabelled, 6, (r) => (r.seq === 7 ? malee : undefined))).ok).toBe(false);
   });
 
   it('lets rows of no person (system) be signed by whoever was signed in, but a person only by their key', () => {

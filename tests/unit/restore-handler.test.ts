@@ -20,6 +20,7 @@ import { prepareRestore } from '../../src/main/store/backup';
 import { createCase, listCases } from '../../src/main/store/cases';
 import { storePaths } from '../../src/main/store/paths';
 import type { AppEvent } from '../../src/shared/ipc/api';
+import { dropAuditTriggers, openKeyedFile, recreateAuditTriggers } from '../helpers/keyed-db';
 import { CASE_INPUT } from '../helpers/samples';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
@@ -181,6 +182,42 @@ describe('restore from the supervisor screen', () => {
       'WRONG_RECOVERY_KEY',
     );
     expect(await code('admin.backup.restore', { pickedId: picked?.id, recoveryKey })).toBeNull();
+  });
+
+  it('a backup whose audit trail was rewritten or unprotected: BACKUP_UNTRUSTED, nothing changed, still signed in', async () => {
+    const { second, fileName } = await caseBackupCase();
+    const dbKey = Buffer.from(ctx.sessions.require().dbKey);
+    const tampered = (name: string, attack: (db: ReturnType<typeof openKeyedFile>) => void) => {
+      copyFileSync(join(exportDir, fileName), join(exportDir, name));
+      const db = openKeyedFile(join(exportDir, name), dbKey);
+      try {
+        attack(db);
+      } finally {
+        db.close();
+      }
+      return name;
+    };
+    const names = [
+      tampered('rewritten.db', (db) => {
+        dropAuditTriggers(db);
+        db.prepare("UPDATE audit_log SET action = 'case.view' WHERE seq = 2").run();
+        recreateAuditTriggers(db);
+      }),
+      tampered('unprotected.db', dropAuditTriggers),
+    ];
+    const before = dataFiles();
+    for (const name of names) {
+      const picked = await pick(name);
+      const reply = await app.call('admin.backup.restore', { pickedId: picked?.id, recoveryKey });
+      expect(reply.ok ? null : reply.error, name).toMatchObject({
+        code: 'BACKUP_UNTRUSTED',
+        messageKey: 'errors.backupUntrusted',
+      });
+      expect(ctx.session(), name).not.toBeNull();
+      expect(listCases(ctx.sessions.require()).rows.map((r) => r.id)).toContain(second);
+      expect(dataFiles(), name).toEqual(before);
+    }
+    expect(events).toEqual([]);
   });
 
   it('picks only files main listed: no paths, no traversal, no links out of the folder, no other kinds', async () => {

@@ -134,8 +134,11 @@ export function checkAuditTriggers(triggers: readonly TriggerDef[]): TrailProble
   return problems;
 }
 
-/** Checks one row's signature rules; the problem, or null. */
-function signatureProblem(
+/**
+ * The signature rules of one row that need no signature check: signed at all (once signing began), by
+ * a key the roster knows, valid from this row on, and for a person's row that person's key.
+ */
+function signerProblem(
   row: TrailRow,
   entry: AuditKeyEntry | undefined,
   signingBegan: boolean,
@@ -146,11 +149,35 @@ function signatureProblem(
   }
   if (!entry) return 'unknown_key';
   if (entry.validFromSeq !== undefined && row.seq < entry.validFromSeq) return 'key_not_yet_valid';
-  const signature = Buffer.from(row.signature, 'base64url');
-  if (!verifyAuditSignature(entry.publicKey, rowSignatureMessage(row.seq, row.hash), signature))
-    return 'bad_signature';
   if (row.actorKind === 'user' && row.actorId !== entry.accountId) return 'signer_not_actor';
   return null;
+}
+
+function signatureValid(entry: AuditKeyEntry, row: Pick<TrailRow, 'seq' | 'hash' | 'signature'>): boolean {
+  if (row.signature === null) return false;
+  const signature = Buffer.from(row.signature, 'base64url');
+  return verifyAuditSignature(entry.publicKey, rowSignatureMessage(row.seq, row.hash), signature);
+}
+
+/**
+ * Consecutive rows signed with the same key. Only the last signature of a run is checked on the way:
+ * it covers that row's hash, which chains over every row before it, so a valid one proves the key's
+ * holder vouched for the exact content of the whole run (and everything before). Rewriting a row inside
+ * the run changes the last hash too. The per-row labels (whose key, whose row) are checked on every
+ * row. Only when the last signature fails are the run's rows checked one by one, to name the first.
+ * (Checking every signature costs about 0.1 ms a row: minutes for an office's millions of rows.)
+ */
+interface SignedRun {
+  entry: AuditKeyEntry;
+  keyId: string;
+  rows: Pick<TrailRow, 'seq' | 'hash' | 'prevHash' | 'signature'>[];
+}
+
+/** The first row of the run whose signature fails, or null when the run checks out. */
+function badRowIn(run: SignedRun): SignedRun['rows'][number] | null {
+  const last = run.rows[run.rows.length - 1];
+  if (!last || signatureValid(run.entry, last)) return null;
+  return run.rows.find((r) => !signatureValid(run.entry, r)) ?? last;
 }
 
 function anchorProblems(
@@ -191,27 +218,42 @@ export function checkTrail(input: TrailCheckInput): TrailReport {
   let head = { seq: 0, hash: GENESIS_HASH };
   let signedFromSeq: number | null = null;
   let rows = 0;
+  let run: SignedRun | null = null;
+  /** Checks the open run; on failure records it (the earliest problem) and moves the head back. */
+  const closeRun = (): boolean => {
+    const bad = run ? badRowIn(run) : null;
+    run = null;
+    if (!bad) return true;
+    problems.push({ kind: 'bad_signature', seq: bad.seq });
+    head = { seq: bad.seq - 1, hash: bad.prevHash };
+    return false;
+  };
   for (const row of input.rows) {
     rows++;
     let problem: RowProblemKind | null = null;
+    const entry = row.signerKey === null ? undefined : lookup(row.signerKey);
     if (row.seq !== expectedSeq) problem = 'sequence_gap';
     else if (row.prevHash !== head.hash) problem = 'prev_hash_mismatch';
     else if (auditRowHash(head.hash, row) !== row.hash) problem = 'hash_mismatch';
-    else
-      problem = signatureProblem(
-        row,
-        row.signerKey === null ? undefined : lookup(row.signerKey),
-        signedFromSeq !== null,
-      );
+    else problem = signerProblem(row, entry, signedFromSeq !== null);
     if (problem) {
-      problems.push({ kind: problem, seq: row.seq });
+      // A bad signature earlier in the open run is the first problem.
+      if (closeRun()) problems.push({ kind: problem, seq: row.seq });
       break;
     }
-    if (row.signerKey !== null && signedFromSeq === null) signedFromSeq = row.seq;
+    if (entry && row.signerKey !== null) {
+      if (run && run.keyId !== row.signerKey && !closeRun()) break;
+      run ??= { entry, keyId: row.signerKey, rows: [] };
+      run.rows.push({ seq: row.seq, hash: row.hash, prevHash: row.prevHash, signature: row.signature });
+      signedFromSeq ??= row.seq;
+    }
     if (wanted.has(row.seq)) hashAt.set(row.seq, row.hash);
     head = { seq: row.seq, hash: row.hash };
     expectedSeq++;
   }
+  if (run) closeRun();
+  // Anchors are only as good as the rows that checked out.
+  for (const seq of [...hashAt.keys()]) if (seq > head.seq) hashAt.delete(seq);
   problems.push(...anchorProblems(anchors, lookup, hashAt));
   return { ok: problems.length === 0, rows, signedFromSeq, head, problems };
 }
