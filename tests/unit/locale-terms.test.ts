@@ -88,6 +88,16 @@ describe('notes for translators', () => {
     expect(khmer.filter((line) => line.startsWith('Term:'))).toEqual([]);
   });
 
+  it('travel in the single note of an XLIFF 2.0 unit too', () => {
+    const { xml } = exportStrings({ dir, lng: 'th', format: 'xliff20', appVersion: 'test' });
+    const start = xml.indexOf('name="questions.exit_could_leave.text"');
+    expect(start).toBeGreaterThan(0);
+    const unit = xml.slice(start, xml.indexOf('</unit>', start));
+    expect(unit).toMatch(
+      /Yes\/no question: .*Here &quot;no&quot; is the answer that can point to an indicator\./,
+    );
+  });
+
   it('travel with the real strings into the XLIFF a translator gets', () => {
     const { xml } = exportStrings({ dir, lng: 'vi', format: 'xliff12', appVersion: 'test' });
     const unit = xml.slice(xml.indexOf('id="instrument:questions.consent_police.text"'));
