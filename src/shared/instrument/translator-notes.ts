@@ -24,6 +24,14 @@ export const TRANSLATOR_NOTES: Readonly<Record<string, Readonly<Record<string, s
       'It happens to some people; do not say it usually or always happens (no habitual form), and do not suggest the answer.',
     'questions.ctrl_violence_seen.text':
       'Neutral: someone was badly hurt by another person. Do not name an act such as beating; keep who did it as "another person".',
+    'questions.rec_conditions_as_promised.text':
+      'One question about three things: "no" means at least one of them differs from what the person was told (the next question asks which). Keep it so that "yes" means all three are as promised.',
+    'questions.exit_tried.text':
+      'The person themself, not co-workers (they are asked about next): "you yourself".',
+    'options.stopped_or_brought_back':
+      'Said of whoever tried to leave, the person or a co-worker: keep it without a subject.',
+    'options.punished_or_hurt':
+      'Said of whoever tried to leave, the person or a co-worker: keep it without a subject.',
     'options.no_preference':
       'The person does not mind whether a woman or a man talks with them. Not "not specified" or "no answer".',
     'options.sold_or_paid_for':
