@@ -1,4 +1,4 @@
-import { AppError, isAppError } from '../../shared/errors';
+import { reportError } from './commands/store-commands';
 import { commands } from './registry';
 import type { CliCommand, CliIo } from './types';
 
@@ -22,9 +22,8 @@ export async function runCli(argv: string[], io: CliIo & { version: string }): P
   try {
     return await command.run(rest, io);
   } catch (err) {
-    // Codes only: never print record content or key material.
-    const code = isAppError(err) ? err.code : err instanceof AppError ? err.code : 'INTERNAL';
-    io.stderr(`error: ${code}`);
+    // Code and translated message only: never record content or key material.
+    reportError(io, err);
     return 1;
   }
 }

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import { can } from '../../shared/domain/permissions';
 import { AppError, isAppError } from '../../shared/errors';
+import { requiredPermission } from '../../shared/ipc/channel';
 import {
   type ChannelName,
   contract,
@@ -22,7 +24,7 @@ export type Dispatch = (channel: unknown, payload: unknown) => Promise<Reply<unk
 
 /**
  * The one path every call takes, from Electron IPC and from the preview server alike:
- * known channel -> access check -> parse request -> handler -> parse response -> Reply.
+ * known channel -> access check (permission table) -> parse request -> handler -> parse response -> Reply.
  * Errors become { code, messageKey } only; stacks and payloads stay in main and are never logged.
  */
 export function createDispatcher(handlers: Handlers, ctx: AppContext): Dispatch {
@@ -33,8 +35,9 @@ export function createDispatcher(handlers: Handlers, ctx: AppContext): Dispatch 
       if (spec.access !== 'public') {
         const session = ctx.session();
         if (!session) throw new AppError('NOT_SIGNED_IN');
-        if (spec.access === 'supervisor' && session.role !== 'supervisor')
-          throw new AppError('FORBIDDEN_ROLE');
+        // The one permission table (src/shared/domain/permissions.ts), as the CLI consults it.
+        const permission = requiredPermission(spec.access);
+        if (permission && !can(session.role, permission)) throw new AppError('FORBIDDEN_ROLE');
         ctx.touch();
       }
       const parsed = safeParseRequest(spec.request, payload);

@@ -85,8 +85,8 @@ const backupMetaSchema = z.object({
 
 /**
  * Writes a consistent encrypted copy of the open store to outFile (which must not exist). Safe while
- * the app keeps working. Any signed-in role may back up (the copy is as protected as the original);
- * the copy is recorded in the audit log.
+ * the app keeps working. Supervisors only ('backup.create': a backup is everyone's records, to take
+ * off the laptop), or a recovery-key session; the copy is recorded in the audit log.
  */
 export async function createBackup(session: Session, outFile: string): Promise<BackupResult> {
   if (session.kind === 'user') session.require('backup.create');

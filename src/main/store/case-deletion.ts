@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { AuditAction } from '../../shared/domain/audit';
 import { entityId } from '../../shared/domain/common';
-import { AppError } from '../../shared/errors';
 import type { Db } from '../db/driver';
 import { deleteCaseKey } from './case-keys';
 import { loadCaseRow } from './cases';
@@ -109,9 +108,7 @@ function plainAuditRows(db: Db, caseId: string, ids: CaseRecordIds): number {
  * reason, the case reference and how many records went (no personal data). Supervisors only.
  */
 export function deleteCase(session: Session, input: CaseDeleteInput): CaseDeleteResult {
-  const user = session.requireUser();
-  // There is no 'cases.delete' permission in shared/domain/permissions.ts yet: supervisors only.
-  if (user.role !== 'supervisor') throw new AppError('FORBIDDEN_ROLE');
+  session.require('cases.delete');
   const p = parseInput(caseDeleteInput, input);
   const reference = session.write((db, now) => {
     const row = loadCaseRow(db, p.caseId);

@@ -6,7 +6,7 @@ import { MAX_CERTIFICATE_FILE_BYTES, parseCertificates } from '../../pdf/certifi
 import { getSettings } from '../../store/settings';
 import { type AgencyTrust, agencyTrustOf, changeDirectoryTrust } from '../../store/trust-list';
 import { Vault } from '../../store/vault';
-import type { CliCommand, CliIo } from '../types';
+import type { CliCommand, CliIo, SignInFor } from '../types';
 import { guarded, UsageError, withSession } from './store-commands';
 
 /** Reads a certificate file (PEM with one or more certificates, or DER; size-capped) or refuses. */
@@ -32,6 +32,9 @@ function printAgency(io: CliIo, agency: AgencyTrust): void {
   for (const store of agency.stores) io.stdout(`store: ${store}`);
 }
 
+/** The directory is a device setting: as over IPC ('admin.settings.get' and 'admin.settings.update'). */
+const SIGN_IN_DIRECTORY: SignInFor = { permission: 'settings.device', recovery: false };
+
 /**
  * `directory-trust --data DIR --user NAME [--agency ID] [--add-store FP] [--add-cert FILE] [--remove-store FP]
  * [--remove-cert FP]`: the certificates and store fingerprints a receiving agency of the referral
@@ -40,6 +43,7 @@ function printAgency(io: CliIo, agency: AgencyTrust): void {
  */
 export const directoryTrustCommand: CliCommand = {
   name: 'directory-trust',
+  signIn: SIGN_IN_DIRECTORY,
   summary: 'list or change the certificates and store fingerprints trusted for a referral directory agency',
   usage:
     'directory-trust --data DIR --user NAME [--agency ID] [--add-store FP] [--add-cert FILE.pem] ' +
@@ -76,7 +80,7 @@ export const directoryTrustCommand: CliCommand = {
       );
       if (changes && !agencyId) throw new UsageError('--agency is required to change what is trusted');
       const addCertificates = list('add-cert').flatMap((file) => certificatesFromFile('--add-cert', file));
-      await withSession(io, new Vault(resolve(data)), user, false, async (session) => {
+      await withSession(io, new Vault(resolve(data)), user, SIGN_IN_DIRECTORY, async (session) => {
         if (changes && agencyId) {
           printAgency(
             io,

@@ -21,7 +21,7 @@ import { saveSigningIdentity } from '../../store/referrals';
 import { mergeTrustLists, storeTrustList } from '../../store/trust-list';
 import { Vault } from '../../store/vault';
 import { readBoundedFile } from '../bounded-file';
-import type { CliCommand } from '../types';
+import type { CliCommand, SignInFor } from '../types';
 import { certificatesFromFile, directoryTrustCommand } from './directory-trust-command';
 import { guarded, parse, required, secret, UsageError, withSession } from './store-commands';
 
@@ -46,9 +46,15 @@ const REQUIREMENT_HINTS: Record<SigningRequirement, string> = {
   'officer.position': "the officer's position (--position)",
 };
 
+/** Signing a referral, or one's own signing identity: as over IPC ('referral.export'). */
+const SIGN_IN_REFERRAL: SignInFor = { permission: 'referrals.write', recovery: false };
+/** Reading the store's trust list to judge a PDF: as over IPC ('referral.verify'). */
+const SIGN_IN_VERIFY: SignInFor = { permission: 'referrals.verify', recovery: false };
+
 /** `referral --data DIR --user NAME CASE_ID --out FILE.pdf --position TEXT [...]`: the signed referral PDF. */
 export const referralCommand: CliCommand = {
   name: 'referral',
+  signIn: SIGN_IN_REFERRAL,
   summary: 'build, sign and save the referral PDF of a case (recorded in the audit trail)',
   usage:
     'referral --data DIR --user NAME CASE_ID --out FILE.pdf --position TEXT [--to AGENCY | --contact-id ID] ' +
@@ -74,7 +80,7 @@ export const referralCommand: CliCommand = {
         io,
         new Vault(dir),
         required(flags, 'user'),
-        false,
+        SIGN_IN_REFERRAL,
         async (session) => {
           let prepared: Awaited<ReturnType<typeof prepareReferral>>;
           try {
@@ -131,6 +137,7 @@ export function verdictLines(verdict: TrustVerdict): string[] {
  */
 export const verifyPdfCommand: CliCommand = {
   name: 'verify-pdf',
+  signIn: SIGN_IN_VERIFY,
   summary:
     'check a referral PDF: signature, signature count, coverage and trust (exit 0 trusted, 3 untrusted, 1 invalid)',
   usage: 'verify-pdf FILE.pdf [--data DIR --user NAME] [--trust CERT.pem]...',
@@ -168,8 +175,12 @@ export const verifyPdfCommand: CliCommand = {
       });
       const fromStore =
         values.data && values.user
-          ? await withSession(io, new Vault(resolve(values.data)), values.user, false, async (session) =>
-              storeTrustList(session),
+          ? await withSession(
+              io,
+              new Vault(resolve(values.data)),
+              values.user,
+              SIGN_IN_VERIFY,
+              async (session) => storeTrustList(session),
             )
           : EMPTY_TRUST_LIST;
       const verdict = judgePdf(pdf, mergeTrustLists(given, fromStore));
@@ -188,6 +199,7 @@ export const verifyPdfCommand: CliCommand = {
  */
 export const importSigningIdentityCommand: CliCommand = {
   name: 'import-signing-identity',
+  signIn: SIGN_IN_REFERRAL,
   summary: "import an agency PKCS#12 (certificate + key) as the officer's signing identity",
   usage: 'import-signing-identity --data DIR --user NAME [--label TEXT] FILE.p12',
   run(args, io) {
@@ -203,8 +215,13 @@ export const importSigningIdentityCommand: CliCommand = {
         }),
       );
       const password = await secret(io, 'FIELDSCREEN_P12_PASSWORD', 'PKCS#12 password');
-      const summary = await withSession(io, new Vault(dir), required(flags, 'user'), false, async (session) =>
-        saveSigningIdentity(session, { label: flags.label ?? basename(file), p12, password }),
+      const summary = await withSession(
+        io,
+        new Vault(dir),
+        required(flags, 'user'),
+        SIGN_IN_REFERRAL,
+        async (session) =>
+          saveSigningIdentity(session, { label: flags.label ?? basename(file), p12, password }),
       );
       io.stdout(`subject: ${summary.subject}`);
       io.stdout(`fingerprint: ${summary.fingerprint}`);

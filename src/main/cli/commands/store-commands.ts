@@ -1,9 +1,11 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { PERMISSIONS } from '../../../shared/domain/permissions';
 import { userRole } from '../../../shared/domain/users';
 import { AppError, isAppError } from '../../../shared/errors';
 import type { AuditKeyLookup } from '../../audit/signer';
+import { translatorFor } from '../../i18n/translator';
 import type { KdfProfile } from '../../keys/kdf';
 import { readAnchorSource } from '../../store/anchor-source';
 import { checkAudit } from '../../store/audit';
@@ -14,8 +16,9 @@ import { addUser } from '../../store/users';
 import { rotateDatabaseKey, Vault, type VaultOptions } from '../../store/vault';
 import { describeAnchor, describeTrailReport } from '../audit-report';
 import { readCaseDocumentFile, reportingProblems } from '../case-document-file';
-import { signIn } from '../sign-in';
-import type { CliCommand, CliIo } from '../types';
+import { cliLanguage } from '../language';
+import { CommandForbiddenError, signIn } from '../sign-in';
+import type { CliCommand, CliIo, SignInFor } from '../types';
 
 /**
  * Store administration on the command line, over the same services as the app. Secrets never come
@@ -78,7 +81,7 @@ async function newSecret(io: CliIo, envName: string, label: string): Promise<str
   return first;
 }
 
-/** Runs a command body with uniform error reporting. */
+/** Runs a command body with uniform error reporting ("error: CODE"; see reportError). */
 export async function guarded(io: CliIo, usage: string, body: () => Promise<number>): Promise<number> {
   try {
     return await body();
@@ -88,29 +91,43 @@ export async function guarded(io: CliIo, usage: string, body: () => Promise<numb
       io.stderr(`usage: npm run cli -- ${usage}`);
       return 2;
     }
-    const code = isAppError(err) ? err.code : 'INTERNAL';
-    io.stderr(`error: ${code}`);
-    if (isAppError(err) && err.retryAfterSeconds !== undefined)
-      io.stderr(`retry-after-seconds: ${err.retryAfterSeconds}`);
+    reportError(io, err);
     return 1;
   }
 }
 
 /**
- * Signs in for one command: with --user, that account's passphrase; without, the recovery key (only
- * where the command allows it). Always locks at the end.
+ * "error: CODE" for programs. A refused command adds, for the person at the terminal, the refusal in
+ * their language (FIELDSCREEN_LANG or the system locale, see ../language.ts) and what it requires.
+ * Never record content or key material.
+ */
+export function reportError(io: CliIo, err: unknown): void {
+  const error = isAppError(err) ? err : new AppError('INTERNAL');
+  io.stderr(`error: ${error.code}`);
+  if (error instanceof CommandForbiddenError) {
+    io.stderr(`message: ${translatorFor(cliLanguage(io.env))(error.messageKey)}`);
+    io.stderr(`requires: ${error.permission} (${PERMISSIONS[error.permission].join(', ')})`);
+  }
+  if (error.retryAfterSeconds !== undefined) io.stderr(`retry-after-seconds: ${error.retryAfterSeconds}`);
+}
+
+/**
+ * Signs in for one command: with --user, that account's passphrase, refused unless its role holds
+ * `access.permission`; without, the recovery key (only where `access.recovery` allows it). Always
+ * locks at the end.
  */
 export async function withSession<T>(
   io: CliIo,
   vault: Vault,
   user: string | undefined,
-  allowRecovery: boolean,
+  access: SignInFor,
   fn: (s: Session) => Promise<T>,
 ): Promise<T> {
   let session: Session;
   if (user) {
-    session = await signIn(io, vault, user, await secret(io, ENV_PASSPHRASE, `passphrase for ${user}`));
-  } else if (allowRecovery) {
+    const passphrase = await secret(io, ENV_PASSPHRASE, `passphrase for ${user}`);
+    session = await signIn(io, vault, user, passphrase, access.permission);
+  } else if (access.recovery) {
     session = await vault.unlockWithRecoveryKey(await secret(io, ENV_RECOVERY_KEY, 'recovery key'));
   } else {
     throw new UsageError('--user is required');
@@ -121,6 +138,16 @@ export async function withSession<T>(
     session.lock('manual');
   }
 }
+
+/** What each command that acts as an account signs in for (the same table as the IPC channels). */
+export const SIGN_IN = {
+  addUser: { permission: 'users.manage', recovery: false },
+  importCase: { permission: 'cases.import', recovery: false },
+  exportCase: { permission: 'cases.export', recovery: false },
+  backup: { permission: 'backup.create', recovery: true },
+  auditVerify: { permission: 'audit.read', recovery: true },
+  rotateKey: { permission: 'vault.rotateKey', recovery: false },
+} as const satisfies Record<string, SignInFor>;
 
 export function createStoreCommands(options: StoreCommandOptions = {}): CliCommand[] {
   const vaultOptions: VaultOptions = {
@@ -161,6 +188,7 @@ export function createStoreCommands(options: StoreCommandOptions = {}): CliComma
 
   const addUserCommand: CliCommand = {
     name: 'add-user',
+    signIn: SIGN_IN.addUser,
     summary:
       'add an officer (or supervisor); the new passphrase comes from FIELDSCREEN_NEW_PASSPHRASE or a prompt',
     usage:
@@ -173,7 +201,7 @@ export function createStoreCommands(options: StoreCommandOptions = {}): CliComma
         const username = required(flags, 'new-user');
         const role = userRole.safeParse(flags.role ?? 'officer');
         if (!role.success) throw new UsageError('--role must be officer or supervisor');
-        return withSession(io, vaultFor(dir), supervisor, false, async (s) => {
+        return withSession(io, vaultFor(dir), supervisor, SIGN_IN.addUser, async (s) => {
           const passphrase = await newSecret(io, ENV_NEW_PASSPHRASE, `first passphrase for ${username}`);
           const user = await addUser(s, {
             username,
@@ -190,6 +218,7 @@ export function createStoreCommands(options: StoreCommandOptions = {}): CliComma
 
   const importCase: CliCommand = {
     name: 'import-case',
+    signIn: SIGN_IN.importCase,
     summary: 'import a case document (JSON, format fieldscreen.case v1)',
     usage: 'import-case --data DIR --user NAME FILE.json',
     run: (args, io) =>
@@ -199,7 +228,7 @@ export function createStoreCommands(options: StoreCommandOptions = {}): CliComma
         const file = positionals[0];
         if (!file || positionals.length > 1) throw new UsageError('one FILE.json is required');
         const document = reportingProblems(io, () => readCaseDocumentFile(file));
-        return withSession(io, vaultFor(dir), required(flags, 'user'), false, async (s) => {
+        return withSession(io, vaultFor(dir), required(flags, 'user'), SIGN_IN.importCase, async (s) => {
           const result = reportingProblems(io, () => importCaseDocument(s, document));
           for (const where of result.convertedFromZawgyi) {
             io.stderr(`warning: Zawgyi text converted to Unicode at ${where}`);
@@ -213,6 +242,7 @@ export function createStoreCommands(options: StoreCommandOptions = {}): CliComma
 
   const exportCase: CliCommand = {
     name: 'export-case',
+    signIn: SIGN_IN.exportCase,
     summary: 'write one case as a case document (JSON) to stdout or --out FILE',
     usage: 'export-case --data DIR --user NAME [--out FILE] CASE_ID',
     run: (args, io) =>
@@ -222,7 +252,7 @@ export function createStoreCommands(options: StoreCommandOptions = {}): CliComma
         const id = positionals[0];
         if (!id || positionals.length > 1) throw new UsageError('one CASE_ID is required');
         if (flags.out && existsSync(flags.out)) throw new AppError('CONFLICT');
-        return withSession(io, vaultFor(dir), required(flags, 'user'), false, async (s) => {
+        return withSession(io, vaultFor(dir), required(flags, 'user'), SIGN_IN.exportCase, async (s) => {
           const text = JSON.stringify(exportCaseDocument(s, id), null, 2);
           if (flags.out) {
             writeFileSync(flags.out, `${text}\n`, { flag: 'wx', mode: 0o600 });
@@ -237,6 +267,7 @@ export function createStoreCommands(options: StoreCommandOptions = {}): CliComma
 
   const backup: CliCommand = {
     name: 'backup',
+    signIn: SIGN_IN.backup,
     summary: 'write a consistent encrypted copy of the store (works while the app runs)',
     usage: 'backup --data DIR --out FILE [--user NAME]   (without --user: FIELDSCREEN_RECOVERY_KEY)',
     run: (args, io) =>
@@ -244,7 +275,7 @@ export function createStoreCommands(options: StoreCommandOptions = {}): CliComma
         const { flags } = parse(args, ['data', 'out', 'user']);
         const dir = required(flags, 'data');
         const out = resolve(required(flags, 'out'));
-        return withSession(io, vaultFor(dir), flags.user, true, async (s) => {
+        return withSession(io, vaultFor(dir), flags.user, SIGN_IN.backup, async (s) => {
           const result = await createBackup(s, out);
           io.stdout(`backup: ${result.file}`);
           io.stdout(`bytes: ${result.bytes}`);
@@ -287,6 +318,7 @@ export function createStoreCommands(options: StoreCommandOptions = {}): CliComma
 
   const auditVerify: CliCommand = {
     name: 'audit-verify',
+    signIn: SIGN_IN.auditVerify,
     summary:
       'check the audit trail (hash chain, signatures, append-only triggers); exit 0 when intact, else say why',
     usage:
@@ -296,7 +328,7 @@ export function createStoreCommands(options: StoreCommandOptions = {}): CliComma
         const { flags } = parse(args, ['data', 'user', 'anchor']);
         const dir = required(flags, 'data');
         const anchorFile = flags.anchor ? resolve(flags.anchor) : null;
-        return withSession(io, vaultFor(dir), flags.user, true, async (s) => {
+        return withSession(io, vaultFor(dir), flags.user, SIGN_IN.auditVerify, async (s) => {
           const source = anchorFile ? readAnchorSource(anchorFile, s.dbKey) : null;
           if (source && !source.ok) {
             io.stdout('audit-trail: not checked (anchor unreadable)');
@@ -314,6 +346,7 @@ export function createStoreCommands(options: StoreCommandOptions = {}): CliComma
 
   const rotateKey: CliCommand = {
     name: 'rotate-key',
+    signIn: SIGN_IN.rotateKey,
     summary: 're-encrypt the store under a new key and print the new recovery key (close the app first)',
     usage: 'rotate-key --data DIR --user SUPERVISOR',
     run: (args, io) =>
@@ -322,7 +355,7 @@ export function createStoreCommands(options: StoreCommandOptions = {}): CliComma
         const dir = required(flags, 'data');
         const user = required(flags, 'user');
         const passphrase = await secret(io, ENV_PASSPHRASE, `passphrase for ${user}`);
-        const session = await signIn(io, vaultFor(dir), user, passphrase);
+        const session = await signIn(io, vaultFor(dir), user, passphrase, SIGN_IN.rotateKey.permission);
         try {
           const issued = await rotateDatabaseKey(session, passphrase);
           io.stdout(`recovery-key: ${issued.recoveryKey}`);

@@ -37,28 +37,31 @@ export type BackupFileInfo = z.infer<typeof backupFileInfo>;
 /** Opaque id of a file main picked (the path never leaves main). */
 export const pickedFileId = z.string().regex(/^[0-9a-f]{32}$/);
 
-/** Supervisor screens. Every channel here is 'supervisor': main refuses officers before any handler runs. */
+/**
+ * Supervisor screens. Every channel here needs a permission that only supervisors hold
+ * (src/shared/domain/permissions.ts): main refuses officers before any handler runs.
+ */
 export const adminChannels = {
-  'admin.users.list': channel('supervisor', z.strictObject({}), z.array(userSummary)),
-  'admin.users.add': channel('supervisor', addUserInput.strict(), userSummary),
-  'admin.users.disable': channel('supervisor', z.strictObject({ userId: entityId }), userSummary),
+  'admin.users.list': channel('users.manage', z.strictObject({}), z.array(userSummary)),
+  'admin.users.add': channel('users.manage', addUserInput.strict(), userSummary),
+  'admin.users.disable': channel('users.manage', z.strictObject({ userId: entityId }), userSummary),
   /**
    * A supervisor sets a new passphrase for an account; the recovery key is asked too (a supervisor
    * session left open is not enough). Wrong keys meet the same back-off as on the unlock screen.
    */
   'admin.users.resetPassphrase': channel(
-    'supervisor',
+    'users.manage',
     z.strictObject({ userId: entityId, recoveryKey: recoveryKeyText, newPassphrase }),
     userSummary,
   ),
   'admin.settings.get': channel(
-    'supervisor',
+    'settings.device',
     z.strictObject({}),
     z.strictObject({ settings: settingsSchema }),
   ),
-  'admin.settings.update': channel('supervisor', settingsPatch, settingsSchema),
+  'admin.settings.update': channel('settings.device', settingsPatch, settingsSchema),
   'admin.audit.list': channel(
-    'supervisor',
+    'audit.read',
     z.strictObject({
       action: z.enum(ADMIN_AUDIT_ACTIONS).optional(),
       /** Newest first; pass the smallest seq seen to get the next page. */
@@ -67,13 +70,13 @@ export const adminChannels = {
     }),
     z.array(adminAuditEntry),
   ),
-  'admin.audit.verify': channel('supervisor', z.strictObject({}), auditVerifyResult),
+  'admin.audit.verify': channel('audit.read', z.strictObject({}), auditVerifyResult),
   /**
    * An encrypted backup (same key; the recovery key opens it) handed to the export target: a save
    * dialog in the desktop app, the export folder in the preview. fileName is null when cancelled.
    */
   'admin.backup.create': channel(
-    'supervisor',
+    'backup.create',
     z.strictObject({}),
     z.strictObject({ fileName: z.string().nullable(), bytes: z.number().int(), createdAt: isoDateTime }),
   ),
@@ -82,7 +85,7 @@ export const adminChannels = {
    * or 'list' (preview: the backups in the export folder, listed by main; files is empty for 'dialog').
    */
   'admin.backup.restoreSources': channel(
-    'supervisor',
+    'backup.restore',
     z.strictObject({}),
     z.strictObject({ mode: z.enum(['dialog', 'list']), files: z.array(backupFileInfo).max(500) }),
   ),
@@ -91,7 +94,7 @@ export const adminChannels = {
    * an id for admin.backup.restore, or null when cancelled / no such file.
    */
   'admin.backup.pick': channel(
-    'supervisor',
+    'backup.restore',
     z.strictObject({ name: backupFileName.nullable() }),
     z.strictObject({ picked: z.strictObject({ id: pickedFileId, file: backupFileInfo }).nullable() }),
   ),
@@ -101,7 +104,7 @@ export const adminChannels = {
    * main announces a 'restored' event; everyone signs in again with the passphrases of backup time.
    */
   'admin.backup.restore': channel(
-    'supervisor',
+    'backup.restore',
     z.strictObject({ pickedId: pickedFileId, recoveryKey: recoveryKeyText }),
     z.strictObject({ backupCreatedAt: isoDateTime, keyringRestored: z.boolean() }),
   ),

@@ -120,7 +120,7 @@ export const caseworkChannels = {
    * the deletion with its reason; see src/main/store/case-deletion.ts for what older audit rows keep.
    */
   'casework.deleteCase': channel(
-    'supervisor',
+    'cases.delete',
     z.strictObject({ caseId: entityId, reason: z.string().trim().min(1).max(2000) }),
     z.strictObject({ reference: z.string(), checkpointed: z.boolean() }),
   ),

@@ -46,7 +46,7 @@ export const referralChannels = {
    * showed (the directory's name wins). Without contactId, receivingAgency is the typed name.
    */
   'referral.export': channel(
-    'signedIn',
+    'referrals.write',
     z.strictObject({
       caseId: entityId,
       receivingAgency: z.string().trim().min(1).max(200),
@@ -79,7 +79,7 @@ export const referralChannels = {
    * the same SHA-256, if any.
    */
   'referral.verify': channel(
-    'signedIn',
+    'referrals.verify',
     z.strictObject({ pdfBase64 }),
     z.strictObject({
       valid: z.boolean(),
