@@ -49,7 +49,7 @@ const CLI_ONLY: [cli: string, permission: Permission][] = [
   ['import-signing-identity', 'referrals.write'],
 ];
 /** Commands that sign in as nobody: a new store, the recovery key, or no store at all. */
-const NO_ACCOUNT = ['init', 'restore', 'reset-passphrase', 'verify-pdf', 'instrument', 'strings'];
+const NO_ACCOUNT = ['init', 'restore', 'reset-passphrase', 'instrument', 'strings'];
 
 interface RecordingIo extends CliIo {
   out: string[];
