@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { directoryTrustCommand } from '../../src/main/cli/commands/directory-trust-command';
 import { formatFingerprint } from '../../src/main/pdf/identity';
 import { storeFingerprintOfCertificate } from '../../src/main/pdf/store-fingerprint';
-import { getSettings, updateSettings } from '../../src/main/store/settings';
+import { updateSettings } from '../../src/main/store/settings';
 import { changeDirectoryTrust, storeTrustList } from '../../src/main/store/trust-list';
 import { referralContact, settingsSchema } from '../../src/shared/domain/settings';
 import { AppError } from '../../src/shared/errors';

@@ -130,90 +130,99 @@ export function AgencyTrustEditor({
     >
       <legend>{t('admin.settings.trust.title')}</legend>
       <p className="muted small">{t('admin.settings.trust.hint')}</p>
-      <h4>{t('admin.settings.trust.certificates')}</h4>
-      {entry.trustedCertificates.length === 0 ? (
-        <p className="muted">{t('admin.settings.trust.none')}</p>
-      ) : (
-        <ul>
-          {entry.trustedCertificates.map((pem, i) => (
-            <CertificateItem
-              key={pem}
-              pem={pem}
-              index={i}
-              onRemove={() =>
-                onChange({ trustedCertificates: entry.trustedCertificates.filter((p) => p !== pem) })
-              }
-            />
-          ))}
-        </ul>
-      )}
-      <Field label={t('admin.settings.trust.addCertificate')}>
-        {(id) => (
-          <input
-            id={id}
-            type="file"
-            accept=".pem,.crt,.cer,.der,application/x-x509-ca-cert,application/pkix-cert"
-            onChange={(e) => {
-              void addFile(e.target.files?.[0]);
-              e.target.value = '';
-            }}
-            data-testid={`trust-add-certificate-${index}`}
-          />
-        )}
-      </Field>
-      {problem === 'certificate' && (
-        <p className="error" role="alert">
-          {t('admin.settings.trust.badCertificate')}
-        </p>
-      )}
-      <h4>{t('admin.settings.trust.stores')}</h4>
-      {entry.trustedStores.length === 0 ? (
-        <p className="muted">{t('admin.settings.trust.none')}</p>
-      ) : (
-        <ul>
-          {entry.trustedStores.map((fingerprint, i) => (
-            <li key={fingerprint} data-testid={`trust-store-${i}`}>
-              <span className="fingerprint">{fingerprint}</span>{' '}
-              <button
-                type="button"
-                className="secondary"
-                aria-label={t('admin.settings.trust.removeNamed', { fingerprint })}
-                onClick={() =>
-                  onChange({ trustedStores: entry.trustedStores.filter((s) => s !== fingerprint) })
+      <fieldset>
+        <legend>{t('admin.settings.trust.certificates')}</legend>
+        {entry.trustedCertificates.length === 0 ? (
+          <p className="muted">{t('admin.settings.trust.none')}</p>
+        ) : (
+          <ul>
+            {entry.trustedCertificates.map((pem, i) => (
+              <CertificateItem
+                key={pem}
+                pem={pem}
+                index={i}
+                onRemove={() =>
+                  onChange({ trustedCertificates: entry.trustedCertificates.filter((p) => p !== pem) })
                 }
-              >
-                {t('admin.settings.trust.remove')}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <Field label={t('admin.settings.trust.storeInput')}>
-        {(id) => (
-          <input
-            id={id}
-            value={store}
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(e) => setStore(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') {
-                e.preventDefault();
-                addStore();
-              }
-            }}
-            data-testid={`trust-store-input-${index}`}
-          />
+              />
+            ))}
+          </ul>
         )}
-      </Field>
-      <button type="button" className="secondary" onClick={addStore} data-testid={`trust-add-store-${index}`}>
-        {t('admin.settings.trust.addStore')}
-      </button>
-      {problem === 'store' && (
-        <p className="error" role="alert">
-          {t('admin.settings.trust.badStore')}
-        </p>
-      )}
+        <Field label={t('admin.settings.trust.addCertificate')}>
+          {(id) => (
+            <input
+              id={id}
+              type="file"
+              accept=".pem,.crt,.cer,.der,application/x-x509-ca-cert,application/pkix-cert"
+              onChange={(e) => {
+                void addFile(e.target.files?.[0]);
+                e.target.value = '';
+              }}
+              data-testid={`trust-add-certificate-${index}`}
+            />
+          )}
+        </Field>
+        {problem === 'certificate' && (
+          <p className="error" role="alert">
+            {t('admin.settings.trust.badCertificate')}
+          </p>
+        )}
+      </fieldset>
+      <fieldset>
+        <legend>{t('admin.settings.trust.stores')}</legend>
+        {entry.trustedStores.length === 0 ? (
+          <p className="muted">{t('admin.settings.trust.none')}</p>
+        ) : (
+          <ul>
+            {entry.trustedStores.map((fingerprint, i) => (
+              <li key={fingerprint} data-testid={`trust-store-${i}`}>
+                <span className="fingerprint">{fingerprint}</span>{' '}
+                <button
+                  type="button"
+                  className="secondary"
+                  aria-label={t('admin.settings.trust.removeNamed', { fingerprint })}
+                  onClick={() =>
+                    onChange({ trustedStores: entry.trustedStores.filter((s) => s !== fingerprint) })
+                  }
+                >
+                  {t('admin.settings.trust.remove')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Field label={t('admin.settings.trust.storeInput')}>
+          {(id) => (
+            <input
+              id={id}
+              value={store}
+              autoComplete="off"
+              spellCheck={false}
+              onChange={(e) => setStore(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  addStore();
+                }
+              }}
+              data-testid={`trust-store-input-${index}`}
+            />
+          )}
+        </Field>
+        <button
+          type="button"
+          className="secondary"
+          onClick={addStore}
+          data-testid={`trust-add-store-${index}`}
+        >
+          {t('admin.settings.trust.addStore')}
+        </button>
+        {problem === 'store' && (
+          <p className="error" role="alert">
+            {t('admin.settings.trust.badStore')}
+          </p>
+        )}
+      </fieldset>
     </fieldset>
   );
 }

@@ -39,6 +39,11 @@ function Verdict({ result, when }: { result: VerifyResult; when: (iso: string) =
     ['covers-whole-document', t('referral.facts.coversWholeDocument'), yesNo(result.coversWholeDocument)],
     ['reason', t('referral.facts.reason'), t(`referral.reasons.${result.reason}`)],
   ];
+  // Fingerprints in a fixed-width face, to compare pair by pair (not the "no store" words).
+  const monospace = new Set([
+    ...(result.signerFingerprint ? ['fingerprint'] : []),
+    ...(result.storeFingerprint ? ['store'] : []),
+  ]);
   return (
     <div
       className={accepted ? 'notice' : 'warning'}
@@ -63,11 +68,7 @@ function Verdict({ result, when }: { result: VerifyResult; when: (iso: string) =
         {facts.map(([key, label, value]) => (
           <div key={key} data-testid={`verify-fact-${key}`}>
             <dt className="verify-fact-label">{label}</dt>
-            <dd
-              className={`verify-fact-value${key === 'fingerprint' || key === 'store' ? ' fingerprint' : ''}`}
-            >
-              {value}
-            </dd>
+            <dd className={`verify-fact-value${monospace.has(key) ? ' fingerprint' : ''}`}>{value}</dd>
           </div>
         ))}
       </dl>
