@@ -330,6 +330,24 @@ describe('audit trail against an insider with the database key', () => {
     expect((await auditVerify(rewritten, backupFile)).code).toBe(1);
   });
 
+  it('cli backup prints the anchor it wrote into the backup, signed by who took it', async () => {
+    const dir = tamper(() => {});
+    const out = join(tempDir('fs-audit-cli-backup-'), 'b.db');
+    const r = await cli('backup', ['--data', dir, '--out', out, '--user', SUPERVISOR.username], {
+      FIELDSCREEN_PASSPHRASE: SUPERVISOR.passphrase,
+    });
+    expect(r.code).toBe(0);
+    const printed = r.out.find((l) => l.startsWith('audit-anchor: '))?.slice(14) ?? '';
+    const anchor = parseAnchor(printed);
+    expect(anchor?.signed?.keyId).toBe(keys.signerFor(supervisorId).keyId);
+    expect(anchor?.seq).toBeGreaterThan(backupAnchorSeq);
+    const verified = await auditVerify(dir, out);
+    expect(verified.code).toBe(0);
+    expect(verified.out).toContain(
+      `anchor: contained (backup, row ${anchor?.seq}, signed by key ${anchor?.signed?.keyId.slice(0, 16)})`,
+    );
+  });
+
   it('audit-verify --anchor refuses a file that carries no anchor', async () => {
     const other = join(tempDir('fs-audit-noanchor-'), 'x.pdf');
     writeFileSync(other, '%PDF-1.7\n% no anchor here\n');
