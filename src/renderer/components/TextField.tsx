@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { Field } from './Field';
 
 /** A labelled one-line text input, with an optional hint and an error said under it. */
@@ -8,6 +9,8 @@ export function TextField({
   value,
   onChange,
   testId,
+  autoFocus = false,
+  type = 'text',
 }: {
   label: string;
   hint?: string;
@@ -15,7 +18,11 @@ export function TextField({
   value: string;
   onChange: (value: string) => void;
   testId: string;
+  /** For the one field a screen is for (the next crew member's name). */
+  autoFocus?: boolean;
+  type?: 'text' | 'date';
 }) {
+  const focusOnce = useRef(autoFocus);
   return (
     <Field label={label} {...(hint ? { hint } : {})} error={error}>
       {(id, describedBy, invalid) => (
@@ -23,6 +30,13 @@ export function TextField({
           id={id}
           aria-describedby={describedBy}
           aria-invalid={invalid || undefined}
+          ref={(el) => {
+            if (el && focusOnce.current) {
+              focusOnce.current = false;
+              el.focus();
+            }
+          }}
+          type={type}
           value={value}
           onChange={(e) => onChange(e.target.value)}
           data-testid={testId}

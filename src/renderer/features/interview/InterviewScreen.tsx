@@ -50,6 +50,7 @@ export function InterviewScreen({
   interviewId,
   initialQuestion,
   onQuestion,
+  exitLabel,
   onExit,
 }: {
   interviewId: string;
@@ -57,6 +58,8 @@ export function InterviewScreen({
   initialQuestion?: string | undefined;
   /** Told the question on screen, so a lock and sign-in can come back to it. */
   onQuestion?: (questionId: string | undefined) => void;
+  /** What leaving says (back to the case, or back to the inspection). */
+  exitLabel?: string;
   onExit: () => void;
 }) {
   const { t } = useTranslation();
@@ -268,7 +271,7 @@ export function InterviewScreen({
           </>
         )}
         <button type="button" className="secondary" onClick={onExit} data-testid="exit-interview">
-          {t('interview.backToCase')}
+          {exitLabel ?? t('interview.backToCase')}
         </button>
       </div>
       <ErrorMessage error={record.error} />

@@ -8,7 +8,10 @@ import type { AdminTab } from '../admin/AdminScreen';
 import { CaseListScreen } from '../cases/CaseListScreen';
 import { CasePage } from '../cases/CasePage';
 import { NewCaseScreen } from '../cases/NewCaseScreen';
+import { InspectionScreen } from '../inspection/InspectionScreen';
+import type { Inspection } from '../inspection/inspection';
 import { InterviewScreen } from '../interview/InterviewScreen';
+import type { InterviewSetup } from '../interview/setup';
 
 // Administration is for supervisors only, now and then: its screens load when first opened.
 const AdminScreen = lazy(() => import('../admin/AdminScreen').then((m) => ({ default: m.AdminScreen })));
@@ -17,7 +20,15 @@ export type Route =
   | { screen: 'cases'; notice?: string }
   | { screen: 'newCase' }
   | { screen: 'case'; caseId: string }
-  | { screen: 'interview'; caseId: string; interviewId: string; questionId?: string | undefined }
+  | {
+      screen: 'interview';
+      caseId: string;
+      interviewId: string;
+      questionId?: string | undefined;
+      /** The interview is one of an inspection's crew: leaving it goes back to the inspection. */
+      inspection?: Inspection | undefined;
+    }
+  | { screen: 'inspection'; inspection: Inspection | null }
   | { screen: 'admin'; tab: AdminTab };
 
 /**
@@ -36,6 +47,9 @@ export function SignedInApp({
 }) {
   const { t } = useTranslation();
   const [route, setRoute] = useState<Route>(initialRoute ?? { screen: 'cases' });
+  // The inspection's pre-interview form, while signed in (after a lock it comes back from the crew's
+  // last interview, so nothing of it is kept while locked).
+  const [inspectionSetup, setInspectionSetup] = useState<InterviewSetup | null>(null);
   useEffect(() => onRoute?.(route), [route, onRoute]);
   // The interview asks for a slimmer frame: no navigation (its own bar leads back to the case).
   const chrome = useChrome();
@@ -57,6 +71,10 @@ export function SignedInApp({
         <nav className="main-nav" aria-label={t('header.mainNav')}>
           {tab('cases', t('nav.cases'), 'nav-cases', { screen: 'cases' })}
           {tab('newCase', t('nav.newCase'), 'nav-new-case', { screen: 'newCase' })}
+          {tab('inspection', t('nav.inspection'), 'nav-inspection', {
+            screen: 'inspection',
+            inspection: lastInspection(route),
+          })}
           {user.role === 'supervisor' &&
             tab('admin', t('admin.nav'), 'nav-admin', { screen: 'admin', tab: 'users' })}
           {/* Locks first: the next person signs in with their own passphrase (main announces the lock). */}
@@ -97,11 +115,38 @@ export function SignedInApp({
           onQuestion={(questionId) =>
             setRoute((r) =>
               r.screen === 'interview' && r.interviewId === route.interviewId && r.questionId !== questionId
-                ? { screen: 'interview', caseId: r.caseId, interviewId: r.interviewId, questionId }
+                ? { ...r, questionId }
                 : r,
             )
           }
-          onExit={() => setRoute({ screen: 'case', caseId: route.caseId })}
+          {...(route.inspection ? { exitLabel: t('inspection.backTo') } : {})}
+          onExit={() =>
+            setRoute(
+              route.inspection
+                ? { screen: 'inspection', inspection: route.inspection }
+                : { screen: 'case', caseId: route.caseId },
+            )
+          }
+        />
+      )}
+      {route.screen === 'inspection' && (
+        <InspectionScreen
+          key={route.inspection ? 'crew' : 'new'}
+          inspection={route.inspection}
+          setup={inspectionSetup}
+          onBegin={(inspection, setup) => {
+            setInspectionSetup(setup);
+            setRoute({ screen: 'inspection', inspection });
+          }}
+          onSetup={setInspectionSetup}
+          onInterview={(caseId, interviewId) =>
+            setRoute({ screen: 'interview', caseId, interviewId, inspection: route.inspection ?? undefined })
+          }
+          onOpenCase={(caseId) => setRoute({ screen: 'case', caseId })}
+          onEnd={() => {
+            setInspectionSetup(null);
+            setRoute({ screen: 'inspection', inspection: null });
+          }}
         />
       )}
       {route.screen === 'admin' && user.role === 'supervisor' && (
@@ -115,4 +160,10 @@ export function SignedInApp({
       )}
     </>
   );
+}
+
+/** The inspection the officer is working in (the tab goes back to it), else none. */
+function lastInspection(route: Route): Inspection | null {
+  if (route.screen === 'inspection' || route.screen === 'interview') return route.inspection ?? null;
+  return null;
 }

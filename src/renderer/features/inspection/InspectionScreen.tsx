@@ -1,0 +1,241 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseSummary } from '../../../shared/domain/cases';
+import { isLocale, LOCALE_NATIVE_NAMES } from '../../../shared/i18n/locales';
+import { INSTRUMENT } from '../../../shared/instrument';
+import type { ReplyError } from '../../../shared/ipc/reply';
+import { call } from '../../app/call';
+import { formatDate } from '../../app/format';
+import { usePrefs } from '../../app/prefs-context';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { TextField } from '../../components/TextField';
+import { focusFirstInvalid, SetupFields, StillNeeded } from '../interview/SetupFields';
+import { type InterviewSetup, missingForStart, setupFromInterview, startInputOf } from '../interview/setup';
+import { InspectionForm } from './InspectionForm';
+import { crewCaseInput, crewOf, crewQuery, type Inspection, setupForNextPerson } from './inspection';
+
+/**
+ * A whole crew at one inspection: place, vessel, date, team, interpreter and privacy checks are entered
+ * once; "next crew member" opens a new case and its short screen with that form; the crew list shows
+ * each person's status and result. After a lock the form comes back from the last crew interview.
+ */
+export function InspectionScreen({
+  inspection,
+  setup,
+  onBegin,
+  onSetup,
+  onInterview,
+  onOpenCase,
+  onEnd,
+}: {
+  inspection: Inspection | null;
+  setup: InterviewSetup | null;
+  onBegin: (inspection: Inspection, setup: InterviewSetup) => void;
+  onSetup: (setup: InterviewSetup) => void;
+  onInterview: (caseId: string, interviewId: string) => void;
+  onOpenCase: (caseId: string) => void;
+  onEnd: () => void;
+}) {
+  if (!inspection) return <InspectionForm onBegin={onBegin} />;
+  return (
+    <CrewPage
+      inspection={inspection}
+      setup={setup}
+      onSetup={onSetup}
+      onInterview={onInterview}
+      onOpenCase={onOpenCase}
+      onEnd={onEnd}
+    />
+  );
+}
+
+function CrewPage({
+  inspection,
+  setup,
+  onSetup,
+  onInterview,
+  onOpenCase,
+  onEnd,
+}: {
+  inspection: Inspection;
+  setup: InterviewSetup | null;
+  onSetup: (setup: InterviewSetup) => void;
+  onInterview: (caseId: string, interviewId: string) => void;
+  onOpenCase: (caseId: string) => void;
+  onEnd: () => void;
+}) {
+  const { t } = useTranslation();
+  const prefs = usePrefs();
+  const [crew, setCrew] = useState<CaseSummary[] | null>(null);
+  const [name, setName] = useState('');
+  const [tried, setTried] = useState(false);
+  const [showForm, setShowForm] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ReplyError | null>(null);
+  const panel = useRef<HTMLFormElement>(null);
+
+  const load = useCallback(async () => {
+    const reply = await call('cases.list', crewQuery(inspection));
+    if (!reply.ok) return setError(reply.error);
+    const rows = crewOf(inspection, reply.value.rows);
+    setCrew(rows);
+    // After a lock the form is gone from memory: it comes back from the last crew member's interview.
+    const last = rows.at(-1);
+    if (!setup && last) {
+      const detail = await call('cases.get', { id: last.id });
+      if (detail.ok) {
+        const previous = detail.value.interviews.at(-1);
+        onSetup(setupForNextPerson(setupFromInterview(previous, undefined, prefs.intervieweeLanguage)));
+      }
+    }
+  }, [inspection, setup, onSetup, prefs.intervieweeLanguage]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const form = setup ?? setupFromInterview(undefined, undefined, prefs.intervieweeLanguage);
+  const missing = missingForStart(form);
+  const nameMissing = tried && !name.trim();
+
+  const startNext = async () => {
+    if (!name.trim() || missing.length > 0) {
+      setTried(true);
+      if (missing.length > 0) setShowForm(true);
+      focusFirstInvalid(panel.current);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    const created = await call('cases.create', crewCaseInput(inspection, name));
+    if (!created.ok) {
+      setBusy(false);
+      return setError(created.error);
+    }
+    const started = await call('interview.start', {
+      ...startInputOf(form, {
+        caseId: created.value.id,
+        personId: created.value.persons[0]?.id,
+        officerLanguage: prefs.uiLanguage,
+      }),
+      instrumentId: INSTRUMENT.id,
+      instrumentVersion: INSTRUMENT.version,
+      tier: 'short',
+    });
+    setBusy(false);
+    if (!started.ok) return setError(started.error);
+    onSetup(setupForNextPerson(form));
+    onInterview(created.value.id, started.value.id);
+  };
+
+  const where = [
+    inspection.place.name,
+    inspection.place.province,
+    inspection.vessel?.name,
+    formatDate(inspection.date, prefs.uiLanguage),
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const summary = [
+    form.withInterpreter
+      ? t('inspection.interpreterIs', { name: form.interpreterName || '—' })
+      : t('inspection.noInterpreter'),
+    form.present.trim() ? t('inspection.presentAre', { present: form.present.trim() }) : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+
+  return (
+    <section className="panel inspection" aria-labelledby="inspection-title" data-testid="inspection">
+      <div className="inspection-head">
+        <h1 id="inspection-title">{t('inspection.heading', { where })}</h1>
+        <button type="button" className="secondary" onClick={onEnd} data-testid="inspection-end">
+          {t('inspection.end')}
+        </button>
+      </div>
+      <ErrorMessage error={error} />
+      <form
+        ref={panel}
+        className="next-crew"
+        aria-labelledby="next-crew-title"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void startNext();
+        }}
+      >
+        <h2 id="next-crew-title">{t('inspection.nextTitle')}</h2>
+        <div className="next-crew-row">
+          <TextField
+            label={t('inspection.name')}
+            error={nameMissing ? t('inspection.nameMissing') : null}
+            value={name}
+            onChange={setName}
+            testId="crew-name"
+            autoFocus
+          />
+          <button type="submit" disabled={busy} data-testid="crew-start">
+            {busy ? t('actions.working') : t('inspection.startNext')}
+          </button>
+        </div>
+        <p className="muted" data-testid="crew-form-summary">
+          {t('inspection.formSummary', { summary })}{' '}
+          <button
+            type="button"
+            className="link"
+            aria-expanded={showForm}
+            onClick={() => setShowForm((v) => !v)}
+            data-testid="crew-form-toggle"
+          >
+            {showForm ? t('inspection.hideForm') : t('inspection.changeForm')}
+          </button>
+        </p>
+        <StillNeeded missing={missing} />
+        {showForm && <SetupFields value={form} onChange={onSetup} tried={tried} />}
+      </form>
+
+      <h2>{t('inspection.crew')}</h2>
+      {crew?.length === 0 && <p className="muted">{t('inspection.noCrew')}</p>}
+      {crew && crew.length > 0 && (
+        <table className="crew-list" data-testid="crew-list">
+          <thead>
+            <tr>
+              <th scope="col">{t('cases.person')}</th>
+              <th scope="col">{t('cases.language')}</th>
+              <th scope="col">{t('cases.status')}</th>
+              <th scope="col">{t('cases.result')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('inspection.open')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {crew.map((c) => (
+              <tr key={c.id} data-testid="crew-row" data-result={c.screeningResult} data-status={c.status}>
+                <td>{c.primaryPersonName ?? '—'}</td>
+                <td>
+                  {c.intervieweeLanguage && isLocale(c.intervieweeLanguage) ? (
+                    <span lang={c.intervieweeLanguage}>{LOCALE_NATIVE_NAMES[c.intervieweeLanguage]}</span>
+                  ) : (
+                    (c.intervieweeLanguage ?? '—')
+                  )}
+                </td>
+                <td>{t(`status.${c.status}`)}</td>
+                <td>{t(`result.${c.screeningResult}`)}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => onOpenCase(c.id)}
+                    data-testid="crew-open"
+                  >
+                    {t('inspection.open')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

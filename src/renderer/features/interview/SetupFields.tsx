@@ -1,0 +1,205 @@
+import { useTranslation } from 'react-i18next';
+import { LOCALE_NATIVE_NAMES, LOCALES, type Locale } from '../../../shared/i18n/locales';
+import { Field } from '../../components/Field';
+import { SelectField } from '../../components/SelectField';
+import { CheckField, TextField } from '../../components/TextField';
+import {
+  type InterviewSetup,
+  interpreterGenderMismatch,
+  type MissingItem,
+  missingForStart,
+  officerGenderMismatch,
+  PRIVACY_ITEMS,
+  type PrivacyItem,
+} from './setup';
+
+/** Moves the focus to the first field marked invalid in `root` (after the errors have rendered). */
+export function focusFirstInvalid(root: HTMLElement | null): void {
+  requestAnimationFrame(() => root?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+}
+
+/** What still stops the interview from starting, in one line beside the start button. */
+export function StillNeeded({ missing }: { missing: readonly MissingItem[] }) {
+  const { t } = useTranslation();
+  if (missing.length === 0) return null;
+  const privacyLeft = missing.filter((m) => (PRIVACY_ITEMS as readonly string[]).includes(m)).length;
+  const items = [
+    ...(missing.includes('interpreterName') ? [t('beforeStart.interpreterName')] : []),
+    ...(missing.includes('declaration') ? [t('beforeStart.missingDeclaration')] : []),
+    ...(privacyLeft > 0 ? [t('beforeStart.privacyLeft', { count: privacyLeft })] : []),
+  ];
+  return (
+    <p id="bs-missing" className="muted" data-testid="bs-missing">
+      {t('beforeStart.stillNeeded', { items: items.join(' · ') })}
+    </p>
+  );
+}
+
+/**
+ * The fields of the pre-interview form (controlled): the person's language and dialect, who is present,
+ * gender preferences (warnings when not honoured), the interpreter and their declaration, the privacy
+ * checklist. Once `tried`, each missing item says so under its field.
+ */
+export function SetupFields({
+  value: s,
+  onChange,
+  tried,
+}: {
+  value: InterviewSetup;
+  onChange: (next: InterviewSetup) => void;
+  tried: boolean;
+}) {
+  const { t } = useTranslation();
+  const set = <K extends keyof InterviewSetup>(key: K, v: InterviewSetup[K]) => onChange({ ...s, [key]: v });
+  const stated = [
+    { value: '' as const, label: t('gender.notStated') },
+    ...(['female', 'male'] as const).map((g) => ({ value: g, label: t(`gender.${g}`) })),
+  ];
+  const noYes = (['no', 'yes'] as const).map((v) => ({ value: v, label: t(`actions.${v}`) }));
+  const missing = missingForStart(s);
+  const shows = (item: MissingItem) => tried && missing.includes(item);
+  const tick = (item: MissingItem) => (shows(item) ? t('beforeStart.tickToStart') : null);
+  const check = (item: PrivacyItem) => (
+    <CheckField
+      key={item}
+      label={t(`beforeStart.privacyItems.${item}`)}
+      checked={s.privacy[item]}
+      error={tick(item)}
+      onChange={(checked) => set('privacy', { ...s.privacy, [item]: checked })}
+      testId={`bs-privacy-${item}`}
+    />
+  );
+  return (
+    <>
+      <div className="two-col">
+        <Field label={t('beforeStart.language')}>
+          {(id) => (
+            <select
+              id={id}
+              value={s.language}
+              onChange={(e) => set('language', e.target.value as Locale)}
+              data-testid="bs-language"
+            >
+              {LOCALES.map((l) => (
+                <option key={l} value={l} lang={l}>
+                  {LOCALE_NATIVE_NAMES[l]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <TextField
+          label={t('beforeStart.dialect')}
+          hint={t('beforeStart.dialectHint')}
+          value={s.dialect}
+          onChange={(v) => set('dialect', v)}
+          testId="bs-dialect"
+        />
+      </div>
+      <TextField
+        label={t('beforeStart.present')}
+        hint={t('beforeStart.presentHint')}
+        value={s.present}
+        onChange={(v) => set('present', v)}
+        testId="bs-present"
+      />
+      <div className="two-col">
+        <SelectField
+          label={t('beforeStart.preferredGender')}
+          value={s.preferred}
+          options={(['no_preference', 'female', 'male'] as const).map((g) => ({
+            value: g,
+            label: t(`gender.${g}`),
+          }))}
+          onChange={(v) => set('preferred', v)}
+          testId="bs-preferred"
+        />
+        <SelectField
+          label={t('beforeStart.officerGender')}
+          value={s.officerGender}
+          options={stated}
+          onChange={(v) => set('officerGender', v)}
+          testId="bs-officer-gender"
+        />
+      </div>
+      {officerGenderMismatch(s) && (
+        <p className="warning" role="alert" data-testid="gender-warning">
+          {t('beforeStart.genderWarning')}
+        </p>
+      )}
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={s.withInterpreter}
+          onChange={(e) => set('withInterpreter', e.target.checked)}
+          data-testid="bs-with-interpreter"
+        />
+        {t('beforeStart.withInterpreter')}
+      </label>
+      {s.withInterpreter && (
+        <fieldset>
+          <legend>{t('beforeStart.interpreter')}</legend>
+          <div className="two-col">
+            <TextField
+              label={t('beforeStart.interpreterName')}
+              error={shows('interpreterName') ? t('beforeStart.interpreterNameMissing') : null}
+              value={s.interpreterName}
+              onChange={(v) => set('interpreterName', v)}
+              testId="bs-interpreter-name"
+            />
+            <TextField
+              label={t('beforeStart.interpreterDialect')}
+              value={s.interpreterDialect}
+              onChange={(v) => set('interpreterDialect', v)}
+              testId="bs-interpreter-dialect"
+            />
+          </div>
+          <div className="two-col">
+            <SelectField
+              label={t('beforeStart.interpreterGender')}
+              value={s.interpreterGender}
+              options={stated}
+              onChange={(v) => set('interpreterGender', v)}
+              testId="bs-interpreter-gender"
+            />
+            <SelectField
+              label={t('beforeStart.knowsParties')}
+              value={s.conflict}
+              options={noYes}
+              onChange={(v) => set('conflict', v)}
+              testId="bs-conflict"
+            />
+          </div>
+          {interpreterGenderMismatch(s) && (
+            <p className="warning" role="alert" data-testid="interpreter-gender-warning">
+              {t('beforeStart.interpreterGenderWarning')}
+            </p>
+          )}
+          <SelectField
+            label={t('beforeStart.paidByEmployer')}
+            value={s.paidByEmployer}
+            options={noYes}
+            onChange={(v) => set('paidByEmployer', v)}
+            testId="bs-paid"
+          />
+          {(s.conflict === 'yes' || s.paidByEmployer === 'yes') && (
+            <p className="warning" role="alert" data-testid="conflict-warning">
+              {t('beforeStart.conflictWarning')}
+            </p>
+          )}
+          <CheckField
+            label={t('beforeStart.declaration')}
+            checked={s.declarationSigned}
+            error={tick('declaration')}
+            onChange={(checked) => set('declarationSigned', checked)}
+            testId="bs-declaration"
+          />
+        </fieldset>
+      )}
+      <fieldset>
+        <legend>{t('beforeStart.privacy')}</legend>
+        {PRIVACY_ITEMS.map(check)}
+      </fieldset>
+    </>
+  );
+}
