@@ -298,6 +298,18 @@ describe('judgePdf: the file', () => {
     expect(verdict.signerFingerprint).toBe(formatFingerprint(forger.der));
   });
 
+  it('a signature appended under an escaped name (/Byte#52ange) is still refused: the first no longer covers the file', () => {
+    const update = Buffer.from(
+      '\n99 0 obj\n<< /Type /Sig /Byte#52ange [0 10 20 30] /Contents <00> >>\nendobj\n%%EOF\n',
+      'latin1',
+    );
+    expectVerdict(judgePdf(Buffer.concat([genuine, update]), byStore(storeCa)), 1, {
+      valid: false,
+      coversWholeDocument: false,
+      reason: 'appended-after-signing',
+    });
+  });
+
   it('a damaged /Contents is a damaged signature, and garbage never throws', () => {
     const text = genuine.toString('latin1');
     const contents = text.indexOf('/Contents <') + '/Contents <'.length;
