@@ -298,16 +298,19 @@ describe('judgePdf: the file', () => {
     expect(verdict.signerFingerprint).toBe(formatFingerprint(forger.der));
   });
 
-  it('a signature appended under an escaped name (/Byte#52ange) is still refused: the first no longer covers the file', () => {
+  it('a signature appended under an escaped name (/Byte#52ange) is counted, and refused', () => {
     const update = Buffer.from(
       '\n99 0 obj\n<< /Type /Sig /Byte#52ange [0 10 20 30] /Contents <00> >>\nendobj\n%%EOF\n',
       'latin1',
     );
     expectVerdict(judgePdf(Buffer.concat([genuine, update]), byStore(storeCa)), 1, {
       valid: false,
-      coversWholeDocument: false,
-      reason: 'appended-after-signing',
+      signatures: 2,
+      reason: 'second-signature',
     });
+    // Only names that read as ByteRange count: /ByteRanges or /Byte#52anges are other keys.
+    const other = Buffer.from('\n<< /Byte#52anges [0 1 2 3] /ByteRanges [0 1 2 3] >>\n', 'latin1');
+    expect(judgePdf(Buffer.concat([unsigned, other]), none).signatures).toBe(0);
   });
 
   it('a damaged /Contents is a damaged signature, and garbage never throws', () => {

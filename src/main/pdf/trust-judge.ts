@@ -90,7 +90,18 @@ export interface JudgeOptions {
   now?: Date;
 }
 
-const BYTE_RANGE_TOKEN = /\/ByteRange(?![A-Za-z0-9_.#-])/g;
+/**
+ * A /ByteRange key, also written with PDF name escapes (/Byte#52ange reads as /ByteRange in every PDF
+ * reader), so that an escaped one is counted too.
+ */
+const BYTE_RANGE_TOKEN = /\/((?:[A-Za-z]|#[0-9A-Fa-f]{2}){9})(?![A-Za-z0-9_.#-])/g;
+
+function isByteRangeName(raw: string): boolean {
+  return (
+    raw.replace(/#([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))) ===
+    'ByteRange'
+  );
+}
 const BYTE_RANGE_ARRAY = /\/ByteRange\s*\[\s*(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s*\]/y;
 /** Signatures checked in full; more are counted (a referral has one). */
 const MAX_CHECKED_SIGNATURES = 16;
@@ -227,7 +238,9 @@ export function judgePdf(bytes: Uint8Array, trustList: TrustList, options: Judge
   const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const documentSha256 = createHash('sha256').update(file).digest('hex');
   const text = file.toString('latin1');
-  const positions = [...text.matchAll(BYTE_RANGE_TOKEN)].map((m) => m.index ?? 0);
+  const positions = [...text.matchAll(BYTE_RANGE_TOKEN)]
+    .filter((m) => isByteRangeName(m[1] ?? ''))
+    .map((m) => m.index ?? 0);
   const verdict = (partial: Partial<TrustVerdict> & { reason: VerdictReason }): TrustVerdict => ({
     valid: false,
     trusted: false,
