@@ -225,7 +225,8 @@ test('a full short screen with an interpreter (Thai officer, Burmese interviewee
   try {
     db.pragma("cipher = 'sqlcipher'");
     db.pragma('legacy = 4');
-    db.pragma(`key = "x'${recoveryKey}'"`);
+    // SQLCipher's passphrase form: the database key is derived from the recovery key and the file's salt.
+    db.pragma(`key = '${recoveryKey.toLowerCase()}'`);
     const rows = db
       .prepare(
         `SELECT a.question_id FROM answers a JOIN interviews i ON a.interview_id = i.id
