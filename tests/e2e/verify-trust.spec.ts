@@ -13,6 +13,7 @@ import {
   type OwnServer,
   openOwn,
   replyValue,
+  SUPERVISOR,
   screenThroughIpc,
   setUiLanguage,
   shotPath,
@@ -26,7 +27,6 @@ import {
  * The supervisor adds the sender's certificate to the directory entry on the settings screen; from
  * then on the real referral is trusted and the forgery is still flagged. Own server and data folder.
  */
-const SUPERVISOR = { name: 'Somchai Jaidee', user: 'somchai', pass: 'correct horse battery staple' };
 const SENDER = { id: '3c7a1e52-55c1-4e3e-9d0a-3c2f6f1b7c31', name: 'Songkhla PIPO centre' };
 
 test.describe.configure({ mode: 'serial' });
