@@ -9,6 +9,8 @@ import { translatorFor } from '../../src/main/i18n/translator';
 import { RENDERER_CSP, RENDERER_CSP_HEADER } from '../../src/main/security/csp';
 import { isAppUrl, permissionAllowed } from '../../src/main/security/navigation';
 import { DEV_RENDERER_URL_ENV, rendererEntryUrl } from '../../src/main/security/renderer-entry';
+import { listAudit } from '../../src/main/store/audit';
+import { Vault } from '../../src/main/store/vault';
 import { IPC_INVOKE } from '../../src/shared/ipc/api';
 
 /**
@@ -48,6 +50,7 @@ const fake = vi.hoisted(() => {
     sandboxEnabled: false,
     userData: '',
     appListeners: new Map<string, Fn[]>(),
+    powerListeners: new Map<string, Fn[]>(),
     ipcHandlers: new Map<string, Fn>(),
     ipcOn: [] as string[],
     windows: [] as {
@@ -128,7 +131,11 @@ const fake = vi.hoisted(() => {
       handle: (channel: string, fn: Fn) => state.ipcHandlers.set(channel, fn),
       on: (channel: string) => state.ipcOn.push(channel),
     },
-    powerMonitor: { on: () => {} },
+    powerMonitor: {
+      on: (event: string, fn: Fn) => {
+        state.powerListeners.set(event, [...(state.powerListeners.get(event) ?? []), fn]);
+      },
+    },
     session: {
       defaultSession: {
         setPermissionRequestHandler: (fn: Fn) => {
@@ -166,6 +173,7 @@ async function loadShell(): Promise<void> {
 
 function resetFake(): void {
   state.appListeners.clear();
+  state.powerListeners.clear();
   state.ipcHandlers.clear();
   state.ipcOn.length = 0;
   state.windows.length = 0;
@@ -445,6 +453,67 @@ describe('the Electron shell as Electron would drive it', () => {
       ok: false,
       error: { code: 'VALIDATION', messageKey: 'errors.validation' },
     });
+  });
+
+  it('locks on screen lock, on sleep and on quit, and the audit trail names each cause', async () => {
+    const sharedUserData = state.userData;
+    state.userData = mkdtempSync(join(tmpdir(), 'fs-shell-locks-'));
+    resetFake();
+    await loadShell();
+    try {
+      const handler = state.ipcHandlers.get(IPC_INVOKE) as (
+        event: unknown,
+        channel: unknown,
+        payload: unknown,
+      ) => Promise<{ ok: boolean; value?: unknown }>;
+      const trusted = { sender: mainWindow().webContents, senderFrame: { url: entryUrl } };
+      const call = (channel: string, payload: unknown) => handler(trusted, channel, payload);
+      const account = {
+        username: 'shell.locks',
+        displayName: 'Shell Locks',
+        passphrase: 'shell locks passphrase',
+      };
+      const init = await call('vault.initialise', account);
+      const { recoveryKey } = init.value as { recoveryKey: string };
+      const signedIn = async () => (await call('cases.places', {})).ok;
+      const signIn = async () => {
+        const unlocked = await call('session.unlock', {
+          username: account.username,
+          passphrase: account.passphrase,
+        });
+        expect(unlocked.ok).toBe(true);
+      };
+      const power = (event: string) => {
+        for (const fn of state.powerListeners.get(event) ?? []) (fn as () => void)();
+      };
+
+      expect(await signedIn()).toBe(true);
+      power('lock-screen');
+      expect(await signedIn()).toBe(false);
+      await signIn();
+      power('suspend');
+      expect(await signedIn()).toBe(false);
+      await signIn();
+      fake.emitApp('will-quit');
+      expect(await signedIn()).toBe(false);
+
+      const session = await new Vault(join(state.userData, 'userData', 'data')).unlockWithRecoveryKey(
+        recoveryKey,
+      );
+      try {
+        const reasons = listAudit(session, { action: 'auth.lock' })
+          .map((e) => (e.details as { reason?: string }).reason)
+          .reverse();
+        expect(reasons).toEqual(['screen_lock', 'suspend', 'shutdown']);
+      } finally {
+        session.lock('manual');
+      }
+    } finally {
+      rmSync(state.userData, { recursive: true, force: true });
+      state.userData = sharedUserData;
+      resetFake();
+      await loadShell();
+    }
   });
 
   it('a second instance quits at once and registers nothing', async () => {

@@ -190,11 +190,13 @@ if (!app.requestSingleInstanceLock()) {
         isAppUrl(details.url, ENTRY_URL);
       callback({ cancel: !allowed });
     });
-    const lockForSuspend = () => ctx.sessions.lock('suspend');
-    powerMonitor.on('suspend', lockForSuspend);
-    powerMonitor.on('lock-screen', lockForSuspend);
+    // Each lock is recorded with its cause: the laptop going to sleep, its screen locked, the app quitting.
+    powerMonitor.on('suspend', () => ctx.sessions.lock('suspend'));
+    powerMonitor.on('lock-screen', () => ctx.sessions.lock('screen_lock'));
     createWindow();
   });
 
   app.on('window-all-closed', () => app.quit());
+  // Quitting closes the database (WAL checkpointed) and wipes the key, as any other lock does.
+  app.on('will-quit', () => ctx.sessions.lock('shutdown'));
 }
