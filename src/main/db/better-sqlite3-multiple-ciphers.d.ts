@@ -55,6 +55,9 @@ declare module 'better-sqlite3-multiple-ciphers' {
       transaction<F extends (...args: never[]) => unknown>(fn: F): Transaction<F>;
       exec(source: string): this;
       pragma(source: string, options?: PragmaOptions): unknown;
+      /** sqlite3_key / sqlite3_rekey with the bytes as given (SQLite3 Multiple Ciphers). */
+      key(key: Buffer): number;
+      rekey(key: Buffer): number;
       function(name: string, cb: (...params: unknown[]) => unknown): this;
       close(): this;
       backup(destinationFile: string): Promise<BackupMetadata>;

@@ -1,5 +1,7 @@
 import { statSync } from 'node:fs';
 import { AppError } from '../../shared/errors';
+import { rawKeyLiteral } from '../keys/raw-key';
+import { wipe } from '../keys/wipe';
 import { type Db, openRawDatabase } from './driver';
 import { sqliteCode, toStoreError } from './errors';
 import { LATEST_SCHEMA_VERSION, migrate, readSchemaVersion } from './migrations';
@@ -71,8 +73,13 @@ function applyKey(db: Db, key: Buffer, keyVerified: boolean, salt?: Buffer): voi
   if (key.length !== 32 || (salt && salt.length !== 16)) throw new AppError('INTERNAL');
   db.pragma("cipher = 'sqlcipher'");
   db.pragma('legacy = 4');
-  // The hex string cannot be wiped from the JS heap; keep it in this scope only.
-  db.pragma(`key = "x'${key.toString('hex')}${salt ? salt.toString('hex') : ''}'"`);
+  // As PRAGMA key = "x'<key><salt>'", but from a Buffer wiped at once: no JS string ever holds the key.
+  const literal = salt ? rawKeyLiteral(key, salt) : rawKeyLiteral(key);
+  try {
+    db.key(literal);
+  } finally {
+    wipe(literal);
+  }
   try {
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
   } catch (err) {
@@ -145,3 +152,16 @@ function safeClose(db: Db): void {
 }
 
 export { LATEST_SCHEMA_VERSION };
+
+/**
+ * Re-encrypts under a new raw key (PRAGMA rekey = "x'…'"), from a Buffer wiped at once: no JS string
+ * ever holds the key.
+ */
+export function rekeyDatabase(db: Db, newKey: Buffer): void {
+  const literal = rawKeyLiteral(newKey);
+  try {
+    db.rekey(literal);
+  } finally {
+    wipe(literal);
+  }
+}

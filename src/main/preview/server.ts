@@ -5,6 +5,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { AppEvent } from '../../shared/ipc/api';
 import type { Dispatch } from '../ipc/dispatch';
 import { RENDERER_CSP_HEADER } from '../security/csp';
+import { parseJsonBody, readBody } from './json-body';
 import { requestPathname } from './request-path';
 
 /**
@@ -111,13 +112,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       if (body === null) {
         return send(res, 413, { ok: false, error: { code: 'VALIDATION', messageKey: 'errors.validation' } });
       }
-      let payload: unknown;
-      try {
-        payload = body.length === 0 ? undefined : JSON.parse(body.toString('utf8'));
-      } catch {
-        return badRequest(res);
-      }
-      const reply = await options.dispatch(channel, payload);
+      // Parsed, then the bytes wiped: bodies carry passphrases and recovery keys.
+      const parsed = parseJsonBody(body);
+      if (!parsed.ok) return badRequest(res);
+      const reply = await options.dispatch(channel, parsed.value);
       const status = reply.ok ? 200 : reply.error.code === 'UNKNOWN_CHANNEL' ? 404 : 200;
       return send(res, status, reply);
     }
@@ -178,19 +176,4 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
         server.closeAllConnections();
       }),
   };
-}
-
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) over = true;
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(over ? null : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }

@@ -13,7 +13,7 @@ import {
 import { AppError, isAppError } from '../../shared/errors';
 import { type AuditActor, appendAudit } from '../audit/log';
 import { type AuditSigner, bindAuditSigner } from '../audit/signer';
-import { closeDatabase, openDatabase } from '../db/connection';
+import { closeDatabase, openDatabase, rekeyDatabase } from '../db/connection';
 import type { Db } from '../db/driver';
 import { toStoreError } from '../db/errors';
 import { deriveDatabaseKey, newDatabaseKeys, readDatabaseSalt, wipeDatabaseKeys } from '../keys/database-key';
@@ -562,7 +562,7 @@ function parseRecoveryKeyOrRecord(dir: string, keyring: Keyring | null, text: st
  * whole or not at all.)
  */
 export function rekey(db: Db, newKey: Buffer): void {
-  db.pragma(`rekey = "x'${newKey.toString('hex')}'"`);
+  rekeyDatabase(db, newKey);
   db.prepare('SELECT count(*) FROM sqlite_schema').get();
   db.pragma('wal_checkpoint(TRUNCATE)');
 }

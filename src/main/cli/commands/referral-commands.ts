@@ -2,6 +2,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MAX_P12_BYTES, MAX_VERIFY_PDF_BYTES } from '../../../shared/domain/referrals';
 import { AppError } from '../../../shared/errors';
+import { wipe } from '../../keys/wipe';
 import {
   EMPTY_TRUST_LIST,
   exitCodeOf,
@@ -208,21 +209,25 @@ export const importSigningIdentityCommand: CliCommand = {
       const dir = resolve(required(flags, 'data'));
       const file = positionals[0];
       if (!file || positionals.length > 1) throw new UsageError('one FILE.p12 is required');
-      const p12 = new Uint8Array(
-        readBoundedFile(resolve(file), MAX_P12_BYTES, (limit) => {
-          io.stderr(`problem: ${file} is larger than ${limit}; a PKCS#12 signing identity is far smaller`);
-          return new AppError('VALIDATION');
-        }),
-      );
-      const password = await secret(io, 'FIELDSCREEN_P12_PASSWORD', 'PKCS#12 password');
-      const summary = await withSession(
-        io,
-        new Vault(dir),
-        required(flags, 'user'),
-        SIGN_IN_REFERRAL,
-        async (session) =>
-          saveSigningIdentity(session, { label: flags.label ?? basename(file), p12, password }),
-      );
+      // The container's bytes are wiped once stored (the store keeps its own copy).
+      const p12 = readBoundedFile(resolve(file), MAX_P12_BYTES, (limit) => {
+        io.stderr(`problem: ${file} is larger than ${limit}; a PKCS#12 signing identity is far smaller`);
+        return new AppError('VALIDATION');
+      });
+      let summary: Awaited<ReturnType<typeof saveSigningIdentity>>;
+      try {
+        const password = await secret(io, 'FIELDSCREEN_P12_PASSWORD', 'PKCS#12 password');
+        summary = await withSession(
+          io,
+          new Vault(dir),
+          required(flags, 'user'),
+          SIGN_IN_REFERRAL,
+          async (session) =>
+            saveSigningIdentity(session, { label: flags.label ?? basename(file), p12, password }),
+        );
+      } finally {
+        wipe(p12);
+      }
       io.stdout(`subject: ${summary.subject}`);
       io.stdout(`fingerprint: ${summary.fingerprint}`);
       io.stdout(`valid-until: ${summary.validTo}`);
