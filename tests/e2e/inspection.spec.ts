@@ -120,5 +120,27 @@ test('an inspection screens three crew members in a row, each in at most 25 clic
   await rows.nth(1).getByTestId('crew-open').click();
   await expect(page.getByTestId('case-page')).toContainText('Ranong fishing port');
   await expect(page.getByTestId('case-page')).toContainText('Sea Star 7');
+
+  // The details can be corrected on the case page; what is wrong is said at the field; each change is audited.
+  await page.getByTestId('details-edit').click();
+  await page.getByTestId('edit-age').fill('two hundred');
+  await page.getByTestId('edit-registration').fill('RN-4472');
+  await page.getByTestId('details-save').click();
+  await expect(page.getByTestId('edit-age')).toBeFocused();
+  await expect(page.getByTestId('field-error')).toHaveText(/whole number of years/);
+  await fontsReady(page);
+  await page.getByTestId('details-editor').screenshot({ path: shotPath('case-details-editor-1366') });
+  await expectAccessible(page, 'the details editor');
+  await page.getByTestId('edit-age').fill('31');
+  await page.getByTestId('details-save').click();
+  await expect(page.getByTestId('details-editor')).toHaveCount(0);
+  await expect(page.getByTestId('person-summary')).toContainText('31');
+  await expect(page.getByTestId('case-page')).toContainText('RN-4472');
+  await expect(
+    page.locator('[data-testid="timeline-entry"][data-action="person.update"]').first(),
+  ).toContainText('age');
+  await expect(
+    page.locator('[data-testid="timeline-entry"][data-action="case.update"]').first(),
+  ).toContainText('vessel registration number');
   await page.context().close();
 });

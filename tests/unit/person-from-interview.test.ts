@@ -5,7 +5,7 @@ import { createCase, getCase } from '../../src/main/store/cases';
 import { startInterview } from '../../src/main/store/interviews';
 import { answer, INSTRUMENT } from '../../src/shared/instrument';
 import { CASE_INPUT } from '../helpers/samples';
-import { createTestStore } from '../helpers/test-app';
+import { createTestApp, createTestStore } from '../helpers/test-app';
 
 /** The record follows the interview (issue 14): the setup and the answers fill the person record. */
 describe('the person record from the interview', () => {
@@ -75,5 +75,27 @@ describe('the person record from the interview', () => {
       reason: 'automatic',
     });
     s.lock();
+  });
+});
+
+describe('correcting a person through the channel', () => {
+  it('updates only what changed, audited with the old and new values; a wrong age is refused', async () => {
+    const app = createTestApp('fs-person-edit-');
+    try {
+      await app.initialise();
+      const c = (await app.ok('cases.create', CASE_INPUT)) as { id: string; persons: { id: string }[] };
+      const personId = c.persons[0]?.id ?? '';
+      const updated = await app.ok('persons.update', { id: personId, ageYears: 27, nationality: 'Myanmar' });
+      expect(updated).toMatchObject({ nameOrAlias: 'Ko Aung', ageYears: 27, nationality: 'Myanmar' });
+      const refused = await app.call('persons.update', { id: personId, ageYears: 300 });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+      const audit = listAudit(app.ctx.sessions.require(), { action: 'person.update', entityId: personId });
+      expect(audit[0]?.details).toEqual({
+        old: { ageYears: null, nationality: null },
+        new: { ageYears: 27, nationality: 'Myanmar' },
+      });
+    } finally {
+      app.close();
+    }
   });
 });

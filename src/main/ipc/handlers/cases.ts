@@ -1,4 +1,12 @@
-import { createCase, getCase, listCases, listPlaces, setCaseStatus, updateCase } from '../../store/cases';
+import {
+  createCase,
+  getCase,
+  listCases,
+  listPlaces,
+  setCaseStatus,
+  updateCase,
+  updatePerson,
+} from '../../store/cases';
 import type { Handler } from '../dispatch';
 
 export const caseHandlers: {
@@ -8,6 +16,7 @@ export const caseHandlers: {
   'cases.get': Handler<'cases.get'>;
   'cases.update': Handler<'cases.update'>;
   'cases.setStatus': Handler<'cases.setStatus'>;
+  'persons.update': Handler<'persons.update'>;
 } = {
   'cases.list': (req, ctx) => listCases(ctx.sessions.require(), req),
   'cases.places': (_req, ctx) => listPlaces(ctx.sessions.require()),
@@ -15,4 +24,5 @@ export const caseHandlers: {
   'cases.get': (req, ctx) => getCase(ctx.sessions.require(), req.id),
   'cases.update': (req, ctx) => updateCase(ctx.sessions.require(), req),
   'cases.setStatus': (req, ctx) => setCaseStatus(ctx.sessions.require(), req),
+  'persons.update': (req, ctx) => updatePerson(ctx.sessions.require(), req),
 };

@@ -18,6 +18,7 @@ import { DeleteCasePanel } from './casework/DeleteCasePanel';
 import { FollowUpsPanel } from './casework/FollowUpsPanel';
 import { NotesPanel } from './casework/NotesPanel';
 import { StatusWorkflow } from './casework/StatusWorkflow';
+import { DetailsEditor } from './DetailsEditor';
 import { PersonSummary } from './PersonSummary';
 
 /**
@@ -41,6 +42,7 @@ export function CasePage({
   const [detail, setDetail] = useState<CaseDetail | null>(null);
   const [error, setError] = useState<ReplyError | null>(null);
   const [starting, setStarting] = useState<Tier | null>(null);
+  const [editing, setEditing] = useState(false);
   // Bumped after any change on the page, so the history and follow-up dates reload.
   const [version, setVersion] = useState(0);
   const changed = useCallback(() => setVersion((v) => v + 1), []);
@@ -97,6 +99,26 @@ export function CasePage({
       </dl>
       <ErrorMessage error={error} />
       <PersonSummary detail={detail} />
+      {!final && !editing && (
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => setEditing(true)}
+          data-testid="details-edit"
+        >
+          {t('details.edit')}
+        </button>
+      )}
+      {editing && (
+        <DetailsEditor
+          detail={detail}
+          onCancel={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            void load();
+          }}
+        />
+      )}
 
       <h2>{t('casePage.interviews')}</h2>
       {detail.interviews.length === 0 && <p className="muted">{t('casePage.noInterviews')}</p>}

@@ -8,6 +8,7 @@ import {
   caseUpdateInput,
 } from '../../domain/cases';
 import { entityId } from '../../domain/common';
+import { person, personUpdateInput } from '../../domain/persons';
 import { channel } from '../channel';
 
 export const caseChannels = {
@@ -17,4 +18,6 @@ export const caseChannels = {
   'cases.get': channel('signedIn', z.strictObject({ id: entityId }), caseDetail),
   'cases.update': channel('signedIn', caseUpdateInput.strict(), caseDetail),
   'cases.setStatus': channel('signedIn', caseSetStatusInput.strict(), caseDetail),
+  /** Corrects a person's details (audited with the old and new values); absent fields keep theirs. */
+  'persons.update': channel('signedIn', personUpdateInput.strict(), person),
 };
