@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAnchor } from '../../src/main/audit/anchor';
 import { createStoreCommands } from '../../src/main/cli/commands/store-commands';
-import type { CliIo } from '../../src/main/cli/types';
 import type { Db } from '../../src/main/db/driver';
 import { seedDemoAgency } from '../../src/main/demo/agency';
 import { seedDemoCases } from '../../src/main/demo/seed';
@@ -15,6 +14,7 @@ import { createCase, updateCase } from '../../src/main/store/cases';
 import { storePaths } from '../../src/main/store/paths';
 import { addUser } from '../../src/main/store/users';
 import { testAuditKeys } from '../helpers/audit-keys';
+import { captureIo } from '../helpers/cli-io';
 import { tempDir } from '../helpers/disk';
 import { dropAuditTriggers, openKeyedFile, rechainAudit, recreateAuditTriggers } from '../helpers/keyed-db';
 import { CASE_INPUT, OFFICER, SUPERVISOR } from '../helpers/samples';
@@ -33,29 +33,10 @@ const commands = createStoreCommands({
   auditKeys: keys.lookup,
 });
 
-interface Io extends CliIo {
-  out: string[];
-  err: string[];
-}
-function io(env: Record<string, string>): Io {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    env,
-    out,
-    err,
-    stdout: (l) => out.push(l),
-    stderr: (l) => err.push(l),
-    promptSecret: async () => {
-      throw new Error('no TTY');
-    },
-  };
-}
-
 async function cli(name: string, args: string[], env: Record<string, string>) {
   const command = commands.find((c) => c.name === name);
   if (!command) throw new Error(`no ${name}`);
-  const o = io(env);
+  const o = captureIo(env);
   const code = await command.run(args, o);
   return { code, out: o.out, err: o.err };
 }

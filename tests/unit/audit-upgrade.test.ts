@@ -2,13 +2,13 @@ import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createStoreCommands } from '../../src/main/cli/commands/store-commands';
-import type { CliIo } from '../../src/main/cli/types';
 import { checkAudit } from '../../src/main/store/audit';
 import { createBackup } from '../../src/main/store/backup';
 import { createCase } from '../../src/main/store/cases';
 import { storePaths } from '../../src/main/store/paths';
 import { Vault } from '../../src/main/store/vault';
 import { testAuditKeys } from '../helpers/audit-keys';
+import { captureIo } from '../helpers/cli-io';
 import { tempDir } from '../helpers/disk';
 import { dropAuditTriggers, openKeyedFile, rechainAudit, recreateAuditTriggers } from '../helpers/keyed-db';
 import { CASE_INPUT } from '../helpers/samples';
@@ -23,21 +23,6 @@ const FIXTURE = join(__dirname, '../fixtures/store-v1');
 const facts = JSON.parse(readFileSync(join(FIXTURE, 'fixture.json'), 'utf8')) as {
   accounts: Record<'supervisor' | 'officer', string>;
 };
-
-function io(env: Record<string, string>): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    env,
-    out,
-    err,
-    stdout: (l) => out.push(l),
-    stderr: (l) => err.push(l),
-    promptSecret: async () => {
-      throw new Error('no TTY');
-    },
-  };
-}
 
 describe('audit signatures on a store from the release before', () => {
   it('keeps the old rows unsigned, signs from the first sign-in on, and the first signed row vouches for the rest', async () => {
@@ -66,7 +51,7 @@ describe('audit signatures on a store from the release before', () => {
       auditKeys: keys.lookup,
     });
     const verify = async (data: string, anchor?: string) => {
-      const o2 = io({ FIELDSCREEN_PASSPHRASE: facts.accounts.supervisor });
+      const o2 = captureIo({ FIELDSCREEN_PASSPHRASE: facts.accounts.supervisor });
       const args = ['--data', data, '--user', 'supervisor', ...(anchor ? ['--anchor', anchor] : [])];
       const code = await commands.find((c) => c.name === 'audit-verify')?.run(args, o2);
       return { code, out: o2.out };

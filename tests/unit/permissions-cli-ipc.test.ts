@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStoreCommands } from '../../src/main/cli/commands/store-commands';
 import { commands as registered } from '../../src/main/cli/registry';
-import type { CliCommand, CliIo } from '../../src/main/cli/types';
+import type { CliCommand } from '../../src/main/cli/types';
 import { translatorFor } from '../../src/main/i18n/translator';
 import { listAudit } from '../../src/main/store/audit';
 import { exportCaseDocument } from '../../src/main/store/case-document';
@@ -13,6 +13,7 @@ import { can, PERMISSIONS, type Permission } from '../../src/shared/domain/permi
 import type { UserRole } from '../../src/shared/domain/users';
 import { requiredPermission } from '../../src/shared/ipc/channel';
 import { type ChannelName, contract } from '../../src/shared/ipc/contract';
+import { type CapturedIo, captureIo } from '../helpers/cli-io';
 import { tempDir } from '../helpers/disk';
 import { CASE_INPUT, OFFICER, SUPERVISOR } from '../helpers/samples';
 import { createTestApp, createTestStore, type TestApp, type TestStore } from '../helpers/test-app';
@@ -50,23 +51,6 @@ const CLI_ONLY: [cli: string, permission: Permission][] = [
 ];
 /** Commands that sign in as nobody: a new store, the recovery key, or no store at all. */
 const NO_ACCOUNT = ['init', 'restore', 'reset-passphrase', 'instrument', 'strings'];
-
-interface RecordingIo extends CliIo {
-  out: string[];
-  err: string[];
-}
-function io(env: Record<string, string>): RecordingIo {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    env,
-    out,
-    err,
-    stdout: (l) => out.push(l),
-    stderr: (l) => err.push(l),
-    promptSecret: () => Promise.reject(new Error('no terminal')),
-  };
-}
 
 const ACCOUNTS: Record<UserRole, { username: string; passphrase: string }> = {
   supervisor: SUPERVISOR,
@@ -124,8 +108,8 @@ function argsFor(name: string, role: UserRole): string[] {
   }
 }
 
-async function runAs(name: string, role: UserRole, lang = 'en'): Promise<{ code: number; io: RecordingIo }> {
-  const recording = io({
+async function runAs(name: string, role: UserRole, lang = 'en'): Promise<{ code: number; io: CapturedIo }> {
+  const recording = captureIo({
     FIELDSCREEN_PASSPHRASE: ACCOUNTS[role].passphrase,
     FIELDSCREEN_NEW_PASSPHRASE: 'a new account passphrase',
     FIELDSCREEN_P12_PASSWORD: 'x',
@@ -241,13 +225,13 @@ describe('one permission table for the CLI and IPC', () => {
   });
 
   it('the message follows FIELDSCREEN_LANG, then the system locale, else English', async () => {
-    const viaLang = io({ FIELDSCREEN_PASSPHRASE: OFFICER.passphrase, LANG: 'km_KH.UTF-8' });
+    const viaLang = captureIo({ FIELDSCREEN_PASSPHRASE: OFFICER.passphrase, LANG: 'km_KH.UTF-8' });
     await command('backup').run(
       ['--data', store.dir, '--user', OFFICER.username, '--out', join(work, 'x.db')],
       viaLang,
     );
     expect(viaLang.err[1]).toBe(`message: ${translatorFor('km')('errors.forbiddenRole')}`);
-    const plain = io({ FIELDSCREEN_PASSPHRASE: OFFICER.passphrase, LANG: 'C.UTF-8' });
+    const plain = captureIo({ FIELDSCREEN_PASSPHRASE: OFFICER.passphrase, LANG: 'C.UTF-8' });
     await command('backup').run(
       ['--data', store.dir, '--user', OFFICER.username, '--out', join(work, 'x.db')],
       plain,
