@@ -94,3 +94,20 @@ test("the form says what is missing, and the full interview starts from the shor
   await expect(page.getByTestId('question')).toBeVisible();
   await page.context().close();
 });
+
+test('a new case says at the field what is missing instead of a general error', async ({ browser }) => {
+  const page = await openAt(browser, server, { width: 1366, height: 768 });
+  await page.getByTestId('nav-new-case').click();
+  await page.getByTestId('create-case').click();
+  await expect(page.getByTestId('place-name')).toBeFocused();
+  await expect(page.getByTestId('place-name')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('field-error')).toHaveText('Write where the screening took place.');
+  await expect(page.getByTestId('error')).toHaveCount(0);
+  await fontsReady(page);
+  await page.screenshot({ path: shotPath('new-case-missing-1366') });
+  await expectAccessible(page, 'a new case with a missing place');
+  await page.getByTestId('place-name').fill('Songkhla PIPO');
+  await page.getByTestId('create-case').click();
+  await expect(page.getByTestId('case-page')).toBeVisible();
+  await page.context().close();
+});

@@ -37,3 +37,8 @@ export function Field({
     </div>
   );
 }
+
+/** Moves the focus to the first field marked invalid in `root` (after the errors have rendered). */
+export function focusFirstInvalid(root: HTMLElement | null): void {
+  requestAnimationFrame(() => root?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+}

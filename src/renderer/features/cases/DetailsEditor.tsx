@@ -7,9 +7,9 @@ import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
 import { nationalityLabel } from '../../app/nationality';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { focusFirstInvalid } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
-import { focusFirstInvalid } from '../interview/SetupFields';
 
 const PLACE_KINDS = ['pipo_centre', 'port', 'vessel', 'other'] as const;
 const SEXES = ['undisclosed', 'female', 'male', 'other'] as const;

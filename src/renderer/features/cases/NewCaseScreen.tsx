@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Field } from '../../components/Field';
+import { Field, focusFirstInvalid } from '../../components/Field';
 import { ZawgyiCheck } from '../../components/ZawgyiCheck';
 
 const PLACE_KINDS = ['pipo_centre', 'port', 'vessel', 'other'] as const;
@@ -30,8 +30,21 @@ export function NewCaseScreen({ onCreated }: { onCreated: (caseId: string) => vo
   const [nationality, setNationality] = useState('');
   const [error, setError] = useState<ReplyError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [tried, setTried] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  // What is wrong is said under the field, before anything is sent.
+  const errors = {
+    placeName: !placeName.trim() ? t('details.placeMissing') : null,
+    date: !/^\d{4}-\d{2}-\d{2}$/.test(date) ? t('details.dateMissing') : null,
+  };
+  const shown = (e: string | null) => (tried ? e : null);
 
   const submit = async () => {
+    if (errors.placeName || errors.date) {
+      setTried(true);
+      focusFirstInvalid(form.current);
+      return;
+    }
     setBusy(true);
     setError(null);
     const vessel = vesselName || registration || flag ? { name: vesselName, registration, flag } : undefined;
@@ -50,6 +63,7 @@ export function NewCaseScreen({ onCreated }: { onCreated: (caseId: string) => vo
     <section className="panel" aria-labelledby="new-case-title">
       <h1 id="new-case-title">{t('newCase.title')}</h1>
       <form
+        ref={form}
         className="grid-form"
         onSubmit={(e) => {
           e.preventDefault();
@@ -74,10 +88,12 @@ export function NewCaseScreen({ onCreated }: { onCreated: (caseId: string) => vo
               </select>
             )}
           </Field>
-          <Field label={t('newCase.placeName')}>
-            {(id) => (
+          <Field label={t('newCase.placeName')} error={shown(errors.placeName)}>
+            {(id, describedBy, invalid) => (
               <input
                 id={id}
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
                 value={placeName}
                 onChange={(e) => setPlaceName(e.target.value)}
                 data-testid="place-name"
@@ -95,10 +111,12 @@ export function NewCaseScreen({ onCreated }: { onCreated: (caseId: string) => vo
               />
             )}
           </Field>
-          <Field label={t('newCase.date')}>
-            {(id) => (
+          <Field label={t('newCase.date')} error={shown(errors.date)}>
+            {(id, describedBy, invalid) => (
               <input
                 id={id}
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
                 type="date"
                 value={date}
                 onChange={(e) => setDate(e.target.value)}

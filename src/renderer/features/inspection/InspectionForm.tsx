@@ -2,9 +2,10 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CasePlace } from '../../../shared/domain/cases';
 import { usePrefs } from '../../app/prefs-context';
+import { focusFirstInvalid } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
-import { focusFirstInvalid, SetupFields, StillNeeded } from '../interview/SetupFields';
+import { SetupFields, StillNeeded } from '../interview/SetupFields';
 import { blankSetup, type InterviewSetup, missingForStart } from '../interview/setup';
 import type { Inspection } from './inspection';
 

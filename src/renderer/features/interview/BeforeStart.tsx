@@ -5,7 +5,8 @@ import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
 import { usePrefs } from '../../app/prefs-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { focusFirstInvalid, SetupFields, StillNeeded } from './SetupFields';
+import { focusFirstInvalid } from '../../components/Field';
+import { SetupFields, StillNeeded } from './SetupFields';
 import { type InterviewSetup, missingForStart, startInputOf } from './setup';
 
 /** Where the form's contents came from, said above it so the officer checks them again. */

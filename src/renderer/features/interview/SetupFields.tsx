@@ -13,11 +13,6 @@ import {
   type PrivacyItem,
 } from './setup';
 
-/** Moves the focus to the first field marked invalid in `root` (after the errors have rendered). */
-export function focusFirstInvalid(root: HTMLElement | null): void {
-  requestAnimationFrame(() => root?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-}
-
 /** What still stops the interview from starting, in one line beside the start button. */
 export function StillNeeded({ missing }: { missing: readonly MissingItem[] }) {
   const { t } = useTranslation();
