@@ -318,7 +318,7 @@ const isPlainContainer = (v: unknown): v is Record<string | number, unknown> =>
 function containers(value: unknown, path: Path = [], out: Path[] = []): Path[] {
   if (!isPlainContainer(value) || path.length > 6) return out;
   out.push(path);
-  const keys: (string | number)[] = Array.isArray(value) ? value.map((_v, i) => i) : Object.keys(value);
+  const keys: (string | number)[] = Array.isArray(value) ? indicesOf(value) : Object.keys(value);
   for (const k of keys) containers(value[k], [...path, k], out);
   return out;
 }
@@ -337,6 +337,21 @@ export type Mutation =
   | { op: 'dropKey'; pick: number; key: number }
   | { op: 'extraKey'; pick: number; name: string; value: unknown }
   | { op: 'replaceWhole'; value: unknown };
+
+/**
+ * The indices of an array a mutation may have tampered with: an own `constructor` key (a payload key
+ * like any other) breaks Array.prototype.map and splice, which build their results through the
+ * array's species.
+ */
+function indicesOf(array: readonly unknown[]): number[] {
+  return Array.from({ length: array.length }, (_v, i) => i);
+}
+
+/** Removes one element in place, without splice (which also goes through the species). */
+function removeAt(array: unknown[], index: number): void {
+  for (let i = index; i < array.length - 1; i++) array[i] = array[i + 1];
+  array.length -= 1;
+}
 
 /**
  * Applies mutations to a copy of a JSON-shaped payload. Targets are chosen among the containers of
@@ -362,7 +377,7 @@ function applyMutations(base: unknown, mutations: Mutation[]): unknown {
       withOwnKey(target, m.name, m.value);
       continue;
     }
-    const keys: (string | number)[] = Array.isArray(target) ? target.map((_v, i) => i) : Object.keys(target);
+    const keys: (string | number)[] = Array.isArray(target) ? indicesOf(target) : Object.keys(target);
     if (keys.length === 0) {
       // An empty object or array: give it the wrong kind of content instead.
       if (m.op === 'wrongType') withOwnKey(target, Array.isArray(target) ? '0' : 'unexpected', m.value);
@@ -371,7 +386,7 @@ function applyMutations(base: unknown, mutations: Mutation[]): unknown {
     }
     const key = keys[m.key % keys.length] as string | number;
     if (m.op === 'wrongType') target[key] = m.value;
-    else if (Array.isArray(target)) target.splice(key as number, 1);
+    else if (Array.isArray(target)) removeAt(target, key as number);
     else delete target[key];
   }
   return root;
