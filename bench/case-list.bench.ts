@@ -14,6 +14,7 @@ import { folderExportTarget } from '../src/main/services/folder-export';
 import { listCases } from '../src/main/store/cases';
 import { Session } from '../src/main/store/session';
 import { insertUser, Vault } from '../src/main/store/vault';
+import type { CaseListQuery } from '../src/shared/domain/cases';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../tests/helpers/chromium';
 import { SEED_PLACES, type SeedResult, seedCaseLoad } from './case-seed';
 import { median, type Print, round } from './figures';
@@ -33,6 +34,11 @@ import { median, type Print, round } from './figures';
  * - case_list_<n>_derived_sort_ms: unfiltered, sorted by a derived column (first person's name or
  *   nationality, interviewee language, officer), first page; the slowest column's median of 20.
  * - case_list_<n>_search_ms: one or two search words and a sort, first page; median of 20.
+ * - case_list_<n>_query_worst_ms: the slowest of filters and sorts chosen against the page plans (a
+ *   sort correlated with a narrow date window, so the matches sit at the far end of the sort index; a
+ *   rare status and result; a page deep in the list, as when scrolling); each its median of 10.
+ * - case_list_<n>_search_broad_ms: the slowest of searches that match most cases (a word in every PIPO
+ *   place, a reference prefix, one letter), first page; each its median of 10.
  * And at 10,000, case_list_10k_render_ms: in Debian's Chromium through the preview server, from a sort
  * click on the case list to the first rows of the new order painted (the query, IPC over HTTP, React
  * render and the next frame); median of 10. Needs a built renderer (`npm run build`).
@@ -162,6 +168,65 @@ export function measureQueries(session: Session, cases: number, lastDay: string,
     }),
   );
   print({ name: `case_list_${label(cases)}_search_ms`, value: search, unit: 'ms', cases, samples: 20 });
+  const day = (minusDays: number) =>
+    new Date(Date.parse(`${lastDay}T00:00:00Z`) - minusDays * 86_400_000).toISOString().slice(0, 10);
+  printSlowest(session, print, `case_list_${label(cases)}_query_worst_ms`, cases, {
+    'last 3 weeks by reference ascending': {
+      dateFrom: day(20),
+      sort: { column: 'reference', direction: 'asc' },
+    },
+    'first 3 weeks by creation, newest first': {
+      dateTo: day(Math.round(cases / 100) - 21),
+      sort: { column: 'createdAt', direction: 'desc' },
+    },
+    'place and last year by reference ascending': {
+      place: SEED_PLACES[0],
+      dateFrom: day(365),
+      sort: { column: 'reference', direction: 'asc' },
+    },
+    'withdrawn and urgent by language': {
+      status: 'consent_withdrawn',
+      result: 'urgent',
+      sort: { column: 'intervieweeLanguage', direction: 'asc' },
+    },
+    'by name, page 51 (scrolled)': { sort: { column: 'primaryPersonName', direction: 'asc' }, offset: 5000 },
+  });
+  printSlowest(session, print, `case_list_${label(cases)}_search_broad_ms`, cases, {
+    pipo: { search: 'pipo', sort: { column: 'screeningDate', direction: 'desc' } },
+    'reference prefix': {
+      search: `fs-${lastDay.slice(0, 4)}`,
+      sort: { column: 'screeningDate', direction: 'desc' },
+    },
+    'one letter': { search: 'a', sort: { column: 'screeningDate', direction: 'desc' } },
+  });
+}
+
+/** Each query's median of 10 (first page of 50 unless it says otherwise); prints the slowest. */
+function printSlowest(
+  session: Session,
+  print: Print,
+  name: string,
+  cases: number,
+  queries: Record<string, CaseListQuery>,
+): void {
+  const each = Object.entries(queries).map(([what, query]) => {
+    let matches = 0;
+    const ms = timed(10, () => {
+      matches = listCases(session, { limit: 50, ...query }).total;
+    });
+    return { what, ms, matches };
+  });
+  const slowest = each.reduce((a, b) => (b.ms > a.ms ? b : a));
+  print({
+    name,
+    value: slowest.ms,
+    unit: 'ms',
+    cases,
+    samples: 10,
+    query: slowest.what,
+    matches: slowest.matches,
+    note: `slowest of ${each.map((e) => `${e.what} ${e.ms} (${e.matches})`).join(', ')}`,
+  });
 }
 
 async function measureRender(root: string, dataDir: string, print: Print): Promise<void> {
