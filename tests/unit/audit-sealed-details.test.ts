@@ -2,10 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { appendAudit, verifyAuditChain } from '../../src/main/audit/log';
 import { asSealed, openSealed, type SealBinding, sealDetails } from '../../src/main/audit/sealed-details';
-import { adminHandlers } from '../../src/main/ipc/handlers/admin';
-import type { AppContext } from '../../src/main/services/context';
 import { addAttachment, getAttachmentContent } from '../../src/main/store/attachments';
-import { listAudit, verifyAudit } from '../../src/main/store/audit';
+import { listAudit, listAuditForViewer, verifyAudit } from '../../src/main/store/audit';
 import { deleteCase } from '../../src/main/store/case-deletion';
 import { caseTimeline } from '../../src/main/store/case-history';
 import { createCase, getCase, setCaseStatus, updateCase, updatePerson } from '../../src/main/store/cases';
@@ -366,8 +364,7 @@ describe('the audit writer and readers', () => {
   });
 });
 
-/** The supervisor's audit viewer handler, called as the dispatcher would after the access check. */
+/** The supervisor's audit viewer. */
 async function adminList(s: Session) {
-  const ctx = { sessions: { require: () => s } } as unknown as AppContext;
-  return adminHandlers['admin.audit.list']({ limit: 500 }, ctx);
+  return listAuditForViewer(s, { limit: 500 });
 }

@@ -4,12 +4,14 @@ import {
   type AuditVerifyResult,
   auditQuery,
 } from '../../shared/domain/audit';
+import type { AdminAuditEntry } from '../../shared/ipc/channels/admin';
 import type { AuditAnchor } from '../audit/anchor';
 import { storeAuditKeys } from '../audit/key-directory';
 import { checkAuditTrail, listAuditRows, toVerifyResult } from '../audit/log';
 import type { AuditKeyLookup } from '../audit/signer';
 import type { TrailReport } from '../audit/trail-check';
 import { readKeyring } from '../keys/keyring';
+import { loadAttribution } from './attribution';
 import type { Session } from './session';
 import { parseInput } from './validate';
 
@@ -18,6 +20,22 @@ export function listAudit(session: Session, query: AuditQuery = {}): AuditEntry[
   if (session.kind === 'user') session.require('audit.read');
   const q = parseInput(auditQuery, query);
   return session.read((db) => listAuditRows(db, q));
+}
+
+/**
+ * The supervisor's audit viewer: the same rows as listAudit, each local account named by its
+ * username (imported people by the name their document gave), other actors by what is stored.
+ */
+export function listAuditForViewer(session: Session, query: AuditQuery = {}): AdminAuditEntry[] {
+  if (session.kind === 'user') session.require('audit.read');
+  const q = parseInput(auditQuery, query);
+  return session.read((db) => {
+    const names = loadAttribution(db);
+    return listAuditRows(db, q).map(({ actorId, hash: _hash, ...r }) => ({
+      ...r,
+      actor: r.actorKind === 'user' && actorId ? names.name(actorId) : actorId,
+    }));
+  });
 }
 
 export interface AuditCheckOptions {

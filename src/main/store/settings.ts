@@ -39,6 +39,18 @@ export function getSettings(session: Session): Settings {
   return session.read((db) => readSettings(db));
 }
 
+/** Every setting, for the supervisor's device settings screen ('settings.device'). */
+export function getDeviceSettings(session: Session): Settings {
+  session.require('settings.device');
+  return getSettings(session);
+}
+
+/** Only the referral directory, for whoever writes referrals: the other settings stay the supervisor's. */
+export function getReferralDirectory(session: Session): Settings['referralDirectory'] {
+  session.require('referrals.write');
+  return getSettings(session).referralDirectory;
+}
+
 /** Changes settings; each key needs its permission (device-wide policy: supervisors). Audits old/new. */
 export function updateSettings(session: Session, patch: SettingsPatch): Settings {
   const user = session.requireUser();
