@@ -1,4 +1,5 @@
 import type common from '../../resources/locales/en/common.json';
+import type { FieldProblem } from './field-problems';
 
 type CommonErrors = (typeof common)['errors'];
 
@@ -70,16 +71,24 @@ export class AppError extends Error {
   readonly messageKey: string;
   /** Seconds the caller must wait (wrong-passphrase back-off); safe to show. */
   readonly retryAfterSeconds?: number;
+  /** Which fields of the request are wrong and why (field names and positions only; no values). */
+  readonly fields?: readonly FieldProblem[];
 
   constructor(
     code: ErrorCode,
-    options: { messageKey?: string; retryAfterSeconds?: number; cause?: unknown } = {},
+    options: {
+      messageKey?: string;
+      retryAfterSeconds?: number;
+      fields?: readonly FieldProblem[];
+      cause?: unknown;
+    } = {},
   ) {
     super(code, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.messageKey = options.messageKey ?? ERROR_MESSAGE_KEYS[code];
     this.retryAfterSeconds = options.retryAfterSeconds;
+    if (options.fields && options.fields.length > 0) this.fields = options.fields;
   }
 }
 

@@ -256,11 +256,13 @@ test("an officer refers a case to an agency of the case's province, chosen from 
     `${RANONG.name} — Ranong (ระนอง)`,
     'Another agency (type its name)',
   ]);
-  await expect(page.getByTestId('export-referral')).toBeDisabled();
-  // The officer's position is asked before signing; the screen says what is missing.
-  await expect(page.getByTestId('referral-missing')).toContainText('position');
-  await page.getByTestId('referral-position').fill('Labour inspector');
+  // The agency's details are in the settings; what this form lacks is said under its fields on trying.
   await expect(page.getByTestId('referral-missing')).toHaveCount(0);
+  await page.getByTestId('export-referral').click();
+  await expect(choice).toBeFocused();
+  await expect(choice).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('referral-position')).toHaveAttribute('aria-invalid', 'true');
+  await page.getByTestId('referral-position').fill('Labour inspector');
   await expect(page.getByTestId('referral-letter-number')).toHaveAttribute(
     'placeholder',
     /^สข 0017\/1\/25\d\d$/,
@@ -295,7 +297,9 @@ test("an officer refers a case to an agency of the case's province, chosen from 
   // An agency that is not in the directory can still be typed.
   await choice.selectOption({ label: 'Another agency (type its name)' });
   await expect(page.getByTestId('receiving-contact')).toHaveCount(0);
-  await expect(page.getByTestId('export-referral')).toBeDisabled();
+  await page.getByTestId('export-referral').click();
+  await expect(page.getByTestId('receiving-agency')).toBeFocused();
+  await expect(page.getByTestId('receiving-agency')).toHaveAttribute('aria-invalid', 'true');
   await page.getByTestId('receiving-agency').fill('Songkhla Provincial Labour Office');
   await page.getByTestId('export-referral').click();
   await expect(page.getByTestId('referral-item')).toHaveCount(2, { timeout: 60_000 });

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { can } from '../../shared/domain/permissions';
 import { AppError, isAppError } from '../../shared/errors';
+import { type FieldProblem, fieldProblemsOf } from '../../shared/field-problems';
 import { requiredPermission } from '../../shared/ipc/channel';
 import {
   type ChannelName,
@@ -41,7 +42,7 @@ export function createDispatcher(handlers: Handlers, ctx: AppContext): Dispatch 
         ctx.touch();
       }
       const parsed = safeParseRequest(spec.request, payload);
-      if (!parsed.success) throw new AppError('VALIDATION');
+      if (!parsed.success) throw new AppError('VALIDATION', { fields: parsed.fields });
       const handler = handlers[channel] as Handler<ChannelName>;
       const value = await handler(parsed.data as never, ctx);
       const checked = spec.response.safeParse(value);
@@ -60,12 +61,14 @@ export function createDispatcher(handlers: Handlers, ctx: AppContext): Dispatch 
 function safeParseRequest(
   schema: z.ZodType,
   payload: unknown,
-): { success: true; data: unknown } | { success: false } {
+): { success: true; data: unknown } | { success: false; fields: FieldProblem[] } {
   try {
     const r = schema.safeParse(payload);
-    return r.success ? { success: true, data: r.data } : { success: false };
+    return r.success
+      ? { success: true, data: r.data }
+      : { success: false, fields: fieldProblemsOf(r.error, schema, payload) };
   } catch {
-    return { success: false };
+    return { success: false, fields: [] };
   }
 }
 
@@ -75,6 +78,7 @@ function toReplyError(err: unknown, channel: unknown) {
       code: err.code,
       messageKey: err.messageKey,
       ...(err.retryAfterSeconds !== undefined ? { retryAfterSeconds: err.retryAfterSeconds } : {}),
+      ...(err.fields ? { fields: err.fields.map((f) => ({ ...f, path: [...f.path] })) } : {}),
     };
   }
   // Only the error's class name is logged: messages of driver errors can quote data.

@@ -135,7 +135,13 @@ export function missingForSigning(agency: Settings['agency'], officerPosition: s
 /** Refused: the referral cannot be signed until these are entered. The message names the first. */
 export class ReferralNotReadyError extends AppError {
   constructor(readonly missing: readonly SigningRequirement[]) {
-    super('VALIDATION', { messageKey: `errors.referralMissing.${missing[0] ?? 'agency.name'}` });
+    super('VALIDATION', {
+      messageKey: `errors.referralMissing.${missing[0] ?? 'agency.name'}`,
+      // The position is the referral form's own field; the agency's details are the settings'.
+      ...(missing.includes('officer.position')
+        ? { fields: [{ path: ['officerPosition'], messageKey: 'errors.referralMissing.officer.position' }] }
+        : {}),
+    });
   }
 }
 

@@ -18,6 +18,9 @@ export const EMPTY_ACCOUNT: AccountValues = { displayName: '', username: '', pas
 
 type Change = (patch: Partial<AccountValues>) => void;
 
+/** What is wrong with each field, in the officer's language (null or absent: nothing). */
+export type AccountProblems = Partial<Record<keyof AccountValues, string | null>>;
+
 /**
  * What the form can tell before asking main: too short, or the two entries differ. Returns the
  * translated message, or null when the passphrase may be sent.
@@ -40,20 +43,27 @@ export function IdentityFields({
   onChange,
   testIdPrefix,
   ownAccount = false,
+  problems = {},
 }: {
   values: Pick<AccountValues, 'displayName' | 'username'>;
   onChange: Change;
   testIdPrefix: string;
   ownAccount?: boolean;
+  problems?: AccountProblems;
 }) {
   const { t } = useTranslation();
   return (
     <>
       {/* "Your full name" when setting up one's own account; "Full name" when adding someone else. */}
-      <Field label={t(ownAccount ? 'setup.displayName' : 'admin.users.displayName')}>
-        {(id) => (
+      <Field
+        label={t(ownAccount ? 'setup.displayName' : 'admin.users.displayName')}
+        error={problems.displayName}
+      >
+        {(id, describedBy, invalid) => (
           <input
             id={id}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
             value={values.displayName}
             onChange={(e) => onChange({ displayName: e.target.value })}
             data-testid={`${testIdPrefix}-display-name`}
@@ -61,11 +71,12 @@ export function IdentityFields({
           />
         )}
       </Field>
-      <Field label={t('setup.username')} hint={t('setup.usernameHint')}>
-        {(id, hint) => (
+      <Field label={t('setup.username')} hint={t('setup.usernameHint')} error={problems.username}>
+        {(id, describedBy, invalid) => (
           <input
             id={id}
-            aria-describedby={hint}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
             value={values.username}
             onChange={(e) => onChange({ username: e.target.value })}
             data-testid={`${testIdPrefix}-username`}
@@ -84,6 +95,7 @@ export function NewPassphraseFields({
   testIdPrefix,
   label,
   hint,
+  problems = {},
 }: {
   values: Pick<AccountValues, 'passphrase' | 'confirm'>;
   onChange: Change;
@@ -92,6 +104,7 @@ export function NewPassphraseFields({
   label?: string;
   /** Defaults to the setup hint (minimum length, a few unrelated words). */
   hint?: string;
+  problems?: AccountProblems;
 }) {
   const { t } = useTranslation();
   return (
@@ -99,11 +112,13 @@ export function NewPassphraseFields({
       <Field
         label={label ?? t('setup.passphrase')}
         hint={hint ?? t('setup.passphraseHint', { count: MIN_PASSPHRASE_LENGTH })}
+        error={problems.passphrase}
       >
-        {(id, hintId) => (
+        {(id, describedBy, invalid) => (
           <input
             id={id}
-            aria-describedby={hintId}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
             type="password"
             value={values.passphrase}
             onChange={(e) => onChange({ passphrase: e.target.value })}
@@ -112,10 +127,12 @@ export function NewPassphraseFields({
           />
         )}
       </Field>
-      <Field label={t('setup.confirm')}>
-        {(id) => (
+      <Field label={t('setup.confirm')} error={problems.confirm}>
+        {(id, describedBy, invalid) => (
           <input
             id={id}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
             type="password"
             value={values.confirm}
             onChange={(e) => onChange({ confirm: e.target.value })}

@@ -1,8 +1,9 @@
+import { addAccount } from '../../services/add-account';
 import { backupRestoreSources, pickBackup, restorePickedBackup } from '../../services/backup-restore';
 import { listAuditForViewer, verifyAudit } from '../../store/audit';
 import { exportBackup } from '../../store/backup-export';
 import { getDeviceSettings, updateSettings } from '../../store/settings';
-import { addUser, disableUser, getUser, listUsers } from '../../store/users';
+import { disableUser, getUser, listUsers } from '../../store/users';
 import { resetPassphraseAsSupervisor } from '../../store/vault';
 import type { Handler } from '../dispatch';
 
@@ -21,7 +22,7 @@ export const adminHandlers: {
   'admin.backup.restore': Handler<'admin.backup.restore'>;
 } = {
   'admin.users.list': (_req, ctx) => listUsers(ctx.sessions.require()),
-  'admin.users.add': (req, ctx) => addUser(ctx.sessions.require(), req),
+  'admin.users.add': (req, ctx) => addAccount(ctx.sessions.require(), req),
   'admin.users.disable': (req, ctx) => disableUser(ctx.sessions.require(), req.userId),
   'admin.users.resetPassphrase': async (req, ctx) => {
     const session = ctx.sessions.require();

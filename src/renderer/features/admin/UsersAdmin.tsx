@@ -1,6 +1,11 @@
 import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MIN_PASSPHRASE_LENGTH, type SessionUser, type UserSummary } from '../../../shared/domain/users';
+import {
+  addUserInput,
+  MIN_PASSPHRASE_LENGTH,
+  type SessionUser,
+  type UserSummary,
+} from '../../../shared/domain/users';
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
 import { formatDate } from '../../app/format';
@@ -15,6 +20,17 @@ import {
 } from '../../components/AccountFields';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
+import {
+  type FormProblems,
+  generalError,
+  hasProblems,
+  NO_PROBLEMS,
+  problemsFromReply,
+  problemsFromSchema,
+  useFocusFirstInvalid,
+  useProblemText,
+  withoutProblem,
+} from '../../components/form-problems';
 import { RecoveryKeyField } from '../unlock/RecoveryKeyField';
 import { useRecoveryReset } from '../unlock/useRecoveryReset';
 
@@ -158,26 +174,49 @@ export function UsersAdmin({ user }: { user: SessionUser }) {
   );
 }
 
+/** The add-account form's fields, by their name in the request (what main's reply names). */
+const ADD_USER_FIELDS = ['displayName', 'username', 'role', 'passphrase', 'confirm'] as const;
+
+/**
+ * Adds an account. What is wrong is said under each field, with the focus on the first: before
+ * sending (the shared schema main parses with, and the passphrase typed twice), else from main's
+ * reply (a sign-in name already taken). What was typed stays until the account is added.
+ */
 function AddUserForm({ onAdded }: { onAdded: (user: UserSummary) => void | Promise<void> }) {
   const { t } = useTranslation();
   const [account, setAccount] = useState(EMPTY_ACCOUNT);
   const [role, setRole] = useState<'officer' | 'supervisor'>('officer');
-  const [localError, setLocalError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
   const [error, setError] = useState<ReplyError | null>(null);
   const [busy, setBusy] = useState(false);
-  const passphraseProblem = useNewPassphraseProblem();
-  const change = (patch: Partial<AccountValues>) => setAccount((a) => ({ ...a, ...patch }));
+  const form = useRef<HTMLFormElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(form);
+  const problem = useProblemText(problems);
+  const change = (patch: Partial<AccountValues>) => {
+    setAccount((a) => ({ ...a, ...patch }));
+    setProblems((p) => Object.keys(patch).reduce(withoutProblem, p));
+  };
+  const show = (found: FormProblems) => {
+    setProblems(found);
+    if (hasProblems(found)) focusFirstInvalid();
+  };
 
   const submit = async () => {
     setError(null);
-    const problem = passphraseProblem(account);
-    setLocalError(problem);
-    if (problem) return;
+    const { displayName, username, passphrase, confirm } = account;
+    const request = { displayName, username, role, passphrase };
+    const found = { ...problemsFromSchema(addUserInput.strict(), request) };
+    if (!found.passphrase && passphrase !== confirm)
+      found.confirm = { messageKey: 'setup.passphraseMismatch' };
+    show(found);
+    if (hasProblems(found)) return;
     setBusy(true);
-    const { displayName, username, passphrase } = account;
-    const reply = await call('admin.users.add', { displayName, username, role, passphrase });
+    const reply = await call('admin.users.add', request);
     setBusy(false);
-    if (!reply.ok) return setError(reply.error);
+    if (!reply.ok) {
+      setError(reply.error);
+      return show(problemsFromReply(reply.error));
+    }
     setAccount(EMPTY_ACCOUNT);
     setRole('officer');
     await onAdded(reply.value);
@@ -185,21 +224,34 @@ function AddUserForm({ onAdded }: { onAdded: (user: UserSummary) => void | Promi
 
   return (
     <form
+      ref={form}
       className="grid-form add-user"
+      noValidate
+      data-testid="add-user-form"
       onSubmit={(e) => {
         e.preventDefault();
-        void submit();
+        if (!busy) void submit();
       }}
     >
       <fieldset>
         <legend>{t('admin.users.addTitle')}</legend>
-        <IdentityFields values={account} onChange={change} testIdPrefix="new-user" />
-        <Field label={t('admin.users.role')}>
-          {(id) => (
+        <IdentityFields
+          values={account}
+          onChange={change}
+          testIdPrefix="new-user"
+          problems={{ displayName: problem('displayName'), username: problem('username') }}
+        />
+        <Field label={t('admin.users.role')} error={problem('role')}>
+          {(id, describedBy, invalid) => (
             <select
               id={id}
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
               value={role}
-              onChange={(e) => setRole(e.target.value === 'supervisor' ? 'supervisor' : 'officer')}
+              onChange={(e) => {
+                setRole(e.target.value === 'supervisor' ? 'supervisor' : 'officer');
+                setProblems((p) => withoutProblem(p, 'role'));
+              }}
               data-testid="new-user-role"
             >
               <option value="officer">{t('roles.officer')}</option>
@@ -215,10 +267,12 @@ function AddUserForm({ onAdded }: { onAdded: (user: UserSummary) => void | Promi
           onChange={change}
           testIdPrefix="new-user"
           hint={t('admin.users.passphraseHint', { count: MIN_PASSPHRASE_LENGTH })}
+          problems={{ passphrase: problem('passphrase'), confirm: problem('confirm') }}
         />
       </fieldset>
-      <FormProblem text={localError} />
-      <ErrorMessage error={error} />
+      <ErrorMessage
+        error={generalError(error, (key) => (ADD_USER_FIELDS as readonly string[]).includes(key))}
+      />
       <button type="submit" disabled={busy} data-testid="new-user-submit">
         {busy ? t('actions.working') : t('admin.users.add')}
       </button>

@@ -46,10 +46,13 @@ function useCaseProvince(caseId: string, given: string | null | undefined, neede
 export function ReceivingAgencyPicker({
   caseId,
   caseProvince,
+  error,
   onChange,
 }: {
   caseId: string;
   caseProvince?: string | null;
+  /** What is wrong with the choice (none made, a name too long), said under the field in use. */
+  error?: string | null;
   onChange: (choice: ReceivingChoice) => void;
 }) {
   const { t } = useTranslation();
@@ -89,11 +92,16 @@ export function ReceivingAgencyPicker({
   return (
     <>
       {useDirectory && (
-        <Field label={t('referral.receivingAgency')} hint={t('referral.pick.hint')}>
-          {(id, hint) => (
+        <Field
+          label={t('referral.receivingAgency')}
+          hint={t('referral.pick.hint')}
+          error={typing ? null : error}
+        >
+          {(id, describedBy, invalid) => (
             <select
               id={id}
-              aria-describedby={hint}
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
               value={selected}
               onChange={(e) => setSelected(e.target.value)}
               data-testid="receiving-choice"
@@ -142,11 +150,13 @@ export function ReceivingAgencyPicker({
         <Field
           label={useDirectory ? t('referral.pick.typedName') : t('referral.receivingAgency')}
           hint={useDirectory ? undefined : t('referral.pick.typeHint')}
+          error={error}
         >
-          {(id, hint) => (
+          {(id, describedBy, invalid) => (
             <input
               id={id}
-              aria-describedby={hint}
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
               value={typed}
               onChange={(e) => setTyped(e.target.value)}
               data-testid="receiving-agency"

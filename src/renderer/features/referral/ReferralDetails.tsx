@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import { call } from '../../app/call';
 import { Field } from '../../components/Field';
+import { type FormProblems, useProblemText } from '../../components/form-problems';
 
 /** This referral's own facts, as the export request carries them. */
 export interface ReferralDetailsValue {
@@ -40,59 +41,80 @@ export function referralFactsOf(value: ReferralDetailsValue) {
 
 type Readiness = ResponseOf<'referral.readiness'>;
 
+/** The fields of this form, by their name in the export request (what main's reply names). */
+export const REFERRAL_DETAIL_FIELDS = ['officerPosition', 'contactPerson', 'letterNumber', 'team'] as const;
+
 /**
  * What a Thai official letter needs besides the case: the officer's position, the addressee, the
  * letter number (the store's next one unless the registry gave another) and the team present. Lists
- * what is still missing before signing (agency details are a supervisor's settings).
+ * what the supervisor must still enter in the settings before anything can be signed (onReadiness
+ * says whether that is done); what is wrong with this form's own fields is said under each of them.
  */
 export function ReferralDetails({
   value,
+  problems,
   onChange,
   onReadiness,
+  refreshKey,
 }: {
   value: ReferralDetailsValue;
-  onChange: (value: ReferralDetailsValue) => void;
-  onReadiness: (ready: boolean) => void;
+  /** By field name (REFERRAL_DETAIL_FIELDS). */
+  problems: FormProblems;
+  onChange: (value: ReferralDetailsValue, changed: keyof ReferralDetailsValue) => void;
+  onReadiness: (agencyReady: boolean) => void;
+  /** Changed after a referral was signed: the next letter number is read again. */
+  refreshKey: number;
 }) {
   const { t } = useTranslation();
+  const problem = useProblemText(problems);
   const [readiness, setReadiness] = useState<Readiness | null>(null);
+  // Asked again as the position is typed: settings a supervisor entered meanwhile are seen too.
   const position = value.officerPosition;
 
   useEffect(() => {
+    void refreshKey;
     let live = true;
     void call('referral.readiness', { officerPosition: position }).then((reply) => {
       if (!live || !reply.ok) return;
       setReadiness(reply.value);
-      onReadiness(reply.value.missing.length === 0);
+      onReadiness(reply.value.missing.every((m) => m === 'officer.position'));
     });
     return () => {
       live = false;
     };
-  }, [position, onReadiness]);
+  }, [position, onReadiness, refreshKey]);
 
-  const set = (patch: Partial<ReferralDetailsValue>) => onChange({ ...value, ...patch });
+  const set = (changed: keyof ReferralDetailsValue, text: string) =>
+    onChange({ ...value, [changed]: text }, changed);
   const agencyMissing = readiness?.missing.filter((m) => m !== 'officer.position') ?? [];
 
   return (
     <div className="referral-details" data-testid="referral-details">
-      <Field label={t('referral.details.position')} hint={t('referral.details.positionHint')}>
-        {(id, hintId) => (
+      <Field
+        label={t('referral.details.position')}
+        hint={t('referral.details.positionHint')}
+        error={problem('officerPosition')}
+      >
+        {(id, describedBy, invalid) => (
           <input
             id={id}
-            aria-describedby={hintId}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
             aria-required="true"
             value={value.officerPosition}
-            onChange={(e) => set({ officerPosition: e.target.value })}
+            onChange={(e) => set('officerPosition', e.target.value)}
             data-testid="referral-position"
           />
         )}
       </Field>
-      <Field label={t('referral.details.contactPerson')}>
-        {(id) => (
+      <Field label={t('referral.details.contactPerson')} error={problem('contactPerson')}>
+        {(id, describedBy, invalid) => (
           <input
             id={id}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
             value={value.contactPerson}
-            onChange={(e) => set({ contactPerson: e.target.value })}
+            onChange={(e) => set('contactPerson', e.target.value)}
             data-testid="referral-contact-person"
           />
         )}
@@ -100,39 +122,42 @@ export function ReferralDetails({
       <Field
         label={t('referral.details.letterNumber')}
         hint={t('referral.details.letterNumberHint', { number: readiness?.nextLetterNumber ?? '' })}
+        error={problem('letterNumber')}
       >
-        {(id, hintId) => (
+        {(id, describedBy, invalid) => (
           <input
             id={id}
-            aria-describedby={hintId}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
             value={value.letterNumber}
             placeholder={readiness?.nextLetterNumber ?? ''}
-            onChange={(e) => set({ letterNumber: e.target.value })}
+            onChange={(e) => set('letterNumber', e.target.value)}
             data-testid="referral-letter-number"
           />
         )}
       </Field>
-      <Field label={t('referral.details.team')} hint={t('referral.details.teamHint')}>
-        {(id, hintId) => (
+      <Field label={t('referral.details.team')} hint={t('referral.details.teamHint')} error={problem('team')}>
+        {(id, describedBy, invalid) => (
           <textarea
             id={id}
-            aria-describedby={hintId}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
             rows={2}
             value={value.teamText}
-            onChange={(e) => set({ teamText: e.target.value })}
+            onChange={(e) => set('teamText', e.target.value)}
             data-testid="referral-team"
           />
         )}
       </Field>
-      {readiness && readiness.missing.length > 0 && (
+      {agencyMissing.length > 0 && (
         <div className="warning" role="status" data-testid="referral-missing">
           <p>{t('referral.details.missingTitle')}</p>
           <ul>
-            {readiness.missing.map((m) => (
+            {agencyMissing.map((m) => (
               <li key={m}>{t(`errors.referralMissing.${m}`)}</li>
             ))}
           </ul>
-          {agencyMissing.length > 0 && <p className="muted">{t('referral.details.agencyHint')}</p>}
+          <p className="muted">{t('referral.details.agencyHint')}</p>
         </div>
       )}
     </div>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Referral } from '../../../shared/domain/referrals';
 import type { ReplyError } from '../../../shared/ipc/reply';
@@ -7,14 +7,51 @@ import { formatDateTime } from '../../app/format';
 import type { UiKey } from '../../app/i18n-key';
 import { usePrefs } from '../../app/prefs-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import {
+  type FormProblems,
+  generalError,
+  hasProblems,
+  NO_PROBLEMS,
+  problemsFromReply,
+  useFocusFirstInvalid,
+  useProblemText,
+  withoutProblem,
+} from '../../components/form-problems';
 import { ReceivingAgencyPicker, type ReceivingChoice } from './ReceivingAgencyPicker';
 import {
   EMPTY_REFERRAL_DETAILS,
+  REFERRAL_DETAIL_FIELDS,
   ReferralDetails,
   type ReferralDetailsValue,
   referralFactsOf,
 } from './ReferralDetails';
 import { VerifyPdf } from './VerifyPdf';
+
+/** The form's field for a path main named: team lines are one box, the directory entry is the agency. */
+function referralField(key: string): string | null {
+  const head = key.split('.')[0] ?? '';
+  if (head === 'receivingAgency' || head === 'contactId') return 'receivingAgency';
+  return (REFERRAL_DETAIL_FIELDS as readonly string[]).includes(head) ? head : null;
+}
+
+function placedOnForm(problems: FormProblems): FormProblems {
+  const out: Record<string, FormProblems[string]> = {};
+  for (const [key, problem] of Object.entries(problems)) {
+    const field = referralField(key);
+    if (field && !(field in out)) out[field] = problem;
+  }
+  return out;
+}
+
+/** What the form can tell before sending: an agency chosen or typed, and the officer's position. */
+function referralProblems(choice: ReceivingChoice, details: ReferralDetailsValue): FormProblems {
+  const found: Record<string, FormProblems[string]> = {};
+  if (choice.kind === 'none') found.receivingAgency = { messageKey: 'errors.field.chooseAgency' };
+  if (!details.officerPosition.trim()) {
+    found.officerPosition = { messageKey: 'errors.referralMissing.officer.position' };
+  }
+  return found;
+}
 
 /**
  * Sign and save the referral (main opens the save dialog and writes the file), and list those made.
@@ -38,7 +75,16 @@ export function ReferralPanel({
   const [message, setMessage] = useState<{ key: UiKey; file?: string } | null>(null);
   const [made, setMade] = useState<Referral[]>([]);
   const [details, setDetails] = useState<ReferralDetailsValue>(EMPTY_REFERRAL_DETAILS);
-  const [ready, setReady] = useState(false);
+  const [agencyReady, setAgencyReady] = useState(false);
+  const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
+  const problem = useProblemText(problems);
+  const form = useRef<HTMLDivElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(form);
+
+  const onChoice = useCallback((next: ReceivingChoice) => {
+    setChoice(next);
+    if (next.kind !== 'none') setProblems((p) => withoutProblem(p, 'receivingAgency'));
+  }, []);
 
   const load = useCallback(async () => {
     const reply = await call('referral.list', { caseId });
@@ -48,11 +94,18 @@ export function ReferralPanel({
     void load();
   }, [load]);
 
+  const showProblems = (found: FormProblems) => {
+    setProblems(found);
+    if (hasProblems(found)) focusFirstInvalid();
+  };
+
   const exportNow = async () => {
-    setBusy(true);
     setError(null);
     setMessage(null);
-    if (choice.kind === 'none') return setBusy(false);
+    const found = referralProblems(choice, details);
+    showProblems(found);
+    if (hasProblems(found) || choice.kind === 'none') return;
+    setBusy(true);
     // A directory entry goes by id: main prints the contact details it has stored, not the screen's.
     const facts = referralFactsOf(details);
     const reply = await call(
@@ -62,7 +115,11 @@ export function ReferralPanel({
         : { caseId, receivingAgency: choice.name, ...facts },
     );
     setBusy(false);
-    if (!reply.ok) return setError(reply.error);
+    // What was typed stays in the form; what main found wrong is said under its field.
+    if (!reply.ok) {
+      setError(reply.error);
+      return showProblems(placedOnForm(problemsFromReply(reply.error)));
+    }
     setMessage(
       reply.value.referral
         ? { key: 'referral.exported', file: reply.value.referral.fileName }
@@ -75,17 +132,33 @@ export function ReferralPanel({
   return (
     <div className="panel" data-testid="referral-panel">
       <h2>{t('referral.title')}</h2>
-      <ReceivingAgencyPicker caseId={caseId} caseProvince={caseProvince} onChange={setChoice} />
-      <ReferralDetails value={details} onChange={setDetails} onReadiness={setReady} />
+      <div ref={form}>
+        <ReceivingAgencyPicker
+          caseId={caseId}
+          caseProvince={caseProvince}
+          error={problem('receivingAgency')}
+          onChange={onChoice}
+        />
+        <ReferralDetails
+          value={details}
+          problems={problems}
+          refreshKey={made.length}
+          onChange={(value, changed) => {
+            setDetails(value);
+            setProblems((p) => withoutProblem(p, changed === 'teamText' ? 'team' : changed));
+          }}
+          onReadiness={setAgencyReady}
+        />
+      </div>
       <button
         type="button"
-        disabled={busy || choice.kind === 'none' || !ready}
+        disabled={busy || !agencyReady}
         onClick={() => void exportNow()}
         data-testid="export-referral"
       >
         {busy ? t('actions.working') : t('referral.export')}
       </button>
-      <ErrorMessage error={error} />
+      <ErrorMessage error={generalError(error, (key) => referralField(key) !== null)} />
       {message && (
         <p className="notice" role="status" data-testid="referral-message">
           {t(message.key, { file: message.file })}

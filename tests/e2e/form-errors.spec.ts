@@ -1,0 +1,165 @@
+import { expect, type Page, test } from '@playwright/test';
+import {
+  callFromPage,
+  expectAccessible,
+  fontsReady,
+  type OwnServer,
+  replyValue,
+  screenThroughIpc,
+  shotPath,
+  startOwnServer,
+} from './helpers';
+import { openAt } from './interview-flow';
+
+/**
+ * Forms say what is wrong next to the field, in the officer's language (issue 14, item 7): before
+ * anything is sent where the form can tell, else from main's reply, which names each wrong field.
+ * The focus goes to the first; nothing typed is lost. 1280x720, own preview server and data folder.
+ */
+test.describe.configure({ mode: 'serial' });
+
+let server: OwnServer;
+test.beforeAll(async () => {
+  server = await startOwnServer('form-errors');
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+const SIZE = { width: 1280, height: 720 };
+
+/** The message said under a field (the element its aria-describedby names with the error). */
+async function errorUnder(page: Page, testId: string): Promise<string> {
+  return page.getByTestId(testId).evaluate((el) => {
+    const ids = (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+    return ids
+      .map((id) => document.getElementById(id))
+      .filter((e) => e?.classList.contains('field-error'))
+      .map((e) => e?.textContent ?? '')
+      .join(' | ');
+  });
+}
+
+test('adding an account: what is wrong is said under each field, before sending and from main', async ({
+  browser,
+}) => {
+  const page = await openAt(browser, server, SIZE);
+  await page.getByTestId('nav-admin').click();
+  await page.getByTestId('admin-tab-users').click();
+
+  // Nothing typed: every field says so, the focus on the first, nothing sent.
+  await page.getByTestId('new-user-submit').click();
+  await expect(page.getByTestId('new-user-display-name')).toBeFocused();
+  await expect(page.getByTestId('new-user-display-name')).toHaveAttribute('aria-invalid', 'true');
+  expect(await errorUnder(page, 'new-user-display-name')).toBe('Fill this in.');
+  expect(await errorUnder(page, 'new-user-username')).toBe('Fill this in.');
+  expect(await errorUnder(page, 'new-user-passphrase')).toBe('Fill this in.');
+  await expect(page.getByTestId('add-user-form').getByTestId('error')).toHaveCount(0);
+
+  // A field fixed loses its message; the passphrase typed twice differently is the form's own rule.
+  await page.getByTestId('new-user-display-name').fill('Malee Officer');
+  await expect(page.getByTestId('new-user-display-name')).not.toHaveAttribute('aria-invalid', 'true');
+  await page.getByTestId('new-user-username').fill('malee');
+  await page.getByTestId('new-user-passphrase').fill('short');
+  await page.getByTestId('new-user-submit').click();
+  await expect(page.getByTestId('new-user-passphrase')).toBeFocused();
+  expect(await errorUnder(page, 'new-user-passphrase')).toBe('Use at least 8 characters.');
+  await page.getByTestId('new-user-passphrase').fill('officer passphrase 1');
+  await page.getByTestId('new-user-confirm').fill('officer passphrase 2');
+  await page.getByTestId('new-user-submit').click();
+  await expect(page.getByTestId('new-user-confirm')).toBeFocused();
+  expect(await errorUnder(page, 'new-user-confirm')).toBe('The two passphrases are not the same.');
+  await page.getByTestId('new-user-confirm').fill('officer passphrase 1');
+  await page.getByTestId('new-user-submit').click();
+  await expect(page.locator('[data-testid="user-row"][data-username="malee"]')).toHaveCount(1);
+
+  // A sign-in name already taken: only main knows; its reply names the field.
+  await page.getByTestId('new-user-display-name').fill('Malee Second');
+  await page.getByTestId('new-user-username').fill('MALEE');
+  await page.getByTestId('new-user-passphrase').fill('another passphrase 3');
+  await page.getByTestId('new-user-confirm').fill('another passphrase 3');
+  await page.getByTestId('new-user-submit').click();
+  await expect(page.getByTestId('new-user-username')).toBeFocused();
+  await expect(page.getByTestId('new-user-username')).toHaveAttribute('aria-invalid', 'true');
+  expect(await errorUnder(page, 'new-user-username')).toBe(
+    'This sign-in name is already used by another account. Choose another one.',
+  );
+  // Nothing typed is lost.
+  await expect(page.getByTestId('new-user-display-name')).toHaveValue('Malee Second');
+  await expect(page.getByTestId('new-user-passphrase')).toHaveValue('another passphrase 3');
+  await expect(page.getByTestId('add-user-form').getByTestId('error')).toHaveCount(0);
+  await fontsReady(page);
+  await page.getByTestId('add-user-form').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shotPath('form-errors-add-user-1280') });
+  await expectAccessible(page, 'adding an account with a taken sign-in name');
+
+  // The same in Thai.
+  await page.getByTestId('ui-language').selectOption('th');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'th');
+  expect(await errorUnder(page, 'new-user-username')).toBe('ชื่อสำหรับเข้าระบบนี้มีบัญชีอื่นใช้แล้ว กรุณาเลือกชื่ออื่น');
+  await page.getByTestId('ui-language').selectOption('en');
+  await page.context().close();
+});
+
+test('the referral form: agency and position said under their fields before sending, a too long letter number from main', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const page = await openAt(browser, server, SIZE);
+  await replyValue(
+    callFromPage(page, 'admin.settings.update', {
+      agency: { name: 'Songkhla PIPO', unit: 'Labour inspection', province: 'สงขลา', phone: '074 000 000' },
+    }),
+  );
+  const created = await replyValue(
+    callFromPage<{ id: string; reference: string }>(page, 'cases.create', {
+      place: { kind: 'port', name: 'Songkhla fishing port', province: 'Songkhla' },
+      screeningDate: '2026-05-21',
+      person: { nameOrAlias: 'Ko Min Thu', languages: ['my'] },
+    }),
+  );
+  const detail = await replyValue(
+    callFromPage<{ persons: { id: string }[] }>(page, 'cases.get', { id: created.id }),
+  );
+  await screenThroughIpc(page, { caseId: created.id, personId: detail.persons[0]?.id ?? '' });
+  await page.getByTestId('nav-cases').click();
+  await page.getByTestId('case-search').fill('Ko Min Thu');
+  await page.getByTestId('open-case').click();
+  const panel = page.getByTestId('referral-panel');
+  await expect(panel).toBeVisible();
+
+  // Nothing chosen, no position: both said under their fields, the focus on the agency, nothing sent.
+  await page.getByTestId('export-referral').click();
+  await expect(page.getByTestId('receiving-agency')).toBeFocused();
+  expect(await errorUnder(page, 'receiving-agency')).toBe(
+    'Choose the agency the referral goes to, or type its name.',
+  );
+  expect(await errorUnder(page, 'referral-position')).toBe(
+    'Enter your position (as it appears under your signature) before signing.',
+  );
+  await expect(page.getByTestId('referral-item')).toHaveCount(0);
+
+  // Main's own limit (60 characters for a letter number) comes back named, under that field.
+  await page.getByTestId('receiving-agency').fill('Songkhla shelter');
+  await expect(page.getByTestId('receiving-agency')).not.toHaveAttribute('aria-invalid', 'true');
+  await page.getByTestId('referral-position').fill('Labour inspector');
+  await page.getByTestId('referral-letter-number').fill(`สข 0017/${'9'.repeat(60)}`);
+  await page.getByTestId('referral-team').fill('Ma Hnin (interpreter)');
+  await page.getByTestId('export-referral').click();
+  await expect(page.getByTestId('referral-letter-number')).toBeFocused();
+  await expect(page.getByTestId('referral-letter-number')).toHaveAttribute('aria-invalid', 'true');
+  expect(await errorUnder(page, 'referral-letter-number')).toBe('Shorten this to 60 characters or fewer.');
+  await expect(panel.getByTestId('error')).toHaveCount(0);
+  // Nothing typed is lost.
+  await expect(page.getByTestId('receiving-agency')).toHaveValue('Songkhla shelter');
+  await expect(page.getByTestId('referral-position')).toHaveValue('Labour inspector');
+  await expect(page.getByTestId('referral-team')).toHaveValue('Ma Hnin (interpreter)');
+  await fontsReady(page);
+  await page.screenshot({ path: shotPath('form-errors-referral-1280') });
+  await expectAccessible(page, 'the referral form with a too long letter number');
+
+  await page.getByTestId('referral-letter-number').fill('สข 0017/55');
+  await page.getByTestId('export-referral').click();
+  await expect(page.getByTestId('referral-item')).toHaveCount(1, { timeout: 60_000 });
+  await page.context().close();
+});
