@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { auditRowHash, GENESIS_HASH } from '../../src/main/audit/chain';
+import { type AuditRowContent, auditRowHash, GENESIS_HASH } from '../../src/main/audit/chain';
+import { type StoredAuditRow, toTrailRow } from '../../src/main/audit/log';
 import { type AuditSigner, rowSignatureMessage } from '../../src/main/audit/signer';
 import { type Db, openRawDatabase } from '../../src/main/db/driver';
 import { migrate } from '../../src/main/db/migrations';
@@ -28,13 +29,7 @@ export function dbAtVersion(version: number): Db {
   return db;
 }
 
-export interface PlainAuditRow {
-  at: string;
-  actorKind: string;
-  actorId: string | null;
-  action: string;
-  entityType: string | null;
-  entityId: string | null;
+export interface PlainAuditRow extends Omit<AuditRowContent, 'seq' | 'detailsJson'> {
   /** Stored as plain JSON text, the way audit rows were written before schema version 3 sealed them. */
   details: unknown;
 }
@@ -44,15 +39,11 @@ export function appendPlainAuditRow(db: Db, row: PlainAuditRow): number {
   const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
     | { seq: number; hash: string }
     | undefined;
-  const content = {
+  const { details, ...rest } = row;
+  const content: AuditRowContent = {
     seq: (last?.seq ?? 0) + 1,
-    at: row.at,
-    actorKind: row.actorKind,
-    actorId: row.actorId,
-    action: row.action,
-    entityType: row.entityType,
-    entityId: row.entityId,
-    detailsJson: JSON.stringify(row.details),
+    ...rest,
+    detailsJson: JSON.stringify(details),
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
   db.prepare(
@@ -89,21 +80,6 @@ export function recreateAuditTriggers(db: Db): void {
   `);
 }
 
-interface StoredAuditRow {
-  seq: number;
-  at: string;
-  actor_kind: string;
-  actor_id: string | null;
-  action: string;
-  entity_type: string | null;
-  entity_id: string | null;
-  details_json: string;
-  prev_hash: string;
-  hash: string;
-  signer_key: string | null;
-  signature: string | null;
-}
-
 /**
  * Recomputes prev_hash and hash of every row from `fromSeq` on, as an attacker does after changing
  * or removing rows (triggers dropped first). `resign` decides each such row's signature: a signer
@@ -125,16 +101,7 @@ export function rechainAudit(
     'UPDATE audit_log SET prev_hash = ?, hash = ?, signer_key = ?, signature = ? WHERE seq = ?',
   );
   for (const r of rows) {
-    const hash = auditRowHash(prevHash, {
-      seq: r.seq,
-      at: r.at,
-      actorKind: r.actor_kind,
-      actorId: r.actor_id,
-      action: r.action,
-      entityType: r.entity_type,
-      entityId: r.entity_id,
-      detailsJson: r.details_json,
-    });
+    const hash = auditRowHash(prevHash, toTrailRow(r));
     const signer = resign(r);
     let signerKey = r.signer_key;
     let signature = r.signature;

@@ -15,13 +15,9 @@ export interface AuditRowContent {
   detailsJson: string;
 }
 
-/**
- * hash = SHA-256(prev_hash || "\n" || JSON array of the row's content). A JSON array gives one
- * unambiguous encoding (no field can bleed into the next). Changing any stored field, removing a row
- * or reordering rows breaks the chain from that row on.
- */
-export function auditRowHash(prevHash: string, row: AuditRowContent): string {
-  const content = JSON.stringify([
+/** The content in column order (seq, at, actor_kind, actor_id, action, entity_type, entity_id, details_json). */
+export function auditRowValues(row: AuditRowContent): [number, ...(string | null)[]] {
+  return [
     row.seq,
     row.at,
     row.actorKind,
@@ -30,7 +26,16 @@ export function auditRowHash(prevHash: string, row: AuditRowContent): string {
     row.entityType,
     row.entityId,
     row.detailsJson,
-  ]);
+  ];
+}
+
+/**
+ * hash = SHA-256(prev_hash || "\n" || JSON array of the row's content). A JSON array gives one
+ * unambiguous encoding (no field can bleed into the next). Changing any stored field, removing a row
+ * or reordering rows breaks the chain from that row on.
+ */
+export function auditRowHash(prevHash: string, row: AuditRowContent): string {
+  const content = JSON.stringify(auditRowValues(row));
   return createHash('sha256')
     .update(prevHash, 'utf8')
     .update('\n', 'utf8')

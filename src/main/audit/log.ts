@@ -5,7 +5,7 @@ import { wipe } from '../keys/wipe';
 import { caseKeyForWrite, readCaseKey } from '../store/case-keys';
 import { type AuditAnchor, makeAnchor } from './anchor';
 import { auditCaseId } from './case-scope';
-import { type AuditRowContent, auditRowHash, GENESIS_HASH } from './chain';
+import { type AuditRowContent, auditRowHash, auditRowValues, GENESIS_HASH } from './chain';
 import {
   asSealed,
   type ErasedDetails,
@@ -33,7 +33,8 @@ export interface AuditEvent {
   details?: unknown;
 }
 
-interface AuditRow {
+/** An audit_log row as SQLite returns it (`SELECT *`); toTrailRow is its one mapping. */
+export interface StoredAuditRow {
   seq: number;
   at: string;
   actor_kind: string;
@@ -118,18 +119,7 @@ export function appendAudit(db: Db, actor: AuditActor, at: Date, event: AuditEve
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
   const hash = auditRowHash(prevHash, row);
-  const values = [
-    row.seq,
-    row.at,
-    row.actorKind,
-    row.actorId,
-    row.action,
-    row.entityType,
-    row.entityId,
-    row.detailsJson,
-    prevHash,
-    hash,
-  ];
+  const values = [...auditRowValues(row), prevHash, hash];
   const signer = boundAuditSigner(db);
   let written: { changes: number };
   if (signer) {
@@ -148,7 +138,7 @@ export function appendAudit(db: Db, actor: AuditActor, at: Date, event: AuditEve
   return row.seq;
 }
 
-function toTrailRow(r: AuditRow): TrailRow {
+export function toTrailRow(r: StoredAuditRow): TrailRow {
   return {
     seq: r.seq,
     at: r.at,
@@ -167,7 +157,9 @@ function toTrailRow(r: AuditRow): TrailRow {
 
 /** The stored rows in seq order, read lazily (a trail may hold millions). */
 export function* readTrailRows(db: Db): Generator<TrailRow> {
-  const rows = db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>;
+  const rows = db
+    .prepare('SELECT * FROM audit_log ORDER BY seq')
+    .iterate() as IterableIterator<StoredAuditRow>;
   for (const r of rows) yield toTrailRow(r);
 }
 
@@ -294,24 +286,18 @@ export function listAuditRows(db: Db, filter: AuditFilter): AuditEntry[] {
     params.push(filter.beforeSeq);
   }
   const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
-  const rows = db.prepare(sql).all(...params, filter.limit) as AuditRow[];
+  const rows = db.prepare(sql).all(...params, filter.limit) as StoredAuditRow[];
   const reader = new AuditDetailsReader(db);
   try {
-    return rows.map((r) => ({
+    return rows.map(toTrailRow).map((r) => ({
       seq: r.seq,
       at: r.at,
-      actorKind: r.actor_kind as AuditActorKind,
-      actorId: r.actor_id,
+      actorKind: r.actorKind as AuditActorKind,
+      actorId: r.actorId,
       action: r.action as AuditAction,
-      entityType: r.entity_type,
-      entityId: r.entity_id,
-      details: reader.details({
-        seq: r.seq,
-        action: r.action,
-        entityType: r.entity_type,
-        entityId: r.entity_id,
-        detailsJson: r.details_json,
-      }) as AuditEntry['details'],
+      entityType: r.entityType,
+      entityId: r.entityId,
+      details: reader.details(r) as AuditEntry['details'],
       hash: r.hash,
     }));
   } finally {

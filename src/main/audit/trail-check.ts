@@ -1,5 +1,6 @@
+import { AUDIT_ROW_PROBLEMS } from '../../shared/domain/audit';
 import type { AuditAnchor } from './anchor';
-import { auditRowHash, GENESIS_HASH } from './chain';
+import { type AuditRowContent, auditRowHash, GENESIS_HASH } from './chain';
 import {
   type AuditKeyEntry,
   type AuditKeyLookup,
@@ -34,15 +35,8 @@ import {
  * problems are reported alongside.
  */
 
-export interface TrailRow {
-  seq: number;
-  at: string;
-  actorKind: string;
-  actorId: string | null;
-  action: string;
-  entityType: string | null;
-  entityId: string | null;
-  detailsJson: string;
+/** A stored audit row (log.ts reads them): the content the hash covers, the chain and the signature. */
+export interface TrailRow extends AuditRowContent {
   prevHash: string;
   hash: string;
   /** Null on unsigned rows (and on every row of a store from before signatures). */
@@ -69,26 +63,9 @@ export const AUDIT_TRIGGERS: readonly TriggerDef[] = [
   },
 ];
 
-export type RowProblemKind =
-  | 'sequence_gap'
-  | 'prev_hash_mismatch'
-  | 'hash_mismatch'
-  | 'unknown_key'
-  | 'key_not_yet_valid'
-  | 'bad_signature'
-  | 'signer_not_actor'
-  | 'unsigned_after_signing';
+export type RowProblemKind = (typeof AUDIT_ROW_PROBLEMS)[number];
 
-export const ROW_PROBLEMS: ReadonlySet<string> = new Set<RowProblemKind>([
-  'sequence_gap',
-  'prev_hash_mismatch',
-  'hash_mismatch',
-  'unknown_key',
-  'key_not_yet_valid',
-  'bad_signature',
-  'signer_not_actor',
-  'unsigned_after_signing',
-]);
+export const ROW_PROBLEMS: ReadonlySet<string> = new Set<RowProblemKind>(AUDIT_ROW_PROBLEMS);
 
 export type TrailProblem =
   | { kind: RowProblemKind; seq: number }

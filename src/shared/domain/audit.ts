@@ -72,8 +72,8 @@ export const auditQuery = z.object({
 });
 export type AuditQuery = z.input<typeof auditQuery>;
 
-/** Why a trail fails its check (src/main/audit/trail-check.ts). */
-export const AUDIT_PROBLEMS = [
+/** Why one row fails the trail check; the first such row ends the row check. */
+export const AUDIT_ROW_PROBLEMS = [
   'sequence_gap',
   'prev_hash_mismatch',
   'hash_mismatch',
@@ -82,6 +82,11 @@ export const AUDIT_PROBLEMS = [
   'bad_signature',
   'signer_not_actor',
   'unsigned_after_signing',
+] as const;
+
+/** Why a trail fails its check (src/main/audit/trail-check.ts): a row, the triggers, an anchor. */
+export const AUDIT_PROBLEMS = [
+  ...AUDIT_ROW_PROBLEMS,
   'triggers_missing',
   'triggers_changed',
   'anchor_not_contained',
