@@ -6,19 +6,12 @@ import { closeDatabase, openDatabase, SQLCIPHER_PAGE_SIZE } from '../../src/main
 import { toStoreError } from '../../src/main/db/errors';
 import { LATEST_SCHEMA_VERSION } from '../../src/main/db/migrations';
 import { storePaths } from '../../src/main/store/paths';
-import { AppError } from '../../src/shared/errors';
 import { tempDir } from '../helpers/disk';
+import { codeOf } from '../helpers/errors';
 import { createTestStore } from '../helpers/test-app';
 
-function openError(fn: () => unknown): string | null {
-  try {
-    const db = fn();
-    closeDatabase(db as ReturnType<typeof openDatabase>);
-    return null;
-  } catch (e) {
-    return e instanceof AppError ? e.code : `not an AppError: ${String(e)}`;
-  }
-}
+/** The code opening fails with, or null (the database is closed again at once). */
+const openError = (open: () => ReturnType<typeof openDatabase>) => codeOf(() => closeDatabase(open()));
 
 function newDb(): { file: string; key: Buffer } {
   const file = join(tempDir(), 'x.db');

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getSettings, updateSettings } from '../../src/main/store/settings';
 import { referralContact, settingsSchema } from '../../src/shared/domain/settings';
-import { AppError } from '../../src/shared/errors';
 import { contract } from '../../src/shared/ipc/contract';
+import { codeOf } from '../helpers/errors';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
 /**
@@ -39,15 +39,6 @@ const MDT = {
 const stored = <T extends object>(entry: T) => ({ ...entry, trustedCertificates: [], trustedStores: [] });
 
 let app: TestApp;
-
-function thrownCode(fn: () => unknown): string | null {
-  try {
-    fn();
-    return null;
-  } catch (e) {
-    return e instanceof AppError ? e.code : `not an AppError: ${String(e)}`;
-  }
-}
 
 beforeAll(async () => {
   app = createTestApp('fs-directory-');
@@ -121,7 +112,7 @@ describe("the 'referral.directory' channel", () => {
     );
     // The service refuses too, should a future channel reach it without the dispatcher's role check.
     const session = app.ctx.sessions.require();
-    expect(thrownCode(() => updateSettings(session, { referralDirectory: [] }))).toBe('FORBIDDEN_ROLE');
+    expect(codeOf(() => updateSettings(session, { referralDirectory: [] }))).toBe('FORBIDDEN_ROLE');
     const after = await app.call('referral.directory', {});
     expect(after.ok && after.value).toEqual([stored(SHELTER), stored(MDT)]);
   });

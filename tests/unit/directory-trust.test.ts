@@ -8,9 +8,9 @@ import { storeFingerprintOfCertificate } from '../../src/main/pdf/store-fingerpr
 import { updateSettings } from '../../src/main/store/settings';
 import { changeDirectoryTrust, storeTrustList } from '../../src/main/store/trust-list';
 import { referralContact, settingsSchema } from '../../src/shared/domain/settings';
-import { AppError } from '../../src/shared/errors';
 import { type Issued, makeCa, selfSignedLeaf } from '../fixtures/pdf/ca-chain';
 import { captureIo } from '../helpers/cli-io';
+import { codeOf } from '../helpers/errors';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
 /**
@@ -39,15 +39,6 @@ let app: TestApp;
 let agencyCa: Issued;
 let officerCert: Issued;
 let storeFp: string;
-
-function code(fn: () => unknown): string | null {
-  try {
-    fn();
-    return null;
-  } catch (e) {
-    return e instanceof AppError ? e.code : `not an AppError: ${String(e)}`;
-  }
-}
 
 beforeAll(async () => {
   app = createTestApp('fs-dirtrust-');
@@ -108,8 +99,10 @@ describe('changing what an agency is trusted by', () => {
     expect(list.certificates.map((pem) => formatFingerprint(new X509Certificate(pem as string).raw))).toEqual(
       [formatFingerprint(agencyCa.der)],
     );
-    expect(code(() => changeDirectoryTrust(session, SHELTER.id, { addStores: ['nope'] }))).toBe('VALIDATION');
-    expect(code(() => changeDirectoryTrust(session, '6f1c1c1e-8a3b-4c55-9d7e-0b7f3f3f0aff', {}))).toBe(
+    expect(codeOf(() => changeDirectoryTrust(session, SHELTER.id, { addStores: ['nope'] }))).toBe(
+      'VALIDATION',
+    );
+    expect(codeOf(() => changeDirectoryTrust(session, '6f1c1c1e-8a3b-4c55-9d7e-0b7f3f3f0aff', {}))).toBe(
       'NOT_FOUND',
     );
   });
@@ -118,7 +111,7 @@ describe('changing what an agency is trusted by', () => {
     await app.signIn(SUPERVISOR);
     const fake = '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----';
     expect(
-      code(() =>
+      codeOf(() =>
         updateSettings(app.session(), { referralDirectory: [{ ...SHELTER, trustedCertificates: [fake] }] }),
       ),
     ).toBe('VALIDATION');
@@ -131,7 +124,7 @@ describe('changing what an agency is trusted by', () => {
 
   it('is refused to an officer, in the service and on the channel', async () => {
     await app.signIn(OFFICER);
-    expect(code(() => changeDirectoryTrust(app.session(), SHELTER.id, { addStores: [storeFp] }))).toBe(
+    expect(codeOf(() => changeDirectoryTrust(app.session(), SHELTER.id, { addStores: [storeFp] }))).toBe(
       'FORBIDDEN_ROLE',
     );
     expect(

@@ -13,9 +13,9 @@ import type { Session } from '../../src/main/store/session';
 import { addUser } from '../../src/main/store/users';
 import { MAX_UPLOAD_BYTES } from '../../src/shared/domain/attachments';
 import type { CaseDocument } from '../../src/shared/domain/case-document';
-import { AppError } from '../../src/shared/errors';
 import { captureIo, commandNamed } from '../helpers/cli-io';
 import { tempDir } from '../helpers/disk';
+import { errorCode } from '../helpers/errors';
 import { deepNest, mutatedFrom } from '../helpers/fuzz-payloads';
 import { dbContentHash } from '../helpers/fuzz-state';
 import { CASE_INPUT, OFFICER, SCREENING_INTERVIEW_INPUT, SUPERVISOR } from '../helpers/samples';
@@ -117,7 +117,7 @@ function refusal(document: unknown): { code: string | null; problems: string[] }
     return { code: null, problems: [] };
   } catch (err) {
     return {
-      code: err instanceof AppError ? err.code : `not an AppError: ${String(err)}`,
+      code: errorCode(err),
       problems: importProblems(err),
     };
   }

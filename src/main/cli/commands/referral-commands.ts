@@ -24,7 +24,7 @@ import { Vault } from '../../store/vault';
 import { readBoundedFile } from '../bounded-file';
 import type { CliCommand, SignInFor } from '../types';
 import { certificatesFromFile, directoryTrustCommand } from './directory-trust-command';
-import { guarded, parse, required, secret, UsageError, withSession } from './store-commands';
+import { guarded, onePositional, parse, required, secret, UsageError, withSession } from './store-commands';
 
 /** "Name (role); Name (role)" -> team members. */
 function teamFrom(text: string | undefined): TeamMember[] {
@@ -75,8 +75,7 @@ export const referralCommand: CliCommand = {
       ]);
       const dir = resolve(required(flags, 'data'));
       const out = resolve(required(flags, 'out'));
-      const caseId = positionals[0];
-      if (!caseId || positionals.length > 1) throw new UsageError('one CASE_ID is required');
+      const caseId = onePositional(positionals, 'CASE_ID');
       const record = await withSession(
         io,
         new Vault(dir),
@@ -160,8 +159,7 @@ export const verifyPdfCommand: CliCommand = {
       } catch (err) {
         throw new UsageError((err as Error).message);
       }
-      const file = positionals[0];
-      if (!file || positionals.length > 1) throw new UsageError('one FILE is required');
+      const file = onePositional(positionals, 'FILE');
       if (values.data && !values.user) throw new UsageError('--data needs --user');
       if (values.user && !values.data) throw new UsageError('--user needs --data');
       const given: TrustList = {
@@ -207,8 +205,7 @@ export const importSigningIdentityCommand: CliCommand = {
     return guarded(io, this.usage, async () => {
       const { flags, positionals } = parse(args, ['data', 'user', 'label']);
       const dir = resolve(required(flags, 'data'));
-      const file = positionals[0];
-      if (!file || positionals.length > 1) throw new UsageError('one FILE.p12 is required');
+      const file = onePositional(positionals, 'FILE.p12');
       // The container's bytes are wiped once stored (the store keeps its own copy).
       const p12 = readBoundedFile(resolve(file), MAX_P12_BYTES, (limit) => {
         io.stderr(`problem: ${file} is larger than ${limit}; a PKCS#12 signing identity is far smaller`);

@@ -62,6 +62,13 @@ export function required(flags: Flags, name: string): string {
   return v;
 }
 
+/** The one positional argument a command takes (named in the usage, e.g. CASE_ID). */
+export function onePositional(positionals: string[], name: string): string {
+  const [value] = positionals;
+  if (!value || positionals.length > 1) throw new UsageError(`one ${name} is required`);
+  return value;
+}
+
 export async function secret(io: CliIo, envName: string, label: string): Promise<string> {
   const fromEnv = io.env[envName];
   if (fromEnv) return fromEnv;
@@ -225,8 +232,7 @@ export function createStoreCommands(options: StoreCommandOptions = {}): CliComma
       guarded(io, importCase.usage, async () => {
         const { flags, positionals } = parse(args, ['data', 'user']);
         const dir = required(flags, 'data');
-        const file = positionals[0];
-        if (!file || positionals.length > 1) throw new UsageError('one FILE.json is required');
+        const file = onePositional(positionals, 'FILE.json');
         const document = reportingProblems(io, () => readCaseDocumentFile(file));
         return withSession(io, vaultFor(dir), required(flags, 'user'), SIGN_IN.importCase, async (s) => {
           const result = reportingProblems(io, () => importCaseDocument(s, document));
@@ -249,8 +255,7 @@ export function createStoreCommands(options: StoreCommandOptions = {}): CliComma
       guarded(io, exportCase.usage, async () => {
         const { flags, positionals } = parse(args, ['data', 'user', 'out']);
         const dir = required(flags, 'data');
-        const id = positionals[0];
-        if (!id || positionals.length > 1) throw new UsageError('one CASE_ID is required');
+        const id = onePositional(positionals, 'CASE_ID');
         if (flags.out && existsSync(flags.out)) throw new AppError('CONFLICT');
         return withSession(io, vaultFor(dir), required(flags, 'user'), SIGN_IN.exportCase, async (s) => {
           const text = JSON.stringify(exportCaseDocument(s, id), null, 2);
