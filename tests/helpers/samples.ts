@@ -36,3 +36,14 @@ export const SCREENING_INTERVIEW_INPUT = {
   tier: 'short',
   intervieweeLanguage: 'my',
 };
+
+/** A receiving agency of the referral directory (Thai, with phone and address for the PDFs). */
+export const SONGKHLA_SHELTER = {
+  id: '0b9d7a52-55c1-4e3e-9d0a-3c2f6f1b7c01',
+  name: 'บ้านพักเด็กและครอบครัวจังหวัดสงขลา',
+  kind: 'shelter',
+  province: 'สงขลา',
+  phone: '074-311-555',
+  email: '',
+  address: '1 ถนนราชดำเนิน ตำบลบ่อยาง อำเภอเมืองสงขลา',
+} as const;

@@ -9,7 +9,7 @@ import { translatorFor } from '../../src/main/i18n/translator';
 import type { Block } from '../../src/main/pdf/model';
 import { buildModelForCase } from '../../src/main/referral/service';
 import { listReferrals } from '../../src/main/store/referrals';
-import { OFFICER } from '../helpers/samples';
+import { OFFICER, SONGKHLA_SHELTER, SUPERVISOR } from '../helpers/samples';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
 /**
@@ -17,20 +17,6 @@ import { createTestApp, type TestApp } from '../helpers/test-app';
  * the settings (the renderer names the entry by id only); a typed agency prints no contact lines.
  */
 
-const SUPERVISOR = {
-  username: 'somchai',
-  displayName: 'Somchai Jaidee',
-  passphrase: 'supervisor passphrase 1',
-};
-const SONGKHLA_SHELTER = {
-  id: '0b9d7a52-55c1-4e3e-9d0a-3c2f6f1b7c01',
-  name: 'บ้านพักเด็กและครอบครัวจังหวัดสงขลา',
-  kind: 'shelter',
-  province: 'สงขลา',
-  phone: '074-311-555',
-  email: '',
-  address: '1 ถนนราชดำเนิน ตำบลบ่อยาง อำเภอเมืองสงขลา',
-} as const;
 const RANONG_MDT = {
   id: '0b9d7a52-55c1-4e3e-9d0a-3c2f6f1b7c02',
   name: 'Ranong MDT',

@@ -5,7 +5,7 @@ import { listAudit } from '../../src/main/store/audit';
 import { addUser } from '../../src/main/store/users';
 import { FREE_RECOVERY_ATTEMPTS, recoveryBackoffSeconds, Vault } from '../../src/main/store/vault';
 import { log } from '../../src/main/util/log';
-import { SUPERVISOR } from '../helpers/samples';
+import { OFFICER as OFFICER_ACCOUNT, SUPERVISOR } from '../helpers/samples';
 import { createTestApp, createTestStore, type TestApp } from '../helpers/test-app';
 
 /**
@@ -14,13 +14,7 @@ import { createTestApp, createTestStore, type TestApp } from '../helpers/test-ap
  * never appears in a reply or a log line.
  */
 
-const SUP = { username: 'sup', displayName: 'Supervisor', passphrase: 'supervisor passphrase' };
-const OFFICER = {
-  username: 'malee',
-  displayName: 'Malee',
-  role: 'officer' as const,
-  passphrase: 'officer passphrase',
-};
+const OFFICER = { ...OFFICER_ACCOUNT, role: 'officer' as const };
 
 let app: TestApp;
 let ctx: AppContext;
@@ -36,7 +30,7 @@ const otherKey = (key: string) => key.replace(/[0-9a-f]/, (c) => (c === '0' ? '1
 beforeEach(async () => {
   app = createTestApp('fs-reset-');
   ctx = app.ctx;
-  recoveryKey = await app.initialise(SUP);
+  recoveryKey = await app.initialise(SUPERVISOR);
   officerId = (await ok<{ id: string }>('admin.users.add', OFFICER)).id;
   logLines.length = 0;
   log.setSink((line) => logLines.push(line));
@@ -79,8 +73,8 @@ describe('a supervisor resets a passphrase from the Users screen', () => {
       'WRONG_PASSPHRASE',
     );
     await ok('session.unlock', {
-      username: SUP.username,
-      passphrase: SUP.passphrase,
+      username: SUPERVISOR.username,
+      passphrase: SUPERVISOR.passphrase,
     });
     await ok('session.lock', { reason: 'switch_user' });
   });
@@ -108,7 +102,7 @@ describe('a supervisor resets a passphrase from the Users screen', () => {
       Promise.resolve().then(() => handlers['admin.users.resetPassphrase'](request, ctx)),
     ).rejects.toMatchObject({ code: 'FORBIDDEN_ROLE' });
     await ok('session.lock', { reason: 'switch_user' });
-    await ok('session.unlock', { username: SUP.username, passphrase: SUP.passphrase });
+    await ok('session.unlock', { username: SUPERVISOR.username, passphrase: SUPERVISOR.passphrase });
     expect(await code('admin.users.resetPassphrase', { ...request, recoveryKey: 'not a key' })).toBe(
       'VALIDATION',
     );
@@ -137,7 +131,7 @@ describe('“Forgot passphrase” on the unlock screen (public channel)', () => 
     expect(ctx.session()).toBeNull();
     await ok('session.unlock', { username: OFFICER.username, passphrase: 'reset at the unlock screen' });
     await ok('session.lock', { reason: 'manual' });
-    await ok('session.unlock', { username: SUP.username, passphrase: SUP.passphrase });
+    await ok('session.unlock', { username: SUPERVISOR.username, passphrase: SUPERVISOR.passphrase });
     const audit = listAudit(ctx.sessions.require(), { action: 'user.passphrase_reset' });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorKind: 'recovery', entityId: officerId });
@@ -170,7 +164,7 @@ describe('“Forgot passphrase” on the unlock screen (public channel)', () => 
     await ok('session.unlock', { username: OFFICER.username, passphrase: OFFICER.passphrase });
     // The failed attempts are in the audit log (written at this unlock), without the key.
     await ok('session.lock', { reason: 'manual' });
-    await ok('session.unlock', { username: SUP.username, passphrase: SUP.passphrase });
+    await ok('session.unlock', { username: SUPERVISOR.username, passphrase: SUPERVISOR.passphrase });
     const failed = listAudit(ctx.sessions.require(), { action: 'auth.login_failed' });
     expect(failed.map((f) => (f.details as { method: string }).method)).toEqual([
       'recovery_key',

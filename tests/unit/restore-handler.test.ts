@@ -21,7 +21,7 @@ import { createCase, listCases } from '../../src/main/store/cases';
 import { storePaths } from '../../src/main/store/paths';
 import type { AppEvent } from '../../src/shared/ipc/api';
 import { dropAuditTriggers, openKeyedFile, recreateAuditTriggers } from '../helpers/keyed-db';
-import { CASE_INPUT } from '../helpers/samples';
+import { CASE_INPUT, OFFICER as OFFICER_ACCOUNT, SUPERVISOR } from '../helpers/samples';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
 /**
@@ -30,13 +30,7 @@ import { createTestApp, type TestApp } from '../helpers/test-app';
  * everyone stays signed in, then locks, swaps the files and announces it.
  */
 
-const SUP = { username: 'sup', displayName: 'Supervisor', passphrase: 'supervisor passphrase' };
-const OFFICER = {
-  username: 'malee',
-  displayName: 'Malee',
-  role: 'officer' as const,
-  passphrase: 'officer passphrase',
-};
+const OFFICER = { ...OFFICER_ACCOUNT, role: 'officer' as const };
 
 let app: TestApp;
 let dataDir: string;
@@ -70,7 +64,7 @@ beforeEach(async () => {
   app = createTestApp('fs-restore-', { emit: (e) => events.push(e) });
   ({ dataDir, exportDir, ctx } = app);
   mkdirSync(exportDir);
-  recoveryKey = await app.initialise(SUP);
+  recoveryKey = await app.initialise(SUPERVISOR);
   await ok('admin.users.add', OFFICER);
 });
 
@@ -128,7 +122,7 @@ describe('restore from the supervisor screen', () => {
     expect(dataFiles().filter((f) => f.startsWith('.restore-'))).toEqual([]);
 
     // Sign in against the restored file with the passphrase of backup time; the data is the backup's.
-    await ok('session.unlock', { username: SUP.username, passphrase: SUP.passphrase });
+    await ok('session.unlock', { username: SUPERVISOR.username, passphrase: SUPERVISOR.passphrase });
     const session = ctx.sessions.require();
     const ids = listCases(session).rows.map((r) => r.id);
     expect(ids).toContain(first);
@@ -140,9 +134,9 @@ describe('restore from the supervisor screen', () => {
     expect(await code('admin.backup.restore', { pickedId: picked?.id, recoveryKey })).toBe('NOT_FOUND');
     ctx.sessions.lock('manual');
     // The passphrase set after the backup is gone with everything else from after it.
-    expect(await code('session.unlock', { username: SUP.username, passphrase: 'changed after backup' })).toBe(
-      'WRONG_PASSPHRASE',
-    );
+    expect(
+      await code('session.unlock', { username: SUPERVISOR.username, passphrase: 'changed after backup' }),
+    ).toBe('WRONG_PASSPHRASE');
     await ok('session.unlock', { username: OFFICER.username, passphrase: OFFICER.passphrase });
   });
 
@@ -239,7 +233,7 @@ describe('restore from the supervisor screen', () => {
     expect(await code('admin.backup.restore', { pickedId: 'a'.repeat(32), recoveryKey })).toBe('NOT_FOUND');
     const picked = await pick(fileName);
     await ok('session.lock', { reason: 'manual' });
-    await ok('session.unlock', { username: SUP.username, passphrase: SUP.passphrase });
+    await ok('session.unlock', { username: SUPERVISOR.username, passphrase: SUPERVISOR.passphrase });
     expect(await code('admin.backup.restore', { pickedId: picked?.id, recoveryKey })).toBe('NOT_FOUND');
   });
 
@@ -267,7 +261,7 @@ describe('restore from the supervisor screen', () => {
     await ok('admin.backup.restore', { pickedId: picked?.id, recoveryKey });
     vi.advanceTimersByTime(60 * 60_000);
     expect(events.map((e) => e.type)).toEqual(['restored']);
-    await ok('session.unlock', { username: SUP.username, passphrase: SUP.passphrase });
+    await ok('session.unlock', { username: SUPERVISOR.username, passphrase: SUPERVISOR.passphrase });
     vi.advanceTimersByTime(60 * 60_000);
     expect(events).toEqual([
       expect.objectContaining({ type: 'restored' }),
@@ -324,7 +318,7 @@ describe('restore from the supervisor screen', () => {
     });
     expect(events).toEqual([{ type: 'locked', reason: 'manual' }]);
     expect(dataFiles().filter((f) => !f.endsWith('-wal') && !f.endsWith('-shm'))).toEqual(before);
-    await ok('session.unlock', { username: SUP.username, passphrase: SUP.passphrase });
+    await ok('session.unlock', { username: SUPERVISOR.username, passphrase: SUPERVISOR.passphrase });
     expect(listCases(ctx.sessions.require()).rows.map((r) => r.id)).toContain(second);
   });
 });

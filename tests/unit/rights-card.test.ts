@@ -10,18 +10,13 @@ import { createCase } from '../../src/main/store/cases';
 import { startInterview } from '../../src/main/store/interviews';
 import { LOCALES, type Locale } from '../../src/shared/i18n/locales';
 import { normalizeText, pdfPageCount, pdftotext, tempDir, withoutWhitespace } from '../fixtures/pdf/tools';
-import { CASE_INPUT, SCREENING_INTERVIEW_INPUT, SUPERVISOR } from '../helpers/samples';
+import {
+  CASE_INPUT,
+  SCREENING_INTERVIEW_INPUT,
+  SONGKHLA_SHELTER as SHELTER,
+  SUPERVISOR,
+} from '../helpers/samples';
 import { createTestApp, type TestApp } from '../helpers/test-app';
-
-const SHELTER = {
-  id: '0b9d7a52-55c1-4e3e-9d0a-3c2f6f1b7c01',
-  name: 'บ้านพักเด็กและครอบครัวจังหวัดสงขลา',
-  kind: 'shelter',
-  province: 'สงขลา',
-  phone: '074-311-555',
-  email: '',
-  address: '1 ถนนราชดำเนิน ตำบลบ่อยาง อำเภอเมืองสงขลา',
-} as const;
 
 const dir = tempDir('fieldscreen-card-');
 afterAll(() => dir.remove());
