@@ -30,9 +30,10 @@ export function searchTerms(query: string | undefined): string[] {
 const TRIGRAM = 3;
 
 /**
- * SQL for the search keys (cases.search_key) of the cases whose search text contains every term, as
- * exact substrings of the folded text like instr finds them: terms of 3 or more characters through the
- * FTS5 trigram index, each a quoted phrase; shorter terms with instr over the narrow case_search_text.
+ * SQL for the search keys (cases.search_key, as column `key`, ascending) of the cases whose search text
+ * contains every term, as exact substrings of the folded text like instr finds them: terms of 3 or more
+ * characters through the FTS5 trigram index, each a quoted phrase; shorter terms with instr over the
+ * narrow case_search_text.
  */
 export function searchKeysSql(terms: readonly string[]): { sql: string; params: string[] } {
   const long = terms.filter((t) => [...t].length >= TRIGRAM);
@@ -40,8 +41,25 @@ export function searchKeysSql(terms: readonly string[]): { sql: string; params: 
   const instr = short.map(() => ' AND instr(text, ?) > 0').join('');
   if (long.length === 0) return { sql: `SELECT key FROM case_search_text WHERE 1${instr}`, params: short };
   return {
-    sql: `SELECT rowid FROM case_search WHERE case_search MATCH ?${instr}`,
+    sql: `SELECT rowid AS key FROM case_search WHERE case_search MATCH ?${instr}`,
     params: [long.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND '), ...short],
+  };
+}
+
+/**
+ * The same test for one case, as an SQL condition on its search key (`keyColumn`): its search text
+ * contains every term (instr, as the index finds them). For checking the few cases a list walks past,
+ * one lookup each, instead of finding every match first.
+ */
+export function searchCheckSql(
+  terms: readonly string[],
+  keyColumn: string,
+): { sql: string; params: string[] } {
+  if (terms.length === 0) throw new Error('searchCheckSql needs a term');
+  const all = terms.map(() => 'instr(t.text, ?) > 0').join(' AND ');
+  return {
+    sql: `coalesce((SELECT ${all} FROM case_search_text t WHERE t.key = ${keyColumn}), 0)`,
+    params: [...terms],
   };
 }
 

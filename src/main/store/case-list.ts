@@ -6,7 +6,7 @@ import {
   caseListQuery,
 } from '../../shared/domain/cases';
 import type { Db } from '../db/driver';
-import { searchKeysSql, searchTerms } from '../db/search-text';
+import { searchCheckSql, searchKeysSql, searchTerms } from '../db/search-text';
 import type { Session } from './session';
 import { parseInput } from './validate';
 
@@ -22,6 +22,11 @@ import { parseInput } from './validate';
  * - few: let SQLite start from the most selective filter and sort those few (walking the sort
  *   index would pass over most of the cases before finding them).
  * Both give the same rows in the same order; tests run every query both ways.
+ *
+ * A search is found once per list as the matching cases' search keys (a JSON array built in SQL), which
+ * the filters and the page then look up. When a search matches most cases and nothing else filters,
+ * listing them all costs more than the page needs: the sort index is walked and each case passed is
+ * checked against the words instead (its search text looked up by key), which stops after the page.
  */
 
 export type ListRow = {
@@ -117,36 +122,84 @@ function filtersOf(q: ReturnType<typeof caseListQuery.parse>): Condition {
   return out;
 }
 
-/** The search keys of the cases matching every search word, found once per list; null without search. */
-function searchKeys(db: Db, search: string | undefined): number[] | null {
+/** The cases matching every search word: the words, how many cases, and their search keys (JSON). */
+interface SearchHits {
+  terms: string[];
+  count: number;
+  keys: string;
+}
+
+/** Found once per list, in SQL (no array of keys through JS); null without search. */
+function searchHits(db: Db, search: string | undefined): SearchHits | null {
   const terms = searchTerms(search);
   if (terms.length === 0) return null;
   const { sql, params } = searchKeysSql(terms);
-  return db
-    .prepare(sql)
-    .pluck()
-    .all(...params) as number[];
+  const found = db
+    .prepare(`SELECT count(*) AS count, json_group_array(key) AS keys FROM (${sql})`)
+    .get(...params) as { count: number; keys: string };
+  return { terms, ...found };
+}
+
+export type SearchPlan = 'key-list' | 'check-each';
+
+/**
+ * Checking one case against the words (a lookup of its search text) costs about as much as this many
+ * entries of the key list (which SQLite turns into a temporary index before it can look anything up);
+ * measured at 100,000 cases.
+ */
+const CHECK_COST = 4;
+
+/** Matches may sit this many times further along the sort order than an even spread would put them. */
+const SPREAD = 4;
+
+/**
+ * Pure: how a search is applied, and how many cases may be checked one by one before giving up for the
+ * key list. Checking pays when it passes fewer cases than a CHECK_COST-th of the key list's entries:
+ * - with other filters, when fewer cases pass them (`unsearched`) than that: the count and the page
+ *   then check only those;
+ * - without, when the walk to the end of the page passes about that few (rowsNeeded × unsearched /
+ *   hits, with the matches spread along the sort order). The count is the hits. Matches bunched at the
+ *   far end of the order (a reference year, newest first) would make the walk long: it gives up after
+ *   SPREAD times the cases expected.
+ */
+function chooseSearchPlan(a: { hits: number; filtered: boolean; unsearched: number; rowsNeeded: number }): {
+  plan: SearchPlan;
+  budget?: number;
+} {
+  if (a.hits <= FEW_MATCHES) return { plan: 'key-list' };
+  const affordable = a.hits / CHECK_COST;
+  if (a.filtered) return a.unsearched <= affordable ? { plan: 'check-each' } : { plan: 'key-list' };
+  const passed = (a.rowsNeeded * a.unsearched) / a.hits;
+  if (passed > affordable) return { plan: 'key-list' };
+  return { plan: 'check-each', budget: Math.ceil(Math.min(affordable, SPREAD * passed)) };
 }
 
 /**
- * The filters, and the search as a condition on the case's search key. With few matches SQLite may
- * start from them (through cases_search_key); otherwise unary + leaves them a check on each case the
- * chosen index yields (every list index carries search_key).
+ * The filters, and the search's key list as a condition on the case's search key: with few matches
+ * SQLite may start from them (through cases_search_key); otherwise unary + leaves them a check on each
+ * case the chosen index yields (every list index carries search_key).
  */
-function conditionOf(filters: Condition, keys: number[] | null): Condition {
-  if (keys === null) return filters;
-  const key = keys.length <= FEW_MATCHES ? 'c.search_key' : '+c.search_key';
+function conditionOf(filters: Condition, hits: SearchHits | null): Condition {
+  if (hits === null) return filters;
+  const key = hits.count <= FEW_MATCHES ? 'c.search_key' : '+c.search_key';
   return {
     where: [...filters.where, `${key} IN (SELECT value FROM json_each(?))`],
-    params: [...filters.params, JSON.stringify(keys)],
+    params: [...filters.params, hits.keys],
   };
 }
 
 const whereSql = (where: string[]) => (where.length > 0 ? `WHERE ${where.join(' AND ')}` : '');
 
-function countMatches(db: Db, filters: Condition, keys: number[] | null): number {
-  if (keys !== null && (keys.length === 0 || filters.where.length === 0)) return keys.length;
-  const c = conditionOf(filters, keys);
+/** The condition with the search's words checked on each case. */
+function checkedConditionOf(filters: Condition, hits: SearchHits): Condition {
+  const check = searchCheckSql(hits.terms, 'c.search_key');
+  return { where: [...filters.where, check.sql], params: [...filters.params, ...check.params] };
+}
+
+function countMatches(db: Db, filters: Condition, hits: SearchHits | null, plan: SearchPlan): number {
+  if (hits !== null && (hits.count === 0 || filters.where.length === 0)) return hits.count;
+  const c =
+    hits !== null && plan === 'check-each' ? checkedConditionOf(filters, hits) : conditionOf(filters, hits);
   return db
     .prepare(`SELECT count(*) FROM cases c ${whereSql(c.where)}`)
     .pluck()
@@ -154,8 +207,71 @@ function countMatches(db: Db, filters: Condition, keys: number[] | null): number
 }
 
 export interface ListOptions {
-  /** Tests force each plan to prove both give the same page. */
+  /** Tests force each plan to prove every way gives the same page. */
   plan?: ListPlan;
+  search?: SearchPlan;
+  /** With search 'check-each': the most cases checked before the key list takes over (default: all). */
+  checkBudget?: number;
+}
+
+interface PageQuery {
+  filters: Condition;
+  sort: (typeof SORTS)[SortColumn];
+  direction: 'ASC' | 'DESC';
+  walk: boolean;
+  limit: number;
+  offset: number;
+}
+
+/** ORDER BY for a value (with the sort's collation) and an id, both in the list's direction. */
+function orderSql(p: PageQuery, value: string, id: string): string {
+  const key = p.sort.collate ? `${value} COLLATE ${p.sort.collate}` : value;
+  return `ORDER BY ${key} ${p.direction}, ${id} ${p.direction}`;
+}
+
+/** The page's rowids, in order, with the condition checked on each case (filters and key list). */
+function pageByCondition(db: Db, p: PageQuery, c: Condition): number[] {
+  // Unary + keeps SQLite from answering ORDER BY with the sort index when sorting the matches.
+  const value = p.walk ? p.sort.column : `(+${p.sort.column})`;
+  return db
+    .prepare(
+      `SELECT c.rowid FROM cases c ${p.walk ? `INDEXED BY ${p.sort.index}` : ''} ${whereSql(c.where)}
+       ${orderSql(p, value, 'c.id')} LIMIT ? OFFSET ?`,
+    )
+    .pluck()
+    .all(...c.params, p.limit, p.offset) as number[];
+}
+
+/**
+ * The page's rowids with each case in order checked against the search words, at most `budget` cases
+ * (the inner query stops there); null when those were not enough to fill the page (`expected` rows).
+ */
+function pageByChecking(
+  db: Db,
+  p: PageQuery,
+  terms: string[],
+  budget: number | undefined,
+  expected: number,
+): number[] | null {
+  const value = p.walk ? p.sort.column : `(+${p.sort.column})`;
+  const check = searchCheckSql(terms, 'x.search_key');
+  const rowids = db
+    .prepare(
+      `SELECT x.rowid FROM (
+         SELECT c.rowid AS rowid, c.search_key AS search_key, ${p.sort.column} AS value, c.id AS id
+         FROM cases c ${p.walk ? `INDEXED BY ${p.sort.index}` : ''} ${whereSql(p.filters.where)}
+         ${orderSql(p, value, 'c.id')} ${budget === undefined ? '' : 'LIMIT ?'}) x
+       WHERE ${check.sql} ${orderSql(p, 'x.value', 'x.id')} LIMIT ? OFFSET ?`,
+    )
+    .pluck()
+    .all(
+      ...p.filters.params,
+      ...(budget === undefined ? [] : [budget]),
+      ...check.params,
+      p.limit,
+      p.offset,
+    ) as number[];
+  return budget === undefined || rowids.length === expected ? rowids : null;
 }
 
 export function listCases(
@@ -166,25 +282,36 @@ export function listCases(
   session.require('cases.read');
   const q = parseInput(caseListQuery, query);
   const filters = filtersOf(q);
-  const sort = SORTS[q.sort.column];
-  const direction = q.sort.direction === 'asc' ? 'ASC' : 'DESC';
   return session.read((db) =>
     db.transaction(() => {
-      const keys = searchKeys(db, q.search);
-      const total = countMatches(db, filters, keys);
+      const hits = searchHits(db, q.search);
+      const filtered = filters.where.length > 0;
+      const search =
+        hits === null
+          ? { plan: 'key-list' as const }
+          : options.search
+            ? { plan: options.search, budget: options.checkBudget }
+            : chooseSearchPlan({
+                hits: hits.count,
+                filtered,
+                unsearched: hits.count <= FEW_MATCHES ? 0 : countMatches(db, filters, null, 'key-list'),
+                rowsNeeded: q.offset + q.limit,
+              });
+      const total = countMatches(db, filters, hits, search.plan);
       if (q.offset >= total) return { total, rows: [] };
-      const walk = (options.plan ?? chooseListPlan(total)) === 'walk-sort-index';
-      const c = conditionOf(filters, keys);
-      // Unary + keeps SQLite from answering ORDER BY with the sort index when sorting the matches.
-      const value = walk ? sort.column : `(+${sort.column})`;
-      const key = sort.collate ? `${value} COLLATE ${sort.collate}` : value;
-      const rowids = db
-        .prepare(
-          `SELECT c.rowid FROM cases c ${walk ? `INDEXED BY ${sort.index}` : ''} ${whereSql(c.where)}
-           ORDER BY ${key} ${direction}, c.id ${direction} LIMIT ? OFFSET ?`,
-        )
-        .pluck()
-        .all(...c.params, q.limit, q.offset) as number[];
+      const p: PageQuery = {
+        filters,
+        sort: SORTS[q.sort.column],
+        direction: q.sort.direction === 'asc' ? 'ASC' : 'DESC',
+        walk: (options.plan ?? chooseListPlan(total)) === 'walk-sort-index',
+        limit: q.limit,
+        offset: q.offset,
+      };
+      const checked =
+        hits !== null && search.plan === 'check-each'
+          ? pageByChecking(db, p, hits.terms, search.budget, Math.min(q.limit, total - q.offset))
+          : null;
+      const rowids = checked ?? pageByCondition(db, p, conditionOf(filters, hits));
       const row = db.prepare(`SELECT ${LIST_COLUMNS_SQL} FROM cases c WHERE c.rowid = ?`);
       return { total, rows: rowids.map((rowid) => summaryFromRow(row.get(rowid) as ListRow)) };
     })(),
