@@ -1,11 +1,17 @@
 import { type Browser, expect, type Page } from '@playwright/test';
 import { neutralAnswer } from '../../src/main/demo/defaults';
 import { type AnswerValue, findQuestion, INSTRUMENT, type Question } from '../../src/shared/instrument';
-import { callFromPage, type OwnServer, openOwn, replyValue, setUiLanguage, signInAs } from './helpers';
+import {
+  callFromPage,
+  type OwnServer,
+  openOwn,
+  replyValue,
+  SUPERVISOR,
+  setUiLanguage,
+  signInAs,
+} from './helpers';
 
 /** Steps of the interview screens shared by the interview spec files (issue 14). */
-
-export const SUPERVISOR = { name: 'Somchai Jaidee', user: 'somchai', pass: 'correct horse battery staple' };
 
 /** A page of its own size (zoom = device scale factor with the CSS viewport shrunk to match). */
 export async function openAt(

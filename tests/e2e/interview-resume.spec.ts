@@ -1,12 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, fontsReady, type OwnServer, shotPath, signInAs, startOwnServer } from './helpers';
 import {
-  answerShownNeutrally,
-  openAt,
+  expectAccessible,
+  fontsReady,
+  type OwnServer,
   SUPERVISOR,
-  shownQuestionId,
-  startShortScreen,
-} from './interview-flow';
+  shotPath,
+  signInAs,
+  startOwnServer,
+} from './helpers';
+import { answerShownNeutrally, openAt, shownQuestionId, startShortScreen } from './interview-flow';
 
 /**
  * Interruptions keep the place (issue 14): after Lock or F9 the same officer signs in again to the same

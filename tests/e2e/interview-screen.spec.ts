@@ -7,17 +7,12 @@ import {
   fontsReady,
   type OwnServer,
   replyValue,
+  SUPERVISOR,
   shotPath,
   signInAs,
   startOwnServer,
 } from './helpers';
-import {
-  answerNeutrallyUntil,
-  keysFor,
-  openAt as openAtSize,
-  SUPERVISOR,
-  startShortScreen,
-} from './interview-flow';
+import { answerNeutrallyUntil, keysFor, openAt as openAtSize, startShortScreen } from './interview-flow';
 
 /**
  * The interview on one laptop screen (issue 14): at 1280x720 and 1366x768 every question of a whole

@@ -1,4 +1,4 @@
-import { INSTRUMENT } from '../../src/shared/instrument';
+import { findQuestion, INSTRUMENT, type Question } from '../../src/shared/instrument';
 
 /** Accounts and records that tests create again and again. Fictional. */
 
@@ -47,3 +47,10 @@ export const SONGKHLA_SHELTER = {
   email: '',
   address: '1 ถนนราชดำเนิน ตำบลบ่อยาง อำเภอเมืองสงขลา',
 } as const;
+
+/** A question of the current instrument, by id (a test naming one that does not exist fails). */
+export function question(id: string): Question {
+  const found = findQuestion(INSTRUMENT, id);
+  if (!found) throw new Error(`no question ${id}`);
+  return found;
+}

@@ -10,12 +10,18 @@ const ROOT = join(import.meta.dirname, '..', '..');
 export function spawnStoreChild(
   script: string,
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; uid?: number; gid?: number } = {},
+  options: {
+    env?: NodeJS.ProcessEnv;
+    uid?: number;
+    gid?: number;
+    /** Sources that use TypeScript syntax strip-only mode refuses (enums, parameter properties). */
+    transformTypes?: boolean;
+  } = {},
 ): ChildProcess {
   return spawn(
     process.execPath,
     [
-      '--experimental-strip-types',
+      options.transformTypes ? '--experimental-transform-types' : '--experimental-strip-types',
       '--no-warnings',
       '--import',
       join(ROOT, 'tests', 'helpers', 'store-ts-hooks.ts'),

@@ -3,6 +3,7 @@ import { getSettings, updateSettings } from '../../src/main/store/settings';
 import { referralContact, settingsSchema } from '../../src/shared/domain/settings';
 import { contract } from '../../src/shared/ipc/contract';
 import { codeOf } from '../helpers/errors';
+import { OFFICER, SONGKHLA_SHELTER as SHELTER, SUPERVISOR } from '../helpers/samples';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
 /**
@@ -10,21 +11,6 @@ import { createTestApp, type TestApp } from '../helpers/test-app';
  * and officers read the directory through its own narrow channel while changing it stays supervisor-only.
  */
 
-const SUPERVISOR = {
-  username: 'somchai',
-  displayName: 'Somchai Jaidee',
-  passphrase: 'supervisor passphrase 1',
-};
-const OFFICER = { username: 'malee', displayName: 'Malee Officer', passphrase: 'officer passphrase 1' };
-const SHELTER = {
-  id: '6f1c1c1e-8a3b-4c55-9d7e-0b7f3f3f0a01',
-  name: 'บ้านพักเด็กและครอบครัวจังหวัดสงขลา',
-  kind: 'shelter',
-  province: 'สงขลา',
-  phone: '074 311 000',
-  email: 'shelter@example.org',
-  address: 'ถนนราชดำเนิน อำเภอเมืองสงขลา',
-} as const;
 const MDT = {
   id: '6f1c1c1e-8a3b-4c55-9d7e-0b7f3f3f0a02',
   name: 'Ranong MDT',

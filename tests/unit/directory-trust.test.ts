@@ -11,6 +11,7 @@ import { referralContact, settingsSchema } from '../../src/shared/domain/setting
 import { type Issued, makeCa, selfSignedLeaf } from '../fixtures/pdf/ca-chain';
 import { captureIo } from '../helpers/cli-io';
 import { codeOf } from '../helpers/errors';
+import { OFFICER, SUPERVISOR } from '../helpers/samples';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
 /**
@@ -19,12 +20,6 @@ import { createTestApp, type TestApp } from '../helpers/test-app';
  * by supervisors (app and CLI), and gathered into the store's trust list for verify-pdf.
  */
 
-const SUPERVISOR = {
-  username: 'somchai',
-  displayName: 'Somchai Jaidee',
-  passphrase: 'supervisor passphrase 1',
-};
-const OFFICER = { username: 'malee', displayName: 'Malee Officer', passphrase: 'officer passphrase 1' };
 const SHELTER = {
   id: '6f1c1c1e-8a3b-4c55-9d7e-0b7f3f3f0a11',
   name: 'บ้านพักเด็กและครอบครัวจังหวัดสงขลา',

@@ -269,17 +269,7 @@ describe('the Electron shell as Electron would drive it', () => {
     expect(state.windows).toHaveLength(1);
     expect(entryUrl).toMatch(/^file:\/\/.*\/renderer\/index\.html$/);
     const prefs = mainWindow().options.webPreferences as Record<string, unknown>;
-    expect(prefs).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      devTools: false, // packaged build
-    });
+    expect(prefs).toMatchObject({ ...SECURE_WEB_PREFERENCES, devTools: false }); // packaged build
     expect(String(prefs.preload)).toMatch(/preload[\\/]index\.cjs$/);
     // Sandboxing is also forced for every renderer, and middle-click (auxclick) is switched off.
     expect(state.sandboxEnabled).toBe(true);

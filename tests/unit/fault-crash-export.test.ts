@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { type FSWatcher, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +9,7 @@ import { prepareReferral } from '../../src/main/referral/service';
 import { listReferrals } from '../../src/main/store/referrals';
 import { tempDir } from '../helpers/disk';
 import { SUPERVISOR } from '../helpers/samples';
-import { watchLines } from '../helpers/store-child';
+import { spawnStoreChild, watchLines } from '../helpers/store-child';
 import { createTestStore } from '../helpers/test-app';
 
 /**
@@ -22,29 +21,15 @@ import { createTestStore } from '../helpers/test-app';
  * passes integrity_check, and every referral it records has its complete file on disk.
  */
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const BULK_MIB = 4;
 const ROUNDS_PER_CHILD = 12;
 
-function spawnChild(args: string[]): ChildProcess {
-  // transform-types: the store sources use TypeScript syntax that strip-only mode refuses.
-  return spawn(
-    process.execPath,
-    [
-      '--experimental-transform-types',
-      '--no-warnings',
-      '--import',
-      join(ROOT, 'tests', 'helpers', 'store-ts-hooks.ts'),
-      join(ROOT, 'tests', 'helpers', 'fuzz-export-child.ts'),
-      ...args,
-    ],
-    {
-      cwd: ROOT,
-      env: { ...process.env, FIELDSCREEN_PASSPHRASE: SUPERVISOR.passphrase },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-}
+/** transform-types: the store sources use TypeScript syntax that strip-only mode refuses. */
+const spawnChild = (args: string[]) =>
+  spawnStoreChild('fuzz-export-child.ts', args, {
+    env: { FIELDSCREEN_PASSPHRASE: SUPERVISOR.passphrase },
+    transformTypes: true,
+  });
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 

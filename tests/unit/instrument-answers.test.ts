@@ -5,18 +5,12 @@ import {
   answersSchema,
   answerValueSchema,
   declineReasonOf,
-  findQuestion,
   INSTRUMENT,
   isSubstantive,
   parseAnswerFor,
   type Question,
 } from '../../src/shared/instrument';
-
-function q(id: string): Question {
-  const found = findQuestion(INSTRUMENT, id);
-  if (!found) throw new Error(id);
-  return found;
-}
+import { question as q } from '../helpers/samples';
 
 const rejects = (question: Question, value: unknown) => {
   try {

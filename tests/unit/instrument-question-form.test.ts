@@ -8,7 +8,6 @@ import {
   archivedTextKey,
   declineReasonsFor,
   exclusiveOptionIds,
-  findQuestion,
   INSTRUMENT,
   INSTRUMENT_V1_DATA,
   type InstrumentInput,
@@ -26,12 +25,7 @@ import {
   wordingTextKeys,
 } from '../../src/shared/instrument';
 import { evaluate, planInterview } from '../../src/shared/screening';
-
-function q(id: string): Question {
-  const found = findQuestion(INSTRUMENT, id);
-  if (!found) throw new Error(id);
-  return found;
-}
+import { question as q } from '../helpers/samples';
 
 const refused = (question: Question, value: unknown) => {
   try {

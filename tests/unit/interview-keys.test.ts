@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { shortcutAction } from '../../src/renderer/features/interview/answer-shortcuts';
 import { stepFrom, steppableQuestions } from '../../src/renderer/features/interview/interview-navigation';
-import {
-  answer,
-  declineReasonsFor,
-  findQuestion,
-  INSTRUMENT,
-  type Question,
-} from '../../src/shared/instrument';
+import { answer, declineReasonsFor, INSTRUMENT } from '../../src/shared/instrument';
 import { planInterview } from '../../src/shared/screening';
-
-function question(id: string): Question {
-  const q = findQuestion(INSTRUMENT, id);
-  if (!q) throw new Error(`no ${id}`);
-  return q;
-}
+import { question } from '../helpers/samples';
 
 describe('answer keys', () => {
   it('1 and 2 answer yes and no; N and P decline where the question allows it', () => {
