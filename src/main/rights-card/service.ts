@@ -8,6 +8,7 @@ import { renderPdf } from '../pdf/render';
 import { isReviewed } from '../referral/review';
 import type { ExportTarget } from '../referral/service';
 import { loadCaseRow } from '../store/cases';
+import { loadInterviewRow } from '../store/interviews';
 import type { Session } from '../store/session';
 import { getSettings } from '../store/settings';
 import { buildRightsCardModel, type CardAgency } from './build-card';
@@ -40,46 +41,41 @@ export async function saveRightsCard(
   // The file name says what it is and in which language, never whose it is.
   const fileName = await target.write(`rights-card-${input.language}.pdf`, pdf);
   if (fileName === null) return null;
-  session.write((db, now) => {
-    checkCaseAndInterview(db, input.caseId, input.interviewId);
-    session.audit(db, now, {
-      action: 'rights_card.save',
-      entityType: 'case',
-      entityId: input.caseId,
-      details: auditDetails(input),
-    });
-  });
+  recordCardEvent(session, 'rights_card.save', input);
   return { fileName };
 }
 
 /** The officer handed the card over (also after a safety stop): recorded, with the language given. */
 export function recordRightsCardHandedOver(session: Session, input: RightsCardHandedOverInput): void {
   session.require('cases.write');
+  recordCardEvent(session, 'rights_card.handed_over', input);
+}
+
+/** Audited on the case: the language and the directory entry printed, nothing about the person. */
+function recordCardEvent(
+  session: Session,
+  action: 'rights_card.save' | 'rights_card.handed_over',
+  input: RightsCardHandedOverInput,
+): void {
   session.write((db, now) => {
     checkCaseAndInterview(db, input.caseId, input.interviewId);
     session.audit(db, now, {
-      action: 'rights_card.handed_over',
+      action,
       entityType: 'case',
       entityId: input.caseId,
-      details: auditDetails(input),
+      details: {
+        caseId: input.caseId,
+        ...(input.interviewId ? { interviewId: input.interviewId } : {}),
+        language: input.language,
+        ...(input.contactId ? { contactId: input.contactId } : {}),
+      },
     });
   });
 }
 
-function auditDetails(input: RightsCardHandedOverInput) {
-  return {
-    caseId: input.caseId,
-    ...(input.interviewId ? { interviewId: input.interviewId } : {}),
-    language: input.language,
-    ...(input.contactId ? { contactId: input.contactId } : {}),
-  };
-}
-
 function checkCaseAndInterview(db: Db, caseId: string, interviewId: string | undefined): void {
   loadCaseRow(db, caseId);
-  if (!interviewId) return;
-  const owner = db.prepare('SELECT case_id FROM interviews WHERE id = ?').pluck().get(interviewId);
-  if (owner !== caseId) throw new AppError('NOT_FOUND');
+  if (interviewId && loadInterviewRow(db, interviewId).case_id !== caseId) throw new AppError('NOT_FOUND');
 }
 
 /** The chosen receiving agency from the referral directory; an unknown id is refused, never guessed. */

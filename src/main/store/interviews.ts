@@ -36,7 +36,8 @@ const STATE_TRANSITIONS: Record<InterviewState, readonly InterviewState[]> = {
   stopped: ['in_progress'],
 };
 
-function loadInterviewRow(db: Db, id: string): InterviewRow {
+/** The stored interview, or NOT_FOUND. */
+export function loadInterviewRow(db: Db, id: string): InterviewRow {
   const row = db.prepare('SELECT * FROM interviews WHERE id = ?').get(id) as InterviewRow | undefined;
   if (!row) throw new AppError('NOT_FOUND');
   return row;
