@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Answers, answer as a, INSTRUMENT } from '../../src/shared/instrument';
+import { type Answers, answer as a, INSTRUMENT, parseInstrument } from '../../src/shared/instrument';
 import { evaluate, planInterview, questionsOfTier } from '../../src/shared/screening';
 
 const started: Answers = {
@@ -130,9 +130,49 @@ describe('stop rules', () => {
     };
     const plan = planInterview(INSTRUMENT, answers, 'full');
     expect(plan.stopped).toBe('unsafe_to_talk');
-    expect(plan.toAsk).toEqual([]);
+    // Only the officer's closing checks are still asked (the rights card is for exactly this case).
+    expect(plan.toAsk).toEqual(['close_rights_explained', 'close_card_given']);
     expect(plan.effectiveAnswers).toEqual({ safety_others_present: a.yes() });
     expect(evaluate(INSTRUMENT, answers).indicators).toEqual([]);
+  });
+
+  it('after a safety stop the card handed over is recorded and kept, without reopening the screening questions', () => {
+    const stoppedAt: Answers = {
+      safety_others_present: a.yes(),
+      doc_where_now: a.single('employer_or_boat'),
+    };
+    const withCard: Answers = { ...stoppedAt, close_card_given: a.yes() };
+    for (const tier of ['short', 'full'] as const) {
+      const plan = planInterview(INSTRUMENT, withCard, tier);
+      expect(plan.stopped).toBe('unsafe_to_talk');
+      expect(plan.toAsk).toEqual(['close_rights_explained']);
+      expect(plan.alreadyAnswered).toEqual(['safety_others_present', 'close_card_given']);
+      expect(plan.effectiveAnswers).toEqual({ safety_others_present: a.yes(), close_card_given: a.yes() });
+      const status = (id: string) => plan.items.find((i) => i.questionId === id)?.status;
+      expect(status('doc_where_now')).toBe('after_stop');
+      expect(status('close_referral_consent')).toBe('after_stop');
+      expect(status('close_card_given')).toBe('answered');
+    }
+    // The stop stands whatever the closing checks say, and the result is the same as without them.
+    const r = evaluate(INSTRUMENT, { ...withCard, close_rights_explained: a.no() });
+    expect(r.stopped).toBe('unsafe_to_talk');
+    expect(r.recommendations).toEqual(evaluate(INSTRUMENT, stoppedAt).recommendations);
+    expect(r.nextQuestionId).toBeNull();
+  });
+
+  it('only an officer check without evidence may be asked after a stop (the instrument refuses others)', () => {
+    const afterStop = INSTRUMENT.sections.flatMap((s) => s.questions).filter((q) => q.afterStop);
+    expect(afterStop.map((q) => q.id)).toEqual(['close_rights_explained', 'close_card_given']);
+    const personCheck = {
+      ...INSTRUMENT,
+      sections: INSTRUMENT.sections.map((s) => ({
+        ...s,
+        questions: s.questions.map((q) =>
+          q.id === 'close_referral_consent' ? { ...q, afterStop: true } : q,
+        ),
+      })),
+    };
+    expect(() => parseInstrument(personCheck)).toThrow(/only an officer's check without evidence/);
   });
 
   it('"not safe to talk" stops; "not sure" does not stop but the guidance offers a private place', () => {
@@ -155,6 +195,6 @@ describe('stop rules', () => {
     expect(no.stopped).toBe('no_consent');
     const unsure = planInterview(INSTRUMENT, { ...started, consent_screening: a.notSure() }, 'short');
     expect(unsure.stopped).toBe('no_consent');
-    expect(unsure.nextQuestionId).toBeNull();
+    expect(unsure.nextQuestionId).toBe('close_rights_explained');
   });
 });

@@ -401,12 +401,13 @@ const vignettes: Vignette[] = [
       check: (r) => expect(r.nextQuestionId).toBe('id_nationality'),
     },
   },
-  // Facts: the captain stands within earshot when the officer begins.
+  // Facts: the captain stands within earshot when the officer begins. The officer stops and slips the
+  // person the rights card; that the card was handed over is recorded after the stop.
   {
     name: 'captain within earshot: stop at once, hand over the card discreetly',
     tags: ['adult', 'stopped'],
     tier: 'short',
-    answers: { safety_others_present: yes() },
+    answers: { safety_others_present: yes(), close_card_given: yes() },
     expected: {
       recommendations: ['interview_paused_safety', 'insufficient_information'],
       urgent: ['unsafe_to_talk'],
@@ -415,7 +416,8 @@ const vignettes: Vignette[] = [
       s6_1: NO_S61,
       check: (r) => {
         expect(r.stopped).toBe('unsafe_to_talk');
-        expect(r.nextQuestionId).toBeNull();
+        // Nothing more is asked of the person; the officer's other closing check remains.
+        expect(r.nextQuestionId).toBe('close_rights_explained');
         expect(r.indicators).toEqual([]);
       },
     },
@@ -437,7 +439,7 @@ const vignettes: Vignette[] = [
       s6_1: NO_S61,
       check: (r) => {
         expect(r.stopped).toBe('no_consent');
-        expect(r.nextQuestionId).toBeNull();
+        expect(r.nextQuestionId).toBe('close_rights_explained');
       },
     },
   },

@@ -14,6 +14,7 @@ import {
   saveAnswerInput,
 } from '../../shared/domain/interviews';
 import { AppError } from '../../shared/errors';
+import { findQuestion, INSTRUMENT } from '../../shared/instrument';
 import type { Db } from '../db/driver';
 import { type AnswerRow, answerFromRow } from './answer-rows';
 import { type InstrumentText, wordingFromJson, wordingToRecord } from './answer-wording';
@@ -35,6 +36,11 @@ const STATE_TRANSITIONS: Record<InterviewState, readonly InterviewState[]> = {
   completed: [],
   stopped: ['in_progress'],
 };
+
+/** A question of this app's instrument that may be answered after a stop (see the instrument schema). */
+function isAfterStopCheck(questionId: string): boolean {
+  return findQuestion(INSTRUMENT, questionId)?.afterStop === true;
+}
 
 /** The stored interview, or NOT_FOUND. */
 export function loadInterviewRow(db: Db, id: string): InterviewRow {
@@ -106,7 +112,10 @@ export function saveAnswer(
   const valueJson = JSON.stringify(p.value);
   return session.write((db, now): SaveAnswerResult => {
     const interview = loadInterviewRow(db, p.interviewId);
-    if (!OPEN_INTERVIEW_STATES.includes(interview.state)) throw new AppError('CONFLICT');
+    // A stopped interview still takes the officer's closing checks (the rights card handed over):
+    // recording them does not reopen the screening questions.
+    const closingCheck = interview.state === 'stopped' && isAfterStopCheck(p.questionId);
+    if (!OPEN_INTERVIEW_STATES.includes(interview.state) && !closingCheck) throw new AppError('CONFLICT');
     assertCaseOpen(loadCaseRow(db, interview.case_id));
     const existing = db
       .prepare('SELECT * FROM answers WHERE interview_id = ? AND question_id = ?')

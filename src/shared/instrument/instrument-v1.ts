@@ -1671,9 +1671,22 @@ export const INSTRUMENT_V1_DATA: InstrumentInput = {
     {
       id: 'closing',
       questions: [
-        { id: 'close_rights_explained', kind: 'yesNo', audience: 'officer', tiers: SHORT_AND_FULL },
+        // Both closing checks are asked after a safety or consent stop too (the card is for that case).
+        {
+          id: 'close_rights_explained',
+          kind: 'yesNo',
+          audience: 'officer',
+          tiers: SHORT_AND_FULL,
+          afterStop: true,
+        },
         // The take-away card (rights, hotline 1300): handed over or not is part of the record.
-        { id: 'close_card_given', kind: 'yesNo', audience: 'officer', tiers: SHORT_AND_FULL },
+        {
+          id: 'close_card_given',
+          kind: 'yesNo',
+          audience: 'officer',
+          tiers: SHORT_AND_FULL,
+          afterStop: true,
+        },
         {
           // Version 2: the child wording asks one question, not two.
           id: 'close_person_view',

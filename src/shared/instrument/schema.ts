@@ -142,6 +142,13 @@ const questionBase = {
   sensitive: z.boolean().default(false),
   showIf: conditionSchema.optional(),
   evidence: z.array(evidenceRuleSchema).default([]),
+  /**
+   * A closing check of the officer's that still makes sense after a stop rule fired (the rights card
+   * handed over, the rights explained): asked after the stop, and recordable on a stopped interview,
+   * without reopening the screening questions. Officer questions without evidence only, so it never
+   * changes a result.
+   */
+  afterStop: z.boolean().default(false),
 };
 
 export const questionSchema = z.discriminatedUnion('kind', [
@@ -243,6 +250,8 @@ function crossReferenceProblems(instrument: ParsedShape): string[] {
         }
       }
       if (q.kind === 'number' && q.min > q.max) problems.push(`${where}: min above max`);
+      if (q.afterStop && (q.audience !== 'officer' || q.evidence.length > 0))
+        problems.push(`${where}: only an officer's check without evidence can be asked after a stop`);
       // A skip rule may only look back, so visibility is computed in one pass and can never loop.
       if (q.showIf) checkCondition(q.showIf, seenQuestions, `${where} showIf`, problems);
       q.evidence.forEach((rule, i) => {

@@ -15,7 +15,8 @@ import { type ConditionContext, holds } from './conditions';
  * - not_in_tier: shown but belongs to the full interview only (while running the short screen);
  * - after_stop: comes after a stop rule fired (unsafe to talk, no consent). Answers there are ignored:
  *   the evaluation only uses what was asked while it was safe and agreed. A situation that changes
- *   mid-interview is a UI pause, not an edit of the safety answers.
+ *   mid-interview is a UI pause, not an edit of the safety answers. The officer's closing checks marked
+ *   `afterStop` (rights card handed over, rights explained) are the exception: still asked and used.
  */
 export type QuestionStatus = 'hidden' | 'answered' | 'declined' | 'to_ask' | 'not_in_tier' | 'after_stop';
 
@@ -29,7 +30,7 @@ export interface PlanItem {
 export interface InterviewPlan {
   readonly tier: Tier;
   readonly child: ChildAssessment;
-  /** Set when a stop rule fired; nothing more is asked. */
+  /** Set when a stop rule fired; nothing more is asked but the officer's closing checks (`afterStop`). */
   readonly stopped: StopReason | null;
   readonly items: readonly PlanItem[];
   /** Still to ask in this tier, in interview order. */
@@ -54,7 +55,7 @@ export function planInterview(instrument: Instrument, stored: Answers, tier: Tie
     for (const question of section.questions) {
       const inTier = question.tiers.includes(tier);
       const base = { questionId: question.id, sectionId: section.id, inTier };
-      if (stopped) {
+      if (stopped && !question.afterStop) {
         items.push({ ...base, status: 'after_stop' });
         continue;
       }
@@ -69,7 +70,7 @@ export function planInterview(instrument: Instrument, stored: Answers, tier: Tie
       } else {
         items.push({ ...base, status: inTier ? 'to_ask' : 'not_in_tier' });
       }
-      stopped = instrument.stopRules.find((rule) => holds(rule.when, ctx))?.reason ?? null;
+      stopped ??= instrument.stopRules.find((rule) => holds(rule.when, ctx))?.reason ?? null;
     }
   }
 

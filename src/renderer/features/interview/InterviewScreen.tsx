@@ -21,6 +21,7 @@ import { RightsCardPanel } from '../rights-card/RightsCardPanel';
 import { AnswerControls } from './AnswerControls';
 import { AnswersGiven } from './AnswersGiven';
 import { hasCommandModifier, keyBelongsToField } from './answer-shortcuts';
+import { ClosingChecks } from './ClosingChecks';
 import { DistressScreen } from './DistressScreen';
 import { stepFrom, steppableQuestions } from './interview-navigation';
 import { OfficerAssessment } from './OfficerAssessment';
@@ -28,6 +29,9 @@ import { PersonView } from './PersonView';
 import { ResultView } from './ResultView';
 import { UrgentBadge } from './UrgentBadge';
 import { useInterviewRecord } from './useInterviewRecord';
+
+/** The closing check that records the rights card handed over. */
+const CARD_CHECK = 'close_card_given';
 
 type Mode = 'asking' | 'paused' | 'distress' | 'stopping' | 'result';
 
@@ -120,6 +124,14 @@ export function InterviewScreen({
   const caseOpen = caseDetail ? !['closed', 'consent_withdrawn'].includes(caseDetail.status) : false;
   const asking = mode === 'asking' && !closed;
   const inTier = plan.items.filter((i) => i.inTier && i.status !== 'hidden' && i.status !== 'after_stop');
+  // What a stopped interview still records: the officer's closing checks of this tier.
+  const closingChecks = useMemo(
+    () =>
+      plan.items
+        .filter((i) => i.inTier && findQuestion(INSTRUMENT, i.questionId)?.afterStop)
+        .map((i) => i.questionId),
+    [plan],
+  );
   const position = currentId ? inTier.findIndex((i) => i.questionId === currentId) + 1 : inTier.length;
 
   // Where the officer was before a lock: opened there once the answers are in.
@@ -164,6 +176,11 @@ export function InterviewScreen({
     if (await record.save(questionId, value)) setSelected(null);
     // A failed save is shown to the officer, never hidden behind the person's view.
     else setPersonView(false);
+  };
+
+  // The card handed over is also the interview's closing check (asked after a stop too).
+  const cardHandedOver = () => {
+    if (closingChecks.includes(CARD_CHECK)) void record.save(CARD_CHECK, { kind: 'choice', value: 'yes' });
   };
 
   const pause = async () => {
@@ -331,6 +348,11 @@ export function InterviewScreen({
 
       {asking && question && (
         <div className="question" data-testid="question" data-question-id={question.id}>
+          {plan.stopped && question.afterStop && (
+            <p className="notice" role="status" data-testid="after-stop-note">
+              {t('interview.afterStopNote')}
+            </p>
+          )}
           <p className="section-title">
             {sectionId ? ti(sectionTitleKey(sectionId)) : ''}
             {question.audience === 'officer' && (
@@ -397,6 +419,7 @@ export function InterviewScreen({
               caseId={detail.caseId}
               interviewId={interviewId}
               language={detail.intervieweeLanguage}
+              onHandedOver={cardHandedOver}
             />
           )}
           {/* Focused, so Enter finishes after the last answer given by keyboard. */}
@@ -433,7 +456,16 @@ export function InterviewScreen({
             caseId={detail.caseId}
             interviewId={interviewId}
             language={detail.intervieweeLanguage}
+            {...(detail.state === 'stopped' && caseOpen ? { onHandedOver: cardHandedOver } : {})}
           />
+          {detail.state === 'stopped' && caseOpen && (
+            <ClosingChecks
+              questionIds={closingChecks}
+              answers={answers}
+              saveStates={saveStates}
+              onAnswer={(id, value) => void record.save(id, value)}
+            />
+          )}
         </>
       )}
 

@@ -16,9 +16,12 @@ export function RightsCardPanel({
   interviewId,
   language,
   contactId,
+  onHandedOver,
 }: {
   caseId: string;
   interviewId?: string;
+  /** Also told when the hand-over is recorded (the interview records it as its closing check too). */
+  onHandedOver?: () => void;
   /** The person's language (the officer can change it). */
   language: string | null | undefined;
   /** The receiving agency already chosen, if any. */
@@ -66,6 +69,7 @@ export function RightsCardPanel({
     setBusy(false);
     if (!reply.ok) return setError(reply.error);
     setHandedOver(true);
+    onHandedOver?.();
   };
 
   return (
