@@ -381,8 +381,10 @@ const PLANS: ListOptions[] = [
   { plan: 'sort-matches' },
   { plan: 'walk-sort-index', search: 'check-each' },
   { plan: 'sort-matches', search: 'check-each' },
-  // Checking gives up after a few cases (the page is then found through the key list).
-  { plan: 'walk-sort-index', search: 'check-each', checkBudget: 60 },
+  // Walks that give up after a few cases (the page is then found by sorting the matches, or by walking
+  // on with the search's key list).
+  { plan: 'walk-sort-index', walkBudget: 60 },
+  { plan: 'walk-sort-index', search: 'check-each', walkBudget: 60 },
   { search: 'key-list' },
 ];
 

@@ -18,15 +18,17 @@ import { parseInput } from './validate';
  * A page is found in two steps: the ids of the page in order (from indexes only), then their rows.
  * How the first step runs depends on how many cases match (counted first, from indexes):
  * - many: walk the sort column's index in order, checking the filters inside the index, and stop
- *   after the page (cost grows with offset + limit, not with the number of cases);
+ *   after the page (cost grows with offset + limit, not with the number of cases; at worst, matches
+ *   at the far end of the order, the whole index: still entries of one index, no rows);
  * - few: let SQLite start from the most selective filter and sort those few (walking the sort
  *   index would pass over most of the cases before finding them).
- * Both give the same rows in the same order; tests run every query both ways.
+ * Every way gives the same rows in the same order; tests run every query every way.
  *
  * A search is found once per list as the matching cases' search keys (a JSON array built in SQL), which
- * the filters and the page then look up. When a search matches most cases and nothing else filters,
- * listing them all costs more than the page needs: the sort index is walked and each case passed is
- * checked against the words instead (its search text looked up by key), which stops after the page.
+ * the filters and the page then look up. When a search matches so many cases that listing them costs
+ * more than the page needs, each case passed is checked against the words instead (its search text
+ * looked up by key); when the matches turn out to sit far along the order, the walk gives up for the
+ * key list.
  */
 
 export type ListRow = {
@@ -149,29 +151,45 @@ export type SearchPlan = 'key-list' | 'check-each';
  */
 const CHECK_COST = 4;
 
+/**
+ * Pure: how a search is applied. Checking each case pays when it passes fewer cases than a
+ * CHECK_COST-th of the key list's entries:
+ * - with other filters, when fewer cases pass them (`unsearched`) than that: the count and the page
+ *   then check only those;
+ * - without, when the walk to the end of the page passes about that few (rowsNeeded × unsearched /
+ *   hits, with the matches spread along the sort order); the count is the hits.
+ */
+function chooseSearchPlan(a: {
+  hits: number;
+  filtered: boolean;
+  unsearched: number;
+  rowsNeeded: number;
+}): SearchPlan {
+  if (a.hits <= FEW_MATCHES) return 'key-list';
+  const affordable = a.hits / CHECK_COST;
+  if (a.filtered) return a.unsearched <= affordable ? 'check-each' : 'key-list';
+  return (a.rowsNeeded * a.unsearched) / a.hits <= affordable ? 'check-each' : 'key-list';
+}
+
 /** Matches may sit this many times further along the sort order than an even spread would put them. */
 const SPREAD = 4;
 
 /**
- * Pure: how a search is applied, and how many cases may be checked one by one before giving up for the
- * key list. Checking pays when it passes fewer cases than a CHECK_COST-th of the key list's entries:
- * - with other filters, when fewer cases pass them (`unsearched`) than that: the count and the page
- *   then check only those;
- * - without, when the walk to the end of the page passes about that few (rowsNeeded × unsearched /
- *   hits, with the matches spread along the sort order). The count is the hits. Matches bunched at the
- *   far end of the order (a reference year, newest first) would make the walk long: it gives up after
- *   SPREAD times the cases expected.
+ * Pure: how many entries of the sort index a walk checking each case against the search words may pass
+ * before it gives up for the key list: SPREAD times what an even spread of the matches needs for the
+ * page (rowsNeeded × cases / total), and no more than the key list would cost. Matches bunched far
+ * along the order (a reference year, newest first) would otherwise make the walk check most cases.
+ * Undefined (no limit) with other filters: then only the cases passing them, fewer than that, are checked.
  */
-function chooseSearchPlan(a: { hits: number; filtered: boolean; unsearched: number; rowsNeeded: number }): {
-  plan: SearchPlan;
-  budget?: number;
-} {
-  if (a.hits <= FEW_MATCHES) return { plan: 'key-list' };
-  const affordable = a.hits / CHECK_COST;
-  if (a.filtered) return a.unsearched <= affordable ? { plan: 'check-each' } : { plan: 'key-list' };
-  const passed = (a.rowsNeeded * a.unsearched) / a.hits;
-  if (passed > affordable) return { plan: 'key-list' };
-  return { plan: 'check-each', budget: Math.ceil(Math.min(affordable, SPREAD * passed)) };
+function checkBudget(a: {
+  total: number;
+  cases: number;
+  rowsNeeded: number;
+  hits: number;
+  filtered: boolean;
+}): number | undefined {
+  if (a.filtered) return undefined;
+  return Math.ceil(Math.min((SPREAD * a.rowsNeeded * a.cases) / a.total, a.hits / CHECK_COST));
 }
 
 /**
@@ -207,11 +225,11 @@ function countMatches(db: Db, filters: Condition, hits: SearchHits | null, plan:
 }
 
 export interface ListOptions {
-  /** Tests force each plan to prove every way gives the same page. */
+  /** Tests force each plan to prove every way gives the same page (a forced walk goes to the end). */
   plan?: ListPlan;
   search?: SearchPlan;
-  /** With search 'check-each': the most cases checked before the key list takes over (default: all). */
-  checkBudget?: number;
+  /** The most index entries a walk passes before walking on with the search's key list. */
+  walkBudget?: number;
 }
 
 interface PageQuery {
@@ -243,35 +261,31 @@ function pageByCondition(db: Db, p: PageQuery, c: Condition): number[] {
 }
 
 /**
- * The page's rowids with each case in order checked against the search words, at most `budget` cases
- * (the inner query stops there); null when those were not enough to fill the page (`expected` rows).
+ * The page's rowids walking the sort index at most `budget` entries, each checked against the
+ * condition; null when those were not enough to fill the page (`expected` rows). The walk is a
+ * co-routine whose order (the index's, with the sort's collation on the value) answers the outer ORDER
+ * BY, so it stops at the end of the page. (Not for the filters alone: when such a walk gives up, sorting
+ * the matches instead means looking up each one's row, which costs far more than walking on when they
+ * are spread over the table.)
  */
-function pageByChecking(
+function pageByWalking(
   db: Db,
   p: PageQuery,
-  terms: string[],
-  budget: number | undefined,
+  c: Condition,
+  budget: number,
   expected: number,
 ): number[] | null {
-  const value = p.walk ? p.sort.column : `(+${p.sort.column})`;
-  const check = searchCheckSql(terms, 'x.search_key');
+  const value = p.sort.collate ? `${p.sort.column} COLLATE ${p.sort.collate}` : p.sort.column;
   const rowids = db
     .prepare(
       `SELECT x.rowid FROM (
-         SELECT c.rowid AS rowid, c.search_key AS search_key, ${p.sort.column} AS value, c.id AS id
-         FROM cases c ${p.walk ? `INDEXED BY ${p.sort.index}` : ''} ${whereSql(p.filters.where)}
-         ${orderSql(p, value, 'c.id')} ${budget === undefined ? '' : 'LIMIT ?'}) x
-       WHERE ${check.sql} ${orderSql(p, 'x.value', 'x.id')} LIMIT ? OFFSET ?`,
+         SELECT c.rowid AS rowid, ${value} AS value, c.id AS id, (${c.where.join(' AND ') || '1'}) AS ok
+         FROM cases c INDEXED BY ${p.sort.index} ${orderSql(p, p.sort.column, 'c.id')} LIMIT ?) x
+       WHERE x.ok ORDER BY x.value ${p.direction}, x.id ${p.direction} LIMIT ? OFFSET ?`,
     )
     .pluck()
-    .all(
-      ...p.filters.params,
-      ...(budget === undefined ? [] : [budget]),
-      ...check.params,
-      p.limit,
-      p.offset,
-    ) as number[];
-  return budget === undefined || rowids.length === expected ? rowids : null;
+    .all(...c.params, budget, p.limit, p.offset) as number[];
+  return rowids.length === expected ? rowids : null;
 }
 
 export function listCases(
@@ -286,18 +300,17 @@ export function listCases(
     db.transaction(() => {
       const hits = searchHits(db, q.search);
       const filtered = filters.where.length > 0;
-      const search =
+      const search: SearchPlan =
         hits === null
-          ? { plan: 'key-list' as const }
-          : options.search
-            ? { plan: options.search, budget: options.checkBudget }
-            : chooseSearchPlan({
-                hits: hits.count,
-                filtered,
-                unsearched: hits.count <= FEW_MATCHES ? 0 : countMatches(db, filters, null, 'key-list'),
-                rowsNeeded: q.offset + q.limit,
-              });
-      const total = countMatches(db, filters, hits, search.plan);
+          ? 'key-list'
+          : (options.search ??
+            chooseSearchPlan({
+              hits: hits.count,
+              filtered,
+              unsearched: hits.count <= FEW_MATCHES ? 0 : countMatches(db, filters, null, 'key-list'),
+              rowsNeeded: q.offset + q.limit,
+            }));
+      const total = countMatches(db, filters, hits, search);
       if (q.offset >= total) return { total, rows: [] };
       const p: PageQuery = {
         filters,
@@ -307,11 +320,25 @@ export function listCases(
         limit: q.limit,
         offset: q.offset,
       };
-      const checked =
-        hits !== null && search.plan === 'check-each'
-          ? pageByChecking(db, p, hits.terms, search.budget, Math.min(q.limit, total - q.offset))
-          : null;
-      const rowids = checked ?? pageByCondition(db, p, conditionOf(filters, hits));
+      const c =
+        hits !== null && search === 'check-each'
+          ? checkedConditionOf(filters, hits)
+          : conditionOf(filters, hits);
+      const budget =
+        options.walkBudget ??
+        (options.plan || hits === null || search !== 'check-each'
+          ? undefined
+          : checkBudget({
+              total,
+              cases: db.prepare('SELECT count(*) FROM cases').pluck().get() as number,
+              rowsNeeded: q.offset + q.limit,
+              hits: hits.count,
+              filtered,
+            }));
+      const rowids =
+        (p.walk && budget !== undefined
+          ? pageByWalking(db, p, c, budget, Math.min(q.limit, total - q.offset))
+          : pageByCondition(db, p, c)) ?? pageByCondition(db, p, conditionOf(filters, hits));
       const row = db.prepare(`SELECT ${LIST_COLUMNS_SQL} FROM cases c WHERE c.rowid = ?`);
       return { total, rows: rowids.map((rowid) => summaryFromRow(row.get(rowid) as ListRow)) };
     })(),
