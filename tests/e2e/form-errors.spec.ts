@@ -163,3 +163,41 @@ test('the referral form: agency and position said under their fields before send
   await expect(page.getByTestId('referral-item')).toHaveCount(1, { timeout: 60_000 });
   await page.context().close();
 });
+
+test('the settings: numbers out of range and a directory entry without a name, said under each field before saving', async ({
+  browser,
+}) => {
+  const page = await openAt(browser, server, SIZE);
+  await page.getByTestId('nav-admin').click();
+  await page.getByTestId('admin-tab-settings').click();
+  await page.getByTestId('settings-auto-lock').fill('0');
+  await page.getByTestId('settings-shelter-days').fill('');
+  await page.getByTestId('settings-agency-phone').fill('074 000 000');
+  await page.getByTestId('directory-add').click();
+  await page.getByTestId('directory-province-0').fill('สงขลา');
+  await page.getByTestId('directory-phone-0').fill('074-311-555');
+  await page.getByTestId('settings-save').click();
+
+  await expect(page.getByTestId('settings-auto-lock')).toBeFocused();
+  expect(await errorUnder(page, 'settings-auto-lock')).toBe('The smallest number allowed here is 1.');
+  expect(await errorUnder(page, 'settings-shelter-days')).toBe('Enter a number.');
+  expect(await errorUnder(page, 'directory-name-0')).toBe('Fill this in.');
+  await expect(page.getByTestId('settings-saved')).toHaveCount(0);
+  await expect(page.getByTestId('admin-settings').getByTestId('error')).toHaveCount(0);
+  // Nothing typed is lost.
+  await expect(page.getByTestId('directory-province-0')).toHaveValue('สงขลา');
+  await expect(page.getByTestId('directory-phone-0')).toHaveValue('074-311-555');
+  await fontsReady(page);
+  await page.screenshot({ path: shotPath('form-errors-settings-1280') });
+  await expectAccessible(page, 'the settings with wrong numbers and a nameless agency');
+
+  // Each fixed: saved, nothing said any more.
+  await page.getByTestId('settings-auto-lock').fill('10');
+  await expect(page.getByTestId('settings-auto-lock')).not.toHaveAttribute('aria-invalid', 'true');
+  await page.getByTestId('settings-shelter-days').fill('15');
+  await page.getByTestId('directory-name-0').fill('Songkhla shelter');
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByTestId('settings-saved')).toBeVisible();
+  await expect(page.locator('[aria-invalid="true"]')).toHaveCount(0);
+  await page.context().close();
+});

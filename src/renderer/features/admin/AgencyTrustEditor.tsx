@@ -92,9 +92,14 @@ export function AgencyTrustEditor({
   entry,
   index,
   onChange,
+  certificatesError,
+  storesError,
 }: {
   entry: ReferralContact;
   index: number;
+  /** What main found wrong with the saved lists, said under their inputs. */
+  certificatesError?: string | null;
+  storesError?: string | null;
   onChange: (
     patch: Pick<ReferralContact, 'trustedCertificates'> | Pick<ReferralContact, 'trustedStores'>,
   ) => void;
@@ -148,10 +153,12 @@ export function AgencyTrustEditor({
             ))}
           </ul>
         )}
-        <Field label={t('admin.settings.trust.addCertificate')}>
-          {(id) => (
+        <Field label={t('admin.settings.trust.addCertificate')} error={certificatesError}>
+          {(id, describedBy, invalid) => (
             <input
               id={id}
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
               type="file"
               accept=".pem,.crt,.cer,.der,application/x-x509-ca-cert,application/pkix-cert"
               onChange={(e) => {
@@ -191,10 +198,12 @@ export function AgencyTrustEditor({
             ))}
           </ul>
         )}
-        <Field label={t('admin.settings.trust.storeInput')}>
-          {(id) => (
+        <Field label={t('admin.settings.trust.storeInput')} error={storesError}>
+          {(id, describedBy, invalid) => (
             <input
               id={id}
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
               value={store}
               autoComplete="off"
               spellCheck={false}

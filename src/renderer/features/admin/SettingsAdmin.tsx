@@ -8,6 +8,7 @@ import {
   type ReferralFont,
   referralFont as referralFontSchema,
   type Settings,
+  settingsPatch,
 } from '../../../shared/domain/settings';
 import { LOCALE_NATIVE_NAMES, LOCALES } from '../../../shared/i18n/locales';
 import type { ReplyError } from '../../../shared/ipc/reply';
@@ -15,6 +16,17 @@ import { call } from '../../app/call';
 import { usePrefs } from '../../app/prefs-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
+import {
+  type FormProblems,
+  generalError,
+  hasProblems,
+  NO_PROBLEMS,
+  problemsFromReply,
+  problemsFromSchema,
+  useFocusFirstInvalid,
+  useProblemText,
+  withoutProblem,
+} from '../../components/form-problems';
 import { AgencyTrustEditor } from './AgencyTrustEditor';
 
 type Agency = Settings['agency'];
@@ -40,6 +52,41 @@ function ProvinceSuggestions() {
   );
 }
 
+/** A number typed in a box; an empty box is no number (so it is said to be missing, not taken as 0). */
+function typedNumber(text: string): number {
+  return text.trim() === '' ? Number.NaN : Number(text);
+}
+
+const DIRECTORY_FIELDS = ['name', 'province', 'kind', 'phone', 'email', 'address'] as const;
+
+/**
+ * Where a problem main or the schema named is shown on this form: the field's own key, a directory
+ * entry's trust lists as one place each; null for anything the form has no field for.
+ */
+function settingsField(key: string): string | null {
+  const parts = key.split('.');
+  if (parts[0] === 'referralDirectory' && parts.length >= 3) {
+    const [, index, field] = parts;
+    if (field === 'trustedCertificates' || field === 'trustedStores')
+      return `referralDirectory.${index}.${field}`;
+    return (DIRECTORY_FIELDS as readonly string[]).includes(field ?? '') ? parts.slice(0, 3).join('.') : null;
+  }
+  if (parts[0] === 'agency' && parts.length === 2)
+    return (AGENCY_FIELDS as readonly string[]).includes(parts[1] ?? '') ? key : null;
+  if (key === 'followUpDays.reflectionDays' || key === 'followUpDays.shelterDays') return key;
+  if (key === 'autoLockMinutes' || key === 'intervieweeLanguageDefault' || key === 'referralFont') return key;
+  return null;
+}
+
+function placed(problems: FormProblems): FormProblems {
+  const out: Record<string, FormProblems[string]> = {};
+  for (const [key, problem] of Object.entries(problems)) {
+    const field = settingsField(key);
+    if (field && !(field in out)) out[field] = problem;
+  }
+  return out;
+}
+
 /** Device-wide settings: auto-lock, default interviewee language, agency, follow-up days, directory. */
 export function SettingsAdmin() {
   const { t } = useTranslation();
@@ -57,11 +104,20 @@ export function SettingsAdmin() {
   const [error, setError] = useState<ReplyError | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
+  const problem = useProblemText(problems);
+  const form = useRef<HTMLFormElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(form);
+  const fixed = (key: string) => setProblems((p) => withoutProblem(p, key));
+  const show = (found: FormProblems) => {
+    setProblems(found);
+    if (hasProblems(found)) focusFirstInvalid();
+  };
 
   // Read when settings arrive, without reloading them (and losing edits) when the UI language changes.
   const uiLanguageNow = useRef(uiLanguage);
   uiLanguageNow.current = uiLanguage;
-  const show = useCallback((settings: Settings) => {
+  const showSettings = useCallback((settings: Settings) => {
     setAutoLock(String(settings.autoLockMinutes));
     setLanguage(settings.intervieweeLanguageDefault);
     setAgency(settings.agency);
@@ -77,26 +133,34 @@ export function SettingsAdmin() {
   useEffect(() => {
     void call('admin.settings.get', {}).then((reply) => {
       if (!reply.ok) return setError(reply.error);
-      show(reply.value.settings);
+      showSettings(reply.value.settings);
       setLoaded(true);
     });
-  }, [show]);
+  }, [showSettings]);
 
   const save = async () => {
-    setBusy(true);
     setError(null);
     setSaved(false);
-    const settings = await call('admin.settings.update', {
-      autoLockMinutes: Number(autoLock),
+    const request = {
+      autoLockMinutes: typedNumber(autoLock),
       intervieweeLanguageDefault: language,
       agency,
       referralDirectory: directory,
       referralFont,
-      followUpDays: { reflectionDays: Number(days.reflection), shelterDays: Number(days.shelter) },
-    });
+      followUpDays: { reflectionDays: typedNumber(days.reflection), shelterDays: typedNumber(days.shelter) },
+    };
+    // What main would refuse is said under each field before anything is sent; what is typed stays.
+    const found = placed(problemsFromSchema(settingsPatch, request));
+    show(found);
+    if (hasProblems(found)) return;
+    setBusy(true);
+    const settings = await call('admin.settings.update', request);
     setBusy(false);
-    if (!settings.ok) return setError(settings.error);
-    show(settings.value);
+    if (!settings.ok) {
+      setError(settings.error);
+      return show(placed(problemsFromReply(settings.error)));
+    }
+    showSettings(settings.value);
     setSaved(true);
   };
 
@@ -104,6 +168,8 @@ export function SettingsAdmin() {
 
   return (
     <form
+      ref={form}
+      noValidate
       data-testid="admin-settings"
       onSubmit={(e) => {
         e.preventDefault();
@@ -115,27 +181,43 @@ export function SettingsAdmin() {
       <div className="grid-form">
         <fieldset>
           <legend>{t('admin.settings.deviceTitle')}</legend>
-          <Field label={t('admin.settings.autoLock')} hint={t('admin.settings.autoLockHint')}>
-            {(id, hint) => (
+          <Field
+            label={t('admin.settings.autoLock')}
+            hint={t('admin.settings.autoLockHint')}
+            error={problem('autoLockMinutes')}
+          >
+            {(id, describedBy, invalid) => (
               <input
                 id={id}
                 type="number"
                 min={1}
                 max={120}
                 step={1}
-                aria-describedby={hint}
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
                 value={autoLock}
-                onChange={(e) => setAutoLock(e.target.value)}
+                onChange={(e) => {
+                  setAutoLock(e.target.value);
+                  fixed('autoLockMinutes');
+                }}
                 data-testid="settings-auto-lock"
               />
             )}
           </Field>
-          <Field label={t('admin.settings.intervieweeLanguage')}>
-            {(id) => (
+          <Field
+            label={t('admin.settings.intervieweeLanguage')}
+            error={problem('intervieweeLanguageDefault')}
+          >
+            {(id, describedBy, invalid) => (
               <select
                 id={id}
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
                 value={language}
-                onChange={(e) => setLanguage(e.target.value)}
+                onChange={(e) => {
+                  setLanguage(e.target.value);
+                  fixed('intervieweeLanguageDefault');
+                }}
                 data-testid="settings-interviewee-language"
               >
                 {!(LOCALES as readonly string[]).includes(language) && (
@@ -152,29 +234,42 @@ export function SettingsAdmin() {
         </fieldset>
         <fieldset>
           <legend>{t('admin.settings.followUpTitle')}</legend>
-          <Field label={t('admin.settings.reflectionDays')}>
-            {(id) => (
+          <Field label={t('admin.settings.reflectionDays')} error={problem('followUpDays.reflectionDays')}>
+            {(id, describedBy, invalid) => (
               <input
                 id={id}
                 type="number"
                 min={1}
                 max={365}
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
                 value={days.reflection}
-                onChange={(e) => setDays((d) => ({ ...d, reflection: e.target.value }))}
+                onChange={(e) => {
+                  setDays((d) => ({ ...d, reflection: e.target.value }));
+                  fixed('followUpDays.reflectionDays');
+                }}
                 data-testid="settings-reflection-days"
               />
             )}
           </Field>
-          <Field label={t('admin.settings.shelterDays')} hint={t('admin.settings.followUpHint')}>
-            {(id, hint) => (
+          <Field
+            label={t('admin.settings.shelterDays')}
+            hint={t('admin.settings.followUpHint')}
+            error={problem('followUpDays.shelterDays')}
+          >
+            {(id, describedBy, invalid) => (
               <input
                 id={id}
                 type="number"
                 min={1}
                 max={365}
-                aria-describedby={hint}
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
                 value={days.shelter}
-                onChange={(e) => setDays((d) => ({ ...d, shelter: e.target.value }))}
+                onChange={(e) => {
+                  setDays((d) => ({ ...d, shelter: e.target.value }));
+                  fixed('followUpDays.shelterDays');
+                }}
                 data-testid="settings-shelter-days"
               />
             )}
@@ -183,12 +278,17 @@ export function SettingsAdmin() {
         <fieldset>
           <legend>{t('admin.settings.agencyTitle')}</legend>
           {AGENCY_FIELDS.map((f) => (
-            <Field key={f} label={t(`admin.settings.agency.${f}`)}>
-              {(id) => (
+            <Field key={f} label={t(`admin.settings.agency.${f}`)} error={problem(`agency.${f}`)}>
+              {(id, describedBy, invalid) => (
                 <input
                   id={id}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid || undefined}
                   value={agency[f]}
-                  onChange={(e) => setAgency((a) => ({ ...a, [f]: e.target.value }))}
+                  onChange={(e) => {
+                    setAgency((a) => ({ ...a, [f]: e.target.value }));
+                    fixed(`agency.${f}`);
+                  }}
                   data-testid={`settings-agency-${f}`}
                   {...(f === 'province' ? { list: PROVINCE_LIST_ID, autoComplete: 'off' } : {})}
                 />
@@ -214,8 +314,21 @@ export function SettingsAdmin() {
           </Field>
         </fieldset>
       </div>
-      <DirectoryEditor directory={directory} onChange={setDirectory} />
-      <ErrorMessage error={error} />
+      <DirectoryEditor
+        directory={directory}
+        onChange={(update, moved) => {
+          setDirectory(update);
+          // Entries removed or sorted: what was said by position no longer fits (said again on saving).
+          if (moved) {
+            setProblems((p) =>
+              Object.fromEntries(Object.entries(p).filter(([k]) => !k.startsWith('referralDirectory.'))),
+            );
+          }
+        }}
+        problem={problem}
+        onFixed={fixed}
+      />
+      <ErrorMessage error={generalError(error, (key) => settingsField(key) !== null)} />
       {saved && (
         <p className="notice" role="status" data-testid="settings-saved">
           {t('admin.settings.saved')}
@@ -235,9 +348,15 @@ export function SettingsAdmin() {
 function DirectoryEditor({
   directory,
   onChange,
+  problem,
+  onFixed,
 }: {
   directory: ReferralContact[];
-  onChange: (update: (list: ReferralContact[]) => ReferralContact[]) => void;
+  /** moved: entries were removed or sorted, so problems said by position no longer fit. */
+  onChange: (update: (list: ReferralContact[]) => ReferralContact[], moved?: boolean) => void;
+  /** What is wrong with a field, by its path in the settings ("referralDirectory.2.name"). */
+  problem: (key: string) => string | null;
+  onFixed: (key: string) => void;
 }) {
   const { t } = useTranslation();
   const { uiLanguage } = usePrefs();
@@ -245,8 +364,11 @@ function DirectoryEditor({
   // The entry whose name field takes the focus when it appears (a new one).
   const focusOnMount = useRef<string | null>(null);
 
-  const update = (id: string, patch: Partial<ReferralContact>) =>
+  const update = (id: string, patch: Partial<ReferralContact>) => {
+    const index = directory.findIndex((c) => c.id === id);
+    for (const key of Object.keys(patch)) onFixed(`referralDirectory.${index}.${key}`);
     onChange((list) => list.map((c) => (c.id === id ? { ...c, ...patch } : c)));
+  };
 
   return (
     <fieldset data-testid="settings-directory">
@@ -258,7 +380,7 @@ function DirectoryEditor({
           type="button"
           className="secondary"
           data-testid="directory-sort"
-          onClick={() => onChange((list) => sortByProvince(list, uiLanguage))}
+          onClick={() => onChange((list) => sortByProvince(list, uiLanguage), true)}
         >
           {t('admin.settings.sortByProvince')}
         </button>
@@ -281,10 +403,12 @@ function DirectoryEditor({
               <span className="muted">{c.name.trim() || t('admin.settings.newContact')}</span>
             </legend>
             <div style={FULL_ROW}>
-              <Field label={t('admin.settings.contact.name')}>
-                {(id) => (
+              <Field label={t('admin.settings.contact.name')} error={problem(`referralDirectory.${i}.name`)}>
+                {(id, describedBy, invalid) => (
                   <input
                     id={id}
+                    aria-describedby={describedBy}
+                    aria-invalid={invalid || undefined}
                     value={c.name}
                     onChange={(e) => update(c.id, { name: e.target.value })}
                     data-testid={`directory-name-${i}`}
@@ -298,10 +422,15 @@ function DirectoryEditor({
                 )}
               </Field>
             </div>
-            <Field label={t('admin.settings.contact.province')}>
-              {(id) => (
+            <Field
+              label={t('admin.settings.contact.province')}
+              error={problem(`referralDirectory.${i}.province`)}
+            >
+              {(id, describedBy, invalid) => (
                 <input
                   id={id}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid || undefined}
                   list={PROVINCE_LIST_ID}
                   autoComplete="off"
                   value={c.province}
@@ -310,10 +439,12 @@ function DirectoryEditor({
                 />
               )}
             </Field>
-            <Field label={t('admin.settings.contact.kind')}>
-              {(id) => (
+            <Field label={t('admin.settings.contact.kind')} error={problem(`referralDirectory.${i}.kind`)}>
+              {(id, describedBy, invalid) => (
                 <select
                   id={id}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid || undefined}
                   value={c.kind}
                   onChange={(e) => update(c.id, { kind: agencyKind.parse(e.target.value) })}
                   data-testid={`directory-kind-${i}`}
@@ -328,10 +459,15 @@ function DirectoryEditor({
             </Field>
             {CONTACT_TEXT_FIELDS.map((f) => (
               <div key={f} style={f === 'address' ? FULL_ROW : undefined}>
-                <Field label={t(`admin.settings.contact.${f}`)}>
-                  {(id) => (
+                <Field
+                  label={t(`admin.settings.contact.${f}`)}
+                  error={problem(`referralDirectory.${i}.${f}`)}
+                >
+                  {(id, describedBy, invalid) => (
                     <input
                       id={id}
+                      aria-describedby={describedBy}
+                      aria-invalid={invalid || undefined}
                       type={f === 'email' ? 'email' : f === 'phone' ? 'tel' : 'text'}
                       value={c[f]}
                       onChange={(e) => update(c.id, { [f]: e.target.value })}
@@ -341,13 +477,19 @@ function DirectoryEditor({
                 </Field>
               </div>
             ))}
-            <AgencyTrustEditor entry={c} index={i} onChange={(patch) => update(c.id, patch)} />
+            <AgencyTrustEditor
+              entry={c}
+              index={i}
+              onChange={(patch) => update(c.id, patch)}
+              certificatesError={problem(`referralDirectory.${i}.trustedCertificates`)}
+              storesError={problem(`referralDirectory.${i}.trustedStores`)}
+            />
             <button
               type="button"
               className="secondary"
               aria-label={t('admin.settings.removeContactNamed', { name: c.name || '—' })}
               onClick={() => {
-                onChange((list) => list.filter((x) => x.id !== c.id));
+                onChange((list) => list.filter((x) => x.id !== c.id), true);
                 addButton.current?.focus();
               }}
               data-testid={`directory-remove-${i}`}

@@ -12,6 +12,14 @@ import { call } from '../../../app/call';
 import { formatDate } from '../../../app/format';
 import { usePrefs } from '../../../app/prefs-context';
 import { ErrorMessage } from '../../../components/ErrorMessage';
+import {
+  type FormProblems,
+  generalError,
+  NO_PROBLEMS,
+  problemsFromReply,
+  useProblemText,
+  withoutProblem,
+} from '../../../components/form-problems';
 import { ZawgyiCheck } from '../../../components/ZawgyiCheck';
 
 interface Problems {
@@ -22,7 +30,8 @@ interface Problems {
 /**
  * Adds a follow-up task: what to do and the day it is due (a native date box, so the keyboard and the
  * browser's own date picker both work). Problems are named next to the field in the officer's
- * language before anything is sent; what was typed stays in the form until it is saved.
+ * language before anything is sent, and so are those main's reply names; what was typed stays in the
+ * form until it is saved.
  */
 export function FollowUpForm({ caseId, onAdded }: { caseId: string; onAdded: (what: string) => void }) {
   const { t } = useTranslation();
@@ -32,6 +41,8 @@ export function FollowUpForm({ caseId, onAdded }: { caseId: string; onAdded: (wh
   const [problems, setProblems] = useState<Problems>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ReplyError | null>(null);
+  const [mainProblems, setMainProblems] = useState<FormProblems>(NO_PROBLEMS);
+  const mainProblem = useProblemText(mainProblems);
   const dateRef = useRef<HTMLInputElement>(null);
   const whatRef = useRef<HTMLTextAreaElement>(null);
   const id = useId();
@@ -52,13 +63,22 @@ export function FollowUpForm({ caseId, onAdded }: { caseId: string; onAdded: (wh
   const submit = async () => {
     const found = check();
     setProblems(found);
+    setMainProblems(NO_PROBLEMS);
     setError(null);
     if (found.what) return whatRef.current?.focus();
     if (found.due) return dateRef.current?.focus();
     setBusy(true);
     const reply = await call('casework.followUps.add', { caseId, what, dueOn });
     setBusy(false);
-    if (!reply.ok) return setError(reply.error);
+    if (!reply.ok) {
+      // What main found wrong with a field is said under it too (the text typed stays in the form).
+      const fromMain = problemsFromReply(reply.error);
+      setMainProblems(fromMain);
+      setError(generalError(reply.error, (key) => key === 'what' || key === 'dueOn'));
+      if (fromMain.what) return whatRef.current?.focus();
+      if (fromMain.dueOn) return dateRef.current?.focus();
+      return;
+    }
     setWhat('');
     setDueOn('');
     onAdded(reply.value.what);
@@ -72,6 +92,10 @@ export function FollowUpForm({ caseId, onAdded }: { caseId: string; onAdded: (wh
         ? t(`followUpTasks.errors.${problems.due}`, { from: FOLLOW_UP_FIRST_YEAR, to: FOLLOW_UP_LAST_YEAR })
         : null;
   const dueOk = dueOn !== '' && dueDateProblem(dueOn) === null;
+  const whatMessage = problems.what
+    ? t(`followUpTasks.errors.what_${problems.what}`, { max: FOLLOW_UP_TEXT_MAX })
+    : mainProblem('what');
+  const dueText = dueMessage ?? mainProblem('dueOn');
 
   return (
     <form
@@ -93,11 +117,12 @@ export function FollowUpForm({ caseId, onAdded }: { caseId: string; onAdded: (wh
           rows={2}
           maxLength={FOLLOW_UP_TEXT_MAX}
           value={what}
-          aria-invalid={problems.what ? true : undefined}
-          aria-describedby={`${whatId}-hint${problems.what ? ` ${whatId}-problem` : ''}`}
+          aria-invalid={whatMessage ? true : undefined}
+          aria-describedby={`${whatId}-hint${whatMessage ? ` ${whatId}-problem` : ''}`}
           onChange={(e) => {
             setWhat(e.target.value);
             if (problems.what) setProblems((p) => ({ ...p, what: undefined }));
+            setMainProblems((p) => withoutProblem(p, 'what'));
           }}
           data-testid="followup-what"
         />
@@ -105,9 +130,9 @@ export function FollowUpForm({ caseId, onAdded }: { caseId: string; onAdded: (wh
         <small id={`${whatId}-hint`} className="muted">
           {t('followUpTasks.whatHint', { max: FOLLOW_UP_TEXT_MAX, used: what.length })}
         </small>
-        {problems.what && (
+        {whatMessage && (
           <small id={`${whatId}-problem`} className="error" data-testid="followup-what-problem">
-            {t(`followUpTasks.errors.what_${problems.what}`, { max: FOLLOW_UP_TEXT_MAX })}
+            {whatMessage}
           </small>
         )}
       </div>
@@ -120,11 +145,12 @@ export function FollowUpForm({ caseId, onAdded }: { caseId: string; onAdded: (wh
           min={`${FOLLOW_UP_FIRST_YEAR}-01-01`}
           max={`${FOLLOW_UP_LAST_YEAR}-12-31`}
           value={dueOn}
-          aria-invalid={problems.due ? true : undefined}
-          aria-describedby={`${dueId}-hint${problems.due ? ` ${dueId}-problem` : ''}`}
+          aria-invalid={dueText ? true : undefined}
+          aria-describedby={`${dueId}-hint${dueText ? ` ${dueId}-problem` : ''}`}
           onChange={(e) => {
             setDueOn(e.target.value);
             if (problems.due) setProblems((p) => ({ ...p, due: undefined }));
+            setMainProblems((p) => withoutProblem(p, 'dueOn'));
           }}
           data-testid="followup-due"
         />
@@ -132,9 +158,9 @@ export function FollowUpForm({ caseId, onAdded }: { caseId: string; onAdded: (wh
           {dueOk ? `${t('followUpTasks.duePreview', { date: formatDate(dueOn, uiLanguage) })} · ` : ''}
           {t('followUpTasks.dueHint')}
         </small>
-        {dueMessage && (
+        {dueText && (
           <small id={`${dueId}-problem`} className="error" data-testid="followup-due-problem">
-            {dueMessage}
+            {dueText}
           </small>
         )}
       </div>
