@@ -1,12 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import {
-  expectAccessible,
-  fontsReady,
-  type OwnServer,
-  SUPERVISOR,
-  shotPath,
-  startOwnServer,
-} from './helpers';
+import { expectAccessible, fontsReady, ownServerForFile, SUPERVISOR, shotPath } from './helpers';
 
 /**
  * Accessibility of every screen: axe-core finds no serious or critical violation; keyboard focus is
@@ -14,13 +7,7 @@ import {
  * server on a fresh data folder, because the first-run screens (setup, recovery key) exist only there.
  */
 
-let server: OwnServer;
-test.beforeAll(async () => {
-  server = await startOwnServer('axe');
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = ownServerForFile('axe');
 
 /** With the text at 150%, the main container (and the page) never scrolls sideways. */
 async function expectNoOverflowAtLargeText(page: Page, screen: string) {

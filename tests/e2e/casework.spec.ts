@@ -8,15 +8,14 @@ import {
   expectAccessible,
   fontsReady,
   OFFICER,
-  type OwnServer,
-  openOwn,
+  openOwnAs,
+  ownServerForFile,
   replyValue,
   SUPERVISOR,
   screenThroughIpc,
   setUiLanguage,
   shotPath,
   signInAs,
-  startOwnServer,
 } from './helpers';
 
 /**
@@ -28,13 +27,7 @@ import {
 // The tests build on each other: a retry (CI) reruns the whole file on a fresh server.
 test.describe.configure({ mode: 'serial' });
 
-let server: OwnServer;
-test.beforeAll(async () => {
-  server = await startOwnServer('casework');
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = ownServerForFile('casework');
 
 async function shot(page: Page, name: string) {
   await fontsReady(page);
@@ -115,9 +108,7 @@ test('a supervisor adds an officer, creates and finds cases, and works a case th
   page,
 }) => {
   test.setTimeout(180_000);
-  await openOwn(page, server);
-  await setUiLanguage(page, 'en');
-  await signInAs(page, SUPERVISOR);
+  await openOwnAs(page, server, SUPERVISOR);
 
   // Accounts: add an officer.
   await page.getByTestId('nav-admin').click();
@@ -425,9 +416,7 @@ test('a supervisor adds an officer, creates and finds cases, and works a case th
 
 test('an officer sees no administration, and main refuses the supervisor channels', async ({ page }) => {
   test.setTimeout(120_000);
-  await openOwn(page, server);
-  await setUiLanguage(page, 'en');
-  await signInAs(page, SUPERVISOR);
+  await openOwnAs(page, server, SUPERVISOR);
   // Switching user locks first: the officer then signs in with their own passphrase.
   await page.getByTestId('switch-user').click();
   await expect(page.getByTestId('unlock-username')).toBeVisible();
@@ -476,9 +465,7 @@ test('a supervisor deletes a case with a reason, checks the audit trail, changes
   page,
 }) => {
   test.setTimeout(120_000);
-  await openOwn(page, server);
-  await setUiLanguage(page, 'en');
-  await signInAs(page, SUPERVISOR);
+  await openOwnAs(page, server, SUPERVISOR);
 
   await page.getByTestId('case-search').fill('sokha');
   await expect(page.getByTestId('case-count')).toHaveText('1 case');
@@ -551,9 +538,7 @@ test('a supervisor deletes a case with a reason, checks the audit trail, changes
 
 test('the case list renders only the rows in view and fetches more while scrolling', async ({ page }) => {
   test.setTimeout(180_000);
-  await openOwn(page, server);
-  await setUiLanguage(page, 'en');
-  await signInAs(page, SUPERVISOR);
+  await openOwnAs(page, server, SUPERVISOR);
   const made = await page.evaluate(async () => {
     const api = (
       window as unknown as { fieldscreen: { call: (c: string, r: unknown) => Promise<{ ok: boolean }> } }
@@ -604,9 +589,7 @@ test('the case list renders only the rows in view and fetches more while scrolli
 test('the list shows nationality, interview language and officer, and sorts on each in the store', async ({
   page,
 }) => {
-  await openOwn(page, server);
-  await setUiLanguage(page, 'en');
-  await signInAs(page, SUPERVISOR);
+  await openOwnAs(page, server, SUPERVISOR);
   const people = [
     { name: 'Sortable Dara', nationality: 'Cambodia', lang: 'km' },
     { name: 'Sortable Min', nationality: 'Myanmar', lang: 'my' },
@@ -648,9 +631,7 @@ test('the list shows nationality, interview language and officer, and sorts on e
 });
 
 test('when consent is withdrawn the case page shows only the name or alias', async ({ page }) => {
-  await openOwn(page, server);
-  await setUiLanguage(page, 'en');
-  await signInAs(page, SUPERVISOR);
+  await openOwnAs(page, server, SUPERVISOR);
   const id = await page.evaluate(async () => {
     const api = (
       window as unknown as {

@@ -10,14 +10,13 @@ import {
   expectAccessible,
   fontsReady,
   OFFICER,
-  type OwnServer,
-  openOwn,
+  openOwnAs,
   overflowingElements,
+  ownServerForFile,
   SUPERVISOR,
   setUiLanguage,
   shotPath,
   signInAs,
-  startOwnServer,
 } from './helpers';
 
 /**
@@ -36,13 +35,7 @@ const RANONG = { name: 'Ranong Multidisciplinary Team', province: 'Ranong', phon
 
 test.describe.configure({ mode: 'serial' });
 
-let server: OwnServer;
-test.beforeAll(async () => {
-  server = await startOwnServer('directory');
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = ownServerForFile('directory');
 
 /** Calls a channel from the page, exactly as the renderer does. */
 function callFromPage<T = unknown>(page: Page, channel: string, request: unknown) {
@@ -132,9 +125,7 @@ test('a supervisor keeps agencies by province, by keyboard, and an officer canno
   page,
 }) => {
   test.setTimeout(180_000);
-  await openOwn(page, server);
-  await setUiLanguage(page, 'en');
-  await signInAs(page, SUPERVISOR);
+  await openOwnAs(page, server, SUPERVISOR);
   await value(
     callFromPage(page, 'admin.users.add', {
       displayName: OFFICER.name,
@@ -218,9 +209,7 @@ test("an officer refers a case to an agency of the case's province, chosen from 
   page,
 }) => {
   test.setTimeout(180_000);
-  await openOwn(page, server);
-  await setUiLanguage(page, 'en');
-  await signInAs(page, OFFICER);
+  await openOwnAs(page, server, OFFICER);
 
   // A case at the Songkhla port, its province typed in English (the directory has it in Thai).
   await page.getByTestId('nav-new-case').click();
@@ -324,9 +313,7 @@ test("an officer refers a case to an agency of the case's province, chosen from 
 
 test('the audit viewer says in words when details were erased with a deleted case', async ({ page }) => {
   test.setTimeout(120_000);
-  await openOwn(page, server);
-  await setUiLanguage(page, 'en');
-  await signInAs(page, SUPERVISOR);
+  await openOwnAs(page, server, SUPERVISOR);
   const made = await value(
     callFromPage<{ id: string }>(page, 'cases.create', {
       place: { kind: 'port', name: 'Ranong fishing port', province: 'Ranong' },

@@ -3,11 +3,10 @@ import {
   callFromPage,
   expectAccessible,
   fontsReady,
-  type OwnServer,
+  ownServerForFile,
   replyValue,
   screenThroughIpc,
   shotPath,
-  startOwnServer,
 } from './helpers';
 import { openAt } from './interview-flow';
 
@@ -18,13 +17,7 @@ import { openAt } from './interview-flow';
  */
 test.describe.configure({ mode: 'serial' });
 
-let server: OwnServer;
-test.beforeAll(async () => {
-  server = await startOwnServer('form-errors');
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = ownServerForFile('form-errors');
 
 const SIZE = { width: 1280, height: 720 };
 

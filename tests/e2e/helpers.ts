@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { neutralAnswer } from '../../src/main/demo/defaults';
 import { type Answers, findQuestion, INSTRUMENT, type Tier } from '../../src/shared/instrument';
 import { planInterview } from '../../src/shared/screening';
@@ -158,6 +158,21 @@ export async function startOwnServer(name: string, extraArgs: string[] = []): Pr
   };
 }
 
+/**
+ * The spec file's own server: started before its first test, stopped after its last. The object is
+ * filled in by the beforeAll hook, so read its fields inside tests only.
+ */
+export function ownServerForFile(name: string, extraArgs: string[] = []): OwnServer {
+  const server = {} as OwnServer;
+  test.beforeAll(async () => {
+    Object.assign(server, await startOwnServer(name, extraArgs));
+  });
+  test.afterAll(async () => {
+    await server.stop?.();
+  });
+  return server;
+}
+
 /** Opens the app served by an own server, the way its printed URL does (token in the fragment). */
 export async function openOwn(page: Page, server: Pick<OwnServer, 'base' | 'token'>) {
   await page.goto(`${server.base}/#token=${server.token}`);
@@ -191,6 +206,18 @@ export async function signInAs(page: Page, who: { name: string; user: string; pa
     await page.getByTestId('unlock-submit').click();
   }
   await expect(signedIn).toContainText(who.name);
+}
+
+/** Opens an own server's app in `lng` and signs `who` in: how most tests begin. */
+export async function openOwnAs(
+  page: Page,
+  server: Pick<OwnServer, 'base' | 'token'>,
+  who: { name: string; user: string; pass: string },
+  lng: 'en' | 'th' = 'en',
+) {
+  await openOwn(page, server);
+  await setUiLanguage(page, lng);
+  await signInAs(page, who);
 }
 
 /** Switches the officer's UI language and waits until the page and its fonts follow. */

@@ -1,14 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { ensureSignedIn, type OwnServer, shotPath, startOwnServer } from './helpers';
+import { ensureSignedIn, ownServerForFile, shotPath } from './helpers';
 
 /** Issue 6: locking on idle, with the preview's test-only short delay (the setting is in minutes). */
-let server: OwnServer;
-test.beforeAll(async () => {
-  server = await startOwnServer('idle', ['--idle-seconds', '3']);
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = ownServerForFile('idle', ['--idle-seconds', '3']);
 
 test('the app locks itself after a time without activity and drops what it showed', async ({ page }) => {
   await page.goto(`${server.base}/#token=${server.token}`);

@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { neutralAnswer } from '../../src/main/demo/defaults';
 import { findQuestion, INSTRUMENT } from '../../src/shared/instrument';
-import { expectAccessible, fontsReady, type OwnServer, shotPath, startOwnServer } from './helpers';
+import { expectAccessible, fontsReady, ownServerForFile, shotPath } from './helpers';
 import { keysFor, openAt, shownQuestionId } from './interview-flow';
 
 /**
@@ -10,13 +10,7 @@ import { keysFor, openAt, shownQuestionId } from './interview-flow';
  * with no indicators in at most 25 clicks and 40 keystrokes (counted); the crew list shows each one's
  * status and result. Own preview server and data folder.
  */
-let server: OwnServer;
-test.beforeAll(async () => {
-  server = await startOwnServer('inspection');
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = ownServerForFile('inspection');
 
 /** Counts what the officer does: every click and every key press goes through here. */
 class Officer {

@@ -1,15 +1,7 @@
 import { type Browser, expect, type Page } from '@playwright/test';
 import { neutralAnswer } from '../../src/main/demo/defaults';
 import { type AnswerValue, findQuestion, INSTRUMENT, type Question } from '../../src/shared/instrument';
-import {
-  callFromPage,
-  type OwnServer,
-  openOwn,
-  replyValue,
-  SUPERVISOR,
-  setUiLanguage,
-  signInAs,
-} from './helpers';
+import { callFromPage, type OwnServer, openOwnAs, replyValue, SUPERVISOR } from './helpers';
 
 /** Steps of the interview screens shared by the interview spec files (issue 14). */
 
@@ -25,9 +17,7 @@ export async function openAt(
     deviceScaleFactor: zoom,
   });
   const page = await context.newPage();
-  await openOwn(page, server);
-  await setUiLanguage(page, 'en');
-  await signInAs(page, SUPERVISOR);
+  await openOwnAs(page, server, SUPERVISOR);
   return page;
 }
 

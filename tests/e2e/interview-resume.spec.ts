@@ -1,13 +1,5 @@
 import { expect, test } from '@playwright/test';
-import {
-  expectAccessible,
-  fontsReady,
-  type OwnServer,
-  SUPERVISOR,
-  shotPath,
-  signInAs,
-  startOwnServer,
-} from './helpers';
+import { expectAccessible, fontsReady, ownServerForFile, SUPERVISOR, shotPath, signInAs } from './helpers';
 import { answerShownNeutrally, openAt, shownQuestionId, startShortScreen } from './interview-flow';
 
 /**
@@ -17,13 +9,7 @@ import { answerShownNeutrally, openAt, shownQuestionId, startShortScreen } from 
  */
 test.describe.configure({ mode: 'serial' });
 
-let server: OwnServer;
-test.beforeAll(async () => {
-  server = await startOwnServer('interview-resume');
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = ownServerForFile('interview-resume');
 
 test('after Lock and after F9 the officer comes back to the same question', async ({ browser }) => {
   test.setTimeout(120_000);

@@ -5,12 +5,11 @@ import { type AnswerValue, findQuestion, INSTRUMENT } from '../../src/shared/ins
 import {
   callFromPage,
   fontsReady,
-  type OwnServer,
+  ownServerForFile,
   replyValue,
   SUPERVISOR,
   shotPath,
   signInAs,
-  startOwnServer,
 } from './helpers';
 import { answerNeutrallyUntil, keysFor, openAt as openAtSize, startShortScreen } from './interview-flow';
 
@@ -23,13 +22,7 @@ import { answerNeutrallyUntil, keysFor, openAt as openAtSize, startShortScreen }
 
 test.describe.configure({ mode: 'serial' });
 
-let server: OwnServer;
-test.beforeAll(async () => {
-  server = await startOwnServer('interview-screen');
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = ownServerForFile('interview-screen');
 
 const openAt = (browser: Browser, size: { width: number; height: number }, zoom = 1) =>
   openAtSize(browser, server, size, zoom);

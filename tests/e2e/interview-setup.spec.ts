@@ -3,10 +3,9 @@ import {
   callFromPage,
   expectAccessible,
   fontsReady,
-  type OwnServer,
+  ownServerForFile,
   replyValue,
   shotPath,
-  startOwnServer,
 } from './helpers';
 import { answerNeutrallyUntil, openAt } from './interview-flow';
 
@@ -15,13 +14,7 @@ import { answerNeutrallyUntil, openAt } from './interview-flow';
  * disabled button; the full interview after the short screen starts from the form as it was; the
  * interview language and dialect go to the person record. Own preview server and data folder.
  */
-let server: OwnServer;
-test.beforeAll(async () => {
-  server = await startOwnServer('interview-setup');
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = ownServerForFile('interview-setup');
 
 test("the form says what is missing, and the full interview starts from the short screen's form", async ({
   browser,

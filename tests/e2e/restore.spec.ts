@@ -4,11 +4,10 @@ import {
   expectAccessible,
   fontsReady,
   OFFICER,
-  type OwnServer,
   overflowingElements,
+  ownServerForFile,
   SUPERVISOR,
   shotPath,
-  startOwnServer,
 } from './helpers';
 
 /**
@@ -21,14 +20,8 @@ test.describe.configure({ mode: 'serial' });
 const BEFORE = 'Before-backup port';
 const AFTER = 'After-backup port';
 
-let server: OwnServer;
+const server = ownServerForFile('restore');
 let recoveryKey = '';
-test.beforeAll(async () => {
-  server = await startOwnServer('restore');
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
 
 async function open(page: Page) {
   await page.goto(`${server.base}/#token=${server.token}`);

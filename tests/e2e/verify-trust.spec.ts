@@ -10,15 +10,14 @@ import { signPdf } from '../../src/main/pdf/sign';
 import { smallPdf } from '../fixtures/pdf/ca-chain';
 import {
   callFromPage,
-  type OwnServer,
   openOwn,
+  ownServerForFile,
   replyValue,
   SUPERVISOR,
   screenThroughIpc,
   setUiLanguage,
   shotPath,
   signInAs,
-  startOwnServer,
 } from './helpers';
 
 /**
@@ -31,20 +30,13 @@ const SENDER = { id: '3c7a1e52-55c1-4e3e-9d0a-3c2f6f1b7c31', name: 'Songkhla PIP
 
 test.describe.configure({ mode: 'serial' });
 
-let server: OwnServer;
+const server = ownServerForFile('verify-trust');
 let reference = '';
 let genuine = '';
 let forged = '';
 let resigned = '';
 let senderPem = '';
 let senderFingerprint = '';
-
-test.beforeAll(async () => {
-  server = await startOwnServer('verify-trust');
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
 
 async function openCase(page: Page) {
   await page.getByTestId('nav-cases').click();
