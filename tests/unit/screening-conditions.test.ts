@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Answers, answer } from '../../src/shared/instrument';
+import { type Answers, answer, type Condition } from '../../src/shared/instrument';
 import { evaluateCondition, holds, testValue } from '../../src/shared/screening';
 
 const ctx = (answers: Answers, child = false) => ({ answers, child });
@@ -52,50 +52,47 @@ describe('three-valued conditions', () => {
 
   it('all / any follow Kleene logic', () => {
     const answers = { a: answer.yes(), b: answer.notSure(), c: answer.no() };
-    expect(
-      evaluateCondition(
+    const cases: [Condition, boolean | 'unknown'][] = [
+      [
         {
           all: [
             { q: 'a', equals: 'yes' },
             { q: 'b', equals: 'yes' },
           ],
         },
-        ctx(answers),
-      ),
-    ).toBe('unknown');
-    expect(
-      evaluateCondition(
+        'unknown',
+      ],
+      [
         {
           all: [
             { q: 'c', equals: 'yes' },
             { q: 'b', equals: 'yes' },
           ],
         },
-        ctx(answers),
-      ),
-    ).toBe(false);
-    expect(
-      evaluateCondition(
+        false,
+      ],
+      [
         {
           any: [
             { q: 'b', equals: 'yes' },
             { q: 'a', equals: 'yes' },
           ],
         },
-        ctx(answers),
-      ),
-    ).toBe(true);
-    expect(
-      evaluateCondition(
+        true,
+      ],
+      [
         {
           any: [
             { q: 'b', equals: 'yes' },
             { q: 'c', equals: 'yes' },
           ],
         },
-        ctx(answers),
-      ),
-    ).toBe('unknown');
+        'unknown',
+      ],
+    ];
+    for (const [condition, expected] of cases) {
+      expect(evaluateCondition(condition, ctx(answers)), JSON.stringify(condition)).toBe(expected);
+    }
   });
 
   it('reads the child flag', () => {

@@ -36,6 +36,26 @@ function byteRange(pdf: Buffer): [number, number, number, number] {
   return [Number(last[1]), Number(last[2]), Number(last[3]), Number(last[4])];
 }
 
+/** A labour inspector's self-signed identity, the bilingual sample rendered, and that PDF signed. */
+async function signedSample(): Promise<{ identity: NewIdentity; unsigned: Buffer; signed: Buffer }> {
+  const identity = createSelfSignedIdentity({
+    name: 'สมชาย ใจดี',
+    role: 'พนักงานตรวจแรงงาน',
+    agency: 'กรมสวัสดิการและคุ้มครองแรงงาน',
+    now: new Date('2026-03-01T00:00:00Z'),
+  });
+  const unsigned = await renderPdf(bilingualSample(identity.fingerprintSha256), {
+    creationDate: SIGNING_TIME,
+  });
+  const signed = await signPdf(unsigned, {
+    p12: identity.p12,
+    password: identity.password,
+    ...signOptions,
+    signingTime: SIGNING_TIME,
+  });
+  return { identity, unsigned, signed };
+}
+
 describe('signPdf with a self-signed identity', () => {
   let identity: NewIdentity;
   let unsigned: Buffer;
@@ -43,19 +63,7 @@ describe('signPdf with a self-signed identity', () => {
   let signedFile: string;
 
   beforeAll(async () => {
-    identity = createSelfSignedIdentity({
-      name: 'สมชาย ใจดี',
-      role: 'พนักงานตรวจแรงงาน',
-      agency: 'กรมสวัสดิการและคุ้มครองแรงงาน',
-      now: new Date('2026-03-01T00:00:00Z'),
-    });
-    unsigned = await renderPdf(bilingualSample(identity.fingerprintSha256), { creationDate: SIGNING_TIME });
-    signed = await signPdf(unsigned, {
-      p12: identity.p12,
-      password: identity.password,
-      ...signOptions,
-      signingTime: SIGNING_TIME,
-    });
+    ({ identity, unsigned, signed } = await signedSample());
     signedFile = dir.write('signed.pdf', signed);
   });
 
@@ -191,21 +199,7 @@ describe('PAdES baseline B-B', () => {
   let signed: Buffer;
   let file: string;
   beforeAll(async () => {
-    const identity = createSelfSignedIdentity({
-      name: 'สมชาย ใจดี',
-      role: 'พนักงานตรวจแรงงาน',
-      agency: 'กรมสวัสดิการและคุ้มครองแรงงาน',
-      now: new Date('2026-03-01T00:00:00Z'),
-    });
-    const unsigned = await renderPdf(bilingualSample(identity.fingerprintSha256), {
-      creationDate: SIGNING_TIME,
-    });
-    signed = await signPdf(unsigned, {
-      p12: identity.p12,
-      password: identity.password,
-      ...signOptions,
-      signingTime: SIGNING_TIME,
-    });
+    ({ signed } = await signedSample());
     file = dir.write('pades.pdf', signed);
   });
 

@@ -157,34 +157,19 @@ describe('interviews and answers', () => {
     const s = await store.unlock();
     const c = createCase(s, CASE_INPUT);
     const iv = startInterview(s, { ...INTERVIEW_INPUT, caseId: c.id, personId: c.persons[0]?.id });
-    const first = saveAnswer(s, {
-      interviewId: iv.id,
-      questionId: 'q.safe_now',
-      value: { kind: 'choice', value: 'yes' },
-      clientSeq: 1,
-    });
+    const save = (choice: string, clientSeq: number) =>
+      saveAnswer(s, {
+        interviewId: iv.id,
+        questionId: 'q.safe_now',
+        value: { kind: 'choice', value: choice },
+        clientSeq,
+      });
+    const first = save('yes', 1);
     expect(first).toMatchObject({ status: 'saved', revision: 1 });
-    const second = saveAnswer(s, {
-      interviewId: iv.id,
-      questionId: 'q.safe_now',
-      value: { kind: 'choice', value: 'no' },
-      clientSeq: 2,
-    });
-    expect(second).toMatchObject({ status: 'saved', revision: 2 });
+    expect(save('no', 2)).toMatchObject({ status: 'saved', revision: 2 });
     // A late retry of the first save does not undo the newer answer.
-    const late = saveAnswer(s, {
-      interviewId: iv.id,
-      questionId: 'q.safe_now',
-      value: { kind: 'choice', value: 'yes' },
-      clientSeq: 1,
-    });
-    expect(late).toMatchObject({ status: 'superseded', revision: 2 });
-    const retry = saveAnswer(s, {
-      interviewId: iv.id,
-      questionId: 'q.safe_now',
-      value: { kind: 'choice', value: 'no' },
-      clientSeq: 2,
-    });
+    expect(save('yes', 1)).toMatchObject({ status: 'superseded', revision: 2 });
+    const retry = save('no', 2);
     expect(retry).toMatchObject({ status: 'unchanged', revision: 2 });
 
     const detail = getInterview(s, iv.id);
