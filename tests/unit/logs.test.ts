@@ -236,6 +236,27 @@ describe('logs and diagnostics carry no personal data or key material', () => {
   });
 });
 
+describe('copying the diagnostic report', () => {
+  it('hands the report to the shell to copy where there is one, and says whether it did', async () => {
+    const copied: string[] = [];
+    const app = createTestApp('fs-diag-', {
+      copyText: (text) => {
+        copied.push(text);
+        return true;
+      },
+    });
+    await app.initialise();
+    const reply = await app.ok<{ text: string; copied: boolean }>('app.diagnostics', {});
+    expect(reply.copied).toBe(true);
+    expect(copied).toEqual([reply.text]);
+    expect(reply.text).toContain('FieldScreen');
+    const noShell = createTestApp('fs-diag-preview-');
+    expect(await noShell.ok<{ copied: boolean }>('app.diagnostics', {})).toMatchObject({ copied: false });
+    app.close();
+    noShell.close();
+  });
+});
+
 describe('the rotating log file', () => {
   it('keeps at most N files of at most maxBytes, newest lines in the current file', () => {
     const dir = join(tempDir('fs-logrot-'), 'logs');

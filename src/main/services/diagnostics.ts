@@ -109,3 +109,14 @@ export function formatDiagnosticReport(r: DiagnosticReport): string {
     '',
   ].join('\n');
 }
+
+/**
+ * The report as text for "Copy diagnostic report". The renderer may not write the clipboard
+ * (permissions are denied), so the shell copies it where it can (Electron); `copied` says whether it did.
+ */
+export function copyDiagnosticReport(ctx: AppContext): { text: string; copied: boolean } {
+  const text = formatDiagnosticReport(
+    buildDiagnosticReport(ctx, { logDir: ctx.logDir, electronVersion: ctx.electronVersion }),
+  );
+  return { text, copied: ctx.copyText?.(text) ?? false };
+}

@@ -215,13 +215,14 @@ export function isViewableImage(mediaType: string): boolean {
 }
 
 /**
- * A JPEG or PNG attachment's bytes, to show in the page (audited as a view). Anything else, or a file
- * whose bytes are not what its media type claims, is refused before anything is read or recorded.
+ * A JPEG or PNG attachment, base64 for the page to show (audited as a view); the bytes read are wiped
+ * once encoded. Anything else, or a file whose bytes are not what its media type claims, is refused
+ * before anything is read or recorded.
  */
 export function getAttachmentImage(
   session: Session,
   attachmentId: string,
-): { mediaType: ViewableImageType; content: Uint8Array } {
+): { mediaType: ViewableImageType; contentBase64: string } {
   session.require('cases.read');
   const id = parseInput(entityId, attachmentId);
   const head = session.read(
@@ -236,5 +237,9 @@ export function getAttachmentImage(
   if (!type || !signature || !Buffer.from(head.head).subarray(0, signature.length).equals(signature)) {
     throw new AppError('VALIDATION', { messageKey: 'errors.attachmentNotViewable' });
   }
-  return { mediaType: type, content: getAttachmentContent(session, id).content };
+  const { content } = getAttachmentContent(session, id);
+  const bytes = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  const contentBase64 = bytes.toString('base64');
+  bytes.fill(0);
+  return { mediaType: type, contentBase64 };
 }

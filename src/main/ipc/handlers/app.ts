@@ -1,5 +1,5 @@
 import { LOCALES } from '../../../shared/i18n/locales';
-import { buildDiagnosticReport, formatDiagnosticReport } from '../../services/diagnostics';
+import { copyDiagnosticReport } from '../../services/diagnostics';
 import type { Handler } from '../dispatch';
 
 export const appHandlers: {
@@ -17,12 +17,6 @@ export const appHandlers: {
     locales: [...LOCALES],
   }),
   'prefs.get': (_req, ctx) => ctx.prefs.get(),
-  'app.diagnostics': (_req, ctx) => {
-    const text = formatDiagnosticReport(
-      buildDiagnosticReport(ctx, { logDir: ctx.logDir, electronVersion: ctx.electronVersion }),
-    );
-    // The renderer may not write the clipboard (permissions are denied); the shell copies for it.
-    return { text, copied: ctx.copyText?.(text) ?? false };
-  },
+  'app.diagnostics': (_req, ctx) => copyDiagnosticReport(ctx),
   'prefs.set': (req, ctx) => ctx.prefs.set(req),
 };

@@ -42,13 +42,7 @@ export const caseworkHandlers: {
   'casework.attachments.save': async (req, ctx) => ({
     fileName: await saveAttachmentCopy(ctx.sessions.require(), req.attachmentId, ctx.exportTarget),
   }),
-  'casework.attachments.image': (req, ctx) => {
-    const image = getAttachmentImage(ctx.sessions.require(), req.attachmentId);
-    const bytes = Buffer.from(image.content.buffer, image.content.byteOffset, image.content.byteLength);
-    const contentBase64 = bytes.toString('base64');
-    bytes.fill(0);
-    return { mediaType: image.mediaType, contentBase64 };
-  },
+  'casework.attachments.image': (req, ctx) => getAttachmentImage(ctx.sessions.require(), req.attachmentId),
   'casework.followUps.list': (req, ctx) => listFollowUps(ctx.sessions.require(), req.caseId),
   'casework.followUps.add': (req, ctx) => addFollowUp(ctx.sessions.require(), req),
   'casework.followUps.setDone': (req, ctx) => setFollowUpDone(ctx.sessions.require(), req),
