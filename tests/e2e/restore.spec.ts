@@ -92,6 +92,17 @@ test('a case, a backup, another case; restore the backup; the second case is gon
   await expect(page.getByTestId('restore-warning')).toContainText('before-restore');
   await expect(page.getByTestId('restore-submit')).toBeDisabled();
 
+  // A key cut short: said under the key field before anything is sent.
+  await page.getByTestId('restore-recovery-key').fill(recoveryKey.slice(0, 40));
+  await page.getByTestId('restore-understood').check();
+  await page.getByTestId('restore-submit').click();
+  await expect(page.getByTestId('restore-recovery-key')).toBeFocused();
+  await expect(page.getByTestId('restore-recovery-key')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('restore-confirm').getByTestId('field-error')).toBeVisible();
+  await expect(page.getByTestId('restore-error')).toHaveCount(0);
+  await expect(page.getByTestId('restore-recovery-key')).toHaveValue(recoveryKey.slice(0, 40));
+  await page.getByTestId('restore-understood').uncheck();
+
   // A wrong key: a clear error, nothing changed, still signed in, the key field emptied.
   const wrong = recoveryKey.replace(/[0-9a-f]/i, (c) => (c === '0' ? '1' : '0'));
   await page.getByTestId('restore-recovery-key').fill(wrong);
@@ -128,7 +139,8 @@ test('a supervisor resets a passphrase on the Users screen with the recovery key
   await page.getByTestId('user-reset-passphrase').fill('short');
   await page.getByTestId('user-reset-confirm').fill('short');
   await page.getByTestId('user-reset-submit').click();
-  await expect(form.getByRole('alert')).toContainText('at least 8');
+  await expect(page.getByTestId('user-reset-passphrase')).toBeFocused();
+  await expect(form.getByTestId('field-error')).toHaveText(/at least 8/);
   await shot(page, 'users-reset-en');
   await page.getByTestId('user-reset-recovery-key').fill(recoveryKey);
   await page.getByTestId('user-reset-passphrase').fill('officer passphrase 2');

@@ -37,6 +37,22 @@ export function useNewPassphraseProblem(): (
   };
 }
 
+/**
+ * The same checks as useNewPassphraseProblem, each said under its own field: too short under the
+ * passphrase, the two entries differing under the second one.
+ */
+export function useNewPassphraseProblems(): (
+  values: Pick<AccountValues, 'passphrase' | 'confirm'>,
+) => Pick<AccountProblems, 'passphrase' | 'confirm'> {
+  const { t } = useTranslation();
+  return ({ passphrase, confirm }) => {
+    if (passphrase.length < MIN_PASSPHRASE_LENGTH)
+      return { passphrase: t('setup.passphraseTooShort', { count: MIN_PASSPHRASE_LENGTH }) };
+    if (passphrase !== confirm) return { confirm: t('setup.passphraseMismatch') };
+    return {};
+  };
+}
+
 /** Full name and sign-in name. `ownAccount`: the browser may fill them in (setup), else it must not. */
 export function IdentityFields({
   values,

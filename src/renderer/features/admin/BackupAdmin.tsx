@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupFileInfo } from '../../../shared/ipc/channels/admin';
 import type { ResponseOf } from '../../../shared/ipc/contract';
@@ -7,8 +7,8 @@ import { announce } from '../../app/app-events';
 import { call } from '../../app/call';
 import { formatDateTime } from '../../app/format';
 import { usePrefs } from '../../app/prefs-context';
-import { FormProblem } from '../../components/AccountFields';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useFocusFirstInvalid } from '../../components/form-problems';
 import { formatSize } from '../cases/casework/format-size';
 import { RecoveryKeyField, useRecoveryKeyProblem } from '../unlock/RecoveryKeyField';
 
@@ -186,12 +186,14 @@ function RestoreConfirm({ picked, onOther }: { picked: Picked; onOther: () => vo
   const [localError, setLocalError] = useState<string | null>(null);
   const [error, setError] = useState<ReplyError | null>(null);
   const keyProblem = useRecoveryKeyProblem();
+  const formElement = useRef<HTMLFormElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(formElement);
 
   const restore = async () => {
     setError(null);
     const problem = keyProblem(recoveryKey);
     setLocalError(problem);
-    if (problem) return;
+    if (problem) return focusFirstInvalid();
     setBusy(true);
     const reply = await call('admin.backup.restore', { pickedId: picked.id, recoveryKey });
     setBusy(false);
@@ -203,6 +205,8 @@ function RestoreConfirm({ picked, onOther }: { picked: Picked; onOther: () => vo
 
   return (
     <form
+      ref={formElement}
+      noValidate
       data-testid="restore-confirm"
       onSubmit={(e) => {
         e.preventDefault();
@@ -216,7 +220,15 @@ function RestoreConfirm({ picked, onOther }: { picked: Picked; onOther: () => vo
           size: formatSize(picked.file.bytes, uiLanguage),
         })}
       </p>
-      <RecoveryKeyField value={recoveryKey} onChange={setRecoveryKey} testId="restore-recovery-key" />
+      <RecoveryKeyField
+        value={recoveryKey}
+        onChange={(value) => {
+          setRecoveryKey(value);
+          setLocalError(null);
+        }}
+        testId="restore-recovery-key"
+        error={localError}
+      />
       <div className="warning" role="note" data-testid="restore-warning">
         <strong>{t('backupRestore.warningTitle')}</strong>
         <ul>
@@ -234,7 +246,6 @@ function RestoreConfirm({ picked, onOther }: { picked: Picked; onOther: () => vo
         />
         {t('backupRestore.confirm')}
       </label>
-      <FormProblem text={localError} />
       {error && (
         <div data-testid="restore-error">
           <ErrorMessage error={error} />

@@ -13,7 +13,6 @@ import { usePrefs } from '../../app/prefs-context';
 import {
   type AccountValues,
   EMPTY_ACCOUNT,
-  FormProblem,
   IdentityFields,
   NewPassphraseFields,
   useNewPassphraseProblem,
@@ -301,15 +300,19 @@ function ResetPassphraseForm({
   );
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  const formElement = useRef<HTMLFormElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(formElement);
 
   return (
     <form
+      ref={formElement}
+      noValidate
       className="panel"
       aria-labelledby="reset-user-title"
       data-testid="user-reset-form"
       onSubmit={(e) => {
         e.preventDefault();
-        void form.submit();
+        void form.submit().then((sent) => sent || focusFirstInvalid());
       }}
     >
       <h3 id="reset-user-title" ref={heading} tabIndex={-1}>
@@ -322,6 +325,7 @@ function ResetPassphraseForm({
             value={form.recoveryKey}
             onChange={form.setRecoveryKey}
             testId="user-reset-recovery-key"
+            error={form.problems.recoveryKey}
           />
         </div>
         <div>
@@ -330,11 +334,11 @@ function ResetPassphraseForm({
             onChange={form.changePassphrases}
             testIdPrefix="user-reset"
             label={t('recoveryReset.newPassphrase')}
+            problems={form.problems}
             hint={t('admin.users.passphraseHint', { count: MIN_PASSPHRASE_LENGTH })}
           />
         </div>
       </div>
-      <FormProblem text={form.localError} />
       <ErrorMessage error={form.error} />
       <div className="row">
         <button type="submit" disabled={form.busy || !form.recoveryKey} data-testid="user-reset-submit">

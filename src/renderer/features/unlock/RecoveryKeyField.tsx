@@ -12,20 +12,24 @@ export function RecoveryKeyField({
   value,
   onChange,
   testId,
+  error,
 }: {
   value: string;
   onChange: (value: string) => void;
   testId: string;
+  /** What is wrong with the key typed, said under the field. */
+  error?: string | null;
 }) {
   const { t } = useTranslation();
   const [shown, setShown] = useState(false);
   return (
     <>
-      <Field label={t('recoveryReset.key')} hint={t('recoveryReset.keyHint')}>
-        {(id, hint) => (
+      <Field label={t('recoveryReset.key')} hint={t('recoveryReset.keyHint')} error={error}>
+        {(id, describedBy, invalid) => (
           <input
             id={id}
-            aria-describedby={hint}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
             type={shown ? 'text' : 'password'}
             value={value}
             onChange={(e) => onChange(e.target.value)}

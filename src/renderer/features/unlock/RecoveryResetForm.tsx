@@ -2,9 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
-import { FormProblem, NewPassphraseFields } from '../../components/AccountFields';
+import { NewPassphraseFields } from '../../components/AccountFields';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
+import { useFocusFirstInvalid } from '../../components/form-problems';
 import { RecoveryKeyField } from './RecoveryKeyField';
 import { useRecoveryReset } from './useRecoveryReset';
 
@@ -36,15 +37,19 @@ export function RecoveryResetForm({
   );
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
+  const formElement = useRef<HTMLFormElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(formElement);
 
   return (
     <section className="panel narrow" aria-labelledby="reset-title" data-testid="recovery-reset">
       <h1 id="reset-title">{t('recoveryReset.title')}</h1>
       <p>{t('recoveryReset.intro')}</p>
       <form
+        ref={formElement}
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          void form.submit();
+          void form.submit().then((sent) => sent || focusFirstInvalid());
         }}
       >
         <Field label={t('recoveryReset.username')}>
@@ -63,14 +68,15 @@ export function RecoveryResetForm({
           value={form.recoveryKey}
           onChange={form.setRecoveryKey}
           testId="reset-recovery-key"
+          error={form.problems.recoveryKey}
         />
         <NewPassphraseFields
           values={form.passphrases}
           onChange={form.changePassphrases}
           testIdPrefix="reset"
           label={t('recoveryReset.newPassphrase')}
+          problems={form.problems}
         />
-        <FormProblem text={form.localError} />
         <ErrorMessage error={form.error} />
         <div className="row">
           <button
