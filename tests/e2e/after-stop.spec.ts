@@ -3,10 +3,9 @@ import {
   callFromPage,
   expectAccessible,
   fontsReady,
-  type OwnServer,
+  ownServerForFile,
   replyValue,
   shotPath,
-  startOwnServer,
 } from './helpers';
 import { answerShownNeutrally, openAt, shownQuestionId, startShortScreen } from './interview-flow';
 
@@ -16,13 +15,7 @@ import { answerShownNeutrally, openAt, shownQuestionId, startShortScreen } from 
  * earshot) the closing checks are the only questions left; after the officer's own Stop, the stopped
  * interview shows them as closing checks. 1280x720, own preview server and data folder.
  */
-let server: OwnServer;
-test.beforeAll(async () => {
-  server = await startOwnServer('after-stop');
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = ownServerForFile('after-stop');
 
 const SIZE = { width: 1280, height: 720 };
 
