@@ -438,10 +438,10 @@ describe('the Electron shell as Electron would drive it', () => {
     const info = (await handler(trusted, 'app.info', {})) as { ok: boolean; value?: { runtime: string } };
     expect(info.ok).toBe(true);
     expect(info.value?.runtime).toBe('electron');
-    // A trusted sender's payload is still parsed.
-    expect(await handler(trusted, 'prefs.set', { uiLanguage: 'xx' })).toEqual({
+    // A trusted sender's payload is still parsed (the reply names the wrong field).
+    expect(await handler(trusted, 'prefs.set', { uiLanguage: 'xx' })).toMatchObject({
       ok: false,
-      error: { code: 'VALIDATION', messageKey: 'errors.validation' },
+      error: { code: 'VALIDATION', messageKey: 'errors.validation', fields: [{ path: ['uiLanguage'] }] },
     });
   });
 
