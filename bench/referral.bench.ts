@@ -45,7 +45,8 @@ export async function run(print: Print): Promise<void> {
     const session = await new Vault(dir).unlock('bench', 'bench passphrase');
     seedDemoAgency(session);
     const caseId = seedDemoCases(session).find((c) => c.lang === 'my')?.caseId ?? '';
-    const input = { caseId, receivingAgency: 'Shelter (bench)', officerPosition: 'Labour inspector' };
+    // The demo consent names a multidisciplinary team: the default receiver.
+    const input = { caseId, receivingAgency: '', officerPosition: 'Labour inspector' };
     const warm = await prepareReferral(session, input);
     const samples: number[] = [];
     for (let i = 0; i < 10; i++) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { neutralAnswer } from '../../src/main/demo/defaults';
 import { DEMO_SCENARIOS } from '../../src/main/demo/scenarios';
+import { isReferralConsentQuestion } from '../../src/shared/domain/consent-receiver';
 import { type Answers, findQuestion, INSTRUMENT } from '../../src/shared/instrument';
 import { planInterview } from '../../src/shared/screening';
 import {
@@ -83,6 +84,8 @@ async function checkScreen(page: Page, screen: string) {
  * interview screen uses (the screen itself is covered by interview.spec.ts), then completed.
  */
 async function completeShortScreen(page: Page, caseId: string, personId: string) {
+  const directory = await value(callFromPage<{ id: string; name: string }[]>(page, 'referral.directory', {}));
+  const receiverId = directory.find((c) => c.name === SONGKHLA.name)?.id ?? '';
   const scenario = DEMO_SCENARIOS.find((s) => s.case.place.province === 'Songkhla');
   expect(scenario).toBeTruthy();
   const interview = await value(
@@ -108,6 +111,8 @@ async function completeShortScreen(page: Page, caseId: string, personId: string)
         questionId: next,
         value: answer,
         clientSeq: seq,
+        // Consent to referral to the Songkhla agency of the directory, named to the person.
+        ...(isReferralConsentQuestion(next) ? { receiver: { contactId: receiverId } } : {}),
       }),
     );
     answers[next] = answer;
@@ -283,18 +288,22 @@ test("an officer refers a case to an agency of the case's province, chosen from 
   expect(text).toContain('Labour inspector');
   expect(text.replace(/\s+/g, '')).toContain('ที่สข0017/1/25');
 
-  // An agency that is not in the directory can still be typed.
+  // An agency that is not in the directory can still be typed, but the person consented to referral
+  // to the Songkhla agency only: another is refused, saying why, and nothing is written.
   await choice.selectOption({ label: 'Another agency (type its name)' });
   await expect(page.getByTestId('receiving-contact')).toHaveCount(0);
   await page.getByTestId('export-referral').click();
   await expect(page.getByTestId('receiving-agency')).toBeFocused();
   await expect(page.getByTestId('receiving-agency')).toHaveAttribute('aria-invalid', 'true');
   await page.getByTestId('receiving-agency').fill('Songkhla Provincial Labour Office');
+  const filesBefore = readdirSync(server.exportDir).length;
   await page.getByTestId('export-referral').click();
-  await expect(page.getByTestId('referral-item')).toHaveCount(2, { timeout: 60_000 });
-  await expect(page.getByTestId('referral-item').filter({ hasText: 'Provincial Labour Office' })).toHaveCount(
-    1,
+  await expect(page.getByTestId('referral-panel').getByRole('alert')).toContainText(
+    'did not consent to referral to this agency',
+    { timeout: 60_000 },
   );
+  await expect(page.getByTestId('referral-item')).toHaveCount(1);
+  expect(readdirSync(server.exportDir)).toHaveLength(filesBefore);
 
   // The Thai UI: province names in Thai.
   await setUiLanguage(page, 'th');
@@ -303,7 +312,8 @@ test("an officer refers a case to an agency of the case's province, chosen from 
   expect(
     await choice.locator('optgroup').evaluateAll((gs) => gs.map((g) => g.getAttribute('label'))),
   ).toEqual(['ในจังหวัดของกรณีนี้: สงขลา', 'ระนอง']);
-  await expect(page.getByTestId('referral-message')).toContainText('บันทึก');
+  // The refusal follows the UI language.
+  await expect(page.getByTestId('referral-panel').getByRole('alert')).toContainText('ไม่ได้ให้ความยินยอม');
   await checkScreen(page, 'referral-panel-th');
   await page
     .getByTestId('referral-panel')

@@ -6,6 +6,10 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { neutralAnswer } from '../../src/main/demo/defaults';
+import {
+  type ConsentReceiverChoice,
+  isReferralConsentQuestion,
+} from '../../src/shared/domain/consent-receiver';
 import { type Answers, findQuestion, INSTRUMENT, type Tier } from '../../src/shared/instrument';
 import { planInterview } from '../../src/shared/screening';
 
@@ -256,7 +260,14 @@ export async function replyValue<T>(reply: Promise<CallReply<T>>): Promise<T> {
  */
 export async function screenThroughIpc(
   page: Page,
-  target: { caseId: string; personId?: string; lang?: string; tier?: Tier },
+  target: {
+    caseId: string;
+    personId?: string;
+    lang?: string;
+    tier?: Tier;
+    /** Named with referral consent (default: a multidisciplinary team, the kind). */
+    receiver?: ConsentReceiverChoice;
+  },
   answers: Answers = {},
 ): Promise<Answers> {
   const tier = target.tier ?? 'short';
@@ -284,6 +295,7 @@ export async function screenThroughIpc(
         questionId: next,
         value,
         clientSeq: seq,
+        ...(isReferralConsentQuestion(next) ? { receiver: target.receiver ?? { agencyKind: 'mdt' } } : {}),
       }),
     );
     given[next] = value;

@@ -1,5 +1,6 @@
 import { type Browser, expect, type Page } from '@playwright/test';
 import { neutralAnswer } from '../../src/main/demo/defaults';
+import { isReferralConsentQuestion } from '../../src/shared/domain/consent-receiver';
 import { type AnswerValue, findQuestion, INSTRUMENT, type Question } from '../../src/shared/instrument';
 import { callFromPage, type OwnServer, openOwnAs, replyValue, SUPERVISOR } from './helpers';
 
@@ -21,8 +22,16 @@ export async function openAt(
   return page;
 }
 
-/** The keys that give this answer with the shortcuts (1-9, N, P, Enter) or by typing a number. */
+/**
+ * The keys that give this answer with the shortcuts (1-9, N, P, Enter) or by typing a number. Referral
+ * consent first names its receiver: the picker has the focus, ↓ picks the first agency, Tab moves on.
+ */
 export function keysFor(question: Question, value: AnswerValue): string[] {
+  if (isReferralConsentQuestion(question.id)) return ['ArrowDown', 'Tab', ...answerKeys(question, value)];
+  return answerKeys(question, value);
+}
+
+function answerKeys(question: Question, value: AnswerValue): string[] {
   if (value.kind === 'declined') return [value.reason === 'not_sure' ? 'N' : 'P'];
   if (value.kind === 'choice') return [value.value === 'yes' ? '1' : '2'];
   if (value.kind === 'single' && question.kind === 'single')

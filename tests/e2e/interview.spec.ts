@@ -16,7 +16,15 @@ import {
 const require = createRequire(__filename);
 
 /** A Burmese fisher, deceived about pay, in debt to a broker, documents held on the boat. */
-const SCRIPT: Record<string, { click?: string; fill?: string; multi?: string[] }> = {
+/** The shelter the person is asked to consent to be referred to (the referral directory). */
+const SHELTER = {
+  id: '6b0e8f2a-3c4d-4e5f-8a9b-0c1d2e3f4a51',
+  name: 'บ้านพักเด็กและครอบครัวจังหวัดสมุทรสาคร',
+  kind: 'shelter',
+  province: 'สมุทรสาคร',
+};
+
+const SCRIPT: Record<string, { receiver?: string; click?: string; fill?: string; multi?: string[] }> = {
   safety_others_present: { click: 'answer-no' },
   safety_safe_to_talk: { click: 'answer-yes' },
   consent_explained: { click: 'option-understood' },
@@ -41,7 +49,7 @@ const SCRIPT: Record<string, { click?: string; fill?: string; multi?: string[] }
   exit_what_would_happen: { multi: ['debt_follows'] },
   close_rights_explained: { click: 'answer-yes' },
   close_card_given: { click: 'answer-yes' },
-  close_referral_consent: { click: 'answer-yes' },
+  close_referral_consent: { receiver: `c:${SHELTER.id}`, click: 'answer-yes' },
 };
 
 async function answerCurrent(page: Page): Promise<string> {
@@ -50,6 +58,8 @@ async function answerCurrent(page: Page): Promise<string> {
   const id = (await q.getAttribute('data-question-id')) ?? '';
   const step = SCRIPT[id];
   expect(step, `scripted answer for ${id}`).toBeTruthy();
+  // Referral consent: the receiver is chosen (and named to the person) before the question is asked.
+  if (step?.receiver) await page.getByTestId('consent-receiver').selectOption(step.receiver);
   if (step?.click) await page.getByTestId(step.click).click();
   if (step?.fill) {
     await page.getByTestId('answer-number').fill(step.fill);
@@ -76,6 +86,14 @@ test('a full short screen with an interpreter (Thai officer, Burmese interviewee
   // First run (or unlock, when another spec file set the store up first).
   await ensureSignedIn(page);
   const recoveryKey = recoveryKeyOfRun();
+  const directory = await page.evaluate(
+    (r) =>
+      (
+        window as unknown as { fieldscreen: { call: (c: string, r: unknown) => Promise<{ ok: boolean }> } }
+      ).fieldscreen.call('admin.settings.update', r),
+    { referralDirectory: [SHELTER] },
+  );
+  expect(directory.ok).toBe(true);
 
   // A case at a PIPO centre.
   await page.getByTestId('nav-new-case').click();
@@ -184,7 +202,9 @@ test('a full short screen with an interpreter (Thai officer, Burmese interviewee
     },
   );
   expect(agency.ok).toBe(true);
-  await page.getByTestId('receiving-agency').fill('บ้านพักเด็กและครอบครัวจังหวัดสมุทรสาคร');
+  // The shelter the person consented to, as recorded with the consent.
+  await expect(page.getByTestId('referral-consent')).toContainText(SHELTER.name);
+  await page.getByTestId('receiving-choice').selectOption(SHELTER.id);
   await page.getByTestId('referral-position').fill('นักวิชาการแรงงานชำนาญการ');
   await page.getByTestId('export-referral').click();
   await expect(page.getByTestId('referral-message')).toContainText('.pdf', { timeout: 60_000 });

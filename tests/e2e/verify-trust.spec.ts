@@ -73,13 +73,15 @@ test('a referral is made, and a forgery and a re-signed copy are prepared as an 
   reference = created.reference;
   await screenThroughIpc(
     page,
-    { caseId: created.id, personId: created.persons[0]?.id },
+    // Consent to referral names the receiver: the Songkhla PIPO centre's team, from the directory.
+    { caseId: created.id, personId: created.persons[0]?.id, receiver: { contactId: SENDER.id } },
     { close_referral_consent: { kind: 'choice', value: 'yes' } },
   );
   const made = await replyValue(
     callFromPage<{ referral: { fileName: string; signerFingerprint: string } }>(page, 'referral.export', {
       caseId: created.id,
-      receivingAgency: 'Songkhla shelter',
+      receivingAgency: SENDER.name,
+      contactId: SENDER.id,
       officerPosition: 'Labour inspector',
     }),
   );

@@ -42,12 +42,14 @@ describe('a crash (SIGKILL) during referral export', () => {
     const work = tempDir('fs-crash-prepared-');
     const setup = await store.unlock();
     seedDemoAgency(setup);
-    const [seeded] = seedDemoCases(setup, DEMO_SCENARIOS.slice(0, 1));
+    // Consent recorded before receivers were recorded with it: the officer confirms the receiver named.
+    const [seeded] = seedDemoCases(setup, DEMO_SCENARIOS.slice(0, 1), { consentReceiver: null });
     if (!seeded) throw new Error('no demo case');
     const prepared = await prepareReferral(setup, {
       caseId: seeded.caseId,
       receivingAgency: 'Songkhla shelter',
       officerPosition: 'Labour inspector',
+      confirmReceiverNamed: true,
     });
     setup.lock();
     const pdfFile = join(work, 'prepared.pdf');

@@ -63,7 +63,8 @@ describe.each(availableFullVolumes())('a full disk during folder export (%s)', (
     });
     const session = app.session();
     seedDemoAgency(session);
-    const [seeded] = seedDemoCases(session, DEMO_SCENARIOS.slice(0, 1));
+    // Consent recorded before receivers were recorded with it: the officer confirms the receiver named.
+    const [seeded] = seedDemoCases(session, DEMO_SCENARIOS.slice(0, 1), { consentReceiver: null });
     if (!seeded) throw new Error('no demo case');
     const reference = getCase(session, seeded.caseId).reference;
 
@@ -73,6 +74,7 @@ describe.each(availableFullVolumes())('a full disk during folder export (%s)', (
       caseId: seeded.caseId,
       receivingAgency: 'Shelter',
       officerPosition: 'Labour inspector',
+      confirmReceiverNamed: true,
     });
     expect(reply).toEqual({ ok: false, error: { code: 'DISK_FULL', messageKey: 'errors.diskFull' } });
     expect(volume.leftovers()).toEqual([]);

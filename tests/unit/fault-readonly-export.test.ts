@@ -44,12 +44,14 @@ describe('export into a read-only folder', () => {
       });
       await app.initialise({ username: 'malee', displayName: 'Malee S.', passphrase: 'read only, please' });
       seedDemoAgency(app.session());
-      const [seeded] = seedDemoCases(app.session(), DEMO_SCENARIOS.slice(0, 1));
+      // Consent recorded before receivers were recorded with it: the officer confirms the receiver named.
+      const [seeded] = seedDemoCases(app.session(), DEMO_SCENARIOS.slice(0, 1), { consentReceiver: null });
       if (!seeded) throw new Error('no demo case');
       const reply = await app.call('referral.export', {
         caseId: seeded.caseId,
         receivingAgency: 'Shelter',
         officerPosition: 'Labour inspector',
+        confirmReceiverNamed: true,
       });
       expect(reply, folder.how).toEqual({
         ok: false,

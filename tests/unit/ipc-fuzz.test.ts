@@ -73,7 +73,8 @@ beforeAll(async () => {
   // Real rows through the real services, so handlers reach the database with something to find.
   const session = ctx.sessions.require();
   seedDemoAgency(session);
-  const seeded = seedDemoCases(session, DEMO_SCENARIOS.slice(0, 2));
+  // Consent recorded before receivers were recorded with it: the officer confirms the receiver named.
+  const seeded = seedDemoCases(session, DEMO_SCENARIOS.slice(0, 2), { consentReceiver: null });
   for (const { caseId } of seeded) {
     const detail = getCase(session, caseId);
     ids.push(caseId, ...detail.persons.map((p) => p.id), ...detail.interviews.map((i) => i.id));
@@ -82,6 +83,7 @@ beforeAll(async () => {
     caseId: seeded[0]?.caseId,
     receivingAgency: 'Songkhla shelter',
     officerPosition: 'Labour inspector',
+    confirmReceiverNamed: true,
   });
   expect(exported, 'referral.export during setup').toMatchObject({ ok: true });
   ids = [...new Set(ids)];

@@ -26,6 +26,13 @@ import { createTestApp } from '../helpers/test-app';
 
 afterEach(() => log.resetSink());
 
+/** The agency the referral goes to: a shelter, the kind of agency the person consented to. */
+const RANONG_SHELTER = {
+  id: '5d0c1b7e-7a0e-4c55-9a57-2f0f3e8d1a01',
+  name: 'Ranong shelter',
+  kind: 'shelter',
+  province: 'Ranong',
+} as const;
 const LIVE_DB = /(^|[\\/])fieldscreen\.db(-wal|-shm|-journal)?$/;
 const MAX_SCAN_BYTES = 64 * 1024 * 1024;
 
@@ -126,7 +133,12 @@ describe('logs and diagnostics carry no personal data or key material', () => {
     if (!started.ok) throw new Error(`interview.start: ${started.error.code}`);
     const interviewId = (started.value as { id: string }).id;
     const saves = [
-      { questionId: 'consent_referral', value: { kind: 'choice', value: 'yes' } },
+      // Consent to referral names its receiver (a kind of agency here).
+      {
+        questionId: 'consent_referral',
+        value: { kind: 'choice', value: 'yes' },
+        receiver: { agencyKind: 'shelter' },
+      },
       { questionId: 'close_opinion', value: { kind: 'text', text: ANSWER } },
     ];
     for (const [i, s] of saves.entries()) {
@@ -159,10 +171,13 @@ describe('logs and diagnostics carry no personal data or key material', () => {
     // A caller that breaks the logging rule by mistake is redacted, not obeyed.
     log.error('test.careless_caller', { person: PERSON, passphrase: OFFICER.passphrase, key: recoveryHex });
 
-    expect(await dispatch('admin.settings.update', { agency: DEMO_AGENCY })).toMatchObject({ ok: true });
+    expect(
+      await dispatch('admin.settings.update', { agency: DEMO_AGENCY, referralDirectory: [RANONG_SHELTER] }),
+    ).toMatchObject({ ok: true });
     const exported = await dispatch('referral.export', {
       caseId: c.id,
-      receivingAgency: 'Ranong shelter',
+      receivingAgency: RANONG_SHELTER.name,
+      contactId: RANONG_SHELTER.id,
       officerPosition: 'Labour inspector',
     });
     expect(exported).toMatchObject({ ok: true });

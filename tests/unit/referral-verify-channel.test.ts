@@ -50,13 +50,17 @@ beforeAll(async () => {
     referralDirectory: [{ id: SENDER, name: 'Songkhla PIPO', kind: 'mdt', province: 'สงขลา' }],
   });
   const scenario = DEMO_SCENARIOS.find((s) => s.lang === 'km') ?? DEMO_SCENARIOS[0];
-  const caseId = seedDemoCases(app.session(), scenario ? [scenario] : undefined)[0]?.caseId ?? '';
+  // Consent recorded before receivers were recorded with it: the officer confirms the receiver named.
+  const caseId =
+    seedDemoCases(app.session(), scenario ? [scenario] : undefined, { consentReceiver: null })[0]?.caseId ??
+    '';
   const made = await app.ok<{ referral: { fileName: string; signerFingerprint: string } }>(
     'referral.export',
     {
       caseId,
       receivingAgency: 'Songkhla shelter',
       officerPosition: 'Labour inspector',
+      confirmReceiverNamed: true,
     },
   );
   genuine = readFileSync(join(app.exportDir, made.referral.fileName));

@@ -37,6 +37,13 @@ let out: string;
 let session: Session;
 let cases: { caseId: string; lang: string }[];
 
+/** The receiver: a multidisciplinary team of the directory, the kind the demo consent names. */
+const DEMO_MDT = {
+  id: '7c1e2d3f-4a5b-4c6d-8e7f-9a0b1c2d3e01',
+  name: 'ทีมสหวิชาชีพ (สาธิต)',
+  kind: 'mdt',
+} as const;
+
 /** This referral's own facts, as the referral screen asks them. */
 const FACTS = {
   officerPosition: 'นักวิชาการแรงงานชำนาญการ',
@@ -54,6 +61,8 @@ beforeAll(async () => {
   );
   session = await new Vault(dir, { kdfProfile: 'test' }).unlock('officer', 'referral passphrase');
   seedDemoAgency(session);
+  updateSettings(session, { referralDirectory: [DEMO_MDT] });
+  // The demo interviews name a multidisciplinary team (a kind of agency) when asking consent to refer.
   cases = seedDemoCases(session);
 }, 120_000);
 afterAll(() => {
@@ -115,7 +124,8 @@ describe('the referral as an official Thai letter, for each demo case', () => {
       const caseId = caseOf(lang);
       const prepared = await prepareReferral(session, {
         caseId,
-        receivingAgency: 'Provincial Social Development Office (demo)',
+        receivingAgency: DEMO_MDT.name,
+        contactId: DEMO_MDT.id,
         ...FACTS,
       });
       const record = await exportReferral(session, prepared, toFolder(out));
@@ -181,6 +191,12 @@ describe('the referral as an official Thai letter, for each demo case', () => {
         expect(found, title).toBeGreaterThanOrEqual(0);
         at = found;
       }
+      // The consent line says what the person was asked: referral to a multidisciplinary team.
+      const consentLine = th('referral:consent.referral', {
+        asked: th('referral:agencyKind.mdt'),
+        word: th('referral:consentWord.given'),
+      });
+      expect(text.replace(/\s+/g, '')).toContain(NFC(consentLine).replace(/\s+/g, ''));
       // No tick glyph standing for a finding (they are drawn boxes, never a font's U+2714).
       expect(text).not.toContain('\u2714');
 

@@ -1,3 +1,4 @@
+import { type ConsentReceiverChoice, isReferralConsentQuestion } from '../../shared/domain/consent-receiver';
 import { type Answers, findQuestion, INSTRUMENT, type Tier } from '../../shared/instrument';
 import { planInterview } from '../../shared/screening';
 import { instrumentText } from '../i18n/translator';
@@ -7,8 +8,17 @@ import type { Session } from '../store/session';
 import { neutralAnswer } from './defaults';
 import { DEMO_SCENARIOS, type DemoScenario } from './scenarios';
 
-/** What a scripted interview says: the language, the interpreter if any, and the answers that differ from the neutral ones. */
-export type InterviewScript = Pick<DemoScenario, 'lang' | 'interpreter' | 'answers'>;
+/**
+ * What a scripted interview says: the language, the interpreter if any, the answers that differ from the
+ * neutral ones, and the receiver named when consent to referral is asked (by default the kind
+ * "multidisciplinary team", which the referral's default receiver is).
+ */
+export type InterviewScript = Pick<DemoScenario, 'lang' | 'interpreter' | 'answers'> & {
+  /** null: none, as consent was recorded before receivers were recorded with it (older stores, tests). */
+  consentReceiver?: ConsentReceiverChoice | null;
+};
+
+const DEFAULT_CONSENT_RECEIVER: ConsentReceiverChoice = { agencyKind: 'mdt' };
 
 /**
  * Runs one tier of an interview through the real services, one durable save at a time, asking only
@@ -42,9 +52,11 @@ export function runScriptedInterview(
     const question = findQuestion(INSTRUMENT, next);
     if (!question) break;
     const value = script.answers[next] ?? neutralAnswer(question);
+    const named = script.consentReceiver === undefined ? DEFAULT_CONSENT_RECEIVER : script.consentReceiver;
+    const receiver = isReferralConsentQuestion(next) && named ? { receiver: named } : {};
     saveAnswer(
       session,
-      { interviewId: interview.id, questionId: next, value, clientSeq: ++seq },
+      { interviewId: interview.id, questionId: next, value, clientSeq: ++seq, ...receiver },
       { text: instrumentText },
     );
     answers[next] = value;
@@ -58,8 +70,15 @@ export interface SeededCase {
   lang: DemoScenario['lang'];
 }
 
-export function seedDemoCases(session: Session, scenarios: DemoScenario[] = DEMO_SCENARIOS): SeededCase[] {
-  return scenarios.map((scenario) => {
+/** The demo cases; `options.consentReceiver` overrides the receiver named with referral consent. */
+export function seedDemoCases(
+  session: Session,
+  scenarios: DemoScenario[] = DEMO_SCENARIOS,
+  options: Pick<InterviewScript, 'consentReceiver'> = {},
+): SeededCase[] {
+  return scenarios.map((demo) => {
+    const scenario =
+      'consentReceiver' in options ? { ...demo, consentReceiver: options.consentReceiver } : demo;
     const created = createCase(session, scenario.case);
     const personId = created.persons[0]?.id;
     const short = runScriptedInterview(session, scenario, { caseId: created.id, personId, tier: 'short' });

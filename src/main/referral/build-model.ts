@@ -307,6 +307,12 @@ function consentAskedText(ctx: Context, t: Translate): string {
   const asked = ctx.facts.consentAsked;
   if (asked.kind === 'contact') return asked.name;
   if (asked.kind === 'agencyKind') return t(`referral:agencyKind.${asked.agencyKind}`);
+  if (asked.kind === 'confirmedByOfficer') {
+    return t('referral:consent.confirmedByOfficer', {
+      receiver: asked.receiver || t('referral:defaultReceiver'),
+      officer: ctx.facts.officer.name,
+    });
+  }
   return t('referral:consent.unnamedAgency');
 }
 

@@ -22,7 +22,12 @@ export type ConsentAsked =
   | { kind: 'contact'; name: string }
   | { kind: 'agencyKind'; agencyKind: string }
   /** Recorded before receivers were named with the consent: the question named "the agency I told you about". */
-  | { kind: 'unnamed' };
+  | { kind: 'unnamed' }
+  /**
+   * Recorded before receivers were named, and the signing officer confirmed that this receiver (its
+   * name; empty for the default, the multidisciplinary team) was the one named to the person.
+   */
+  | { kind: 'confirmedByOfficer'; receiver: string };
 
 export interface TeamMember {
   name: string;

@@ -27,6 +27,7 @@ import { getSigningIdentity, recordReferral, saveSigningIdentity } from '../stor
 import type { Session } from '../store/session';
 import { getSettings } from '../store/settings';
 import { buildReferralModel, referralConsentAnswer, yes } from './build-model';
+import { type ConsentReceiverBasis, consentForReceiver, referralReceiver } from './consent-receiver';
 import type { ReferralFacts, TeamMember } from './facts';
 import { REFERRAL_FORM_V2 } from './form-layout';
 import { nextLetterNumber } from './letter-number';
@@ -42,6 +43,8 @@ export interface PreparedReferral {
   signerFingerprint: string;
   signedAt: string;
   suggestedFileName: string;
+  /** How the receiver's consent was established (recorded with the answer, or confirmed when signing). */
+  consentReceiver: ConsentReceiverBasis;
 }
 
 /** Where a signed referral goes: the shell asks the user (save dialog); the CLI and tests name a path. */
@@ -76,6 +79,7 @@ interface GatheredReferral {
   signerName: string;
   signerFingerprint: string;
   signedAt: string;
+  consentReceiver: ConsentReceiverBasis;
 }
 
 /**
@@ -113,6 +117,11 @@ export interface ReferralInput {
   team?: TeamMember[];
   /** Ids of the case's attachments sent with the letter (listed as enclosures). */
   enclosureIds?: string[];
+  /**
+   * For consent recorded before receivers were recorded with it: the officer confirms that this
+   * receiver was named to the person when consent was asked (audited, and stated on the form).
+   */
+  confirmReceiverNamed?: boolean;
   now?: Date;
 }
 
@@ -157,7 +166,7 @@ function chosenContact(settings: Settings, contactId: string | undefined): Refer
 }
 
 /** The person's interviews, oldest first, and all their answers (the later overriding the earlier). */
-function interviewsAndAnswers(session: Session, caseDetail: CaseDetail, personId: string | null) {
+export function interviewsAndAnswers(session: Session, caseDetail: CaseDetail, personId: string | null) {
   const interviews = caseDetail.interviews
     .filter((i) => (personId ? i.personId === personId : true))
     .sort((a, b) => a.startedAt.localeCompare(b.startedAt));
@@ -192,6 +201,13 @@ async function gatherReferral(session: Session, input: ReferralInput): Promise<G
   if (!yes(referralConsentAnswer(answers))) {
     throw new AppError('VALIDATION', { messageKey: 'errors.noReferralConsent' });
   }
+  // Only to the receiver the person consented to (consent-receiver.ts): refused before anything is written.
+  const consent = consentForReceiver(
+    answers,
+    wordings,
+    referralReceiver(contact, receivingAgency),
+    input.confirmReceiverNamed === true,
+  );
   const result = evaluate(INSTRUMENT, answers, { tier: latest.tier === 'full' ? 'full' : 'short' });
   const identity = await signingIdentity(session);
   const opened = openedIdentity(session, identity);
@@ -220,7 +236,7 @@ async function gatherReferral(session: Session, input: ReferralInput): Promise<G
     receivingAgency,
     receivingContactPerson: (input.contactPerson ?? '').trim(),
     receivingContact: contact,
-    consentAsked: { kind: 'unnamed' },
+    consentAsked: consent.asked,
     team: (input.team ?? []).filter((m) => m.name.trim()),
     enclosures: listAttachments(session, caseDetail.id)
       .filter((a) => enclosureIds.has(a.id))
@@ -253,6 +269,7 @@ async function gatherReferral(session: Session, input: ReferralInput): Promise<G
     signerFingerprint: hex(fingerprint),
     opened,
     signedAt,
+    consentReceiver: consent.basis,
   };
 }
 
@@ -299,6 +316,7 @@ export async function prepareReferral(session: Session, input: ReferralInput): P
     signerFingerprint: g.signerFingerprint,
     signedAt: g.signedAt,
     suggestedFileName: `referral-${g.caseDetail.reference}.pdf`,
+    consentReceiver: g.consentReceiver,
   };
 }
 
@@ -318,5 +336,6 @@ export async function exportReferral(session: Session, prepared: PreparedReferra
     signerName: prepared.signerName,
     signedAt: prepared.signedAt,
     pdf: new Uint8Array(prepared.pdf),
+    consentReceiver: prepared.consentReceiver,
   });
 }

@@ -1,3 +1,4 @@
+import type { ConsentReceiver } from '../../shared/domain/consent-receiver';
 import { type AnswerWording, answerWording } from '../../shared/domain/interviews';
 import { isLocale, type Locale } from '../../shared/i18n/locales';
 import {
@@ -22,14 +23,15 @@ export type InstrumentText = (lng: Locale, key: string) => string;
 /**
  * The wording the screen shows for this question right now, recorded with the answer: child or adult
  * from the answers given so far (before this save), short or full from the interview, and (given
- * `text`) the texts in the interview's officer and interviewee languages. Null for a question the
- * instrument does not know.
+ * `text`) the texts in the interview's officer and interviewee languages, and for referral consent the
+ * receiver named to the person. Null for a question the instrument does not know.
  */
 export function wordingToRecord(
   db: Db,
   interview: InterviewRow,
   questionId: string,
   text?: InstrumentText,
+  receiver?: ConsentReceiver,
 ): AnswerWording | null {
   if (interview.instrument_id !== INSTRUMENT.id) return null;
   const question = findQuestion(INSTRUMENT, questionId);
@@ -44,7 +46,14 @@ export function wordingToRecord(
   for (const lng of [interview.officer_language, interview.interviewee_language]) {
     if (text && lng && isLocale(lng)) texts[lng] = text(lng, key);
   }
-  return { ...wording, id: wordingId(wording), instrumentVersion: interview.instrument_version, key, texts };
+  return {
+    ...wording,
+    id: wordingId(wording),
+    instrumentVersion: interview.instrument_version,
+    key,
+    texts,
+    ...(receiver ? { receiver } : {}),
+  };
 }
 
 /** A stored wording column back to its shape (null when absent or unreadable). */

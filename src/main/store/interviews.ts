@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { entityId } from '../../shared/domain/common';
+import { sameConsentReceiver } from '../../shared/domain/consent-receiver';
 import {
   type InterviewDetail,
   type InterviewSetStateInput,
@@ -21,6 +22,7 @@ import { type InstrumentText, wordingFromJson, wordingToRecord } from './answer-
 import { loadAttribution } from './attribution';
 import { advanceCaseStatus, personFromAnswers, personFromSetup, refreshCaseResult } from './case-outcome';
 import { assertCaseOpen, loadCaseRow, touchCase } from './cases';
+import { consentReceiverToRecord } from './consent-receiver';
 import { type InterviewRow, interviewFromRow } from './interview-rows';
 import { activeMilliseconds, interviewClockEvents } from './interview-time';
 import type { Session } from './session';
@@ -110,6 +112,7 @@ export function saveAnswer(
   const user = session.require('interviews.write');
   const p = parseInput(saveAnswerInput, input);
   const valueJson = JSON.stringify(p.value);
+  const receiver = consentReceiverToRecord(session, p.questionId, p.receiver);
   return session.write((db, now): SaveAnswerResult => {
     const interview = loadInterviewRow(db, p.interviewId);
     // A stopped interview still takes the officer's closing checks (the rights card handed over):
@@ -121,8 +124,12 @@ export function saveAnswer(
       .prepare('SELECT * FROM answers WHERE interview_id = ? AND question_id = ?')
       .get(p.interviewId, p.questionId) as AnswerRow | undefined;
     const at = now.toISOString();
+    // The same answer given for another receiver is a new answer (consent covers one receiver).
+    const sameAnswer = (row: AnswerRow) =>
+      row.value_json === valueJson &&
+      sameConsentReceiver(wordingFromJson(row.wording_json)?.receiver, receiver ?? undefined);
     if (existing && p.clientSeq <= existing.client_seq) {
-      const same = p.clientSeq === existing.client_seq && existing.value_json === valueJson;
+      const same = p.clientSeq === existing.client_seq && sameAnswer(existing);
       return {
         status: same ? 'unchanged' : 'superseded',
         revision: existing.revision,
@@ -130,7 +137,7 @@ export function saveAnswer(
         wording: wordingFromJson(existing.wording_json),
       };
     }
-    if (existing && existing.value_json === valueJson) {
+    if (existing && sameAnswer(existing)) {
       db.prepare('UPDATE answers SET client_seq = ? WHERE id = ?').run(p.clientSeq, existing.id);
       return {
         status: 'unchanged',
@@ -140,7 +147,7 @@ export function saveAnswer(
       };
     }
     // Decided here, from the stored answers before this one: the screen cannot claim another wording.
-    const wording = wordingToRecord(db, interview, p.questionId, options.text);
+    const wording = wordingToRecord(db, interview, p.questionId, options.text, receiver ?? undefined);
     const wordingJson = wording ? JSON.stringify(wording) : null;
     const answerId = existing?.id ?? randomUUID();
     const revision = (existing?.revision ?? 0) + 1;
@@ -182,6 +189,7 @@ export function saveAnswer(
         revision,
         old: existing ? (JSON.parse(existing.value_json) as unknown) : null,
         new: p.value,
+        ...(receiver ? { receiver } : {}),
       },
     });
     return { status: 'saved', revision, savedAt: at, wording };

@@ -97,6 +97,7 @@ export function recordReferral(session: Session, input: ReferralRecordInput): Re
           signerFingerprint: p.signerFingerprint,
           signedAt: p.signedAt,
           attachmentId,
+          ...(p.consentReceiver ? { consentReceiver: p.consentReceiver } : {}),
         },
       },
     });

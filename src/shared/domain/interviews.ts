@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { TIERS } from '../instrument/schema';
 import { WORDING_VARIANTS, wordingIdSchema } from '../instrument/wording';
 import { boundedJson, entityId, isoDateTime, requiredText } from './common';
+import { consentReceiver, consentReceiverChoice } from './consent-receiver';
 import { genderPreference, languageTag } from './persons';
 
 export const INTERVIEW_STATES = ['in_progress', 'paused', 'completed', 'stopped'] as const;
@@ -63,6 +64,11 @@ export const saveAnswerInput = z.object({
    * newer than the stored one never overwrites it (late retries cannot undo a newer answer).
    */
   clientSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  /**
+   * For a referral-consent question only: the receiver the officer named to the person before asking
+   * (shared/domain/consent-receiver.ts). Main reads a directory entry's name from the settings.
+   */
+  receiver: consentReceiverChoice.optional(),
 });
 export type SaveAnswerInput = z.input<typeof saveAnswerInput>;
 
@@ -81,6 +87,8 @@ export const answerWording = z.object({
   tier: z.enum(TIERS),
   key: z.string().max(200),
   texts: z.record(z.string().max(35), z.string().max(4000)),
+  /** Referral consent: the receiver named to the person when it was asked (absent before it was recorded). */
+  receiver: consentReceiver.optional(),
 });
 export type AnswerWording = z.infer<typeof answerWording>;
 

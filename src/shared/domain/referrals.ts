@@ -13,6 +13,11 @@ export const referralRecordInput = z.object({
   signedAt: isoDateTime,
   /** Optionally keep the signed PDF itself, encrypted, with the case. */
   pdf: bytes.optional(),
+  /**
+   * How the person's consent to this receiver is known: recorded with their answer, or (consent given
+   * before receivers were recorded) confirmed by the signing officer. Audited with the referral.
+   */
+  consentReceiver: z.enum(['recorded', 'confirmedByOfficer']).optional(),
 });
 export type ReferralRecordInput = z.input<typeof referralRecordInput>;
 

@@ -29,6 +29,8 @@ export const AUDIENCE_CATALOG: Readonly<Record<string, Readonly<Record<string, A
     'interview.year': 'both',
     'interview.month': 'both',
     'interview.textAnswer': 'both',
+    // The receiver named with the referral-consent question, under it in both languages.
+    'interview.consentReceiver.person': 'both',
   },
   instrument: {
     // The four universal answers, shown beside every question in both languages.

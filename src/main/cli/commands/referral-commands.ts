@@ -2,6 +2,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MAX_P12_BYTES, MAX_VERIFY_PDF_BYTES } from '../../../shared/domain/referrals';
 import { AppError } from '../../../shared/errors';
+import { translatorFor } from '../../i18n/translator';
 import { wipe } from '../../keys/wipe';
 import {
   EMPTY_TRUST_LIST,
@@ -10,6 +11,7 @@ import {
   type TrustList,
   type TrustVerdict,
 } from '../../pdf/trust-judge';
+import { ReferralReceiverError } from '../../referral/consent-receiver';
 import type { TeamMember } from '../../referral/facts';
 import {
   exportReferral,
@@ -22,7 +24,8 @@ import { saveSigningIdentity } from '../../store/referrals';
 import { mergeTrustLists, storeTrustList } from '../../store/trust-list';
 import { Vault } from '../../store/vault';
 import { readBoundedFile } from '../bounded-file';
-import type { CliCommand, SignInFor } from '../types';
+import { cliLanguage } from '../language';
+import type { CliCommand, CliIo, SignInFor } from '../types';
 import { certificatesFromFile, directoryTrustCommand } from './directory-trust-command';
 import { guarded, onePositional, parse, required, secret, UsageError, withSession } from './store-commands';
 
@@ -47,6 +50,24 @@ const REQUIREMENT_HINTS: Record<SigningRequirement, string> = {
   'officer.position': "the officer's position (--position)",
 };
 
+const CONFIRM_RECEIVER_NAMED = '--confirm-receiver-named';
+
+/**
+ * A referral to a receiver the person did not consent to: why, in the terminal's language, and what
+ * the consent names (an agency's name or kind: no personal data).
+ */
+function reportReceiverRefusal(io: CliIo, err: ReferralReceiverError): void {
+  io.stderr(`message: ${translatorFor(cliLanguage(io.env))(err.messageKey)}`);
+  const recorded = err.recorded;
+  if (recorded?.kind === 'contact')
+    io.stderr(`consented-to: ${recorded.name} (--contact-id ${recorded.contactId})`);
+  else if (recorded) io.stderr(`consented-to: any agency of kind ${recorded.agencyKind}`);
+  else
+    io.stderr(
+      `consented-to: not recorded; add ${CONFIRM_RECEIVER_NAMED} if you named this receiver to the person`,
+    );
+}
+
 /** Signing a referral, or one's own signing identity: as over IPC ('referral.export'). */
 const SIGN_IN_REFERRAL: SignInFor = { permission: 'referrals.write', recovery: false };
 /** Reading the store's trust list to judge a PDF: as over IPC ('referral.verify'). */
@@ -59,20 +80,15 @@ export const referralCommand: CliCommand = {
   summary: 'build, sign and save the referral PDF of a case (recorded in the audit trail)',
   usage:
     'referral --data DIR --user NAME CASE_ID --out FILE.pdf --position TEXT [--to AGENCY | --contact-id ID] ' +
-    '[--contact-person NAME] [--letter-number TEXT] [--team "NAME (ROLE); ..."]',
+    '[--contact-person NAME] [--letter-number TEXT] [--team "NAME (ROLE); ..."] [--confirm-receiver-named]',
   run(args, io) {
     return guarded(io, this.usage, async () => {
-      const { flags, positionals } = parse(args, [
-        'data',
-        'user',
-        'out',
-        'to',
-        'contact-id',
-        'contact-person',
-        'letter-number',
-        'position',
-        'team',
-      ]);
+      // A switch (no value): consent recorded without its receiver, which the officer confirms they named.
+      const confirmReceiverNamed = args.includes(CONFIRM_RECEIVER_NAMED);
+      const { flags, positionals } = parse(
+        args.filter((a) => a !== CONFIRM_RECEIVER_NAMED),
+        ['data', 'user', 'out', 'to', 'contact-id', 'contact-person', 'letter-number', 'position', 'team'],
+      );
       const dir = resolve(required(flags, 'data'));
       const out = resolve(required(flags, 'out'));
       const caseId = onePositional(positionals, 'CASE_ID');
@@ -92,12 +108,14 @@ export const referralCommand: CliCommand = {
               ...(flags['letter-number'] ? { letterNumber: flags['letter-number'] } : {}),
               officerPosition: flags.position ?? '',
               team: teamFrom(flags.team),
+              confirmReceiverNamed,
             });
           } catch (err) {
             if (err instanceof ReferralNotReadyError) {
               for (const requirement of err.missing)
                 io.stderr(`missing before signing: ${REQUIREMENT_HINTS[requirement]}`);
             }
+            if (err instanceof ReferralReceiverError) reportReceiverRefusal(io, err);
             throw err;
           }
           // Write exactly to --out: the folder target never overwrites, so an existing file is refused.

@@ -1,3 +1,5 @@
+import { needsNamedReceiver } from '../../../shared/domain/consent-receiver';
+import { AppError } from '../../../shared/errors';
 import { instrumentText } from '../../i18n/translator';
 import { assertCurrentInstrument, checkedAnswer } from '../../store/answer-input';
 import { getInterview, saveAnswer, setInterviewState, startInterview } from '../../store/interviews';
@@ -14,11 +16,12 @@ export const interviewHandlers: {
     return startInterview(ctx.sessions.require(), req);
   },
   'interview.get': (req, ctx) => getInterview(ctx.sessions.require(), req.id),
-  'interview.saveAnswer': (req, ctx) =>
-    saveAnswer(
-      ctx.sessions.require(),
-      { ...req, value: checkedAnswer(req.questionId, req.value) },
-      { text: instrumentText },
-    ),
+  'interview.saveAnswer': (req, ctx) => {
+    const value = checkedAnswer(req.questionId, req.value);
+    // Consent to referral is consent to the receiver named when it was asked.
+    if (needsNamedReceiver(req.questionId, value) && !req.receiver)
+      throw new AppError('VALIDATION', { messageKey: 'errors.consentReceiverRequired' });
+    return saveAnswer(ctx.sessions.require(), { ...req, value }, { text: instrumentText });
+  },
   'interview.setState': (req, ctx) => setInterviewState(ctx.sessions.require(), req),
 };

@@ -1,3 +1,4 @@
+import { consentReceiverOfCase } from '../../referral/consent-receiver';
 import { exportReferral, prepareReferral, referralReadiness } from '../../referral/service';
 import { verifyReferral } from '../../referral/verify-referral';
 import { listReferrals } from '../../store/referrals';
@@ -10,7 +11,9 @@ export const referralHandlers: {
   'referral.directory': Handler<'referral.directory'>;
   'referral.verify': Handler<'referral.verify'>;
   'referral.readiness': Handler<'referral.readiness'>;
+  'referral.consentReceiver': Handler<'referral.consentReceiver'>;
 } = {
+  'referral.consentReceiver': (req, ctx) => consentReceiverOfCase(ctx.sessions.require(), req.caseId),
   'referral.readiness': (req, ctx) => referralReadiness(ctx.sessions.require(), req.officerPosition),
   'referral.export': async (req, ctx) => {
     const session = ctx.sessions.require();

@@ -1,5 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  type ConsentReceiverChoice,
+  isReferralConsentQuestion,
+} from '../../../shared/domain/consent-receiver';
 import { isLocale, type Locale } from '../../../shared/i18n/locales';
 import {
   type AnswerValue,
@@ -22,6 +26,7 @@ import { AnswerControls } from './AnswerControls';
 import { AnswersGiven } from './AnswersGiven';
 import { hasCommandModifier, keyBelongsToField } from './answer-shortcuts';
 import { ClosingChecks } from './ClosingChecks';
+import { ConsentReceiverPicker, choiceOf, receiverText, useReferralDirectory } from './ConsentReceiverPicker';
 import { DistressScreen } from './DistressScreen';
 import { stepFrom, steppableQuestions } from './interview-navigation';
 import { OfficerAssessment } from './OfficerAssessment';
@@ -75,6 +80,9 @@ export function InterviewScreen({
   const [mode, setMode] = useState<Mode>('asking');
   const [personView, setPersonView] = useState(false);
   const [stopReason, setStopReason] = useState('');
+  // Referral consent: the receiver named to the person before asking, per question (null: none yet).
+  const [receivers, setReceivers] = useState<Record<string, ConsentReceiverChoice | null>>({});
+  const directory = useReferralDirectory();
   const [now, setNow] = useState(Date.now());
   // Active time: main's figure at load (breaks and locks left out), plus the time running since.
   const [clock, setClock] = useState<{ base: number; since: number | null } | null>(null);
@@ -172,8 +180,15 @@ export function InterviewScreen({
     return () => window.removeEventListener('keydown', onKey);
   }, [asking, personView, step]);
 
+  /** The receiver chosen on this screen, else the one recorded with the answer already given. */
+  const receiverFor = (questionId: string): ConsentReceiverChoice | null => {
+    const chosen = receivers[questionId];
+    return chosen !== undefined ? chosen : choiceOf(wordings[questionId]?.receiver);
+  };
+
   const answer = async (questionId: string, value: AnswerValue) => {
-    if (await record.save(questionId, value)) setSelected(null);
+    const named = isReferralConsentQuestion(questionId) ? receiverFor(questionId) : null;
+    if (await record.save(questionId, value, named)) setSelected(null);
     // A failed save is shown to the officer, never hidden behind the person's view.
     else setPersonView(false);
   };
@@ -198,6 +213,17 @@ export function InterviewScreen({
 
   if (!detail) return <ErrorMessage error={record.error} />;
   const saveState = currentId ? saveStates[currentId] : undefined;
+  const needsReceiver = question ? isReferralConsentQuestion(question.id) : false;
+  const receiver = question && needsReceiver ? receiverFor(question.id) : null;
+  // The answers wait until the receiver is chosen (and named to the person).
+  const waiting = saveState?.kind === 'saving' || (needsReceiver && !receiver);
+  const personReceiverLine = receiver
+    ? tInterviewee('common:interview.consentReceiver.person', {
+        receiver: receiverText(receiver, directory, (kind) =>
+          tInterviewee(`common:admin.settings.kinds.${kind}`),
+        ),
+      })
+    : null;
   const failedValue = saveState?.kind === 'failed' ? saveState.value : undefined;
 
   if (personView) {
@@ -207,7 +233,8 @@ export function InterviewScreen({
         textKey={textKey}
         current={question ? (failedValue ?? own[question.id]) : undefined}
         language={intervieweeLanguage}
-        disabled={saveState?.kind === 'saving'}
+        disabled={waiting}
+        note={personReceiverLine}
         onAnswer={(v) => question && void answer(question.id, v)}
         onBack={() => setPersonView(false)}
       />
@@ -375,12 +402,35 @@ export function InterviewScreen({
               {t('interview.unreviewedShort')}
             </p>
           )}
+          {needsReceiver && (
+            <div className="consent-receiver" data-testid="consent-receiver-panel">
+              <ConsentReceiverPicker
+                directory={directory}
+                value={receiver}
+                onChange={(choice) => setReceivers((r) => ({ ...r, [question.id]: choice }))}
+              />
+              {receiver && (
+                <div className="bilingual">
+                  <p lang={uiLanguage} data-testid="consent-receiver-officer">
+                    {t('interview.consentReceiver.person', {
+                      receiver: receiverText(receiver, directory, (kind) =>
+                        t(`admin.settings.kinds.${kind}`),
+                      ),
+                    })}
+                  </p>
+                  <p lang={intervieweeLanguage} data-testid="consent-receiver-person">
+                    {personReceiverLine}
+                  </p>
+                </div>
+              )}
+            </div>
+          )}
           <AnswerControls
             key={question.id}
             question={question}
             current={failedValue ?? own[question.id]}
             intervieweeLanguage={intervieweeLanguage}
-            disabled={saveState?.kind === 'saving'}
+            disabled={waiting}
             onAnswer={(v) => void answer(question.id, v)}
           />
           <div className="question-foot">

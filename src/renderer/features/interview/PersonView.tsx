@@ -16,6 +16,7 @@ export function PersonView({
   current,
   language,
   disabled,
+  note,
   onAnswer,
   onBack,
 }: {
@@ -25,6 +26,8 @@ export function PersonView({
   current: AnswerValue | undefined;
   language: Locale;
   disabled: boolean;
+  /** A line shown under the question in the person's language (the agency named for referral consent). */
+  note?: string | null;
   onAnswer: (value: AnswerValue) => void;
   onBack: () => void;
 }) {
@@ -53,6 +56,11 @@ export function PersonView({
           <h1 id="pv-question" ref={heading} tabIndex={-1} data-testid="person-question">
             {ti(`instrument:${textKey}`)}
           </h1>
+          {note && (
+            <p className="person-note" data-testid="person-note">
+              {note}
+            </p>
+          )}
           <AnswerControls
             key={shown.id}
             question={shown}

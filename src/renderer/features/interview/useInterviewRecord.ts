@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CaseDetail } from '../../../shared/domain/cases';
+import type { ConsentReceiverChoice } from '../../../shared/domain/consent-receiver';
 import type { InterviewDetail, InterviewState, InterviewSummary } from '../../../shared/domain/interviews';
 import { type Answers, type AnswerValue, answerValueSchema } from '../../../shared/instrument';
 import type { ReplyError } from '../../../shared/ipc/reply';
@@ -75,7 +76,11 @@ export function useInterviewRecord(interviewId: string) {
   }, [load]);
 
   /** Saves one answer; true once main has committed it. A failure stays on screen with its reason. */
-  const save = async (questionId: string, value: AnswerValue): Promise<boolean> => {
+  const save = async (
+    questionId: string,
+    value: AnswerValue,
+    receiver?: ConsentReceiverChoice | null,
+  ): Promise<boolean> => {
     if (!detail) return false;
     setSaveStates((s) => ({ ...s, [questionId]: { kind: 'saving' } }));
     seq.current = Math.max(seq.current + 1, Date.now());
@@ -84,6 +89,7 @@ export function useInterviewRecord(interviewId: string) {
       questionId,
       value,
       clientSeq: seq.current,
+      ...(receiver ? { receiver } : {}),
     });
     if (!reply.ok) {
       setSaveStates((s) => ({ ...s, [questionId]: { kind: 'failed', error: reply.error, value } }));

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Referral } from '../../../shared/domain/referrals';
+import type { ResponseOf } from '../../../shared/ipc/contract';
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
 import { formatDateTime } from '../../app/format';
@@ -85,10 +86,15 @@ export function ReferralPanel({
     setChoice(next);
     if (next.kind !== 'none') setProblems((p) => withoutProblem(p, 'receivingAgency'));
   }, []);
+  // Whom the person consented to be referred to; consent recorded without it needs the officer's word.
+  const [consent, setConsent] = useState<ResponseOf<'referral.consentReceiver'> | null>(null);
+  const [confirmNamed, setConfirmNamed] = useState(false);
 
   const load = useCallback(async () => {
     const reply = await call('referral.list', { caseId });
     if (reply.ok) setMade(reply.value);
+    const consented = await call('referral.consentReceiver', { caseId });
+    setConsent(consented.ok ? consented.value : null);
   }, [caseId]);
   useEffect(() => {
     void load();
@@ -107,7 +113,10 @@ export function ReferralPanel({
     if (hasProblems(found) || choice.kind === 'none') return;
     setBusy(true);
     // A directory entry goes by id: main prints the contact details it has stored, not the screen's.
-    const facts = referralFactsOf(details);
+    const facts = {
+      ...referralFactsOf(details),
+      ...(consent?.given && !consent.recorded && confirmNamed ? { confirmReceiverNamed: true } : {}),
+    };
     const reply = await call(
       'referral.export',
       choice.kind === 'contact'
@@ -132,6 +141,18 @@ export function ReferralPanel({
   return (
     <div className="panel" data-testid="referral-panel">
       <h2>{t('referral.title')}</h2>
+      {consent?.given && consent.recorded && (
+        <p className="notice" data-testid="referral-consent">
+          {t('referral.consent.asked', {
+            receiver:
+              consent.recorded.kind === 'contact'
+                ? consent.recorded.name
+                : t('referral.consent.anyOfKind', {
+                    kind: t(`admin.settings.kinds.${consent.recorded.agencyKind}`),
+                  }),
+          })}
+        </p>
+      )}
       <div ref={form}>
         <ReceivingAgencyPicker
           caseId={caseId}
@@ -139,6 +160,20 @@ export function ReferralPanel({
           error={problem('receivingAgency')}
           onChange={onChoice}
         />
+        {consent?.given && !consent.recorded && (
+          <div className="warning" data-testid="referral-consent-unrecorded">
+            <p>{t('referral.consent.notRecorded')}</p>
+            <label>
+              <input
+                type="checkbox"
+                checked={confirmNamed}
+                onChange={(e) => setConfirmNamed(e.target.checked)}
+                data-testid="referral-confirm-named"
+              />{' '}
+              {t('referral.consent.confirm')}
+            </label>
+          </div>
+        )}
         <ReferralDetails
           value={details}
           problems={problems}

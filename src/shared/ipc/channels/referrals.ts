@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { base64LengthFor } from '../../domain/attachments';
 import { entityId, sha256Hex } from '../../domain/common';
+import { consentReceiver } from '../../domain/consent-receiver';
 import { MAX_VERIFY_PDF_BYTES, referral } from '../../domain/referrals';
 import { referralContact } from '../../domain/settings';
 import { verdictReason } from '../../domain/trust-verdict';
@@ -36,6 +37,12 @@ const referralFactsShape = {
     .max(12)
     .optional(),
   enclosureIds: z.array(entityId).max(50).optional(),
+  /**
+   * Consent recorded before receivers were recorded with it: the officer confirms that this receiver
+   * was named to the person when consent was asked (audited and stated on the form). Ignored when the
+   * consent names its receiver: then only that receiver is accepted.
+   */
+  confirmReceiverNamed: z.boolean().optional(),
 };
 
 export const referralChannels = {
@@ -66,6 +73,16 @@ export const referralChannels = {
       missing: z.array(z.enum(SIGNING_REQUIREMENTS)),
       nextLetterNumber: z.string(),
     }),
+  ),
+  /**
+   * Whom the person consented to be referred to (the referral screen shows it, and asks the officer to
+   * confirm a receiver when the consent was recorded before receivers were): given is false when the
+   * consent that counts is not a "yes"; recorded is null when no receiver was recorded with it.
+   */
+  'referral.consentReceiver': channel(
+    'referrals.write',
+    z.strictObject({ caseId: entityId }),
+    z.strictObject({ given: z.boolean(), recorded: consentReceiver.nullable() }),
   ),
   /**
    * The referral directory (receiving agencies by province), for any signed-in account: officers
