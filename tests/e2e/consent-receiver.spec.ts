@@ -4,10 +4,9 @@ import {
   callFromPage,
   expectAccessible,
   fontsReady,
-  type OwnServer,
+  ownServerForFile,
   replyValue,
   shotPath,
-  startOwnServer,
 } from './helpers';
 import { answerNeutrallyUntil, openAt, startShortScreen } from './interview-flow';
 
@@ -41,13 +40,7 @@ const AGENCY = {
   letterPrefix: 'RN 0001',
 };
 
-let server: OwnServer;
-test.beforeAll(async () => {
-  server = await startOwnServer('consent-receiver');
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = ownServerForFile('consent-receiver');
 
 async function open(browser: Browser) {
   const page = await openAt(browser, server, { width: 1280, height: 720 });
