@@ -4,8 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { FIELD_MESSAGE_KEYS, fieldProblemsOf, HIDDEN_SEGMENT } from '../../src/shared/field-problems';
 import { LOCALES } from '../../src/shared/i18n/locales';
+import { INSTRUMENT } from '../../src/shared/instrument';
 import { replySchema } from '../../src/shared/ipc/reply';
-import { OFFICER } from '../helpers/samples';
+import { CASE_INPUT, OFFICER } from '../helpers/samples';
 import { createTestApp, type Reply, type TestApp } from '../helpers/test-app';
 
 /** The reply's error, checked against the reply schema the renderer relies on. */
@@ -124,6 +125,24 @@ describe('VALIDATION replies name each wrong field (IPC boundary)', () => {
       { path: ['letterNumber'], messageKey: 'errors.field.tooLong', limit: 60 },
       { path: ['team', 0, 'name'], messageKey: 'errors.field.required' },
     ]);
+  });
+
+  it('a status change or a stop that needs a reason names the reason field', async () => {
+    const created = await app.ok<{ id: string }>('cases.create', CASE_INPUT);
+    const closing = errorOf(await app.call('cases.setStatus', { id: created.id, status: 'closed' }));
+    expect(closing.code).toBe('VALIDATION');
+    expect(closing.fields).toEqual([{ path: ['reason'], messageKey: 'errors.field.required' }]);
+    const interview = await app.ok<{ id: string }>('interview.start', {
+      caseId: created.id,
+      instrumentId: INSTRUMENT.id,
+      instrumentVersion: INSTRUMENT.version,
+      tier: 'short',
+      intervieweeLanguage: 'my',
+    });
+    const stop = errorOf(
+      await app.call('interview.setState', { interviewId: interview.id, state: 'stopped' }),
+    );
+    expect(stop.fields).toEqual([{ path: ['reason'], messageKey: 'errors.field.required' }]);
   });
 
   it('a payload with no fields at all still says which are required; unknown keys are not fields', async () => {

@@ -329,13 +329,18 @@ export function changedFields(
  * draft -> screened -> referred -> closed, or consent_withdrawn from any open state (reason required);
  * "screened" only once an interview of the case has completed.
  */
+/** Refused for want of a reason, said under the reason field. */
+export function reasonRequired(): AppError {
+  return new AppError('VALIDATION', { fields: [{ path: ['reason'], messageKey: 'errors.field.required' }] });
+}
+
 export function setCaseStatus(session: Session, input: CaseSetStatusInput): CaseDetail {
   const user = session.require('cases.write');
   const parsed = parseInput(caseSetStatusInput, input);
   session.write((db, now) => {
     const row = loadCaseRow(db, parsed.id);
     if (!canChangeStatus(row.status, parsed.status)) throw new AppError('CONFLICT');
-    if (STATUSES_NEEDING_REASON.includes(parsed.status) && !parsed.reason) throw new AppError('VALIDATION');
+    if (STATUSES_NEEDING_REASON.includes(parsed.status) && !parsed.reason) throw reasonRequired();
     if (
       STATUSES_NEEDING_COMPLETED_INTERVIEW.includes(parsed.status) &&
       !db.prepare("SELECT 1 FROM interviews WHERE case_id = ? AND state = 'completed'").get(row.id)

@@ -21,7 +21,7 @@ import { type AnswerRow, answerFromRow } from './answer-rows';
 import { type InstrumentText, wordingFromJson, wordingToRecord } from './answer-wording';
 import { loadAttribution } from './attribution';
 import { advanceCaseStatus, personFromAnswers, personFromSetup, refreshCaseResult } from './case-outcome';
-import { assertCaseOpen, loadCaseRow, touchCase } from './cases';
+import { assertCaseOpen, loadCaseRow, reasonRequired, touchCase } from './cases';
 import { consentReceiverToRecord } from './consent-receiver';
 import { type InterviewRow, interviewFromRow } from './interview-rows';
 import { activeMilliseconds, interviewClockEvents } from './interview-time';
@@ -208,7 +208,7 @@ export function setInterviewState(session: Session, input: InterviewSetStateInpu
   session.write((db, now) => {
     const row = loadInterviewRow(db, p.interviewId);
     if (!STATE_TRANSITIONS[row.state].includes(p.state)) throw new AppError('CONFLICT');
-    if (p.state === 'stopped' && !p.reason) throw new AppError('VALIDATION');
+    if (p.state === 'stopped' && !p.reason) throw reasonRequired();
     // Resuming a stopped interview adds answers: only on a case that is still open.
     if (row.state === 'stopped') assertCaseOpen(loadCaseRow(db, row.case_id));
     const at = now.toISOString();
