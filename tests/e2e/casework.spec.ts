@@ -7,6 +7,7 @@ import {
   callFromPage,
   expectAccessible,
   fontsReady,
+  givenPass,
   OFFICER,
   openOwnAs,
   ownServerForFile,
@@ -115,8 +116,9 @@ test('a supervisor adds an officer, creates and finds cases, and works a case th
   await expect(page.getByTestId('admin-users')).toBeVisible();
   await page.getByTestId('new-user-display-name').fill(OFFICER.name);
   await page.getByTestId('new-user-username').fill(OFFICER.user);
-  await page.getByTestId('new-user-passphrase').fill(OFFICER.pass);
-  await page.getByTestId('new-user-confirm').fill(OFFICER.pass);
+  // The passphrase the supervisor chooses opens only the officer's choice of their own (below).
+  await page.getByTestId('new-user-passphrase').fill(givenPass(OFFICER.pass));
+  await page.getByTestId('new-user-confirm').fill(givenPass(OFFICER.pass));
   await page.getByTestId('new-user-submit').click();
   await expect(page.locator('[data-testid="user-row"][data-username="malee"]')).toBeVisible({
     timeout: 20_000,
@@ -415,14 +417,48 @@ test('a supervisor adds an officer, creates and finds cases, and works a case th
 });
 
 test('an officer sees no administration, and main refuses the supervisor channels', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await openOwnAs(page, server, SUPERVISOR);
   // Switching user locks first: the officer then signs in with their own passphrase.
   await page.getByTestId('switch-user').click();
   await expect(page.getByTestId('unlock-username')).toBeVisible();
   await expect(page.getByTestId('who')).toHaveCount(0);
+  // First sign-in with the passphrase the supervisor set: nothing opens but the choice of their own.
+  const given = givenPass(OFFICER.pass);
+  await signInAs(page, { ...OFFICER, pass: given });
+  await expect(page.getByTestId('first-passphrase')).toBeVisible();
+  await expect(page.getByTestId('nav-cases')).toHaveCount(0);
+  const before = await callFromPage(page, 'referral.directory', {});
+  expect(before.ok === false && before.error.code).toBe('PASSPHRASE_CHANGE_REQUIRED');
+  await expectAccessible(page, 'first-passphrase');
+  await shot(page, 'first-passphrase-en');
+  // Keeping the given passphrase is refused, said on the form; nothing else is lost.
+  await page.getByTestId('account-current').fill(given);
+  await page.getByTestId('account-new-passphrase').fill(given);
+  await page.getByTestId('account-new-confirm').fill(given);
+  await page.getByTestId('account-change-submit').click();
+  await expect(page.getByTestId('first-passphrase').getByRole('alert')).toContainText(
+    'different from the one you have now',
+  );
+  await page.getByTestId('account-current').fill(given);
+  await page.getByTestId('account-new-passphrase').fill(OFFICER.pass);
+  await page.getByTestId('account-new-confirm').fill(OFFICER.pass);
+  await page.getByTestId('account-change-submit').click();
+  // New keys are made here (an RSA referral key among them): seconds on a busy machine.
+  await expect(page.getByTestId('nav-cases')).toBeVisible({ timeout: 30_000 });
+  // My account: the own signing key waits for a supervisor; the store's fingerprint is shown.
+  await page.getByTestId('nav-account').click();
+  await expect(page.getByTestId('account-signing-key')).toContainText('Waiting for a supervisor');
+  await expect(page.getByTestId('account-store-fingerprint')).toHaveText(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+  await expectAccessible(page, 'my-account');
+  await shot(page, 'my-account-pending-en');
+  // The officer's next sign-in uses their own passphrase only.
+  await page.getByTestId('switch-user').click();
   await signInAs(page, OFFICER);
   await expect(page.getByTestId('who')).toContainText('Malee Officer (officer)');
+  // The same officer comes back to where they were (My account): on to the cases.
+  await expect(page.getByTestId('my-account')).toBeVisible();
+  await page.getByTestId('nav-cases').click();
   await expect(page.getByTestId('nav-admin')).toHaveCount(0);
   await shot(page, 'officer-list-en');
 

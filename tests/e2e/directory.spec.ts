@@ -10,6 +10,7 @@ import { planInterview } from '../../src/shared/screening';
 import {
   expectAccessible,
   fontsReady,
+  givenPass,
   OFFICER,
   openOwnAs,
   overflowingElements,
@@ -18,6 +19,7 @@ import {
   setUiLanguage,
   shotPath,
   signInAs,
+  takeUpAccount,
 } from './helpers';
 
 /**
@@ -135,7 +137,7 @@ test('a supervisor keeps agencies by province, by keyboard, and an officer canno
     callFromPage(page, 'admin.users.add', {
       displayName: OFFICER.name,
       username: OFFICER.user,
-      passphrase: OFFICER.pass,
+      passphrase: givenPass(OFFICER.pass),
       role: 'officer',
     }),
   );
@@ -200,7 +202,7 @@ test('a supervisor keeps agencies by province, by keyboard, and an officer canno
   await setUiLanguage(page, 'en');
 
   // The officer reads the directory (its own narrow channel) but not the settings, and cannot change it.
-  await signInAs(page, OFFICER);
+  await takeUpAccount(page, OFFICER);
   const directory = await value(callFromPage<{ name: string }[]>(page, 'referral.directory', {}));
   expect(directory.map((c) => c.name).sort()).toEqual([RANONG.name, SONGKHLA.name].sort());
   const get = await callFromPage(page, 'admin.settings.get', {});
@@ -208,6 +210,8 @@ test('a supervisor keeps agencies by province, by keyboard, and an officer canno
   const change = await callFromPage(page, 'admin.settings.update', { referralDirectory: [] });
   expect(change.ok === false && change.error.code).toBe('FORBIDDEN_ROLE');
   await expect(page.getByTestId('nav-admin')).toHaveCount(0);
+  // The supervisor's next sign-in endorses the officer's own signing key (for the referral below).
+  await signInAs(page, SUPERVISOR);
 });
 
 test("an officer refers a case to an agency of the case's province, chosen from the directory", async ({

@@ -209,7 +209,26 @@ export async function signInAs(page: Page, who: { name: string; user: string; pa
     await page.getByTestId('unlock-passphrase').fill(who.pass);
     await page.getByTestId('unlock-submit').click();
   }
-  await expect(signedIn).toContainText(who.name);
+  // Sign-in derives a strong Argon2id key (and may endorse keys): seconds on a busy machine.
+  await expect(signedIn).toContainText(who.name, { timeout: 20_000 });
+}
+
+/** The passphrase a supervisor gives a new account; the person replaces it at first sign-in. */
+export const givenPass = (own: string) => `given to me: ${own}`;
+
+/**
+ * A person signs in for the first time with the passphrase a supervisor gave them and chooses their
+ * own (`who.pass`) on the screen that comes first; ends signed in as them.
+ */
+export async function takeUpAccount(page: Page, who: { name: string; user: string; pass: string }) {
+  await signInAs(page, { ...who, pass: givenPass(who.pass) });
+  await expect(page.getByTestId('first-passphrase')).toBeVisible();
+  await page.getByTestId('account-current').fill(givenPass(who.pass));
+  await page.getByTestId('account-new-passphrase').fill(who.pass);
+  await page.getByTestId('account-new-confirm').fill(who.pass);
+  await page.getByTestId('account-change-submit').click();
+  // New keys are made here (an RSA referral key among them): seconds on a busy machine.
+  await expect(page.getByTestId('nav-cases')).toBeVisible({ timeout: 30_000 });
 }
 
 /** Opens an own server's app in `lng` and signs `who` in: how most tests begin. */

@@ -181,6 +181,13 @@ test('“Forgot passphrase” on the unlock screen sets a new one with the recov
   await page.getByTestId('unlock-passphrase').fill('officer passphrase 3');
   await page.getByTestId('unlock-submit').click();
   await expect(page.getByTestId('who')).toContainText(OFFICER.name);
+  // Whoever holds the recovery key set that passphrase: the person chooses their own before anything.
+  await expect(page.getByTestId('first-passphrase')).toBeVisible();
+  await page.getByTestId('account-current').fill('officer passphrase 3');
+  await page.getByTestId('account-new-passphrase').fill('officer passphrase 4');
+  await page.getByTestId('account-new-confirm').fill('officer passphrase 4');
+  await page.getByTestId('account-change-submit').click();
+  await expect(page.getByTestId('nav-cases')).toBeVisible({ timeout: 30_000 });
   // An officer sees no supervisor screens.
   await expect(page.getByTestId('nav-admin')).toHaveCount(0);
   await page.getByTestId('switch-user').click();

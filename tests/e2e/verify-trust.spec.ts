@@ -22,9 +22,10 @@ import {
 
 /**
  * The receiver's check in the app (issue 12, part 5): a referral, a same-name forgery made elsewhere,
- * and the referral changed and signed again, each judged against what the referral directory trusts.
- * The supervisor adds the sender's certificate to the directory entry on the settings screen; from
- * then on the real referral is trusted and the forgery is still flagged. Own server and data folder.
+ * and the referral changed and signed again. The store trusts its own signers (certified by its store
+ * identity) at once; the supervisor also adds the sender's certificate and a store fingerprint to a
+ * directory entry on the settings screen (as a receiving store would); the real referral stays trusted
+ * and the forgery flagged. Own server and data folder.
  */
 const SENDER = { id: '3c7a1e52-55c1-4e3e-9d0a-3c2f6f1b7c31', name: 'Songkhla PIPO centre' };
 
@@ -123,18 +124,27 @@ test('a referral is made, and a forgery and a re-signed copy are prepared as an 
   writeFileSync(resigned, await sign(changed));
 });
 
-test('before the directory trusts the sender: intact but not trusted, with a warning', async ({ page }) => {
+test("this store's own referral is trusted at once; the same-name forgery is intact but not trusted", async ({
+  page,
+}) => {
   await openOwn(page, server);
   await signInAs(page, SUPERVISOR);
   await setUiLanguage(page, 'en');
   await openCase(page);
-  const result = await check(page, genuine);
+  // Signed with a key this store's identity certified: trusted without any directory entry.
+  const own = await check(page, genuine);
+  await expect(own).toHaveAttribute('data-valid', 'true');
+  await expect(own).toHaveAttribute('data-trusted', 'true');
+  await expect(own).toHaveAttribute('data-accepted', 'true');
+  await expect(page.getByTestId('verify-fact-fingerprint')).toContainText(senderFingerprint);
+  // The same name, signed in another store: the signature is intact, the signer is not trusted here.
+  const result = await check(page, forged);
   await expect(result).toHaveAttribute('data-valid', 'true');
   await expect(result).toHaveAttribute('data-trusted', 'false');
   await expect(result).toHaveAttribute('data-accepted', 'false');
   await expect(result).toHaveAttribute('role', 'alert');
   await expect(page.getByTestId('verify-headline')).toContainText('does NOT trust the signer');
-  await expect(page.getByTestId('verify-fact-fingerprint')).toContainText(senderFingerprint);
+  await expect(page.getByTestId('verify-fact-fingerprint')).not.toContainText(senderFingerprint);
 });
 
 test('the supervisor adds the sender certificate and a store fingerprint to the directory entry', async ({

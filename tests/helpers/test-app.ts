@@ -25,6 +25,9 @@ import { SUPERVISOR } from './samples';
 /** The reply as it reaches the renderer. */
 export type Reply = SharedReply<unknown>;
 
+/** The passphrase a supervisor gives a new account (the person replaces it at first sign-in). */
+export const givenPassphrase = (own: string) => `given to me: ${own}`;
+
 export interface Account {
   username: string;
   displayName: string;
@@ -46,6 +49,17 @@ export interface TestApp {
   code(channel: string, payload: unknown): Promise<ErrorCode | null>;
   /** Creates the store with its first supervisor (signed in afterwards); returns the recovery key. */
   initialise(account?: Account): Promise<string>;
+  /**
+   * A new account as it comes to work: the signed-in supervisor adds it with a passphrase they chose,
+   * the person signs in and chooses their own (`account.passphrase`), which makes their own keys, and
+   * the supervisor's next sign-in endorses them. Ends signed in as the supervisor (`by`, default the
+   * founding supervisor).
+   */
+  enrol(
+    account: Account,
+    role?: 'officer' | 'supervisor',
+    by?: Pick<Account, 'username' | 'passphrase'>,
+  ): Promise<{ id: string }>;
   /** Locks (as "switch user") and signs in as someone else. */
   signIn(who: Pick<Account, 'username' | 'passphrase'>): Promise<void>;
   /** The signed-in store session, to seed data below the IPC layer. */
@@ -78,6 +92,12 @@ export function createTestApp(prefix = 'fs-app-', options: TestAppOptions = {}):
   });
   const dispatch = createDispatcher({ ...handlers, ...replaced }, ctx);
   const call = (channel: string, payload: unknown): Promise<Reply> => dispatch(channel, payload);
+  let founder: Pick<Account, 'username' | 'passphrase'> = SUPERVISOR;
+  const signIn = async (username: string, passphrase: string) => {
+    await call('session.lock', { reason: 'switch_user' });
+    const r = await call('session.unlock', { username, passphrase });
+    expect(r.ok, `unlock ${username}`).toBe(true);
+  };
   const ok = async <T>(channel: string, payload: unknown): Promise<T> => {
     const r = await call(channel, payload);
     if (!r.ok) throw new Error(`${channel}: ${r.error.code}`);
@@ -97,13 +117,18 @@ export function createTestApp(prefix = 'fs-app-', options: TestAppOptions = {}):
     },
     async initialise(account = SUPERVISOR) {
       const { recoveryKey } = await ok<{ recoveryKey: string }>('vault.initialise', account);
+      founder = account;
       return recoveryKey;
     },
-    async signIn(who) {
-      await call('session.lock', { reason: 'switch_user' });
-      const r = await call('session.unlock', { username: who.username, passphrase: who.passphrase });
-      expect(r.ok, `unlock ${who.username}`).toBe(true);
+    async enrol(account, role = 'officer', by = founder) {
+      const given = givenPassphrase(account.passphrase);
+      const { id } = await ok<{ id: string }>('admin.users.add', { ...account, role, passphrase: given });
+      await signIn(account.username, given);
+      await ok('account.changePassphrase', { currentPassphrase: given, newPassphrase: account.passphrase });
+      await signIn(by.username, by.passphrase);
+      return { id };
     },
+    signIn: (who) => signIn(who.username, who.passphrase),
     session: () => ctx.sessions.require(),
     dispatchWith: (replacedNow) => createDispatcher({ ...handlers, ...replaced, ...replacedNow }, ctx),
     close() {

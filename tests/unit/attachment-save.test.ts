@@ -164,12 +164,7 @@ describe('saving a copy of an attachment', () => {
     }
     expect(writes).toEqual([]);
 
-    await value('admin.users.add', {
-      username: 'malee',
-      displayName: 'Malee',
-      role: 'officer',
-      passphrase: 'officer passphrase 1',
-    });
+    await app.enrol({ username: 'malee', displayName: 'Malee', passphrase: 'officer passphrase 1' });
     ctx.sessions.lock('manual');
     expect(await dispatch('casework.attachments.save', { attachmentId: attachment.id })).toMatchObject({
       ok: false,

@@ -28,8 +28,8 @@ let app: TestApp;
 
 beforeAll(async () => {
   app = createTestApp('fs-directory-');
-  await app.ok('vault.initialise', SUPERVISOR);
-  await app.ok('admin.users.add', { ...OFFICER, role: 'officer' });
+  await app.initialise(SUPERVISOR);
+  await app.enrol(OFFICER);
 }, 60_000);
 
 afterAll(() => app.close());

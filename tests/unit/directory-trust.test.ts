@@ -37,8 +37,8 @@ let storeFp: string;
 
 beforeAll(async () => {
   app = createTestApp('fs-dirtrust-');
-  await app.ok('vault.initialise', SUPERVISOR);
-  await app.ok('admin.users.add', { ...OFFICER, role: 'officer' });
+  await app.initialise(SUPERVISOR);
+  await app.enrol(OFFICER);
   await app.ok('admin.settings.update', { referralDirectory: [SHELTER] });
   agencyCa = makeCa('DSDW issuing CA', 'DSDW');
   officerCert = selfSignedLeaf('นางสาวมาลี ศรีสุข');
@@ -90,7 +90,8 @@ describe('changing what an agency is trusted by', () => {
       addStores: [storeFp],
     });
     const list = storeTrustList(session);
-    expect(list.storeFingerprints).toEqual([storeFp]);
+    // The store's own identity first (its officers), then what the directory trusts.
+    expect(list.storeFingerprints).toEqual([session.trust.storeFingerprint, storeFp]);
     expect(list.certificates.map((pem) => formatFingerprint(new X509Certificate(pem as string).raw))).toEqual(
       [formatFingerprint(agencyCa.der)],
     );

@@ -56,6 +56,9 @@ describe.each(availableFullVolumes())('a full disk during folder export (%s)', (
       exportTarget: folderExportTarget(volume.dir),
     });
     const { dispatch } = app;
+    // Frozen from the start: the store's certificates are issued at its (frozen) creation time, so
+    // the referral is signed within their validity.
+    freezeDate();
     await app.initialise({
       username: 'malee',
       displayName: 'Malee S.',
@@ -68,7 +71,6 @@ describe.each(availableFullVolumes())('a full disk during folder export (%s)', (
     if (!seeded) throw new Error('no demo case');
     const reference = getCase(session, seeded.caseId).reference;
 
-    freezeDate();
     volume.arm(`referral-${reference}.pdf`, Date.now());
     const reply = await dispatch('referral.export', {
       caseId: seeded.caseId,

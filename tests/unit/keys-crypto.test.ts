@@ -19,6 +19,7 @@ import {
   retryAfterSeconds,
   usernameLookup,
 } from '../../src/main/keys/keyring';
+import { newPersonBundle } from '../../src/main/keys/person-keys';
 import { formatRecoveryKey, parseRecoveryKey } from '../../src/main/keys/recovery-key';
 import { AppError } from '../../src/shared/errors';
 
@@ -121,8 +122,11 @@ describe('passphrase keys', () => {
       username: 'Malee',
       passphrase: 'ไม่มีใครรู้ passphrase',
       dbKey,
+      bundle: newPersonBundle(null, null),
       profile: 'test',
     });
+    // The person's keys open with the passphrase key only, and nothing secret is in clear.
+    expect(JSON.stringify(entry)).not.toContain('PRIVATE KEY');
     expect(entry.usernameLookup).toBe(usernameLookup(keyring, 'MALEE'));
     const opened = await openAccountEntry(entry, 'ไม่มีใครรู้ passphrase');
     expect(opened?.dbKey.equals(dbKey)).toBe(true);

@@ -40,6 +40,7 @@ const TWINS: [cli: string, ipc: ChannelName][] = [
   ['referral', 'referral.export'],
   ['verify-pdf', 'referral.verify'],
   ['directory-trust', 'admin.settings.update'],
+  ['change-passphrase', 'account.changePassphrase'],
 ];
 /** Commands that act as an account but have no IPC twin (yet): their permission from the same table. */
 const CLI_ONLY: [cli: string, permission: Permission][] = [
@@ -100,6 +101,7 @@ function argsFor(name: string, role: UserRole): string[] {
     case 'verify-pdf':
       return [join(work, 'identity.p12'), ...base];
     case 'directory-trust':
+    case 'change-passphrase':
       return base;
     case 'import-signing-identity':
       return [...base, join(work, 'identity.p12')];
@@ -111,7 +113,10 @@ function argsFor(name: string, role: UserRole): string[] {
 async function runAs(name: string, role: UserRole, lang = 'en'): Promise<{ code: number; io: CapturedIo }> {
   const recording = captureIo({
     FIELDSCREEN_PASSPHRASE: ACCOUNTS[role].passphrase,
-    FIELDSCREEN_NEW_PASSPHRASE: 'a new account passphrase',
+    // change-passphrase gets its current one as the new one: past the sign-in, refused as unchanged,
+    // so the accounts keep their passphrases for the next run.
+    FIELDSCREEN_NEW_PASSPHRASE:
+      name === 'change-passphrase' ? ACCOUNTS[role].passphrase : 'a new account passphrase',
     FIELDSCREEN_P12_PASSWORD: 'x',
     FIELDSCREEN_LANG: lang,
   });

@@ -68,7 +68,7 @@ async function exportAs(request: Record<string, unknown>) {
 beforeAll(async () => {
   app = createTestApp('fs-ref-dir-');
   await app.initialise(SUPERVISOR);
-  expect((await callAs('admin.users.add', { ...OFFICER, role: 'officer' })).ok).toBe(true);
+  await app.enrol(OFFICER);
   expect(
     (
       await callAs('admin.settings.update', {

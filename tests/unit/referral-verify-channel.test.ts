@@ -87,8 +87,9 @@ describe("'referral.verify'", () => {
       coversWholeDocument: true,
     });
     expect(before.matchesReferral).not.toBeNull();
-    // Until the store identity lands (ownStoreTrust), the store trusts only what its directory lists.
-    if (!before.trusted) expect(before.reason).toBe('signer-not-trusted');
+    // Signed by a person whose key this store's CA certified: trusted here without any directory entry.
+    expect(before).toMatchObject({ trusted: true, reason: 'ok' });
+    expect(before.storeFingerprint).toBe(app.session().trust.storeFingerprint);
 
     await app.ok('admin.settings.update', {
       referralDirectory: [

@@ -31,7 +31,7 @@ beforeEach(async () => {
   app = createTestApp('fs-reset-');
   ctx = app.ctx;
   recoveryKey = await app.initialise(SUPERVISOR);
-  officerId = (await ok<{ id: string }>('admin.users.add', OFFICER)).id;
+  officerId = (await app.enrol(OFFICER)).id;
   logLines.length = 0;
   log.setSink((line) => logLines.push(line));
 });

@@ -65,7 +65,8 @@ beforeEach(async () => {
   ({ dataDir, exportDir, ctx } = app);
   mkdirSync(exportDir);
   recoveryKey = await app.initialise(SUPERVISOR);
-  await ok('admin.users.add', OFFICER);
+  await app.enrol(OFFICER);
+  events = [];
 });
 
 afterEach(() => {

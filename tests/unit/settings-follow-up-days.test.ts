@@ -18,8 +18,8 @@ let caseId: string;
 
 beforeAll(async () => {
   app = createTestApp('fs-followup-days-');
-  await app.ok('vault.initialise', SUPERVISOR);
-  await app.ok('admin.users.add', { ...OFFICER, role: 'officer' });
+  await app.initialise(SUPERVISOR);
+  await app.enrol(OFFICER);
   caseId = (
     await app.ok<{ id: string }>('cases.create', {
       place: { kind: 'port', name: 'Ranong fishing port' },

@@ -104,7 +104,7 @@ describe('the recovery key is not the database key', () => {
   it('the IPC reset on the unlock screen refuses the officer-derived key too', async () => {
     const app = await createTestApp();
     await app.initialise();
-    await app.ok('admin.users.add', { ...OFFICER, role: 'officer' });
+    await app.enrol(OFFICER);
     const k = await officerDerivedKey(app.dataDir, OFFICER.passphrase, OFFICER.username);
     await app.ok('session.lock', { reason: 'manual' });
     expect(

@@ -28,4 +28,6 @@ export interface SignInFor {
   permission: Permission;
   /** Without --user, the recovery key signs in instead (it holds every permission). */
   recovery: boolean;
+  /** The one command an account whose passphrase someone else set may run: changing it. */
+  passphraseChange?: true;
 }

@@ -21,6 +21,13 @@ export type Handler<C extends ChannelName> = (
 
 export type Handlers = { [C in ChannelName]: Handler<C> };
 
+/** What an account that must first choose its own passphrase may call (besides public channels). */
+const OPEN_BEFORE_OWN_PASSPHRASE: ReadonlySet<ChannelName> = new Set<ChannelName>([
+  'account.status',
+  'account.changePassphrase',
+  'session.touch',
+]);
+
 export type Dispatch = (channel: unknown, payload: unknown) => Promise<Reply<unknown>>;
 
 /**
@@ -39,6 +46,9 @@ export function createDispatcher(handlers: Handlers, ctx: AppContext): Dispatch 
         // The one permission table (src/shared/domain/permissions.ts), as the CLI consults it.
         const permission = requiredPermission(spec.access);
         if (permission && !can(session.role, permission)) throw new AppError('FORBIDDEN_ROLE');
+        // An account whose passphrase someone else set may do nothing else until it chose its own.
+        if (session.mustChangePassphrase && !OPEN_BEFORE_OWN_PASSPHRASE.has(channel))
+          throw new AppError('PASSPHRASE_CHANGE_REQUIRED');
         ctx.touch();
       }
       const parsed = safeParseRequest(spec.request, payload);

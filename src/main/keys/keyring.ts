@@ -8,12 +8,9 @@ import { toStoreError } from '../db/errors';
 import { writeFileAtomic } from '../util/atomic-file';
 import { seal, unseal } from './aead';
 import { deriveKek, type KdfParams, type KdfProfile, newKdfParams } from './kdf';
-import {
-  generateAccountKeyPair,
-  type SealedToPublicKey,
-  sealToPublicKey,
-  unsealWithPrivateKey,
-} from './key-agreement';
+import { type SealedToPublicKey, sealToPublicKey, unsealWithPrivateKey } from './key-agreement';
+import { openBundle, type PersonBundle, publicKeysOf, sealBundle, sealingKeyDerOf } from './person-keys';
+import { signedRoster } from './roster';
 import { wipe } from './wipe';
 
 /**
@@ -68,6 +65,22 @@ const accountEntrySchema = z.object({
   keyPair: z.object({ publicKey: b64, wrappedPrivateKey: sealedBoxSchema }),
   /** A new database key from a key rotation, sealed to keyPair.publicKey; taken up at next sign-in. */
   rotatedDbKey: sealedToPublicKeySchema.nullable(),
+  /** The person's keys (person-keys.ts) under this passphrase key; absent on entries from version 1. */
+  bundle: sealedBoxSchema.optional(),
+  /** Public half of the bundle's signing key (Ed25519 SPKI DER): compared with the roster at sign-in. */
+  signingPublicKey: b64.optional(),
+  /**
+   * New keys the person made at their first passphrase change, proven with the enrolment key (or
+   * unproven for an account from before the roster), until a supervisor endorses them in the roster.
+   */
+  pending: z
+    .object({
+      signingPublicKey: b64,
+      sealingPublicKey: b64,
+      referralPublicKeyPem: z.string(),
+      proof: b64.nullable(),
+    })
+    .optional(),
   ...backoffFields,
 });
 
@@ -98,6 +111,16 @@ const keyringSchema = z.object({
   rotation: z
     .object({ newDbKeyCheck: hex64, sealed: z.record(z.uuid(), sealedToPublicKeySchema) })
     .nullable(),
+  /**
+   * The store identity (store-identity.ts): its CA certificate and fingerprint, and its secrets sealed
+   * under a key derived from the recovery key. Absent until the first supervisor sign-in of an upgraded
+   * store.
+   */
+  store: z
+    .object({ fingerprint: z.string(), caCertificatePem: z.string(), recoveryBox: sealedBoxSchema })
+    .optional(),
+  /** Who may sign in, with which keys and role, signed by the store identity (roster.ts). */
+  roster: signedRoster.optional(),
 });
 
 export type Keyring = z.infer<typeof keyringSchema>;
@@ -204,12 +227,21 @@ export async function createAccountEntry(args: {
   username: string;
   passphrase: string;
   dbKey: Buffer;
+  /** The person's keys, sealed under the new passphrase key. */
+  bundle: PersonBundle;
   profile?: KdfProfile;
 }): Promise<AccountEntry> {
   const kdf = newKdfParams(args.profile);
   const kek = await deriveKek(args.passphrase, kdf);
   try {
-    return entryFromKek(args.accountId, usernameLookup(args.keyring, args.username), kdf, kek, args.dbKey);
+    return entryFromKek(
+      args.accountId,
+      usernameLookup(args.keyring, args.username),
+      kdf,
+      kek,
+      args.dbKey,
+      args.bundle,
+    );
   } finally {
     wipe(kek);
   }
@@ -221,8 +253,10 @@ function entryFromKek(
   kdf: KdfParams,
   kek: Buffer,
   dbKey: Buffer,
+  bundle: PersonBundle,
 ): AccountEntry {
-  const pair = generateAccountKeyPair();
+  const sealingKey = sealingKeyDerOf(bundle);
+  const keys = publicKeysOf(bundle);
   try {
     return {
       accountId,
@@ -230,15 +264,41 @@ function entryFromKek(
       kdf,
       wrappedDbKey: seal(kek, dbKey, aad.dbKey(accountId)),
       keyPair: {
-        publicKey: pair.publicKey,
-        wrappedPrivateKey: seal(kek, pair.privateKeyDer, aad.privateKey(accountId)),
+        publicKey: keys.sealingPublicKey,
+        wrappedPrivateKey: seal(kek, sealingKey, aad.privateKey(accountId)),
       },
       rotatedDbKey: null,
+      bundle: sealBundle(kek, accountId, bundle),
+      signingPublicKey: keys.signingPublicKey,
       failedAttempts: 0,
       nextAttemptAt: null,
     };
   } finally {
-    wipe(pair.privateKeyDer);
+    wipe(sealingKey);
+  }
+}
+
+/** The person's keys in an opened entry; null for an entry from before per-person keys. */
+export function openEntryBundle(entry: AccountEntry, kek: Buffer): PersonBundle | null {
+  return entry.bundle ? openBundle(kek, entry.accountId, entry.bundle) : null;
+}
+
+/** The same entry, now also holding a bundle (an account from before per-person keys gets its own). */
+export function withBundle(entry: AccountEntry, kek: Buffer, bundle: PersonBundle): AccountEntry {
+  const sealingKey = sealingKeyDerOf(bundle);
+  const keys = publicKeysOf(bundle);
+  try {
+    return {
+      ...entry,
+      keyPair: {
+        publicKey: keys.sealingPublicKey,
+        wrappedPrivateKey: seal(kek, sealingKey, aad.privateKey(entry.accountId)),
+      },
+      bundle: sealBundle(kek, entry.accountId, bundle),
+      signingPublicKey: keys.signingPublicKey,
+    };
+  } finally {
+    wipe(sealingKey);
   }
 }
 

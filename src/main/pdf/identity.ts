@@ -1,4 +1,4 @@
-import { createHash, generateKeyPairSync, randomBytes, X509Certificate } from 'node:crypto';
+import { createHash, createPrivateKey, generateKeyPairSync, randomBytes, X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
 import { AppError } from '../../shared/errors';
 
@@ -198,4 +198,30 @@ export function readIdentity(p12: Uint8Array, password: string): IdentityInfo {
   const signer = chainDer[0];
   if (!signer) throw new AppError('VALIDATION');
   return describeCertificate(signer);
+}
+
+/**
+ * An identity from a PEM private key and its certificate (and the issuers to carry along), without a
+ * PKCS#12: the person's referral key from their bundle and the certificate the store CA issued.
+ */
+export function identityFromPem(
+  privateKeyPem: string,
+  certificatePem: string,
+  chainPem: string[],
+): OpenedIdentity {
+  const toDer = (cert: forge.pki.Certificate) =>
+    Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary');
+  try {
+    const privateKey = forge.pki.privateKeyFromPem(
+      createPrivateKey(privateKeyPem).export({ type: 'pkcs1', format: 'pem' }).toString(),
+    );
+    const certificate = forge.pki.certificateFromPem(certificatePem);
+    return {
+      privateKey,
+      certificate,
+      chainDer: [toDer(certificate), ...chainPem.map((pem) => toDer(forge.pki.certificateFromPem(pem)))],
+    };
+  } catch (err) {
+    throw new AppError('SIGNATURE_INVALID', { cause: err });
+  }
 }

@@ -42,8 +42,9 @@ class CmsSigner extends Signer {
 }
 
 export interface SignOptions {
-  p12: Uint8Array;
-  password: string;
+  /** A PKCS#12 and its password, unless `opened` is given. */
+  p12?: Uint8Array;
+  password?: string;
   reason: string;
   location: string;
   /** Signer's name as written into the signature dictionary (/Name). */
@@ -138,7 +139,7 @@ function nodePrivateKey(identity: OpenedIdentity): KeyObject {
 }
 
 export async function signPdf(pdfBytes: Uint8Array, options: SignOptions): Promise<Buffer> {
-  const identity = options.opened ?? openIdentity(options.p12, options.password);
+  const identity = options.opened ?? openIdentity(options.p12 ?? new Uint8Array(), options.password ?? '');
   const signingTime = options.signingTime ?? new Date();
   const signerCertificate = identity.chainDer[0];
   if (!signerCertificate) throw new AppError('VALIDATION');

@@ -621,6 +621,8 @@ function verification(sources: readonly VerificationSource[], ctx: Context): Blo
         return { value: dateTime(facts.signer.signedAt, 'th', th), lang: PRIMARY };
       case 'signer.certificate':
         return { value: facts.signer.fingerprint, lang: 'en' };
+      case 'signer.store':
+        return { value: facts.signer.storeFingerprint ?? '—', lang: 'en' };
       case 'audit.anchor':
         return { value: anchorSummary(facts.signer.auditAnchor ?? ''), lang: 'en' };
       case 'document.hashNote':

@@ -69,6 +69,8 @@ export interface ReferralFacts {
     agency: string;
     fingerprint: string;
     signedAt: string;
+    /** The fingerprint of the store identity that certified the signer (keys/store-identity.ts). */
+    storeFingerprint?: string;
     /** The store's signed audit head when the referral was made (audit/anchor.ts), in compact form. */
     auditAnchor?: string;
   };

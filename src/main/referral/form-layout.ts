@@ -62,6 +62,8 @@ export const VERIFICATION_SOURCES = [
   // keeps its height and the letter its page count.
   'audit.anchor',
   'signer.certificate',
+  // The store whose CA certified the signer: a receiver compares it with the one read out by phone.
+  'signer.store',
   'document.hashNote',
 ] as const;
 export type VerificationSource = (typeof VERIFICATION_SOURCES)[number];

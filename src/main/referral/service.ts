@@ -11,19 +11,14 @@ import { evaluate } from '../../shared/screening';
 import { formatAnchor } from '../audit/anchor';
 import { currentAnchor } from '../audit/log';
 import { translatorFor } from '../i18n/translator';
-import {
-  createSelfSignedIdentity,
-  describeCertificate,
-  type OpenedIdentity,
-  openIdentity,
-} from '../pdf/identity';
+import { describeCertificate, identityFromPem, type OpenedIdentity, openIdentity } from '../pdf/identity';
 import type { DocModel } from '../pdf/model';
 import { renderPdf } from '../pdf/render';
 import { signPdf } from '../pdf/sign';
 import { listAttachments } from '../store/attachments';
 import { getCase } from '../store/cases';
 import { getInterview } from '../store/interviews';
-import { getSigningIdentity, recordReferral, saveSigningIdentity } from '../store/referrals';
+import { getSigningIdentity, recordReferral } from '../store/referrals';
 import type { Session } from '../store/session';
 import { getSettings } from '../store/settings';
 import { buildReferralModel, referralConsentAnswer, yes } from './build-model';
@@ -55,26 +50,33 @@ export interface ExportTarget {
 
 const hex = (fingerprint: string) => fingerprint.replace(/:/g, '').toLowerCase();
 
-/** The officer's signing identity; a self-signed one is created on first use and kept in the store. */
-async function signingIdentity(session: Session): Promise<{ p12: Buffer; password: string }> {
-  const existing = getSigningIdentity(session);
-  if (existing) return existing;
-  const user = session.requireUser();
-  const agency = getSettings(session).agency.name || 'FieldScreen';
-  const created = createSelfSignedIdentity({ name: user.displayName, role: user.role, agency });
-  saveSigningIdentity(session, {
-    label: `${user.displayName} (self-signed)`,
-    p12: new Uint8Array(created.p12),
-    password: created.password,
-  });
-  return { p12: created.p12, password: created.password };
+/**
+ * The signing identity of the signed-in person: an agency PKCS#12 they imported (sealed under their own
+ * key), else their own referral key with the certificate the store CA issued for it (the signature
+ * carries that certificate and the store's CA certificate, so a receiver sees which store vouches for
+ * the signer). Nobody else's key is reachable from this session. Until a supervisor endorsed the
+ * person's keys there is no certificate: SIGNING_KEY_PENDING.
+ */
+function signingIdentity(session: Session): OpenedIdentity {
+  const trust = session.trust;
+  const cached = openedBySession.get(session);
+  if (cached && !session.locked && cached.person === trust.person) return cached.opened;
+  const imported = getSigningIdentity(session);
+  let opened: OpenedIdentity;
+  if (imported) opened = openIdentity(imported.p12, imported.password);
+  else if (trust.person && trust.referralCertificatePem && trust.storeCaCertificatePem)
+    opened = identityFromPem(trust.person.referralKeyPem, trust.referralCertificatePem, [
+      trust.storeCaCertificatePem,
+    ]);
+  else throw new AppError('SIGNING_KEY_PENDING');
+  openedBySession.set(session, { person: trust.person, opened });
+  return opened;
 }
 
 interface GatheredReferral {
   model: DocModel;
   caseDetail: CaseDetail;
   receivingAgency: string;
-  identity: { p12: Buffer; password: string };
   opened: OpenedIdentity;
   signerName: string;
   signerFingerprint: string;
@@ -83,19 +85,11 @@ interface GatheredReferral {
 }
 
 /**
- * Decrypting a PKCS#12 costs ~40 ms in node-forge, so the opened identity is kept for the life of the
- * unlocked session only (a WeakMap on the Session: locking drops the session, and with it the key —
- * the same exposure as the database key, which an unlocked session holds anyway).
+ * Opening an identity costs ~40 ms in node-forge, so it is kept for the life of the unlocked session
+ * only (a WeakMap on the Session: locking drops the session, and with it the key — the same exposure
+ * as the database key, which an unlocked session holds anyway).
  */
-const openedBySession = new WeakMap<Session, { p12: Buffer; opened: OpenedIdentity }>();
-
-function openedIdentity(session: Session, identity: { p12: Buffer; password: string }): OpenedIdentity {
-  const cached = openedBySession.get(session);
-  if (cached && !session.locked && cached.p12.equals(identity.p12)) return cached.opened;
-  const opened = openIdentity(identity.p12, identity.password);
-  openedBySession.set(session, { p12: Buffer.from(identity.p12), opened });
-  return opened;
-}
+const openedBySession = new WeakMap<Session, { person: unknown; opened: OpenedIdentity }>();
 
 /** What a referral is made from: the case, the receiving agency, and this referral's own facts. */
 export interface ReferralInput {
@@ -209,8 +203,7 @@ async function gatherReferral(session: Session, input: ReferralInput): Promise<G
     input.confirmReceiverNamed === true,
   );
   const result = evaluate(INSTRUMENT, answers, { tier: latest.tier === 'full' ? 'full' : 'short' });
-  const identity = await signingIdentity(session);
-  const opened = openedIdentity(session, identity);
+  const opened = signingIdentity(session);
   const certificate = opened.chainDer[0];
   if (!certificate) throw new AppError('SIGNATURE_INVALID');
   const fingerprint = describeCertificate(certificate).fingerprintSha256;
@@ -249,6 +242,7 @@ async function gatherReferral(session: Session, input: ReferralInput): Promise<G
       agency: settings.agency.name,
       fingerprint,
       signedAt,
+      ...(session.trust.storeFingerprint ? { storeFingerprint: session.trust.storeFingerprint } : {}),
       // The trail's head now, signed by this officer: a cut or rewritten trail no longer contains it.
       auditAnchor: formatAnchor(session.read((db) => currentAnchor(db))),
     },
@@ -264,7 +258,6 @@ async function gatherReferral(session: Session, input: ReferralInput): Promise<G
     model,
     caseDetail,
     receivingAgency: receivingAgency || translatorFor('th')('referral:defaultReceiver'),
-    identity,
     signerName: user.displayName,
     signerFingerprint: hex(fingerprint),
     opened,
@@ -297,8 +290,6 @@ export async function prepareReferral(session: Session, input: ReferralInput): P
     thaiFace: settings.referralFont,
   });
   const pdf = await signPdf(unsigned, {
-    p12: g.identity.p12,
-    password: g.identity.password,
     reason: `FieldScreen referral ${g.caseDetail.reference}`,
     location: g.caseDetail.place.province ?? 'Thailand',
     name: g.signerName,

@@ -58,8 +58,9 @@ export function createAppContext(options: AppContextOptions): AppContext {
     logDir: options.logDir,
     copyText: options.copyText,
     session: () => {
-      const user = sessions.user();
-      return user ? { role: user.role } : null;
+      const session = sessions.current();
+      const user = session?.user;
+      return user ? { role: user.role, mustChangePassphrase: session.trust.mustChangePassphrase } : null;
     },
     touch: () => sessions.touch(),
     emit,

@@ -10,6 +10,8 @@ export type Runtime = 'electron' | 'preview' | 'test';
 /** What the dispatcher needs to know about who is signed in. */
 export interface SessionInfo {
   role: 'supervisor' | 'officer';
+  /** Someone else set this passphrase (enrolment, reset): only the change of it is open. */
+  mustChangePassphrase: boolean;
 }
 
 /**

@@ -60,10 +60,12 @@ export class SessionManager {
     return this.current()?.user ?? null;
   }
 
-  async initialise(input: InitialiseInput): Promise<{ recoveryKey: string; user: SessionUser }> {
+  async initialise(
+    input: InitialiseInput,
+  ): Promise<{ recoveryKey: string; storeFingerprint: string | null; user: SessionUser }> {
     const issued = await Vault.initialise(this.vault.dir, input, { kdfProfile: this.#kdfProfile });
     const { newRecoveryKey: _none, ...user } = await this.unlock(input.username, input.passphrase);
-    return { recoveryKey: issued.recoveryKey, user };
+    return { recoveryKey: issued.recoveryKey, storeFingerprint: issued.storeFingerprint ?? null, user };
   }
 
   async unlock(username: string, passphrase: string): Promise<SignInResult> {
@@ -84,7 +86,15 @@ export class SessionManager {
     const user = session.requireUser();
     const upgraded = session.upgradeRecoveryKey;
     session.upgradeRecoveryKey = null;
-    return upgraded ? { ...user, newRecoveryKey: upgraded.recoveryKey } : user;
+    const mustChange = session.trust.mustChangePassphrase ? { mustChangePassphrase: true } : {};
+    if (!upgraded) return { ...user, ...mustChange };
+    const store = session.trust.storeFingerprint;
+    return {
+      ...user,
+      ...mustChange,
+      newRecoveryKey: upgraded.recoveryKey,
+      ...(store ? { storeFingerprint: store } : {}),
+    };
   }
 
   touch(): void {

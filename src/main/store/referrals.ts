@@ -10,6 +10,8 @@ import {
   signingIdentityInput,
 } from '../../shared/domain/referrals';
 import { AppError } from '../../shared/errors';
+import { seal, unseal } from '../keys/aead';
+import { wipe } from '../keys/wipe';
 import { insertAttachment } from './attachments';
 import { loadAttribution } from './attribution';
 import { advanceCaseStatus } from './case-outcome';
@@ -192,6 +194,7 @@ export function saveSigningIdentity(session: Session, input: SigningIdentityInpu
   const user = session.require('referrals.write');
   const p = parseInput(signingIdentityInput, input);
   const facts = inspectPkcs12(p.p12, p.password);
+  const identityKey = personIdentityKey(session);
   const id = session.write((db, now) => {
     const at = now.toISOString();
     db.prepare('UPDATE signing_identities SET replaced_at = ? WHERE user_id = ? AND replaced_at IS NULL').run(
@@ -200,14 +203,14 @@ export function saveSigningIdentity(session: Session, input: SigningIdentityInpu
     );
     const identityId = randomUUID();
     db.prepare(
-      `INSERT INTO signing_identities (id, user_id, label, p12, p12_password, fingerprint, subject, valid_from, valid_to, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO signing_identities (id, user_id, label, p12, p12_password, fingerprint, subject, valid_from, valid_to, created_at, sealed)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
     ).run(
       identityId,
       user.id,
       p.label,
-      Buffer.from(p.p12),
-      p.password,
+      sealIdentity(identityKey, user.id, p.p12, p.password),
+      '',
       facts.fingerprint,
       facts.subject,
       facts.validFrom,
@@ -227,13 +230,53 @@ export function saveSigningIdentity(session: Session, input: SigningIdentityInpu
   return summary;
 }
 
+/**
+ * An imported identity (PKCS#12 and password) is sealed under the person's identity key, which only
+ * their passphrase opens (person-keys.ts): other accounts, supervisors included, hold the database key
+ * but not this key, so they cannot sign with it.
+ */
+function personIdentityKey(session: Session): Buffer {
+  const person = session.trust.person;
+  if (!person) throw new AppError('SIGNING_KEY_PENDING');
+  return Buffer.from(person.identityKey, 'base64');
+}
+
+const identityAad = (userId: string) => `fieldscreen/signing-identity/v1/${userId}`;
+
+function sealIdentity(key: Buffer, userId: string, p12: Uint8Array, password: string): Buffer {
+  const plain = Buffer.from(JSON.stringify({ p12: Buffer.from(p12).toString('base64'), password }), 'utf8');
+  try {
+    return Buffer.from(JSON.stringify(seal(key, plain, identityAad(userId))), 'utf8');
+  } finally {
+    wipe(plain, key);
+  }
+}
+
+function openIdentityBox(
+  key: Buffer,
+  userId: string,
+  stored: Buffer,
+): { p12: Buffer; password: string } | null {
+  try {
+    const plain = unseal(key, JSON.parse(stored.toString('utf8')), identityAad(userId));
+    if (!plain) return null;
+    const parsed = JSON.parse(plain.toString('utf8')) as { p12: string; password: string };
+    wipe(plain);
+    return { p12: Buffer.from(parsed.p12, 'base64'), password: parsed.password };
+  } catch {
+    return null;
+  } finally {
+    wipe(key);
+  }
+}
+
 function identityRow(session: Session): IdentityRow | undefined {
   const user = session.requireUser();
   return session.read(
     (db) =>
       db
         .prepare(
-          'SELECT * FROM signing_identities WHERE user_id = ? AND replaced_at IS NULL ORDER BY created_at DESC LIMIT 1',
+          'SELECT * FROM signing_identities WHERE user_id = ? AND replaced_at IS NULL AND sealed = 1 ORDER BY created_at DESC LIMIT 1',
         )
         .get(user.id) as IdentityRow | undefined,
   );
@@ -258,7 +301,10 @@ export function getSigningIdentitySummary(session: Session): SigningIdentitySumm
 export function getSigningIdentity(
   session: Session,
 ): { p12: Buffer; password: string; fingerprint: string } | null {
-  session.require('referrals.write');
+  const user = session.require('referrals.write');
   const row = identityRow(session);
-  return row ? { p12: Buffer.from(row.p12), password: row.p12_password, fingerprint: row.fingerprint } : null;
+  if (!row) return null;
+  const opened = openIdentityBox(personIdentityKey(session), user.id, Buffer.from(row.p12));
+  if (!opened) throw new AppError('ACCOUNT_KEYS_UNTRUSTED');
+  return { ...opened, fingerprint: row.fingerprint };
 }

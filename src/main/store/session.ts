@@ -7,6 +7,8 @@ import { closeDatabase } from '../db/connection';
 import type { Db } from '../db/driver';
 import { toStoreError } from '../db/errors';
 import type { KdfProfile } from '../keys/kdf';
+import type { PersonBundle } from '../keys/person-keys';
+import type { StoreCa } from '../keys/store-identity';
 import { wipe } from '../keys/wipe';
 
 export type SessionKind = 'user' | 'recovery';
@@ -20,7 +22,33 @@ export interface SessionInit {
   dbKey: Buffer;
   clock: () => number;
   kdfProfile: KdfProfile | undefined;
+  trust?: SessionTrust;
 }
+
+/**
+ * What this session holds beyond the database key (store/trust.ts): the signed-in person's own keys
+ * (opened with their passphrase), and for supervisors and recovery sessions the store CA.
+ */
+export interface SessionTrust {
+  person: PersonBundle | null;
+  /** The person's referral certificate from the roster (null until endorsed). */
+  referralCertificatePem: string | null;
+  storeCa: StoreCa | null;
+  storeFingerprint: string | null;
+  storeCaCertificatePem: string | null;
+  mustChangePassphrase: boolean;
+  signingKeyPending: boolean;
+}
+
+const NO_TRUST: SessionTrust = {
+  person: null,
+  referralCertificatePem: null,
+  storeCa: null,
+  storeFingerprint: null,
+  storeCaCertificatePem: null,
+  mustChangePassphrase: false,
+  signingKeyPending: false,
+};
 
 /**
  * An unlocked store: the open database and the database key, for one signed-in user (or a supervisor
@@ -44,6 +72,8 @@ export class Session {
    * key: the new recovery key, to show once (like at first run), then forgotten.
    */
   upgradeRecoveryKey: RecoveryKeyIssued | null = null;
+  /** Replaced as a whole when the person's keys change (first passphrase change, upgrade). */
+  trust: SessionTrust;
 
   constructor(init: SessionInit) {
     this.kind = init.kind;
@@ -53,6 +83,11 @@ export class Session {
     this.#db = init.db;
     this.#dbKey = Buffer.from(init.dbKey);
     this.#clock = init.clock;
+    this.trust = init.trust ?? NO_TRUST;
+  }
+
+  get storeCa(): StoreCa | null {
+    return this.#db ? this.trust.storeCa : null;
   }
 
   get locked(): boolean {
@@ -145,6 +180,7 @@ export class Session {
     this.#db = null;
     wipe(this.#dbKey);
     this.#dbKey = null;
+    this.trust = NO_TRUST;
     for (const listener of this.#lockListeners) {
       try {
         listener(reason);

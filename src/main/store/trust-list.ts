@@ -1,7 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { type ReferralContact, referralContact, type Settings } from '../../shared/domain/settings';
 import { AppError } from '../../shared/errors';
-import type { Db } from '../db/driver';
 import { certificatePem } from '../pdf/certificate-text';
 import { formatFingerprint } from '../pdf/identity';
 import { normaliseFingerprint } from '../pdf/store-fingerprint';
@@ -17,15 +16,15 @@ import { parseInput } from './validate';
  */
 
 /**
- * The store's own signers. INTEGRATION POINT for the store identity (issue 12, part 3): once every
- * store has its store identity CA, this returns { certificates: [], storeFingerprints: [the store's
- * own store fingerprint] } (storeFingerprintOfCertificate of its CA certificate), so that every
- * referral this store's officers sign is trusted here and a same-name one from another store is not.
- * Until then it is empty: officers' certificates are self-signed, one each, and a store trusts its
- * own only through the directory or --trust.
+ * The store's own signers: every referral certificate its store CA issued (to an account whose keys
+ * a supervisor endorsed), named by the store fingerprint the session checked at sign-in against the
+ * keyring's CA certificate and the person's own pinned copy. A same-name referral from another store
+ * carries another store's CA, so it is not trusted here. A store from before the store identity (not
+ * yet upgraded by a supervisor's sign-in) trusts only its directory.
  */
-export function ownStoreTrust(_db: Db): TrustList {
-  return EMPTY_TRUST_LIST;
+export function ownStoreTrust(session: Session): TrustList {
+  const fingerprint = session.trust.storeFingerprint;
+  return fingerprint ? { certificates: [], storeFingerprints: [fingerprint] } : EMPTY_TRUST_LIST;
 }
 
 /** Several trust lists as one. */
@@ -47,7 +46,10 @@ export function directoryTrust(settings: Pick<Settings, 'referralDirectory'>): T
 /** The store's trust list: its own signers plus the directory's trusted certificates and stores. */
 export function storeTrustList(session: Session): TrustList {
   session.requireUser();
-  return session.read((db) => mergeTrustLists(ownStoreTrust(db), directoryTrust(readSettings(db))));
+  return mergeTrustLists(
+    ownStoreTrust(session),
+    session.read((db) => directoryTrust(readSettings(db))),
+  );
 }
 
 export interface DirectoryTrustChange {

@@ -6,18 +6,18 @@ import {
   type ChangePassphraseInput,
   changePassphraseInput,
   normaliseUsername,
-  type ResetPassphraseInput,
-  resetPassphraseInput,
   type SessionUser,
   type UserSummary,
 } from '../../shared/domain/users';
 import { AppError } from '../../shared/errors';
 import { toStoreError } from '../db/errors';
 import { createAccountEntry, readKeyring, writeKeyring } from '../keys/keyring';
+import { newPersonBundle, publicKeysOf } from '../keys/person-keys';
 import { withKeyringLock } from './keyring-lock';
 import type { Session } from './session';
+import { keyringWithRosterAccount, requireStoreCa, rosterOf } from './trust';
 import { parseInput } from './validate';
-import { insertUser, setAccountPassphrase, verifyOwnPassphrase } from './vault';
+import { changeOwnPassphrase as changePassphrase, insertUser } from './vault';
 
 interface UserRow {
   id: string;
@@ -58,15 +58,41 @@ export async function addUser(session: Session, input: AddUserInput): Promise<Us
   await withKeyringLock(session.dir, async () => {
     const keyring = readKeyring(session.dir);
     if (!keyring) throw new AppError('DB_CORRUPT');
+    // The supervisor knows the first passphrase, so these keys are only for enrolment: the person
+    // makes their own at the first sign-in. A new supervisor's bundle carries the store key.
+    const ca = keyring.store ? requireStoreCa(session) : null;
+    const bundle = newPersonBundle(
+      keyring.store?.fingerprint ?? null,
+      parsed.role === 'supervisor' && ca ? ca.caKeyPem : null,
+    );
     const entry = await createAccountEntry({
       keyring,
       accountId: id,
       username: parsed.username,
       passphrase: parsed.passphrase,
       dbKey: session.dbKey,
+      bundle,
       profile: session.kdfProfile,
     });
-    writeKeyring(session.dir, { ...keyring, accounts: [...keyring.accounts, entry] });
+    let next = { ...keyring, accounts: [...keyring.accounts, entry] };
+    if (ca && rosterOf(keyring)) {
+      const keys = publicKeysOf(bundle);
+      next = keyringWithRosterAccount(
+        next,
+        ca,
+        {
+          accountId: id,
+          role: parsed.role,
+          enabled: true,
+          keyState: 'enrolment',
+          signingPublicKey: keys.signingPublicKey,
+          sealingPublicKey: keys.sealingPublicKey,
+          referralCertificatePem: null,
+        },
+        session.now(),
+      );
+    }
+    writeKeyring(session.dir, next);
     try {
       session.write((db, now) => {
         insertUser(
@@ -125,6 +151,7 @@ export async function disableUser(session: Session, userId: string): Promise<Use
   const actor = session.require('users.manage');
   const id = parseInput(entityId, userId);
   if (id === actor.id) throw new AppError('CONFLICT');
+  const ca = readKeyring(session.dir)?.store ? requireStoreCa(session) : null;
   session.write((db, now) => {
     const row = db.prepare('SELECT role, disabled_at FROM users WHERE id = ?').get(id) as
       | { role: string; disabled_at: string | null }
@@ -147,23 +174,26 @@ export async function disableUser(session: Session, userId: string): Promise<Use
   });
   await withKeyringLock(session.dir, async () => {
     const keyring = readKeyring(session.dir);
-    if (keyring)
-      writeKeyring(session.dir, { ...keyring, accounts: keyring.accounts.filter((a) => a.accountId !== id) });
+    if (!keyring) return;
+    const without = { ...keyring, accounts: keyring.accounts.filter((a) => a.accountId !== id) };
+    // The signed roster says so too: re-enabling in the users table (any account can write it) or
+    // putting the entry back does not let the account in again, and rotation leaves it out.
+    const listed = rosterOf(keyring)?.accounts.find((a) => a.accountId === id);
+    writeKeyring(
+      session.dir,
+      ca && listed
+        ? keyringWithRosterAccount(without, ca, { ...listed, enabled: false }, session.now())
+        : without,
+    );
   });
   return getUser(session, id);
 }
 
-/** Own passphrase change: proves the current one, then re-wraps the same database key (nothing re-encrypted). */
+/**
+ * Own passphrase change: proves the current one. Keeps the person's keys, except at the first change
+ * after someone else set the passphrase (vault.ts changeOwnPassphrase).
+ */
 export async function changeOwnPassphrase(session: Session, input: ChangePassphraseInput): Promise<void> {
-  const user = session.requireUser();
   const parsed = parseInput(changePassphraseInput, input);
-  await verifyOwnPassphrase(session, parsed.currentPassphrase);
-  await setAccountPassphrase(session, user.id, parsed.newPassphrase, 'user.passphrase_change');
-}
-
-/** A supervisor sets a new passphrase for an account (e.g. an officer who forgot theirs). */
-export async function resetUserPassphrase(session: Session, input: ResetPassphraseInput): Promise<void> {
-  if (session.kind === 'user') session.require('users.manage');
-  const parsed = parseInput(resetPassphraseInput, input);
-  await setAccountPassphrase(session, parsed.userId, parsed.newPassphrase, 'user.passphrase_reset');
+  await changePassphrase(session, parsed.currentPassphrase, parsed.newPassphrase);
 }

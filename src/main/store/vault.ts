@@ -33,6 +33,7 @@ import {
   newKeyring,
   type OpenedEntry,
   openAccountEntry,
+  openEntryBundle,
   openSealedForEntry,
   readKeyring,
   retryAfterSeconds,
@@ -42,12 +43,26 @@ import {
   usernameLookup,
   writeKeyring,
 } from '../keys/keyring';
+import { newPersonBundle, proveKeyChange, publicKeysOf, signingKeyOf } from '../keys/person-keys';
 import { formatRecoveryKey, parseRecoveryKey } from '../keys/recovery-key';
+import { signRoster } from '../keys/roster';
+import type { StoreCa } from '../keys/store-identity';
+import { openStoreSecrets, sealStoreSecrets } from '../keys/store-recovery';
 import { wipe } from '../keys/wipe';
 import { fsyncDir } from '../util/atomic-file';
 import { withKeyringLock } from './keyring-lock';
 import { fileStamp, restrictToOwner, storePaths } from './paths';
 import { Session } from './session';
+import { mayReceiveRotatedKey, trustedSignIn } from './sign-in-trust';
+import {
+  endorsePendingKeys,
+  establishTrust,
+  keyringWithRosterAccount,
+  newStoreIdentity,
+  requireStoreCa,
+  rosterOf,
+  TRUST_AUDIT,
+} from './trust';
 import { parseInput } from './validate';
 
 export interface VaultOptions {
@@ -130,8 +145,18 @@ export class Vault {
     const dbKey = keys.dbKey;
     const tmpDb = join(dir, `.fieldscreen.db.init-${randomBytes(6).toString('hex')}`);
     try {
-      const keyring = newKeyring(dbKeyCheck(dbKey), now);
       const userId = randomUUID();
+      const identity = newStoreIdentity({
+        recoveryKey: keys.recoveryKey,
+        supervisor: { id: userId, displayName: parsed.displayName },
+        agency: '',
+        now,
+      });
+      const keyring: Keyring = {
+        ...newKeyring(dbKeyCheck(dbKey), now),
+        store: identity.store,
+        roster: signRoster(identity.ca, identity.roster),
+      };
       keyring.accounts.push(
         await createAccountEntry({
           keyring,
@@ -139,6 +164,7 @@ export class Vault {
           username: parsed.username,
           passphrase: parsed.passphrase,
           dbKey,
+          bundle: identity.bundle,
           profile: options.kdfProfile,
         }),
       );
@@ -175,7 +201,7 @@ export class Vault {
       writeKeyring(dir, keyring);
       renameSync(tmpDb, paths.db);
       fsyncDir(dir);
-      return issuedRecoveryKey(keys.recoveryKey);
+      return { ...issuedRecoveryKey(keys.recoveryKey), storeFingerprint: identity.fingerprint };
     } catch (err) {
       throw toStoreError(err);
     } finally {
@@ -234,11 +260,25 @@ export class Vault {
           throw new AppError('WRONG_PASSPHRASE');
         }
         if (user.disabled_at) throw new AppError('ACCOUNT_DISABLED');
-        const sessionUser = toSessionUser(user);
+        // With a store identity, who this is (role, keys, enabled) comes from the signed roster; the
+        // users table is only what it says about names.
+        const trusted = keyring.store ? trustedSignIn(keyring, entry, opened.kek) : null;
+        if (trusted?.entryChanged) {
+          const changed = trusted.entry;
+          keyring = {
+            ...keyring,
+            accounts: keyring.accounts.map((a) => (a.accountId === changed.accountId ? changed : a)),
+          };
+        }
+        const sessionUser = { ...toSessionUser(user), role: trusted?.role ?? user.role };
         const now = new Date(nowMs);
         const openDb = db;
         const signer = this.#options.auditSigner?.(sessionUser.id);
         if (signer) bindAuditSigner(openDb, signer);
+        const endorsement = trusted?.storeCa
+          ? endorsePendingKeys(openDb, keyring, trusted.storeCa, now)
+          : null;
+        if (endorsement) keyring = endorsement.keyring;
         openDb
           .transaction(() => {
             flushPendingFailedLogins(openDb, keyring, now);
@@ -247,10 +287,31 @@ export class Vault {
               entityType: 'user',
               entityId: sessionUser.id,
             });
+            const actor = { kind: 'user' as const, id: sessionUser.id };
+            if (trusted && trusted.role !== user.role)
+              appendAudit(openDb, actor, now, {
+                action: TRUST_AUDIT.roleMismatch,
+                entityType: 'user',
+                entityId: sessionUser.id,
+                details: { roster: trusted.role, usersTable: user.role },
+              });
+            for (const id of endorsement?.report.endorsed ?? [])
+              appendAudit(openDb, actor, now, {
+                action: TRUST_AUDIT.endorsed,
+                entityType: 'user',
+                entityId: id,
+              });
+            if (endorsement && endorsement.report.unlisted > 0)
+              appendAudit(openDb, actor, now, {
+                action: TRUST_AUDIT.unlisted,
+                details: { entries: endorsement.report.unlisted },
+              });
           })
           .immediate();
-        const updated = afterSuccess(keyring, entry, opened);
-        if (updated !== keyring) writeKeyring(this.dir, updated);
+        const updated = afterSuccess(keyring, trusted?.entry ?? entry, opened);
+        if (updated !== keyring || trusted?.entryChanged || endorsement?.report.endorsed.length)
+          writeKeyring(this.dir, updated);
+        const rosterNow = trusted && endorsement ? rosterOf(updated) : trusted?.roster;
         const session = new Session({
           kind: 'user',
           user: sessionUser,
@@ -259,12 +320,26 @@ export class Vault {
           dbKey: opened.dbKey,
           clock: () => this.#now(),
           kdfProfile: this.#options.kdfProfile,
+          trust: trusted
+            ? {
+                person: trusted.bundle,
+                referralCertificatePem:
+                  rosterNow?.accounts.find((a) => a.accountId === sessionUser.id)?.referralCertificatePem ??
+                  null,
+                storeCa: trusted.storeCa,
+                storeFingerprint: keyring.store?.fingerprint ?? null,
+                storeCaCertificatePem: keyring.store?.caCertificatePem ?? null,
+                mustChangePassphrase: trusted.mustChangePassphrase,
+                signingKeyPending: trusted.signingKeyPending,
+              }
+            : undefined,
         });
         db = null;
-        if (isLegacyKeyring(updated) && sessionUser.role === 'supervisor') {
-          // A store from before the recovery key was split from the database key: its recovery key
-          // is the key every account holds. The first supervisor to sign in moves it to a new recovery
-          // key (a rotation), shown once like at first run.
+        if (!keyring.store && sessionUser.role === 'supervisor') {
+          // A store from before the store identity (and, with keyring v1, before the recovery key was
+          // split from the database key: its recovery key is the key every account holds). The first
+          // supervisor to sign in moves it to a new recovery key (a rotation, shown once like at first
+          // run) and makes the store identity and roster, trusting the users table this once.
           try {
             session.upgradeRecoveryKey = rotateLocked(
               session,
@@ -272,6 +347,37 @@ export class Vault {
               sessionUser.id,
               opened,
               'vault.upgrade',
+              (final, recovery) => {
+                const supervisorEntry = final.accounts.find((a) => a.accountId === sessionUser.id);
+                if (!supervisorEntry || !opened) throw new AppError('DB_CORRUPT');
+                const made = establishTrust({
+                  db: session.db,
+                  keyring: final,
+                  supervisorEntry,
+                  kek: opened.kek,
+                  recoveryKey: recovery,
+                  now,
+                });
+                const roster = rosterOf(made.keyring);
+                session.trust = {
+                  person: made.bundle,
+                  referralCertificatePem:
+                    roster?.accounts.find((a) => a.accountId === sessionUser.id)?.referralCertificatePem ??
+                    null,
+                  storeCa: made.ca,
+                  storeFingerprint: made.keyring.store?.fingerprint ?? null,
+                  storeCaCertificatePem: made.ca.caCertificatePem,
+                  mustChangePassphrase: false,
+                  signingKeyPending: false,
+                };
+                return made.keyring;
+              },
+            );
+            session.write((wdb, at) =>
+              session.audit(wdb, at, {
+                action: TRUST_AUDIT.established,
+                details: { storeFingerprint: session.trust.storeFingerprint },
+              }),
             );
           } catch (err) {
             session.lock('manual');
@@ -352,8 +458,14 @@ export class Vault {
     if (keyring) assertRecoveryAttemptAllowed(keyring, nowMs);
     const recovery = parseRecoveryKeyOrRecord(this.dir, keyring, recoveryKey, nowMs);
     let dbKey: Buffer;
+    let storeCa: StoreCa | null = null;
     try {
       dbKey = databaseKeyFromRecoveryKey(paths.db, keyring, recovery);
+      if (keyring?.store && matchesDbKeyCheck(dbKey, keyring.dbKeyCheck)) {
+        // R also opens the store's secrets: a recovery session can reset, endorse and rotate.
+        storeCa = openStoreSecrets(recovery, keyring.store.recoveryBox, keyring.store.caCertificatePem);
+        if (!storeCa) throw new AppError('STORE_IDENTITY_CHANGED');
+      }
     } finally {
       wipe(recovery);
     }
@@ -388,6 +500,15 @@ export class Vault {
         dbKey,
         clock: () => this.#now(),
         kdfProfile: this.#options.kdfProfile,
+        trust: {
+          person: null,
+          referralCertificatePem: null,
+          storeCa,
+          storeFingerprint: keyring?.store?.fingerprint ?? null,
+          storeCaCertificatePem: keyring?.store?.caCertificatePem ?? null,
+          mustChangePassphrase: false,
+          signingKeyPending: false,
+        },
       });
     } catch (err) {
       throw toStoreError(err);
@@ -434,20 +555,10 @@ export async function resetPassphraseWithRecoveryKey(
 }
 
 /**
- * Gives an account a new passphrase using the session's database key (supervisor reset, recovery
- * reset, own change after re-authentication). Replaces the account's keyring entry (new salt, new key
- * pair), clears its back-off, and audits the reset. Disabled accounts stay disabled.
+ * Gives an account a new passphrase, and new keys in the enrolment state (a reset with the recovery
+ * key, by a recovery session or a supervisor who proved it), under the keyring lock. Replaces the
+ * account's keyring entry, clears its back-off, and audits the reset. Disabled accounts stay disabled.
  */
-export async function setAccountPassphrase(
-  session: Session,
-  userId: string,
-  passphrase: string,
-  action: 'user.passphrase_reset' | 'user.passphrase_change' = 'user.passphrase_reset',
-): Promise<void> {
-  await withKeyringLock(session.dir, () => writeAccountPassphrase(session, userId, passphrase, action));
-}
-
-/** setAccountPassphrase for a caller that already holds the keyring lock. */
 async function writeAccountPassphrase(
   session: Session,
   userId: string,
@@ -461,19 +572,47 @@ async function writeAccountPassphrase(
   if (user.disabled_at) throw new AppError('ACCOUNT_DISABLED');
   const existing = readKeyringTolerant(session.dir);
   const keyring = existing ?? rebuildKeyring(session);
+  // Whoever sets this passphrase knows it: the account gets new keys in the enrolment state, signs
+  // nothing with them, and makes its own at its first sign-in (FirstPassphrase).
+  const ca = keyring.store ? requireStoreCa(session) : null;
+  const roster = rosterOf(keyring);
+  const listed = roster?.accounts.find((a) => a.accountId === user.id);
+  const role = listed?.role ?? user.role;
+  const bundle = newPersonBundle(
+    keyring.store?.fingerprint ?? null,
+    role === 'supervisor' && ca ? ca.caKeyPem : null,
+  );
   const entry = await createAccountEntry({
     keyring,
     accountId: user.id,
     username: user.username,
     passphrase,
     dbKey: session.dbKey,
+    bundle,
     profile: session.kdfProfile,
   });
-  const next: Keyring = {
+  let next: Keyring = {
     ...keyring,
     accounts: [...keyring.accounts.filter((a) => a.accountId !== user.id), entry],
     unknownAttempts: keyring.unknownAttempts.filter((u) => u.usernameLookup !== entry.usernameLookup),
   };
+  if (ca && roster) {
+    const keys = publicKeysOf(bundle);
+    next = keyringWithRosterAccount(
+      next,
+      ca,
+      {
+        accountId: user.id,
+        role,
+        enabled: true,
+        keyState: 'enrolment',
+        signingPublicKey: keys.signingPublicKey,
+        sealingPublicKey: keys.sealingPublicKey,
+        referralCertificatePem: null,
+      },
+      session.now(),
+    );
+  }
   writeKeyring(session.dir, next);
   session.write((db, now) => session.audit(db, now, { action, entityType: 'user', entityId: user.id }));
 }
@@ -593,7 +732,12 @@ export async function rotateDatabaseKey(
       throw new AppError('WRONG_PASSPHRASE');
     }
     try {
-      return rotateLocked(session, keyring, user.id, opened, 'vault.rotate_key');
+      const ca = keyring.store ? requireStoreCa(session) : null;
+      return rotateLocked(session, keyring, user.id, opened, 'vault.rotate_key', (final, recovery) =>
+        final.store && ca
+          ? { ...final, store: { ...final.store, recoveryBox: sealStoreSecrets(recovery, ca) } }
+          : final,
+      );
     } finally {
       wipe(opened.kek, opened.dbKey);
     }
@@ -616,6 +760,8 @@ function rotateLocked(
   userId: string,
   opened: OpenedEntry,
   action: 'vault.rotate_key' | 'vault.upgrade',
+  /** Last changes to the keyring before it is written (the store secrets under the new recovery key). */
+  finish: (final: Keyring, newRecovery: Buffer) => Keyring,
 ): RecoveryKeyIssued {
   const newRecovery = randomBytes(32);
   let newKey: Buffer | null = null;
@@ -623,8 +769,13 @@ function rotateLocked(
     if (!sameKey(opened.dbKey, session.dbKey)) throw new AppError('DB_CORRUPT');
     newKey = deriveDatabaseKey(newRecovery, readDatabaseSalt(storePaths(session.dir).db));
     const key = newKey;
+    // Only accounts the signed roster lists as enabled, with the sealing key it endorsed (or one the
+    // person proved), receive the new key: an entry planted in keyring.json gets nothing.
+    const roster = rosterOf(keyring);
     const sealed: Record<string, ReturnType<typeof sealDbKeyForEntry>> = {};
-    for (const a of keyring.accounts) sealed[a.accountId] = sealDbKeyForEntry(a, key);
+    for (const a of keyring.accounts)
+      if (a.accountId !== userId && (!roster || mayReceiveRotatedKey(roster, a)))
+        sealed[a.accountId] = sealDbKeyForEntry(a, key);
     writeKeyring(session.dir, { ...keyring, rotation: { newDbKeyCheck: dbKeyCheck(key), sealed } });
     try {
       rekey(session.db, key);
@@ -633,20 +784,27 @@ function rotateLocked(
       throw err;
     }
     session.replaceDbKey(key);
-    const final: Keyring = {
-      ...keyring,
-      version: KEYRING_VERSION,
-      dbKeyCheck: dbKeyCheck(key),
-      rotation: null,
-      accounts: keyring.accounts.map((a) =>
-        a.accountId === userId
-          ? { ...rewrapEntry(a, opened.kek, key), failedAttempts: 0, nextAttemptAt: null }
-          : { ...a, wrappedDbKey: null, rotatedDbKey: sealed[a.accountId] ?? null },
-      ),
-    };
+    const final: Keyring = finish(
+      {
+        ...keyring,
+        version: KEYRING_VERSION,
+        dbKeyCheck: dbKeyCheck(key),
+        rotation: null,
+        accounts: keyring.accounts.map((a) =>
+          a.accountId === userId
+            ? { ...rewrapEntry(a, opened.kek, key), failedAttempts: 0, nextAttemptAt: null }
+            : { ...a, wrappedDbKey: null, rotatedDbKey: sealed[a.accountId] ?? null },
+        ),
+      },
+      newRecovery,
+    );
     writeKeyring(session.dir, final);
+    const delivered = Object.keys(sealed).length + 1;
     session.write((db, now) =>
-      session.audit(db, now, { action, details: { accounts: keyring.accounts.length } }),
+      session.audit(db, now, {
+        action,
+        details: { accounts: delivered, excluded: keyring.accounts.length - delivered },
+      }),
     );
     return issuedRecoveryKey(newRecovery);
   } catch (err) {
@@ -693,6 +851,79 @@ export async function verifyOwnPassphrase(session: Session, passphrase: string):
       throw new AppError('WRONG_PASSPHRASE');
     }
     wipe(opened.kek, opened.dbKey);
+  });
+}
+
+/**
+ * The signed-in person changes their own passphrase (proving the current one). Their keys stay the
+ * same, re-wrapped under the new passphrase, except at the first change after someone else set the
+ * passphrase (enrolment, reset): then the person makes new keys nobody else has seen, proves them with
+ * the enrolment key, and they wait for a supervisor's endorsement (no referral signing until then).
+ */
+export async function changeOwnPassphrase(
+  session: Session,
+  currentPassphrase: string,
+  newPassphrase: string,
+): Promise<void> {
+  const user = session.requireUser();
+  const next = parseInput(newPassphraseSchema, newPassphrase);
+  // Keeping the passphrase someone else chose would leave them able to sign in as this person.
+  if (next === currentPassphrase) throw new AppError('PASSPHRASE_UNCHANGED');
+  await withKeyringLock(session.dir, async () => {
+    const keyring = readKeyring(session.dir);
+    const entry = keyring?.accounts.find((a) => a.accountId === user.id);
+    if (!keyring || !entry) throw new AppError('WRONG_PASSPHRASE');
+    const nowMs = session.now().getTime();
+    const wait = retryAfterSeconds(entry, nowMs);
+    if (wait > 0) throw new AppError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: wait });
+    const opened = await openAccountEntry(entry, currentPassphrase);
+    if (!opened) {
+      writeKeyring(session.dir, recordFailure(keyring, entry, entry.usernameLookup, nowMs, 'passphrase'));
+      throw new AppError('WRONG_PASSPHRASE');
+    }
+    try {
+      const old = openEntryBundle(entry, opened.kek);
+      const fingerprint = keyring.store?.fingerprint ?? null;
+      let bundle = old && old.storeFingerprint === fingerprint ? old : null;
+      let pending = entry.pending;
+      const firstOwn = keyring.store !== undefined && session.trust.mustChangePassphrase;
+      if (firstOwn) {
+        if (!old) throw new AppError('ACCOUNT_KEYS_UNTRUSTED');
+        bundle = newPersonBundle(fingerprint, old.storeCaKeyPem);
+        const keys = publicKeysOf(bundle);
+        pending = { ...keys, proof: proveKeyChange(signingKeyOf(old), user.id, keys) };
+      } else if (!bundle) {
+        if (keyring.store) throw new AppError('ACCOUNT_KEYS_UNTRUSTED');
+        bundle = newPersonBundle(null, null);
+      }
+      const fresh = await createAccountEntry({
+        keyring,
+        accountId: user.id,
+        username: user.username,
+        passphrase: next,
+        dbKey: opened.dbKey,
+        bundle,
+        profile: session.kdfProfile,
+      });
+      const replaced = { ...fresh, ...(pending ? { pending } : {}) };
+      writeKeyring(session.dir, {
+        ...keyring,
+        accounts: keyring.accounts.map((a) => (a.accountId === user.id ? replaced : a)),
+      });
+      session.write((db, now) =>
+        session.audit(db, now, { action: 'user.passphrase_change', entityType: 'user', entityId: user.id }),
+      );
+      if (firstOwn)
+        session.trust = {
+          ...session.trust,
+          person: bundle,
+          referralCertificatePem: null,
+          mustChangePassphrase: false,
+          signingKeyPending: true,
+        };
+    } finally {
+      wipe(opened.kek, opened.dbKey);
+    }
   });
 }
 

@@ -20,6 +20,9 @@ import { PrefsContext } from './prefs-context';
 const SetupScreen = lazy(() =>
   import('../features/setup/SetupScreen').then((m) => ({ default: m.SetupScreen })),
 );
+const FirstPassphraseScreen = lazy(() =>
+  import('../features/account/FirstPassphraseScreen').then((m) => ({ default: m.FirstPassphraseScreen })),
+);
 const SignedInApp = lazy(() =>
   import('../features/shell/SignedInApp').then((m) => ({ default: m.SignedInApp })),
 );
@@ -31,13 +34,21 @@ type Phase =
   | { kind: 'locked'; notice?: LockNotice; neutral?: boolean }
   | { kind: 'hidden' }
   | { kind: 'signedIn'; user: SessionUser }
+  /** Someone else set this passphrase: the person chooses their own before anything else. */
+  | { kind: 'firstPassphrase'; user: SessionUser }
   /** This sign-in upgraded the store to a recovery key of its own: shown once before going on. */
-  | { kind: 'upgraded'; user: SessionUser; recoveryKey: string };
+  | { kind: 'upgraded'; user: SessionUser; recoveryKey: string; storeFingerprint: string | null };
 
 /** Where a sign-in leads: straight in, or first the new recovery key of an upgraded store. */
-function phaseAfterSignIn({ newRecoveryKey, ...user }: SignInResult): Phase {
+function phaseAfterSignIn({
+  newRecoveryKey,
+  mustChangePassphrase,
+  storeFingerprint,
+  ...user
+}: SignInResult): Phase {
+  if (mustChangePassphrase) return { kind: 'firstPassphrase', user };
   return newRecoveryKey
-    ? { kind: 'upgraded', user, recoveryKey: newRecoveryKey }
+    ? { kind: 'upgraded', user, recoveryKey: newRecoveryKey, storeFingerprint: storeFingerprint ?? null }
     : { kind: 'signedIn', user };
 }
 
@@ -85,7 +96,11 @@ export function App({ initialPrefs }: { initialPrefs: Preferences }) {
       return;
     }
     if (!status.value.initialised) setPhase({ kind: 'setup' });
-    else if (status.value.user) setPhase({ kind: 'signedIn', user: status.value.user });
+    else if (status.value.user)
+      setPhase({
+        kind: status.value.mustChangePassphrase ? 'firstPassphrase' : 'signedIn',
+        user: status.value.user,
+      });
     else setPhase({ kind: 'locked' });
   }, []);
 
@@ -148,7 +163,7 @@ export function App({ initialPrefs }: { initialPrefs: Preferences }) {
                 <span className="brand-tagline">{t('app.tagline')}</span>
               </div>
               <LanguageBar prefs={prefs} onChange={updatePrefs} showInterviewee={frame === 'full'} />
-              {phase.kind === 'signedIn' && (
+              {(phase.kind === 'signedIn' || phase.kind === 'firstPassphrase') && (
                 <div className="who" data-testid="who">
                   <span>
                     {t('shell.signedInAs', {
@@ -181,6 +196,12 @@ export function App({ initialPrefs }: { initialPrefs: Preferences }) {
               {phase.kind === 'setup' && (
                 <SetupScreen onDone={(user) => setPhase({ kind: 'signedIn', user })} />
               )}
+              {phase.kind === 'firstPassphrase' && (
+                <FirstPassphraseScreen
+                  user={phase.user}
+                  onDone={() => setPhase({ kind: 'signedIn', user: phase.user })}
+                />
+              )}
               {phase.kind === 'signedIn' && (
                 <SignedInApp
                   user={phase.user}
@@ -192,6 +213,7 @@ export function App({ initialPrefs }: { initialPrefs: Preferences }) {
             {phase.kind === 'upgraded' && (
               <RecoveryKeyCard
                 recoveryKey={phase.recoveryKey}
+                storeFingerprint={phase.storeFingerprint}
                 intro={t('setup.recoveryUpgraded')}
                 onContinue={() => setPhase({ kind: 'signedIn', user: phase.user })}
               />

@@ -7,10 +7,13 @@ import { useTranslation } from 'react-i18next';
  */
 export function RecoveryKeyCard({
   recoveryKey,
+  storeFingerprint = null,
   intro,
   onContinue,
 }: {
   recoveryKey: string;
+  /** The store identity's fingerprint, written down beside the key (receivers compare it). */
+  storeFingerprint?: string | null;
   intro?: string;
   onContinue: () => void;
 }) {
@@ -24,6 +27,14 @@ export function RecoveryKeyCard({
       <p className="recovery-key" data-testid="recovery-key" lang="en">
         {recoveryKey}
       </p>
+      {storeFingerprint && (
+        <>
+          <p>{t('setup.storeFingerprintExplain')}</p>
+          <p className="fingerprint" data-testid="store-fingerprint" lang="en">
+            {storeFingerprint}
+          </p>
+        </>
+      )}
       <p className="warning">{t('setup.recoveryWarning')}</p>
       <label className="check">
         <input

@@ -58,6 +58,21 @@ export const changePassphraseInput = z.object({
   currentPassphrase: passphraseAttempt,
   newPassphrase,
 });
+
+/**
+ * The signed-in person's own account as "My account" shows it: whether they must choose their passphrase
+ * first, where their referral-signing key stands (none before the store has an identity; pending until a
+ * supervisor endorses keys made by the person; endorsed), its fingerprint, and the store's.
+ */
+export const accountStatus = z.strictObject({
+  mustChangePassphrase: z.boolean(),
+  signingKey: z.enum(['none', 'pending', 'endorsed']),
+  /** SHA-256 of the person's referral certificate (colon hex), once endorsed. */
+  certificateFingerprint: z.string().nullable(),
+  /** The store identity's fingerprint (also printed with the recovery key and on referrals). */
+  storeFingerprint: z.string().nullable(),
+});
+export type AccountStatus = z.infer<typeof accountStatus>;
 export type ChangePassphraseInput = z.infer<typeof changePassphraseInput>;
 
 export const resetPassphraseInput = z.object({
@@ -78,7 +93,13 @@ export type SessionUser = z.infer<typeof sessionUser>;
  * A sign-in's reply: the user, and a recovery key to show once when this sign-in upgraded the store
  * to a recovery key of its own (stores from before it used the database key as recovery key).
  */
-export const signInResult = sessionUser.extend({ newRecoveryKey: z.string().optional() });
+export const signInResult = sessionUser.extend({
+  newRecoveryKey: z.string().optional(),
+  /** With a new recovery key: the store identity made at the same upgrade, written down beside it. */
+  storeFingerprint: z.string().optional(),
+  /** Someone else set this passphrase: the person chooses their own before anything else. */
+  mustChangePassphrase: z.boolean().optional(),
+});
 export type SignInResult = z.infer<typeof signInResult>;
 
 export const userSummary = sessionUser.extend({
@@ -100,5 +121,7 @@ export const recoveryKeyIssued = z.object({
   recoveryKey: z.string(),
   /** The same 64 hex characters without separators. */
   recoveryKeyHex: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The store identity's fingerprint (written down with the recovery key; printed on referrals). */
+  storeFingerprint: z.string().optional(),
 });
 export type RecoveryKeyIssued = z.infer<typeof recoveryKeyIssued>;

@@ -7,12 +7,13 @@ import { AppError, isAppError } from '../../../shared/errors';
 import type { AuditKeyLookup } from '../../audit/signer';
 import { translatorFor } from '../../i18n/translator';
 import type { KdfProfile } from '../../keys/kdf';
+import { accountStatusOf } from '../../store/account';
 import { readAnchorSource } from '../../store/anchor-source';
 import { checkAudit } from '../../store/audit';
 import { createBackup, restoreBackup } from '../../store/backup';
 import { exportCaseDocument, importCaseDocument } from '../../store/case-document';
 import type { Session } from '../../store/session';
-import { addUser } from '../../store/users';
+import { addUser, changeOwnPassphrase } from '../../store/users';
 import { rotateDatabaseKey, Vault, type VaultOptions } from '../../store/vault';
 import { describeAnchor, describeTrailReport } from '../audit-report';
 import { readCaseDocumentFile, reportingProblems } from '../case-document-file';
@@ -133,7 +134,9 @@ export async function withSession<T>(
   let session: Session;
   if (user) {
     const passphrase = await secret(io, ENV_PASSPHRASE, `passphrase for ${user}`);
-    session = await signIn(io, vault, user, passphrase, access.permission);
+    session = await signIn(io, vault, user, passphrase, access.permission, {
+      passphraseChange: 'passphraseChange' in access,
+    });
   } else if (access.recovery) {
     session = await vault.unlockWithRecoveryKey(await secret(io, ENV_RECOVERY_KEY, 'recovery key'));
   } else {
@@ -154,6 +157,7 @@ export const SIGN_IN = {
   backup: { permission: 'backup.create', recovery: true },
   auditVerify: { permission: 'audit.read', recovery: true },
   rotateKey: { permission: 'vault.rotateKey', recovery: false },
+  changePassphrase: { permission: 'settings.personal', recovery: false, passphraseChange: true },
 } as const satisfies Record<string, SignInFor>;
 
 export function createStoreCommands(options: StoreCommandOptions = {}): CliCommand[] {
@@ -182,6 +186,7 @@ export function createStoreCommands(options: StoreCommandOptions = {}): CliComma
         );
         io.stdout(`store created: ${dir}`);
         io.stdout(`recovery-key: ${issued.recoveryKey}`);
+        if (issued.storeFingerprint) io.stdout(`store: ${issued.storeFingerprint}`);
         io.stdout(
           'Write the recovery key on paper now and keep it offline with the supervisor. It is shown only',
         );
@@ -189,6 +194,9 @@ export function createStoreCommands(options: StoreCommandOptions = {}): CliComma
           'this once. With it a supervisor can reset passphrases, restore backups and open the data with',
         );
         io.stdout('any SQLCipher 4 tool. Without it and without a passphrase, nobody can read the data.');
+        io.stdout(
+          "Write the store's fingerprint beside it: receivers of this store's referrals compare it with theirs.",
+        );
         return 0;
       }),
   };
@@ -218,6 +226,9 @@ export function createStoreCommands(options: StoreCommandOptions = {}): CliComma
           });
           io.stdout(`user-id: ${user.id}`);
           io.stdout(`role: ${user.role}`);
+          io.stdout(
+            `note: ${username} chooses their own passphrase at first sign-in (in the app, or cli change-passphrase); a supervisor's next sign-in then endorses their signing key`,
+          );
           return 0;
         });
       }),
@@ -392,9 +403,39 @@ export function createStoreCommands(options: StoreCommandOptions = {}): CliComma
       }),
   };
 
+  const changePassphraseCommand: CliCommand = {
+    name: 'change-passphrase',
+    signIn: SIGN_IN.changePassphrase,
+    summary:
+      'change your own passphrase (FIELDSCREEN_PASSPHRASE, FIELDSCREEN_NEW_PASSPHRASE); the first change after a supervisor set it makes your own keys',
+    usage: 'change-passphrase --data DIR --user NAME',
+    run: (args, io) =>
+      guarded(io, changePassphraseCommand.usage, async () => {
+        const { flags } = parse(args, ['data', 'user']);
+        const dir = required(flags, 'data');
+        const user = required(flags, 'user');
+        const current = await secret(io, ENV_PASSPHRASE, `passphrase for ${user}`);
+        const session = await signIn(io, vaultFor(dir), user, current, SIGN_IN.changePassphrase.permission, {
+          passphraseChange: true,
+        });
+        try {
+          const next = await newSecret(io, ENV_NEW_PASSPHRASE, `new passphrase for ${user}`);
+          await changeOwnPassphrase(session, { currentPassphrase: current, newPassphrase: next });
+          const status = accountStatusOf(session);
+          io.stdout(`passphrase-changed: ${user}`);
+          io.stdout(`signing-key: ${status.signingKey}`);
+          if (status.storeFingerprint) io.stdout(`store: ${status.storeFingerprint}`);
+          return 0;
+        } finally {
+          session.lock('manual');
+        }
+      }),
+  };
+
   return [
     init,
     addUserCommand,
+    changePassphraseCommand,
     importCase,
     exportCase,
     backup,

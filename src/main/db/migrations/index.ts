@@ -6,6 +6,7 @@ import { migration0004 } from './0004-follow-ups';
 import { migration0005 } from './0005-answer-wording';
 import { migration0006 } from './0006-case-list';
 import { migration0007 } from './0007-audit-signatures';
+import { migration0008 } from './0008-sealed-signing-identities';
 import type { Migration } from './types';
 
 /** Every schema version, in order. PRAGMA user_version holds the version a database is at. */
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 

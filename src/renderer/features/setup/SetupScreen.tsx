@@ -20,10 +20,20 @@ export function SetupScreen({ onDone }: { onDone: (user: SessionUser) => void })
   const [error, setError] = useState<ReplyError | null>(null);
   const [localError, setLocalError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [issued, setIssued] = useState<{ recoveryKey: string; user: SessionUser } | null>(null);
+  const [issued, setIssued] = useState<{
+    recoveryKey: string;
+    storeFingerprint: string | null;
+    user: SessionUser;
+  } | null>(null);
 
   if (issued) {
-    return <RecoveryKeyCard recoveryKey={issued.recoveryKey} onContinue={() => onDone(issued.user)} />;
+    return (
+      <RecoveryKeyCard
+        recoveryKey={issued.recoveryKey}
+        storeFingerprint={issued.storeFingerprint}
+        onContinue={() => onDone(issued.user)}
+      />
+    );
   }
 
   const submit = async () => {

@@ -4,6 +4,7 @@ import type { SessionUser } from '../../../shared/domain/users';
 import { useActivityPing } from '../../app/activity';
 import { call } from '../../app/call';
 import { useChrome } from '../../app/chrome';
+import { MyAccountScreen } from '../account/MyAccountScreen';
 import type { AdminTab } from '../admin/AdminScreen';
 import { CaseListScreen } from '../cases/CaseListScreen';
 import { CasePage } from '../cases/CasePage';
@@ -29,7 +30,8 @@ export type Route =
       inspection?: Inspection | undefined;
     }
   | { screen: 'inspection'; inspection: Inspection | null }
-  | { screen: 'admin'; tab: AdminTab };
+  | { screen: 'admin'; tab: AdminTab }
+  | { screen: 'account' };
 
 /**
  * Everything behind sign-in. Route state lives here, so locking drops every record shown; only where
@@ -77,6 +79,7 @@ export function SignedInApp({
           })}
           {user.role === 'supervisor' &&
             tab('admin', t('admin.nav'), 'nav-admin', { screen: 'admin', tab: 'users' })}
+          {tab('account', t('account.nav'), 'nav-account', { screen: 'account' })}
           {/* Locks first: the next person signs in with their own passphrase (main announces the lock). */}
           <button
             type="button"
@@ -149,6 +152,7 @@ export function SignedInApp({
           }}
         />
       )}
+      {route.screen === 'account' && <MyAccountScreen user={user} />}
       {route.screen === 'admin' && user.role === 'supervisor' && (
         <Suspense fallback={<p role="status">{t('actions.working')}</p>}>
           <AdminScreen

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  accountStatus,
+  changePassphraseInput,
   initialiseInput,
   newPassphrase,
   recoveryKeyText,
@@ -14,13 +16,18 @@ export const sessionChannels = {
   'vault.status': channel(
     'public',
     z.strictObject({}),
-    z.strictObject({ initialised: z.boolean(), user: sessionUser.nullable() }),
+    z.strictObject({
+      initialised: z.boolean(),
+      user: sessionUser.nullable(),
+      /** The signed-in person must first choose their own passphrase (after a reload). */
+      mustChangePassphrase: z.boolean(),
+    }),
   ),
   /** First run: creates the store and its supervisor; the recovery key is returned this once. */
   'vault.initialise': channel(
     'public',
     initialiseInput.strict(),
-    z.strictObject({ recoveryKey: z.string(), user: sessionUser }),
+    z.strictObject({ recoveryKey: z.string(), storeFingerprint: z.string().nullable(), user: sessionUser }),
   ),
   'session.unlock': channel('public', unlockInput.strict(), signInResult),
   /**
@@ -31,6 +38,17 @@ export const sessionChannels = {
     'public',
     z.strictObject({ username: unlockInput.shape.username, recoveryKey: recoveryKeyText, newPassphrase }),
     z.strictObject({ reset: z.literal(true) }),
+  ),
+  /** The signed-in person's own account (open also while they must first choose their passphrase). */
+  'account.status': channel('signedIn', z.strictObject({}), accountStatus),
+  /**
+   * The person changes their own passphrase, proving the current one. The first change after someone
+   * else set it (enrolment, reset) also makes the person's own keys, which a supervisor then endorses.
+   */
+  'account.changePassphrase': channel(
+    'settings.personal',
+    changePassphraseInput.strict(),
+    z.strictObject({ changed: z.literal(true), status: accountStatus }),
   ),
   /** The officer is typing or clicking: keeps the idle lock from firing mid-form (the dispatcher records it). */
   'session.touch': channel('signedIn', z.strictObject({}), z.strictObject({ ok: z.literal(true) })),
