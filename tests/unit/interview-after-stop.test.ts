@@ -54,7 +54,7 @@ describe('closing checks after a stop', () => {
     expect(
       await app.code('interview.saveAnswer', {
         interviewId,
-        questionId: 'close_referral_consent',
+        questionId: 'health_pain_injury',
         value: answer.yes(),
         clientSeq: ++seq,
       }),
