@@ -1,4 +1,5 @@
 import type { AnswerRecord } from '../../shared/domain/interviews';
+import { type Answers, answerValueSchema } from '../../shared/instrument/answers';
 import { wordingFromJson } from './answer-wording';
 import type { Attribution } from './attribution';
 
@@ -28,6 +29,28 @@ export interface AnswerHistoryRow {
 }
 
 type Json = AnswerRecord['value'];
+
+/** The two columns of `answers` that readers of the answers alone select. */
+export type AnswerValueRow = Pick<AnswerRow, 'question_id' | 'value_json'>;
+
+/**
+ * Answers by question from stored rows in the order given (a later row wins); a stored value that no
+ * longer parses as an answer counts as not asked.
+ */
+export function answersFromRows(rows: readonly AnswerValueRow[]): Answers {
+  const out: Answers = {};
+  for (const r of rows) {
+    let value: unknown;
+    try {
+      value = JSON.parse(r.value_json);
+    } catch {
+      continue;
+    }
+    const parsed = answerValueSchema.safeParse(value);
+    if (parsed.success) out[r.question_id] = parsed.data;
+  }
+  return out;
+}
 
 export function answerFromRow(r: AnswerRow, names: Attribution): AnswerRecord {
   return {

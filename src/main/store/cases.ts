@@ -24,8 +24,10 @@ import {
   personUpdateInput,
 } from '../../shared/domain/persons';
 import { AppError } from '../../shared/errors';
+import type { Answers } from '../../shared/instrument/answers';
 import type { Db } from '../db/driver';
 import { refreshCaseSearchText } from '../db/search-text';
+import { type AnswerValueRow, answersFromRows } from './answer-rows';
 import { loadAttribution } from './attribution';
 import { DERIVED_COLUMNS_SQL, type ListRow, summaryFromRow } from './case-list';
 import { type InterviewRow, interviewFromRow } from './interview-rows';
@@ -238,23 +240,15 @@ function readCaseDetail(session: Session, id: string): CaseDetail {
 const CONSENT_QUESTION_IDS: string[] = Object.values(CONSENT_QUESTIONS).flat();
 
 /** The consent questions' answers across the case's interviews; a later interview's answer wins. */
-function latestConsentAnswers(db: Db, caseId: string): Record<string, unknown> {
+function latestConsentAnswers(db: Db, caseId: string): Answers {
   const rows = db
     .prepare(
       `SELECT a.question_id, a.value_json FROM answers a JOIN interviews i ON i.id = a.interview_id
        WHERE i.case_id = ? AND a.question_id IN (${CONSENT_QUESTION_IDS.map(() => '?').join(', ')})
        ORDER BY i.started_at, i.id`,
     )
-    .all(caseId, ...CONSENT_QUESTION_IDS) as { question_id: string; value_json: string }[];
-  const out: Record<string, unknown> = {};
-  for (const r of rows) {
-    try {
-      out[r.question_id] = JSON.parse(r.value_json);
-    } catch {
-      // an unreadable value counts as not asked
-    }
-  }
-  return out;
+    .all(caseId, ...CONSENT_QUESTION_IDS) as AnswerValueRow[];
+  return answersFromRows(rows);
 }
 
 export function vesselFromRow(row: CaseRow): CaseDetail['vessel'] {

@@ -1,5 +1,6 @@
-import { type Answers, answerValueSchema } from '../../shared/instrument/answers';
+import type { Answers } from '../../shared/instrument/answers';
 import type { Db } from '../db/driver';
+import { type AnswerValueRow, answersFromRows } from './answer-rows';
 import type { InterviewRow } from './interview-rows';
 
 /**
@@ -14,22 +15,12 @@ export function answersForInterview(db: Db, interview: InterviewRow): Answers {
        WHERE i.case_id = ? AND i.person_id IS ? AND (i.id = ? OR i.started_at <= ?)
        ORDER BY i.id = ?, i.started_at, i.id`,
     )
-    .all(interview.case_id, interview.person_id, interview.id, interview.started_at, interview.id) as {
-    question_id: string;
-    value_json: string;
-  }[];
-  const out: Answers = {};
-  for (const r of rows) {
-    const parsed = answerValueSchema.safeParse(parseJson(r.value_json));
-    if (parsed.success) out[r.question_id] = parsed.data;
-  }
-  return out;
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+    .all(
+      interview.case_id,
+      interview.person_id,
+      interview.id,
+      interview.started_at,
+      interview.id,
+    ) as AnswerValueRow[];
+  return answersFromRows(rows);
 }
