@@ -56,8 +56,6 @@ describe('closing checks after a stop', () => {
         interviewId,
         questionId: 'health_pain_injury',
         value: answer.yes(),
-        // A whole answer (consent names its receiver): refused only because the interview stopped.
-        receiver: { agencyKind: 'mdt' },
         clientSeq: ++seq,
       }),
     ).toBe('CONFLICT');
