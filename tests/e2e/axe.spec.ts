@@ -77,7 +77,8 @@ test('every screen is accessible, keyboard-usable and fits at 1366x768 with 150%
   await page.getByTestId('setup-passphrase').fill(SUPERVISOR.pass);
   await page.getByTestId('setup-confirm').fill(SUPERVISOR.pass);
   await page.getByTestId('setup-submit').click();
-  await expect(page.getByTestId('recovery-key')).toBeVisible();
+  // The store is made here: its identity (an RSA-3072 CA) and the supervisor's keys take seconds on a busy machine.
+  await expect(page.getByTestId('recovery-key')).toBeVisible({ timeout: 30_000 });
   await check(page, 'recovery-key');
   await page.getByTestId('recovery-stored').check();
   await page.getByTestId('recovery-continue').click();
