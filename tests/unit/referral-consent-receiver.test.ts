@@ -93,7 +93,7 @@ async function audited(action: 'answer.save' | 'referral.record', limit?: number
 beforeAll(async () => {
   app = createTestApp('fs-consent-receiver-');
   await app.initialise(SUPERVISOR);
-  await app.ok('admin.users.add', { ...OFFICER, role: 'officer' });
+  await app.enrol(OFFICER);
   await app.ok('admin.settings.update', {
     agency: DEMO_AGENCY,
     referralDirectory: [SONGKHLA_SHELTER, RANONG_SHELTER, SONGKHLA_POLICE],
@@ -131,6 +131,16 @@ describe('who may receive a referral, from the receiver recorded with the consen
     expect(checkConsentReceiver(kind, to(null, 'Some shelter', null), false).ok).toBe(false);
     const mdt = { kind: 'agencyKind', agencyKind: 'mdt' } as const;
     expect(checkConsentReceiver(mdt, to(null, '', 'mdt'), false).ok).toBe(true);
+  });
+  it('an agency the directory does not have, typed: only that name', () => {
+    const named = { kind: 'named', name: 'Songkhla shelter' } as const;
+    expect(checkConsentReceiver(named, to(null, 'songkhla  Shelter', null), false)).toEqual({
+      ok: true,
+      asked: { kind: 'contact', name: 'Songkhla shelter' },
+      basis: 'recorded',
+    });
+    expect(checkConsentReceiver(named, to(null, 'Ranong shelter', null), true).ok).toBe(false);
+    expect(checkConsentReceiver(named, to(null, '', 'mdt'), false).ok).toBe(false);
   });
   it('none recorded: only with the officer confirming the receiver was named', () => {
     expect(checkConsentReceiver(undefined, to(null, 'Any', null), false)).toEqual({

@@ -44,6 +44,7 @@ const comparable = (name: string) => name.normalize('NFC').trim().replace(/\s+/g
 /**
  * May a referral go to `target`, given the receiver recorded with the consent? Pure.
  * - A directory entry was named: only that entry (or, typed by hand, the same name).
+ * - An agency the directory does not have was named (typed): only that name (typed, or an entry's).
  * - A kind of agency was named: a directory entry of that kind (the default receiver is a
  *   multidisciplinary team); a name typed by hand has no known kind and is refused.
  * - Nothing was recorded (consent given before receivers were recorded): only when the officer
@@ -69,6 +70,11 @@ export function checkConsentReceiver(
         ? target.contactId === recorded.contactId
         : target.name !== '' && comparable(target.name) === comparable(recorded.name);
     return same
+      ? { ok: true, asked: { kind: 'contact', name: recorded.name }, basis: 'recorded' }
+      : { ok: false, reason: 'notConsented' };
+  }
+  if (recorded.kind === 'named') {
+    return target.name !== '' && comparable(target.name) === comparable(recorded.name)
       ? { ok: true, asked: { kind: 'contact', name: recorded.name }, basis: 'recorded' }
       : { ok: false, reason: 'notConsented' };
   }

@@ -10,10 +10,17 @@ import { agencyKind } from './settings';
  * wording: it is part of what was asked). A referral may then go only to that receiver.
  */
 
-/** What the screen sends with the answer: a directory entry by id (main reads its name) or a kind. */
+/** An agency's name as typed (an agency the directory does not have). */
+const typedName = z.string().trim().normalize('NFC').min(1).max(200);
+
+/**
+ * What the screen sends with the answer: a directory entry by id (main reads its name), a kind of
+ * agency, or the name of an agency the directory does not have, as typed.
+ */
 export const consentReceiverChoice = z.union([
   z.strictObject({ contactId: entityId }),
   z.strictObject({ agencyKind }),
+  z.strictObject({ name: typedName }),
 ]);
 export type ConsentReceiverChoice = z.infer<typeof consentReceiverChoice>;
 
@@ -26,6 +33,7 @@ export const consentReceiver = z.discriminatedUnion('kind', [
     agencyKind,
   }),
   z.strictObject({ kind: z.literal('agencyKind'), agencyKind }),
+  z.strictObject({ kind: z.literal('named'), name: typedName }),
 ]);
 export type ConsentReceiver = z.infer<typeof consentReceiver>;
 
@@ -40,6 +48,7 @@ export function isReferralConsentQuestion(questionId: string): boolean {
 export function sameConsentReceiver(a: ConsentReceiver | undefined, b: ConsentReceiver | undefined): boolean {
   if (!a || !b) return a === b;
   if (a.kind === 'contact') return b.kind === 'contact' && a.contactId === b.contactId && a.name === b.name;
+  if (a.kind === 'named') return b.kind === 'named' && a.name === b.name;
   return b.kind === 'agencyKind' && a.agencyKind === b.agencyKind;
 }
 
@@ -47,7 +56,7 @@ export function sameConsentReceiver(a: ConsentReceiver | undefined, b: ConsentRe
 interface DirectoryEntry {
   id: string;
   name: string;
-  kind: ConsentReceiver['agencyKind'];
+  kind: z.infer<typeof agencyKind>;
 }
 
 /**
@@ -59,6 +68,7 @@ export function resolveConsentReceiver(
   choice: ConsentReceiverChoice,
 ): ConsentReceiver | null {
   if ('agencyKind' in choice) return { kind: 'agencyKind', agencyKind: choice.agencyKind };
+  if ('name' in choice) return { kind: 'named', name: choice.name };
   const entry = directory.find((c) => c.id === choice.contactId);
   return entry ? { kind: 'contact', contactId: entry.id, name: entry.name, agencyKind: entry.kind } : null;
 }

@@ -61,6 +61,7 @@ function reportReceiverRefusal(io: CliIo, err: ReferralReceiverError): void {
   const recorded = err.recorded;
   if (recorded?.kind === 'contact')
     io.stderr(`consented-to: ${recorded.name} (--contact-id ${recorded.contactId})`);
+  else if (recorded?.kind === 'named') io.stderr(`consented-to: ${recorded.name} (--to)`);
   else if (recorded) io.stderr(`consented-to: any agency of kind ${recorded.agencyKind}`);
   else
     io.stderr(

@@ -9,18 +9,24 @@ import { Field } from '../../components/Field';
 
 type Kind = ReferralContact['kind'];
 
-/** The select's value for a choice: `c:<id>` for a directory entry, `k:<kind>` for a kind of agency. */
+/** Value of the "type another agency" option (directory ids are UUIDs, kinds are words). */
+const TYPED = 'typed';
+
+/**
+ * The select's value for a choice: `c:<id>` for a directory entry, `k:<kind>` for a kind of agency,
+ * `typed` for an agency's name typed by hand.
+ */
 export function choiceValue(choice: ConsentReceiverChoice | null): string {
   if (!choice) return '';
-  return 'contactId' in choice ? `c:${choice.contactId}` : `k:${choice.agencyKind}`;
+  if ('contactId' in choice) return `c:${choice.contactId}`;
+  return 'agencyKind' in choice ? `k:${choice.agencyKind}` : TYPED;
 }
 
 /** The choice that records this receiver again (a recorded answer's receiver, when changing it). */
 export function choiceOf(receiver: ConsentReceiver | undefined): ConsentReceiverChoice | null {
   if (!receiver) return null;
-  return receiver.kind === 'contact'
-    ? { contactId: receiver.contactId }
-    : { agencyKind: receiver.agencyKind };
+  if (receiver.kind === 'contact') return { contactId: receiver.contactId };
+  return receiver.kind === 'named' ? { name: receiver.name } : { agencyKind: receiver.agencyKind };
 }
 
 function parseChoice(value: string): ConsentReceiverChoice | null {
@@ -61,41 +67,65 @@ export function ConsentReceiverPicker({
   const { t } = useTranslation();
   const { uiLanguage } = usePrefs();
   const select = useRef<HTMLSelectElement>(null);
-  const chosen = value !== null;
+  const [typing, setTyping] = useState(value !== null && 'name' in value);
+  const [typed, setTyped] = useState(value !== null && 'name' in value ? value.name : '');
+  const chosen = value !== null || typing;
   useEffect(() => {
     if (!chosen) select.current?.focus();
   }, [chosen]);
   return (
-    <Field label={t('interview.consentReceiver.label')} hint={t('interview.consentReceiver.hint')}>
-      {(id, hint) => (
-        <select
-          ref={select}
-          id={id}
-          aria-describedby={hint}
-          value={choiceValue(value)}
-          onChange={(e) => onChange(parseChoice(e.target.value))}
-          data-testid="consent-receiver"
-        >
-          <option value="">{t('interview.consentReceiver.choose')}</option>
-          {directory.length > 0 && (
-            <optgroup label={t('interview.consentReceiver.directory')}>
-              {directory.map((c) => (
-                <option key={c.id} value={`c:${c.id}`}>
-                  {c.province ? `${c.name} — ${provinceLabel(c.province, uiLanguage)}` : c.name}
+    <>
+      <Field label={t('interview.consentReceiver.label')} hint={t('interview.consentReceiver.hint')}>
+        {(id, hint) => (
+          <select
+            ref={select}
+            id={id}
+            aria-describedby={hint}
+            value={typing ? TYPED : choiceValue(value)}
+            onChange={(e) => {
+              const next = e.target.value;
+              setTyping(next === TYPED);
+              onChange(next === TYPED ? (typed.trim() ? { name: typed.trim() } : null) : parseChoice(next));
+            }}
+            data-testid="consent-receiver"
+          >
+            <option value="">{t('interview.consentReceiver.choose')}</option>
+            {directory.length > 0 && (
+              <optgroup label={t('interview.consentReceiver.directory')}>
+                {directory.map((c) => (
+                  <option key={c.id} value={`c:${c.id}`}>
+                    {c.province ? `${c.name} — ${provinceLabel(c.province, uiLanguage)}` : c.name}
+                  </option>
+                ))}
+              </optgroup>
+            )}
+            <optgroup label={t('interview.consentReceiver.kinds')}>
+              {agencyKind.options.map((kind: Kind) => (
+                <option key={kind} value={`k:${kind}`}>
+                  {t(`admin.settings.kinds.${kind}`)}
                 </option>
               ))}
             </optgroup>
+            <option value={TYPED}>{t('referral.pick.typed')}</option>
+          </select>
+        )}
+      </Field>
+      {typing && (
+        <Field label={t('referral.pick.typedName')}>
+          {(id) => (
+            <input
+              id={id}
+              value={typed}
+              onChange={(e) => {
+                setTyped(e.target.value);
+                onChange(e.target.value.trim() ? { name: e.target.value.trim() } : null);
+              }}
+              data-testid="consent-receiver-name"
+            />
           )}
-          <optgroup label={t('interview.consentReceiver.kinds')}>
-            {agencyKind.options.map((kind: Kind) => (
-              <option key={kind} value={`k:${kind}`}>
-                {t(`admin.settings.kinds.${kind}`)}
-              </option>
-            ))}
-          </optgroup>
-        </select>
+        </Field>
       )}
-    </Field>
+    </>
   );
 }
 
@@ -106,5 +136,6 @@ export function receiverText(
   kindName: (kind: Kind) => string,
 ): string {
   if ('agencyKind' in choice) return kindName(choice.agencyKind);
+  if ('name' in choice) return choice.name;
   return directory.find((c) => c.id === choice.contactId)?.name ?? '';
 }

@@ -405,6 +405,7 @@ export function InterviewScreen({
           {needsReceiver && (
             <div className="consent-receiver" data-testid="consent-receiver-panel">
               <ConsentReceiverPicker
+                key={question.id}
                 directory={directory}
                 value={receiver}
                 onChange={(choice) => setReceivers((r) => ({ ...r, [question.id]: choice }))}

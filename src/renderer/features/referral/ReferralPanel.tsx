@@ -145,7 +145,7 @@ export function ReferralPanel({
         <p className="notice" data-testid="referral-consent">
           {t('referral.consent.asked', {
             receiver:
-              consent.recorded.kind === 'contact'
+              consent.recorded.kind !== 'agencyKind'
                 ? consent.recorded.name
                 : t('referral.consent.anyOfKind', {
                     kind: t(`admin.settings.kinds.${consent.recorded.agencyKind}`),
