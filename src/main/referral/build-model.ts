@@ -3,6 +3,7 @@ import { provinceLabel } from '../../shared/domain/provinces';
 import type { Locale } from '../../shared/i18n/locales';
 import { type Answers, type AnswerValue, describeAnswer } from '../../shared/instrument';
 import { anchorSummary } from '../audit/anchor';
+import { shortFingerprint } from '../keys/store-identity';
 import type { Block, DocModel, GridCell, Lang, LangText, SignatureEntry } from '../pdf/model';
 import type { ReferralFacts, Translate } from './facts';
 import { findingsBlocks } from './findings';
@@ -615,14 +616,15 @@ function verification(sources: readonly VerificationSource[], ctx: Context): Blo
         return { value: facts.signer.name, lang: PRIMARY };
       case 'signer.position':
         return { value: facts.signer.position, lang: PRIMARY };
-      case 'signer.agency':
-        return { value: facts.signer.agency || '—', lang: PRIMARY };
       case 'signer.time':
         return { value: dateTime(facts.signer.signedAt, 'th', th), lang: PRIMARY };
       case 'signer.certificate':
         return { value: facts.signer.fingerprint, lang: 'en' };
       case 'signer.store':
-        return { value: facts.signer.storeFingerprint ?? '—', lang: 'en' };
+        return {
+          value: facts.signer.storeFingerprint ? shortFingerprint(facts.signer.storeFingerprint) : '—',
+          lang: 'en',
+        };
       case 'audit.anchor':
         return { value: anchorSummary(facts.signer.auditAnchor ?? ''), lang: 'en' };
       case 'document.hashNote':

@@ -56,14 +56,15 @@ export const VERIFICATION_SOURCES = [
   'letter.number',
   'signer.name',
   'signer.position',
-  'signer.agency',
+  // In the agency's place (the letterhead names the agency already): the store whose CA certified the
+  // signer, short as read out by phone; the whole fingerprint is in the signature's certificates,
+  // which verify-pdf reports as store:.
+  'signer.store',
   'signer.time',
   // Beside the time, in the row the time had to itself (the certificate takes a whole row): the box
   // keeps its height and the letter its page count.
   'audit.anchor',
   'signer.certificate',
-  // The store whose CA certified the signer: a receiver compares it with the one read out by phone.
-  'signer.store',
   'document.hashNote',
 ] as const;
 export type VerificationSource = (typeof VERIFICATION_SOURCES)[number];
