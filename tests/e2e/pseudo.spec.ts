@@ -44,6 +44,12 @@ test('every screen holds 40% longer text without clipping or overflow', async ({
   await check('distress');
   await page.getByTestId('distress-continue').click();
   await page.getByTestId('answer-yes').click();
+  // After the stop, the officer's closing checks (rights explained, card handed), then the end.
+  await expect(page.getByTestId('question')).toHaveAttribute('data-question-id', 'close_rights_explained');
+  await check('after-stop-closing-check');
+  await page.getByTestId('answer-yes').click();
+  await expect(page.getByTestId('question')).toHaveAttribute('data-question-id', 'close_card_given');
+  await page.getByTestId('answer-yes').click();
   await expect(page.getByTestId('all-asked')).toBeVisible();
   await check('stopped-by-safety');
   await page.getByTestId('lock').click();

@@ -40,6 +40,12 @@ test("after a safety stop the officer saves the rights card in the person's lang
 
   // Someone from the boat is near: the interview stops at once; the card is offered there.
   await page.getByTestId('answer-yes').click();
+  // After the stop only the officer's closing checks: rights explained (yes), card handed (not yet:
+  // the hand-over below records it).
+  await expect(page.getByTestId('question')).toHaveAttribute('data-question-id', 'close_rights_explained');
+  await page.getByTestId('answer-yes').click();
+  await expect(page.getByTestId('question')).toHaveAttribute('data-question-id', 'close_card_given');
+  await page.getByTestId('answer-no').click();
   await expect(page.getByTestId('all-asked')).toBeVisible();
   const card = page.getByTestId('rights-card');
   await expect(card).toBeVisible();
