@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../src/main/db/driver';
 import { buildSearchText } from '../src/main/db/search-text';
-import { insertUser } from '../src/main/store/vault';
+import { insertUser } from '../src/main/store/accounts';
 
 /**
  * Seeds a provincial office's case load with direct SQL in one transaction (the services would spend

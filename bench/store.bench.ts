@@ -13,10 +13,11 @@ import {
 import { openDatabase } from '../src/main/db/connection';
 import { deriveKek, KDF_PROFILES, newKdfParams } from '../src/main/keys/kdf';
 import { readKeyring } from '../src/main/keys/keyring';
+import { insertUser } from '../src/main/store/accounts';
 import { createCase, listCases } from '../src/main/store/cases';
 import { saveAnswer, startInterview } from '../src/main/store/interviews';
 import { Session } from '../src/main/store/session';
-import { insertUser, Vault } from '../src/main/store/vault';
+import { Vault } from '../src/main/store/vault';
 
 /**
  * Store benchmarks (issue 3). Prints one JSON object per line: {"name","value","unit", ...extra}.

@@ -12,7 +12,7 @@ import { closeDatabase, openDatabase } from '../../src/main/db/connection';
 import { rawKeyLiteral } from '../../src/main/keys/raw-key';
 import { createSelfSignedIdentity } from '../../src/main/pdf/identity';
 import { parseJsonBody } from '../../src/main/preview/json-body';
-import { rotateDatabaseKey } from '../../src/main/store/vault';
+import { rotateDatabaseKey } from '../../src/main/store/key-rotation';
 import { tempDir } from '../helpers/disk';
 import { SUPERVISOR } from '../helpers/samples';
 import { createTestStore } from '../helpers/test-app';

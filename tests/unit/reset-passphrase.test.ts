@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handlers } from '../../src/main/ipc/handlers';
 import type { AppContext } from '../../src/main/services/context';
 import { listAudit } from '../../src/main/store/audit';
+import { FREE_RECOVERY_ATTEMPTS, recoveryBackoffSeconds } from '../../src/main/store/backoff';
 import { addUser } from '../../src/main/store/users';
-import { FREE_RECOVERY_ATTEMPTS, recoveryBackoffSeconds, Vault } from '../../src/main/store/vault';
+import { Vault } from '../../src/main/store/vault';
 import { log } from '../../src/main/util/log';
 import { OFFICER as OFFICER_ACCOUNT, SUPERVISOR } from '../helpers/samples';
 import { createTestApp, createTestStore, type TestApp } from '../helpers/test-app';
@@ -246,7 +247,7 @@ describe('the recovery-key back-off in the vault (with a test clock)', () => {
     const store = await createTestStore();
     const session = await store.unlock();
     const officer = await addUser(session, { ...OFFICER });
-    const { resetPassphraseAsSupervisor } = await import('../../src/main/store/vault');
+    const { resetPassphraseAsSupervisor } = await import('../../src/main/store/passphrases');
     const wrong = otherKey(store.recoveryKey);
     const reset = (key: string) =>
       resetPassphraseAsSupervisor(session, {

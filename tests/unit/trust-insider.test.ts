@@ -16,8 +16,8 @@ import {
 import { newPersonBundle } from '../../src/main/keys/person-keys';
 import { parseSignedData } from '../../src/main/pdf/cms';
 import { formatFingerprint } from '../../src/main/pdf/identity';
+import { rotateDatabaseKey } from '../../src/main/store/key-rotation';
 import { storePaths } from '../../src/main/store/paths';
-import { rotateDatabaseKey } from '../../src/main/store/vault';
 import { openKeyedFile } from '../helpers/keyed-db';
 import { OFFICER } from '../helpers/samples';
 import { createTestApp, type TestApp } from '../helpers/test-app';

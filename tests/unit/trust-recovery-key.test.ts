@@ -7,9 +7,10 @@ import { openAccountEntry, readKeyring, usernameLookup } from '../../src/main/ke
 import { formatRecoveryKey } from '../../src/main/keys/recovery-key';
 import { createBackup, restoreBackup } from '../../src/main/store/backup';
 import { listCases } from '../../src/main/store/case-list';
+import { resetPassphraseAsSupervisor } from '../../src/main/store/passphrases';
 import { storePaths } from '../../src/main/store/paths';
 import { addUser } from '../../src/main/store/users';
-import { resetPassphraseAsSupervisor, Vault } from '../../src/main/store/vault';
+import { Vault } from '../../src/main/store/vault';
 import { captureIo, lineValue } from '../helpers/cli-io';
 import { tempDir } from '../helpers/disk';
 import { codeOfAsync } from '../helpers/errors';

@@ -1,4 +1,5 @@
 import type { Db } from '../db/driver';
+import { usernamesById } from './accounts';
 
 /**
  * *_by columns hold a local user id, or the person named by an imported case document:
@@ -35,8 +36,7 @@ function readImported(stored: string): [exporter: string, person: string] | null
 }
 
 export function loadAttribution(db: Db): Attribution {
-  const rows = db.prepare('SELECT id, username FROM users').all() as { id: string; username: string }[];
-  const byId = new Map(rows.map((r) => [r.id, r.username]));
+  const byId = usernamesById(db);
   return {
     name(stored) {
       if (stored.startsWith(EXTERNAL_PREFIX)) return stored.slice(EXTERNAL_PREFIX.length);

@@ -30,6 +30,7 @@ import { isLegacyKeyring, type Keyring, parseKeyring, readKeyring, writeKeyring 
 import { parseRecoveryKey } from '../keys/recovery-key';
 import { wipe } from '../keys/wipe';
 import { fsyncDir } from '../util/atomic-file';
+import { readUserRow } from './accounts';
 import { fileStamp, restrictToOwner, storePaths } from './paths';
 import type { Session } from './session';
 
@@ -340,8 +341,7 @@ function untrusted(why: string): AppError {
 /** The restoring user when the backup knows them; otherwise the recovery key acts. */
 function auditActorIn(db: Db, actor: AuditActor | undefined): AuditActor {
   if (actor?.kind === 'user' && actor.id) {
-    const known = db.prepare('SELECT 1 FROM users WHERE id = ?').get(actor.id);
-    if (known) return actor;
+    if (readUserRow(db, actor.id)) return actor;
   }
   return { kind: 'recovery', id: null };
 }

@@ -18,6 +18,7 @@ import {
   storeFingerprint,
 } from '../keys/store-identity';
 import { sealStoreSecrets } from '../keys/store-recovery';
+import { readUserRow, type UserRow } from './accounts';
 import type { Session } from './session';
 
 /**
@@ -27,18 +28,7 @@ import type { Session } from './session';
  * supervisor's session (from their bundle) or a recovery session (from the recovery key) holds.
  */
 
-interface UserFacts {
-  id: string;
-  display_name: string;
-  role: 'supervisor' | 'officer';
-  disabled_at: string | null;
-}
-
-function userFacts(db: Db, id: string): UserFacts | undefined {
-  return db.prepare('SELECT id, display_name, role, disabled_at FROM users WHERE id = ?').get(id) as
-    | UserFacts
-    | undefined;
-}
+type UserFacts = Pick<UserRow, 'id' | 'display_name' | 'role' | 'disabled_at'>;
 
 function agencyName(db: Db): string {
   const row = db.prepare("SELECT value_json FROM settings WHERE key = 'agency'").pluck().get() as
@@ -150,7 +140,7 @@ export function establishTrust(args: {
   now: Date;
 }): { keyring: Keyring; bundle: PersonBundle; ca: StoreCa } {
   const { db, keyring, now } = args;
-  const supervisor = userFacts(db, args.supervisorEntry.accountId);
+  const supervisor = readUserRow(db, args.supervisorEntry.accountId);
   if (!supervisor) throw new AppError('DB_CORRUPT');
   const made = newStoreIdentity({
     recoveryKey: args.recoveryKey,
@@ -161,7 +151,7 @@ export function establishTrust(args: {
   let roster = made.roster;
   for (const entry of keyring.accounts) {
     if (entry.accountId === supervisor.id) continue;
-    const user = userFacts(db, entry.accountId);
+    const user = readUserRow(db, entry.accountId);
     if (!user) continue; // an entry without account (never signs in): not listed
     roster = withAccount(
       roster,
@@ -257,7 +247,7 @@ export function endorsePendingKeys(
         : pending.proof !== null &&
           keyChangeProven(account.signingPublicKey, entry.accountId, pending, pending.proof);
     if (!proven) continue;
-    const user = userFacts(db, entry.accountId);
+    const user = readUserRow(db, entry.accountId);
     if (!user) continue;
     roster = withAccount(
       roster,

@@ -5,7 +5,6 @@ import {
   addUserInput,
   type ChangePassphraseInput,
   changePassphraseInput,
-  normaliseUsername,
   type SessionUser,
   type UserSummary,
 } from '../../shared/domain/users';
@@ -13,31 +12,20 @@ import { AppError } from '../../shared/errors';
 import { toStoreError } from '../db/errors';
 import { createAccountEntry, readKeyring, writeKeyring } from '../keys/keyring';
 import { newPersonBundle, publicKeysOf } from '../keys/person-keys';
+import {
+  activeSupervisorCount,
+  insertUser,
+  listUserRows,
+  markUserDisabled,
+  readUserRow,
+  readUserRowByUsername,
+  toUserSummary,
+} from './accounts';
 import { withKeyringLock } from './keyring-lock';
+import { changeOwnPassphrase as changePassphrase } from './passphrases';
 import type { Session } from './session';
 import { keyringWithRosterAccount, requireStoreCa, rosterOf } from './trust';
 import { parseInput } from './validate';
-import { changeOwnPassphrase as changePassphrase, insertUser } from './vault';
-
-interface UserRow {
-  id: string;
-  username: string;
-  display_name: string;
-  role: 'supervisor' | 'officer';
-  created_at: string;
-  disabled_at: string | null;
-}
-
-function toSummary(r: UserRow): UserSummary {
-  return {
-    id: r.id,
-    username: r.username,
-    displayName: r.display_name,
-    role: r.role,
-    createdAt: r.created_at,
-    disabledAt: r.disabled_at,
-  };
-}
 
 export function currentUser(session: Session): SessionUser {
   return session.requireUser();
@@ -51,8 +39,7 @@ export function currentUser(session: Session): SessionUser {
 export async function addUser(session: Session, input: AddUserInput): Promise<UserSummary> {
   const actor = session.require('users.manage');
   const parsed = parseInput(addUserInput, input);
-  const key = normaliseUsername(parsed.username);
-  const taken = session.read((db) => db.prepare('SELECT 1 FROM users WHERE username_key = ?').get(key));
+  const taken = session.read((db) => readUserRowByUsername(db, parsed.username));
   if (taken) throw new AppError('CONFLICT');
   const id = randomUUID();
   await withKeyringLock(session.dir, async () => {
@@ -120,26 +107,15 @@ export async function addUser(session: Session, input: AddUserInput): Promise<Us
 }
 
 export function getUser(session: Session, id: string): UserSummary {
-  const row = session.read((db) =>
-    db
-      .prepare('SELECT id, username, display_name, role, created_at, disabled_at FROM users WHERE id = ?')
-      .get(id),
-  ) as UserRow | undefined;
+  const row = session.read((db) => readUserRow(db, id));
   if (!row) throw new AppError('NOT_FOUND');
-  return toSummary(row);
+  return toUserSummary(row);
 }
 
 /** All accounts, for supervisors (a recovery session may list too, to pick whom to reset). */
 export function listUsers(session: Session): UserSummary[] {
   if (session.kind === 'user') session.require('users.manage');
-  const rows = session.read((db) =>
-    db
-      .prepare(
-        'SELECT id, username, display_name, role, created_at, disabled_at FROM users ORDER BY username_key',
-      )
-      .all(),
-  ) as UserRow[];
-  return rows.map(toSummary);
+  return session.read((db) => listUserRows(db)).map(toUserSummary);
 }
 
 /**
@@ -153,23 +129,11 @@ export async function disableUser(session: Session, userId: string): Promise<Use
   if (id === actor.id) throw new AppError('CONFLICT');
   const ca = readKeyring(session.dir)?.store ? requireStoreCa(session) : null;
   session.write((db, now) => {
-    const row = db.prepare('SELECT role, disabled_at FROM users WHERE id = ?').get(id) as
-      | { role: string; disabled_at: string | null }
-      | undefined;
+    const row = readUserRow(db, id);
     if (!row) throw new AppError('NOT_FOUND');
     if (row.disabled_at) return;
-    if (row.role === 'supervisor') {
-      const active = db
-        .prepare("SELECT count(*) FROM users WHERE role = 'supervisor' AND disabled_at IS NULL")
-        .pluck()
-        .get() as number;
-      if (active <= 1) throw new AppError('CONFLICT');
-    }
-    db.prepare('UPDATE users SET disabled_at = ?, disabled_by = ? WHERE id = ?').run(
-      now.toISOString(),
-      actor.id,
-      id,
-    );
+    if (row.role === 'supervisor' && activeSupervisorCount(db) <= 1) throw new AppError('CONFLICT');
+    markUserDisabled(db, id, actor.id, now);
     session.audit(db, now, { action: 'user.disable', entityType: 'user', entityId: id });
   });
   await withKeyringLock(session.dir, async () => {
@@ -191,7 +155,7 @@ export async function disableUser(session: Session, userId: string): Promise<Use
 
 /**
  * Own passphrase change: proves the current one. Keeps the person's keys, except at the first change
- * after someone else set the passphrase (vault.ts changeOwnPassphrase).
+ * after someone else set the passphrase (passphrases.ts changeOwnPassphrase).
  */
 export async function changeOwnPassphrase(session: Session, input: ChangePassphraseInput): Promise<void> {
   const parsed = parseInput(changePassphraseInput, input);

@@ -2,9 +2,9 @@ import { addAccount } from '../../services/add-account';
 import { backupRestoreSources, pickBackup, restorePickedBackup } from '../../services/backup-restore';
 import { listAuditForViewer, verifyAudit } from '../../store/audit';
 import { exportBackup } from '../../store/backup-export';
+import { resetPassphraseAsSupervisor } from '../../store/passphrases';
 import { getDeviceSettings, updateSettings } from '../../store/settings';
 import { disableUser, getUser, listUsers } from '../../store/users';
-import { resetPassphraseAsSupervisor } from '../../store/vault';
 import type { Handler } from '../dispatch';
 
 export const adminHandlers: {
