@@ -41,6 +41,8 @@ const TWINS: [cli: string, ipc: ChannelName][] = [
   ['verify-pdf', 'referral.verify'],
   ['directory-trust', 'admin.settings.update'],
   ['change-passphrase', 'account.changePassphrase'],
+  ['agency-key', 'admin.agencyKey.export'],
+  ['directory', 'admin.agencyKey.import'],
 ];
 /** Commands that act as an account but have no IPC twin (yet): their permission from the same table. */
 const CLI_ONLY: [cli: string, permission: Permission][] = [
@@ -105,6 +107,10 @@ function argsFor(name: string, role: UserRole): string[] {
       return base;
     case 'import-signing-identity':
       return [...base, join(work, 'identity.p12')];
+    case 'agency-key':
+      return ['export', ...base, '--out', `${out}.fskey`];
+    case 'directory':
+      return ['import-key', ...base, join(work, 'identity.p12')];
     default:
       throw new Error(`no arguments for ${name}`);
   }

@@ -1,3 +1,4 @@
+import { agencyKeyCommand, directoryCommand } from './commands/agency-key-commands';
 import { demoCommand } from './commands/demo-command';
 import { instrumentCommand } from './commands/instrument-command';
 import { referralCommands } from './commands/referral-commands';
@@ -10,6 +11,8 @@ export const commands: CliCommand[] = [
   ...storeCommands,
   demoCommand,
   ...referralCommands,
+  agencyKeyCommand,
+  directoryCommand,
   ...stringsCommands,
   instrumentCommand,
 ];

@@ -1,10 +1,10 @@
 /**
- * Where files to import (today: backups to restore) come from. The main process always picks the file
+ * Where files to import (backups to restore, agency keys, handover packages and receipts) come from. The main process always picks the file
  * itself: in the desktop app with the system's open dialog, in the preview and tests from a list of
  * files in one folder that main made and the renderer chooses from by name. A path from the renderer
  * is never opened.
  */
-export type ImportKind = 'backup';
+export type ImportKind = 'backup' | 'agencyKey' | 'handover' | 'receipt';
 
 /** A file the user may choose, as the renderer sees it: a name, never a path. */
 export interface ImportCandidate {
@@ -40,4 +40,7 @@ export const noImportSource: ImportSource = {
 /** File name extensions per import kind (what the dialog filters to and the folder lists). */
 export const IMPORT_EXTENSIONS: Record<ImportKind, readonly string[]> = {
   backup: ['db'],
+  agencyKey: ['fskey'],
+  handover: ['fshandover'],
+  receipt: ['fsreceipt'],
 };

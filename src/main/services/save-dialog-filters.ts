@@ -7,7 +7,7 @@ export interface DialogFilter {
 }
 
 /** The kinds of file FieldScreen writes or reads, each with its filter label. */
-export type FileKind = 'pdf' | 'backup' | 'xliff' | 'image' | 'all';
+export type FileKind = 'pdf' | 'backup' | 'xliff' | 'image' | 'agencyKey' | 'handover' | 'receipt' | 'all';
 
 /** Label of a kind in the dialog; `format` is the image format (PNG, JPEG…) for 'image'. */
 export type FilterLabel = (kind: FileKind, format?: string) => string;
@@ -17,6 +17,9 @@ const ENGLISH: Record<FileKind, string> = {
   backup: 'FieldScreen backup',
   xliff: 'XLIFF translation file',
   image: '{{format}} image',
+  agencyKey: 'FieldScreen agency key',
+  handover: 'FieldScreen handover package',
+  receipt: 'FieldScreen handover receipt',
   all: 'All files',
 };
 
@@ -44,6 +47,9 @@ export function saveDialogFilters(fileName: string, label: FilterLabel = english
   const ext = extname(fileName).slice(1).toLowerCase();
   if (ext === 'pdf') return [{ name: label('pdf'), extensions: ['pdf'] }];
   if (ext === 'db') return [{ name: label('backup'), extensions: ['db'] }];
+  if (ext === 'fskey') return [{ name: label('agencyKey'), extensions: ['fskey'] }];
+  if (ext === 'fshandover') return [{ name: label('handover'), extensions: ['fshandover'] }];
+  if (ext === 'fsreceipt') return [{ name: label('receipt'), extensions: ['fsreceipt'] }];
   if (ext === 'xlf' || ext === 'xliff') return [{ name: label('xliff'), extensions: ['xlf', 'xliff'] }];
   const image = IMAGES[ext];
   if (image) return [{ name: label('image', image.format), extensions: [...image.extensions] }];

@@ -20,7 +20,16 @@ import { RENDERER_CSP_HEADER } from '../security/csp';
 import { isAppUrl, permissionAllowed } from '../security/navigation';
 import { rendererEntryUrl } from '../security/renderer-entry';
 import { createAppContext } from '../services/app-context';
-import { IMPORT_EXTENSIONS, type ImportSource } from '../services/import-source';
+import { IMPORT_EXTENSIONS, type ImportKind, type ImportSource } from '../services/import-source';
+
+/** The open dialog's title for each kind of file to import. */
+const OPEN_TITLES: Record<ImportKind, string> = {
+  backup: 'fileDialog.openBackupTitle',
+  agencyKey: 'fileDialog.openAgencyKeyTitle',
+  handover: 'fileDialog.openHandoverTitle',
+  receipt: 'fileDialog.openReceiptTitle',
+};
+
 import { type FilterLabel, saveDialogFilters } from '../services/save-dialog-filters';
 import { writeFileAtomic } from '../util/atomic-file';
 import { log } from '../util/log';
@@ -74,10 +83,10 @@ if (!app.requestSingleInstanceLock()) {
     async pick(kind) {
       if (!mainWindow) return null;
       const choice = await dialog.showOpenDialog(mainWindow, {
-        title: translate()('fileDialog.openBackupTitle'),
+        title: translate()(OPEN_TITLES[kind]),
         defaultPath: app.getPath('documents'),
         properties: ['openFile'],
-        filters: saveDialogFilters(`backup.${IMPORT_EXTENSIONS[kind][0]}`, filterLabel),
+        filters: saveDialogFilters(`file.${IMPORT_EXTENSIONS[kind][0]}`, filterLabel),
       });
       const path = choice.canceled ? undefined : choice.filePaths[0];
       if (!path) return null;

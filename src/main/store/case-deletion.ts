@@ -75,6 +75,7 @@ const DELETE_STATEMENTS = [
   'DELETE FROM answers WHERE interview_id IN (SELECT id FROM interviews WHERE case_id = ?)',
   'DELETE FROM notes WHERE case_id = ?',
   'DELETE FROM follow_ups WHERE case_id = ?',
+  'DELETE FROM handovers WHERE case_id = ?',
   'DELETE FROM referrals WHERE case_id = ?',
   'DELETE FROM attachments WHERE case_id = ?',
   'DELETE FROM interviews WHERE case_id = ?',

@@ -46,6 +46,12 @@ export const AUDIT_ACTIONS = [
   'settings.update',
   'backup.create',
   'backup.restore',
+  'agency_key.export',
+  'agency_key.import',
+  'handover.send',
+  'handover.receive',
+  'handover.receipt_issue',
+  'handover.receipt_import',
 ] as const;
 export const auditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditAction>;

@@ -4,6 +4,7 @@ import { adminChannels } from './channels/admin';
 import { appChannels } from './channels/app';
 import { caseChannels } from './channels/cases';
 import { caseworkChannels } from './channels/casework';
+import { handoverChannels } from './channels/handover';
 import { interviewChannels } from './channels/interviews';
 import { referralChannels } from './channels/referrals';
 import { rightsCardChannels } from './channels/rights-card';
@@ -25,6 +26,7 @@ export const contract = {
   ...rightsCardChannels,
   ...caseworkChannels,
   ...adminChannels,
+  ...handoverChannels,
 } satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -3,6 +3,7 @@ import { adminHandlers } from './admin';
 import { appHandlers } from './app';
 import { caseHandlers } from './cases';
 import { caseworkHandlers } from './casework';
+import { handoverHandlers } from './handover';
 import { interviewHandlers } from './interviews';
 import { referralHandlers } from './referrals';
 import { rightsCardHandlers } from './rights-card';
@@ -20,4 +21,5 @@ export const handlers: Handlers = {
   ...rightsCardHandlers,
   ...caseworkHandlers,
   ...adminHandlers,
+  ...handoverHandlers,
 };

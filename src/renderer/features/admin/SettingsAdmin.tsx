@@ -27,6 +27,7 @@ import {
   useProblemText,
   withoutProblem,
 } from '../../components/form-problems';
+import { type AgencyKeyStatus, AgencyKeysPanel } from './AgencyKeysPanel';
 import { AgencyTrustEditor } from './AgencyTrustEditor';
 
 type Agency = Settings['agency'];
@@ -130,13 +131,21 @@ export function SettingsAdmin() {
     });
   }, []);
 
-  useEffect(() => {
-    void call('admin.settings.get', {}).then((reply) => {
-      if (!reply.ok) return setError(reply.error);
-      showSettings(reply.value.settings);
-      setLoaded(true);
-    });
+  const [keys, setKeys] = useState<AgencyKeyStatus | null>(null);
+  const loadKeys = useCallback(async () => {
+    const reply = await call('admin.agencyKey.status', {});
+    if (reply.ok) setKeys(reply.value);
+  }, []);
+  const load = useCallback(async () => {
+    const reply = await call('admin.settings.get', {});
+    if (!reply.ok) return setError(reply.error);
+    showSettings(reply.value.settings);
+    setLoaded(true);
   }, [showSettings]);
+  useEffect(() => {
+    void load();
+    void loadKeys();
+  }, [load, loadKeys]);
 
   const save = async () => {
     setError(null);
@@ -166,178 +175,192 @@ export function SettingsAdmin() {
 
   if (!loaded) return <ErrorMessage error={error} />;
 
+  const keyShort = new Map((keys?.imported ?? []).map((k) => [k.agencyId, k.shortFingerprint]));
   return (
-    <form
-      ref={form}
-      noValidate
-      data-testid="admin-settings"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
-      <h2>{t('admin.settings.title')}</h2>
-      <ProvinceSuggestions />
-      <div className="grid-form">
-        <fieldset>
-          <legend>{t('admin.settings.deviceTitle')}</legend>
-          <Field
-            label={t('admin.settings.autoLock')}
-            hint={t('admin.settings.autoLockHint')}
-            error={problem('autoLockMinutes')}
-          >
-            {(id, describedBy, invalid) => (
-              <input
-                id={id}
-                type="number"
-                min={1}
-                max={120}
-                step={1}
-                aria-describedby={describedBy}
-                aria-invalid={invalid || undefined}
-                value={autoLock}
-                onChange={(e) => {
-                  setAutoLock(e.target.value);
-                  fixed('autoLockMinutes');
-                }}
-                data-testid="settings-auto-lock"
-              />
-            )}
-          </Field>
-          <Field
-            label={t('admin.settings.intervieweeLanguage')}
-            error={problem('intervieweeLanguageDefault')}
-          >
-            {(id, describedBy, invalid) => (
-              <select
-                id={id}
-                aria-describedby={describedBy}
-                aria-invalid={invalid || undefined}
-                value={language}
-                onChange={(e) => {
-                  setLanguage(e.target.value);
-                  fixed('intervieweeLanguageDefault');
-                }}
-                data-testid="settings-interviewee-language"
-              >
-                {!(LOCALES as readonly string[]).includes(language) && (
-                  <option value={language}>{language}</option>
-                )}
-                {LOCALES.map((l) => (
-                  <option key={l} value={l} lang={l}>
-                    {LOCALE_NATIVE_NAMES[l]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        </fieldset>
-        <fieldset>
-          <legend>{t('admin.settings.followUpTitle')}</legend>
-          <Field label={t('admin.settings.reflectionDays')} error={problem('followUpDays.reflectionDays')}>
-            {(id, describedBy, invalid) => (
-              <input
-                id={id}
-                type="number"
-                min={1}
-                max={365}
-                aria-describedby={describedBy}
-                aria-invalid={invalid || undefined}
-                value={days.reflection}
-                onChange={(e) => {
-                  setDays((d) => ({ ...d, reflection: e.target.value }));
-                  fixed('followUpDays.reflectionDays');
-                }}
-                data-testid="settings-reflection-days"
-              />
-            )}
-          </Field>
-          <Field
-            label={t('admin.settings.shelterDays')}
-            hint={t('admin.settings.followUpHint')}
-            error={problem('followUpDays.shelterDays')}
-          >
-            {(id, describedBy, invalid) => (
-              <input
-                id={id}
-                type="number"
-                min={1}
-                max={365}
-                aria-describedby={describedBy}
-                aria-invalid={invalid || undefined}
-                value={days.shelter}
-                onChange={(e) => {
-                  setDays((d) => ({ ...d, shelter: e.target.value }));
-                  fixed('followUpDays.shelterDays');
-                }}
-                data-testid="settings-shelter-days"
-              />
-            )}
-          </Field>
-        </fieldset>
-        <fieldset>
-          <legend>{t('admin.settings.agencyTitle')}</legend>
-          {AGENCY_FIELDS.map((f) => (
-            <Field key={f} label={t(`admin.settings.agency.${f}`)} error={problem(`agency.${f}`)}>
+    <>
+      <form
+        ref={form}
+        noValidate
+        data-testid="admin-settings"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <h2>{t('admin.settings.title')}</h2>
+        <ProvinceSuggestions />
+        <div className="grid-form">
+          <fieldset>
+            <legend>{t('admin.settings.deviceTitle')}</legend>
+            <Field
+              label={t('admin.settings.autoLock')}
+              hint={t('admin.settings.autoLockHint')}
+              error={problem('autoLockMinutes')}
+            >
               {(id, describedBy, invalid) => (
                 <input
                   id={id}
+                  type="number"
+                  min={1}
+                  max={120}
+                  step={1}
                   aria-describedby={describedBy}
                   aria-invalid={invalid || undefined}
-                  value={agency[f]}
+                  value={autoLock}
                   onChange={(e) => {
-                    setAgency((a) => ({ ...a, [f]: e.target.value }));
-                    fixed(`agency.${f}`);
+                    setAutoLock(e.target.value);
+                    fixed('autoLockMinutes');
                   }}
-                  data-testid={`settings-agency-${f}`}
-                  {...(f === 'province' ? { list: PROVINCE_LIST_ID, autoComplete: 'off' } : {})}
+                  data-testid="settings-auto-lock"
                 />
               )}
             </Field>
-          ))}
-          <Field label={t('admin.settings.referralFont')} hint={t('admin.settings.referralFontHint')}>
-            {(id, hint) => (
-              <select
-                id={id}
-                aria-describedby={hint}
-                value={referralFont}
-                onChange={(e) => setReferralFont(referralFontSchema.parse(e.target.value))}
-                data-testid="settings-referral-font"
-              >
-                {referralFontSchema.options.map((font) => (
-                  <option key={font} value={font}>
-                    {t(`admin.settings.referralFonts.${font}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        </fieldset>
-      </div>
-      <DirectoryEditor
-        directory={directory}
-        onChange={(update, moved) => {
-          setDirectory(update);
-          // Entries removed or sorted: what was said by position no longer fits (said again on saving).
-          if (moved) {
-            setProblems((p) =>
-              Object.fromEntries(Object.entries(p).filter(([k]) => !k.startsWith('referralDirectory.'))),
-            );
-          }
-        }}
-        problem={problem}
-        onFixed={fixed}
-      />
-      <ErrorMessage error={generalError(error, (key) => settingsField(key) !== null)} />
-      {saved && (
-        <p className="notice" role="status" data-testid="settings-saved">
-          {t('admin.settings.saved')}
-        </p>
+            <Field
+              label={t('admin.settings.intervieweeLanguage')}
+              error={problem('intervieweeLanguageDefault')}
+            >
+              {(id, describedBy, invalid) => (
+                <select
+                  id={id}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid || undefined}
+                  value={language}
+                  onChange={(e) => {
+                    setLanguage(e.target.value);
+                    fixed('intervieweeLanguageDefault');
+                  }}
+                  data-testid="settings-interviewee-language"
+                >
+                  {!(LOCALES as readonly string[]).includes(language) && (
+                    <option value={language}>{language}</option>
+                  )}
+                  {LOCALES.map((l) => (
+                    <option key={l} value={l} lang={l}>
+                      {LOCALE_NATIVE_NAMES[l]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </fieldset>
+          <fieldset>
+            <legend>{t('admin.settings.followUpTitle')}</legend>
+            <Field label={t('admin.settings.reflectionDays')} error={problem('followUpDays.reflectionDays')}>
+              {(id, describedBy, invalid) => (
+                <input
+                  id={id}
+                  type="number"
+                  min={1}
+                  max={365}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid || undefined}
+                  value={days.reflection}
+                  onChange={(e) => {
+                    setDays((d) => ({ ...d, reflection: e.target.value }));
+                    fixed('followUpDays.reflectionDays');
+                  }}
+                  data-testid="settings-reflection-days"
+                />
+              )}
+            </Field>
+            <Field
+              label={t('admin.settings.shelterDays')}
+              hint={t('admin.settings.followUpHint')}
+              error={problem('followUpDays.shelterDays')}
+            >
+              {(id, describedBy, invalid) => (
+                <input
+                  id={id}
+                  type="number"
+                  min={1}
+                  max={365}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid || undefined}
+                  value={days.shelter}
+                  onChange={(e) => {
+                    setDays((d) => ({ ...d, shelter: e.target.value }));
+                    fixed('followUpDays.shelterDays');
+                  }}
+                  data-testid="settings-shelter-days"
+                />
+              )}
+            </Field>
+          </fieldset>
+          <fieldset>
+            <legend>{t('admin.settings.agencyTitle')}</legend>
+            {AGENCY_FIELDS.map((f) => (
+              <Field key={f} label={t(`admin.settings.agency.${f}`)} error={problem(`agency.${f}`)}>
+                {(id, describedBy, invalid) => (
+                  <input
+                    id={id}
+                    aria-describedby={describedBy}
+                    aria-invalid={invalid || undefined}
+                    value={agency[f]}
+                    onChange={(e) => {
+                      setAgency((a) => ({ ...a, [f]: e.target.value }));
+                      fixed(`agency.${f}`);
+                    }}
+                    data-testid={`settings-agency-${f}`}
+                    {...(f === 'province' ? { list: PROVINCE_LIST_ID, autoComplete: 'off' } : {})}
+                  />
+                )}
+              </Field>
+            ))}
+            <Field label={t('admin.settings.referralFont')} hint={t('admin.settings.referralFontHint')}>
+              {(id, hint) => (
+                <select
+                  id={id}
+                  aria-describedby={hint}
+                  value={referralFont}
+                  onChange={(e) => setReferralFont(referralFontSchema.parse(e.target.value))}
+                  data-testid="settings-referral-font"
+                >
+                  {referralFontSchema.options.map((font) => (
+                    <option key={font} value={font}>
+                      {t(`admin.settings.referralFonts.${font}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </fieldset>
+        </div>
+        <DirectoryEditor
+          directory={directory}
+          onChange={(update, moved) => {
+            setDirectory(update);
+            // Entries removed or sorted: what was said by position no longer fits (said again on saving).
+            if (moved) {
+              setProblems((p) =>
+                Object.fromEntries(Object.entries(p).filter(([k]) => !k.startsWith('referralDirectory.'))),
+              );
+            }
+          }}
+          problem={problem}
+          onFixed={fixed}
+          agencyKeys={keyShort}
+        />
+        <ErrorMessage error={generalError(error, (key) => settingsField(key) !== null)} />
+        {saved && (
+          <p className="notice" role="status" data-testid="settings-saved">
+            {t('admin.settings.saved')}
+          </p>
+        )}
+        <button type="submit" disabled={busy} data-testid="settings-save">
+          {busy ? t('actions.working') : t('admin.settings.save')}
+        </button>
+      </form>
+      {keys && (
+        <AgencyKeysPanel
+          status={keys}
+          directory={directory}
+          onChanged={() => {
+            void load();
+            void loadKeys();
+          }}
+        />
       )}
-      <button type="submit" disabled={busy} data-testid="settings-save">
-        {busy ? t('actions.working') : t('admin.settings.save')}
-      </button>
-    </form>
+    </>
   );
 }
 
@@ -350,8 +373,11 @@ function DirectoryEditor({
   onChange,
   problem,
   onFixed,
+  agencyKeys,
 }: {
   directory: ReferralContact[];
+  /** Short fingerprint of the agency key each entry holds (by entry id). */
+  agencyKeys: ReadonlyMap<string, string>;
   /** moved: entries were removed or sorted, so problems said by position no longer fit. */
   onChange: (update: (list: ReferralContact[]) => ReferralContact[], moved?: boolean) => void;
   /** What is wrong with a field, by its path in the settings ("referralDirectory.2.name"). */
@@ -402,6 +428,11 @@ function DirectoryEditor({
               {' · '}
               <span className="muted">{c.name.trim() || t('admin.settings.newContact')}</span>
             </legend>
+            {agencyKeys.has(c.id) && (
+              <p style={FULL_ROW} className="small" data-testid={`directory-agency-key-${i}`}>
+                {t('handover.keys.entryKey')} <strong className="fingerprint">{agencyKeys.get(c.id)}</strong>
+              </p>
+            )}
             <div style={FULL_ROW}>
               <Field label={t('admin.settings.contact.name')} error={problem(`referralDirectory.${i}.name`)}>
                 {(id, describedBy, invalid) => (
