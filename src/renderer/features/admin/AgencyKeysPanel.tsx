@@ -8,6 +8,7 @@ import { call } from '../../app/call';
 import { formatDateTime } from '../../app/format';
 import { usePrefs } from '../../app/prefs-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { Field } from '../../components/Field';
 import { formatSize } from '../cases/casework/format-size';
 
 export type AgencyKeyStatus = ResponseOf<'admin.agencyKey.status'>;
@@ -185,34 +186,44 @@ function ImportConfirm({
         />{' '}
         {t('handover.keys.compared', { short: facts.shortFingerprint })}
       </label>
-      <label>
-        {t('handover.keys.target')}
-        <select value={target} onChange={(e) => setTarget(e.target.value)} data-testid="agency-key-target">
-          <option value="">{t('handover.keys.newEntry')}</option>
-          {directory.map((entry) => (
-            <option key={entry.id} value={entry.id}>
-              {entry.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      {target === '' && (
-        <label>
-          {t('admin.settings.contact.kind')}
-          <select
-            value={kind}
-            onChange={(e) => setKind(agencyKind.parse(e.target.value))}
-            data-testid="agency-key-kind"
-          >
-            {agencyKind.options.map((k) => (
-              <option key={k} value={k}>
-                {t(`admin.settings.kinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-      <div className="actions">
+      <div className="two-col">
+        <Field label={t('handover.keys.target')}>
+          {(id) => (
+            <select
+              id={id}
+              value={target}
+              onChange={(e) => setTarget(e.target.value)}
+              data-testid="agency-key-target"
+            >
+              <option value="">{t('handover.keys.newEntry')}</option>
+              {directory.map((entry) => (
+                <option key={entry.id} value={entry.id}>
+                  {entry.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {target === '' && (
+          <Field label={t('admin.settings.contact.kind')}>
+            {(id) => (
+              <select
+                id={id}
+                value={kind}
+                onChange={(e) => setKind(agencyKind.parse(e.target.value))}
+                data-testid="agency-key-kind"
+              >
+                {agencyKind.options.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`admin.settings.kinds.${k}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+      </div>
+      <div className="row">
         <button
           type="button"
           disabled={!compared || busy}
