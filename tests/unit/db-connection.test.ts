@@ -43,6 +43,7 @@ describe('openDatabase', () => {
     const own = tables.filter((t) => t.type === 'table' && !t.name.startsWith('sqlite_'));
     expect(own.map((t) => t.name).sort()).toEqual(
       [
+        'agency_keys',
         'answer_history',
         'answers',
         'attachments',
@@ -51,6 +52,7 @@ describe('openDatabase', () => {
         'case_search_text',
         'cases',
         'follow_ups',
+        'handovers',
         'interviews',
         'notes',
         'persons',

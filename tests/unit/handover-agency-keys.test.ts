@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyKeyCommand, directoryCommand } from '../../src/main/cli/commands/agency-key-commands';
 import { agencyKeyPair, readAgencyKeyFile } from '../../src/main/keys/agency-key';
+import { openSealedBox, sealToAgency, sodiumReady } from '../../src/main/keys/sealed-box';
 import { listAudit } from '../../src/main/store/audit';
 import { getSettings } from '../../src/main/store/settings';
 import { Vault } from '../../src/main/store/vault';
@@ -135,3 +137,29 @@ async function directoryOf(store: TestStoreDir) {
     s.lock('manual');
   }
 }
+
+describe('sealed to an agency key', () => {
+  it('only the agency whose store derives the key opens the content key; a changed box opens for nobody', async () => {
+    await sodiumReady();
+    const open = async (store: TestStoreDir) => {
+      const s = await new Vault(store.dir).unlock(store.user, STORE_PASS);
+      try {
+        const ca = s.storeCa;
+        if (!ca) throw new Error('no store CA');
+        return agencyKeyPair(ca);
+      } finally {
+        s.lock('manual');
+      }
+    };
+    const shelterPair = await open(shelter);
+    const teamPair = await open(team);
+    const contentKey = randomBytes(32);
+    const file = readAgencyKeyFile(readFileSync(shelterKey));
+    const box = sealToAgency(Buffer.from(file?.body.sealingPublicKey ?? '', 'base64'), contentKey);
+    expect(openSealedBox(box, shelterPair.publicKey, shelterPair.privateKey)).toEqual(contentKey);
+    expect(openSealedBox(box, teamPair.publicKey, teamPair.privateKey)).toBeNull();
+    const changed = Buffer.from(box);
+    changed[40] = (changed[40] ?? 0) ^ 1;
+    expect(openSealedBox(changed, shelterPair.publicKey, shelterPair.privateKey)).toBeNull();
+  });
+});
