@@ -122,6 +122,14 @@ describe('breakParagraph', () => {
     expect(lines.map((line) => line.text)).toEqual(['aa bb', 'cc dd']);
   });
 
+  it('keeps a paragraph that fits its width on one line, whatever its words measure apart', () => {
+    // Kerning across word edges can make a whole line narrower than its words measured one by one.
+    const kerned = (piece: string) => (piece === 'To Va' ? 24 : piece.length * 6);
+    expect(breakParagraph('To Va  ', 'en', 25, kerned)).toEqual([{ start: 0, end: 5, text: 'To Va' }]);
+    expect(breakParagraph('To Va', 'en', 23, kerned).map((line) => line.text)).toEqual(['To', 'Va']);
+    expect(breakParagraph('   ', 'en', 25, kerned)).toEqual([]);
+  });
+
   it('puts a long Thai paragraph on several lines, each ending at a word', () => {
     const text = SAMPLE_PARAGRAPHS.th[0] ?? '';
     const lines = checkLines(text, 'th', 100);

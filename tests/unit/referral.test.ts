@@ -226,6 +226,21 @@ describe('the referral as an official Thai letter, for each demo case', () => {
     },
   );
 
+  it('preparing records one view of the case (its two interviews read within it), exporting records the referral', async () => {
+    const caseId = caseOf('th');
+    const since = (seq: number) => listAudit(session, { limit: 100 }).filter((row) => row.seq > seq);
+    expect(getCase(session, caseId).interviews).toHaveLength(2);
+    const start = listAudit(session, { limit: 1 })[0]?.seq ?? 0;
+    const prepared = await prepareReferral(session, { caseId, ...FACTS });
+    const viewed = since(start);
+    expect(viewed.map((row) => [row.action, row.entityId])).toEqual([['case.view', caseId]]);
+    const afterView = viewed[0]?.seq ?? 0;
+    await exportReferral(session, prepared, toFolder(out));
+    const recorded = since(afterView).map((row) => row.action);
+    expect(recorded).toContain('referral.record');
+    expect(recorded).not.toContain('case.view');
+  });
+
   it('a byte flipped in the signed PDF is detected', async () => {
     const prepared = await prepareReferral(session, { caseId: caseOf('my'), ...FACTS });
     const tampered = Buffer.from(prepared.pdf);

@@ -164,6 +164,12 @@ export function breakParagraph(
   measure: (piece: string) => number,
 ): LineSpan[] {
   const lines: LineSpan[] = [];
+  // A paragraph that fits is one line: no need to look for places to break it (the word segmenter
+  // is the slow part, and most of a form's texts are labels and values that fit).
+  const whole = trimEndOffset(text, 0, text.length);
+  if (whole === 0) return lines;
+  if (measure(text.slice(0, whole)) <= maxWidth)
+    return [{ start: 0, end: whole, text: text.slice(0, whole) }];
   const stops = [...breakOpportunities(text, lang), text.length];
   let lineStart = 0;
   while (lineStart < text.length) {

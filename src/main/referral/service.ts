@@ -17,7 +17,7 @@ import { renderPdf } from '../pdf/render';
 import { signPdf } from '../pdf/sign';
 import { listAttachments } from '../store/attachments';
 import { getCase } from '../store/cases';
-import { getInterview } from '../store/interviews';
+import { answersOfCaseInterviews } from '../store/interviews';
 import { getSigningIdentity, recordReferral } from '../store/referrals';
 import type { Session } from '../store/session';
 import { getSettings } from '../store/settings';
@@ -159,15 +159,24 @@ function chosenContact(settings: Settings, contactId: string | undefined): Refer
   return contact;
 }
 
-/** The person's interviews, oldest first, and all their answers (the later overriding the earlier). */
+/**
+ * The person's interviews, oldest first, and all their answers (the later overriding the earlier), read
+ * within the view of the case the caller recorded (getCase): no audit row of its own.
+ */
 export function interviewsAndAnswers(session: Session, caseDetail: CaseDetail, personId: string | null) {
   const interviews = caseDetail.interviews
     .filter((i) => (personId ? i.personId === personId : true))
     .sort((a, b) => a.startedAt.localeCompare(b.startedAt));
   const answers: Answers = {};
   const wordings: Record<string, AnswerWording> = {};
-  for (const i of interviews) {
-    for (const a of getInterview(session, i.id).answers) {
+  // The caller opened the case with getCase (one audited view): its interviews are read as part of it.
+  const stored = answersOfCaseInterviews(
+    session,
+    caseDetail.id,
+    interviews.map((i) => i.id),
+  );
+  for (const interviewAnswers of stored) {
+    for (const a of interviewAnswers) {
       const parsed = answerValueSchema.safeParse(a.value);
       if (!parsed.success) continue;
       answers[a.questionId] = parsed.data;

@@ -242,6 +242,46 @@ export function setInterviewState(session: Session, input: InterviewSetStateInpu
   return session.read((db) => interviewFromRow(loadInterviewRow(db, p.interviewId), loadAttribution(db)));
 }
 
+/** One stored answer as a referral reads it: the question, the value as stored, the wording asked. */
+export interface StoredAnswer {
+  questionId: string;
+  value: unknown;
+  wording: InterviewDetail['answers'][number]['wording'];
+}
+
+/**
+ * The stored answers of these interviews of one case, interview by interview in the order given, each
+ * by question id, without recording a view: for a caller that opened the case with getCase, whose
+ * audited view covers the case's interviews (a referral reads the case once and records that one view,
+ * not one more per interview). An interview of another case: NOT_FOUND.
+ */
+export function answersOfCaseInterviews(
+  session: Session,
+  caseId: string,
+  interviewIds: readonly string[],
+): StoredAnswer[][] {
+  session.require('cases.read');
+  const id = parseInput(entityId, caseId);
+  const ids = interviewIds.map((interviewId) => parseInput(entityId, interviewId));
+  return session.read((db) => {
+    const select = db.prepare(
+      'SELECT question_id, value_json, wording_json FROM answers WHERE interview_id = ? ORDER BY question_id',
+    );
+    return ids.map((interviewId) => {
+      if (loadInterviewRow(db, interviewId).case_id !== id) throw new AppError('NOT_FOUND');
+      const rows = select.all(interviewId) as Pick<
+        AnswerRow,
+        'question_id' | 'value_json' | 'wording_json'
+      >[];
+      return rows.map((r) => ({
+        questionId: r.question_id,
+        value: JSON.parse(r.value_json) as unknown,
+        wording: wordingFromJson(r.wording_json),
+      }));
+    });
+  });
+}
+
 /**
  * An interview with its current answers (e.g. to resume after a pause) and its active time so far
  * (src/main/store/interview-time.ts). Audited as a view of the case.
