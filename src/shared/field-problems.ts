@@ -27,6 +27,8 @@ export const FIELD_MESSAGE_KEYS = [
   'errors.field.choice',
   'errors.field.invalid',
   'errors.field.usernameTaken',
+  'errors.field.passphraseWrong',
+  'errors.passphraseUnchanged',
   'errors.referralMissing.officer.position',
 ] as const;
 export type FieldMessageKey = (typeof FIELD_MESSAGE_KEYS)[number];

@@ -330,7 +330,10 @@ test('a supervisor adds an officer, creates and finds cases, and works a case th
   await expect(page.getByTestId('followup-shelter')).toHaveAttribute('data-days-left', '15');
   await shot(page, 'case-referred-en');
   await page.getByTestId('status-option-closed').check();
-  await expect(page.getByTestId('status-apply')).toBeDisabled();
+  await page.getByTestId('status-apply').click();
+  await expect(page.getByTestId('status-reason')).toBeFocused();
+  await expect(page.getByTestId('status-reason')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('status-now')).toHaveText('Referred');
   await page.getByTestId('status-reason').fill('Referred to the provincial shelter; screening work done.');
   await page.getByTestId('status-apply').click();
   await expect(page.getByTestId('status-now')).toHaveText('Closed');
@@ -437,8 +440,9 @@ test('an officer sees no administration, and main refuses the supervisor channel
   await page.getByTestId('account-new-passphrase').fill(given);
   await page.getByTestId('account-new-confirm').fill(given);
   await page.getByTestId('account-change-submit').click();
-  await expect(page.getByTestId('first-passphrase').getByRole('alert')).toContainText(
-    'different from the one you have now',
+  await expect(page.getByTestId('account-new-passphrase')).toBeFocused();
+  await expect(page.getByTestId('account-new-passphrase')).toHaveAccessibleDescription(
+    /different from the one you have now/,
   );
   await page.getByTestId('account-current').fill(given);
   await page.getByTestId('account-new-passphrase').fill(OFFICER.pass);
@@ -508,9 +512,10 @@ test('a supervisor deletes a case with a reason, checks the audit trail, changes
   await page.getByTestId('open-case').click();
   const reference = ((await page.locator('#case-title').textContent()) ?? '').replace(/^Case /, '');
   await page.getByTestId('delete-open').click();
-  await expect(page.getByTestId('delete-confirm')).toBeDisabled();
   await page.getByTestId('delete-reason').fill('Entered twice by mistake');
-  await expect(page.getByTestId('delete-confirm')).toBeDisabled();
+  await page.getByTestId('delete-confirm').click();
+  await expect(page.getByTestId('delete-understood')).toBeFocused();
+  await expect(page.getByTestId('delete-understood')).toHaveAttribute('aria-invalid', 'true');
   await page.getByTestId('delete-understood').check();
   await shot(page, 'delete-en');
   await page.getByTestId('delete-confirm').click();

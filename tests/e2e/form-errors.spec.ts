@@ -3,12 +3,15 @@ import {
   callFromPage,
   expectAccessible,
   fontsReady,
+  openOwn,
   ownServerForFile,
   replyValue,
+  SUPERVISOR,
   screenThroughIpc,
+  setUiLanguage,
   shotPath,
 } from './helpers';
-import { openAt } from './interview-flow';
+import { openAt, startShortScreen } from './interview-flow';
 
 /**
  * Forms say what is wrong next to the field, in the officer's language (issue 14, item 7): before
@@ -32,6 +35,83 @@ async function errorUnder(page: Page, testId: string): Promise<string> {
       .join(' | ');
   });
 }
+
+test('first run: the supervisor account says under each field what is wrong, before anything is made', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ viewport: SIZE });
+  const page = await context.newPage();
+  await openOwn(page, server);
+  await setUiLanguage(page, 'en');
+  await page.getByTestId('setup-submit').click();
+  await expect(page.getByTestId('setup-display-name')).toBeFocused();
+  expect(await errorUnder(page, 'setup-display-name')).toBe('Fill this in.');
+  expect(await errorUnder(page, 'setup-username')).toBe('Fill this in.');
+  expect(await errorUnder(page, 'setup-passphrase')).toBe('Fill this in.');
+  await expect(page.getByTestId('setup-form').getByTestId('error')).toHaveCount(0);
+
+  // A sign-in name with a space and a short passphrase: the schema main parses with says which.
+  await page.getByTestId('setup-display-name').fill(SUPERVISOR.name);
+  await expect(page.getByTestId('setup-display-name')).not.toHaveAttribute('aria-invalid', 'true');
+  await page.getByTestId('setup-username').fill('som chai');
+  await page.getByTestId('setup-passphrase').fill('short');
+  await page.getByTestId('setup-submit').click();
+  await expect(page.getByTestId('setup-username')).toBeFocused();
+  expect(await errorUnder(page, 'setup-username')).toBe(
+    'This is not in the expected form. Check what you typed.',
+  );
+  expect(await errorUnder(page, 'setup-passphrase')).toBe('Use at least 8 characters.');
+  await page.getByTestId('setup-username').fill(SUPERVISOR.user);
+  await page.getByTestId('setup-passphrase').fill(SUPERVISOR.pass);
+  await page.getByTestId('setup-confirm').fill(`${SUPERVISOR.pass}.`);
+  await page.getByTestId('setup-submit').click();
+  await expect(page.getByTestId('setup-confirm')).toBeFocused();
+  expect(await errorUnder(page, 'setup-confirm')).toBe('The two passphrases are not the same.');
+  await fontsReady(page);
+  await page.screenshot({ path: shotPath('form-errors-setup-1280') });
+  await expectAccessible(page, 'the first-run form with two passphrases that differ');
+  await page.getByTestId('ui-language').selectOption('th');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'th');
+  expect(await errorUnder(page, 'setup-confirm')).toBe('รหัสผ่านทั้งสองช่องไม่ตรงกัน');
+  await page.getByTestId('ui-language').selectOption('en');
+  // Nothing typed is lost; fixed, the store is made.
+  await expect(page.getByTestId('setup-display-name')).toHaveValue(SUPERVISOR.name);
+  await page.getByTestId('setup-confirm').fill(SUPERVISOR.pass);
+  await page.getByTestId('setup-submit').click();
+  await page.getByTestId('recovery-stored').check({ timeout: 30_000 });
+  await page.getByTestId('recovery-continue').click();
+  await expect(page.getByTestId('who')).toContainText(SUPERVISOR.name);
+
+  // My account: a wrong current passphrase, then the new one the same as the current one, each
+  // said under its field (from main's reply); the fields are cleared after each try.
+  await page.getByTestId('nav-account').click();
+  await page.getByTestId('account-change-submit').click();
+  await expect(page.getByTestId('account-current')).toBeFocused();
+  expect(await errorUnder(page, 'account-current')).toBe('Fill this in.');
+  expect(await errorUnder(page, 'account-new-passphrase')).toBe('Fill this in.');
+  await page.getByTestId('account-current').fill('not my passphrase');
+  await page.getByTestId('account-new-passphrase').fill('a new passphrase of mine');
+  await page.getByTestId('account-new-confirm').fill('a new passphrase of mine');
+  await page.getByTestId('account-change-submit').click();
+  await expect(page.getByTestId('account-current')).toBeFocused();
+  expect(await errorUnder(page, 'account-current')).toBe('This passphrase is not correct. Type it again.');
+  await expect(page.getByTestId('account-new-passphrase')).toHaveValue('');
+  await expect(page.getByTestId('my-account').getByTestId('error')).toHaveCount(0);
+  await fontsReady(page);
+  await page.screenshot({ path: shotPath('form-errors-my-account-1280') });
+  await expectAccessible(page, 'My account with a wrong current passphrase');
+  await page.getByTestId('account-current').fill(SUPERVISOR.pass);
+  await page.getByTestId('account-new-passphrase').fill(SUPERVISOR.pass);
+  await page.getByTestId('account-new-confirm').fill(SUPERVISOR.pass);
+  await page.getByTestId('account-change-submit').click();
+  await expect(page.getByTestId('account-new-passphrase')).toBeFocused();
+  expect(await errorUnder(page, 'account-new-passphrase')).toContain(
+    'Choose a passphrase different from the one you have now',
+  );
+  await expect(page.getByTestId('account-changed')).toHaveCount(0);
+  await context.close();
+});
 
 test('adding an account: what is wrong is said under each field, before sending and from main', async ({
   browser,
@@ -196,5 +276,87 @@ test('the settings: numbers out of range and a directory entry without a name, s
   await page.getByTestId('settings-save').click();
   await expect(page.getByTestId('settings-saved')).toBeVisible();
   await expect(page.locator('[aria-invalid="true"]')).toHaveCount(0);
+  await page.context().close();
+});
+
+test('the case page: a note, a status change, a stop and a deletion say under the field what is missing, with the focus on it', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const page = await openAt(browser, server, SIZE);
+  await replyValue(
+    callFromPage(page, 'cases.create', {
+      place: { kind: 'port', name: 'Pattani fishing port', province: 'Pattani' },
+      screeningDate: '2026-05-22',
+      person: { nameOrAlias: 'Aung Ko Ko', languages: ['my'] },
+    }),
+  );
+  await page.getByTestId('nav-cases').click();
+  await page.getByTestId('case-search').fill('Aung Ko Ko');
+  await page.getByTestId('open-case').click();
+
+  // A note with nothing in it: said under the field, nothing added.
+  await page.getByTestId('note-add').click();
+  await expect(page.getByTestId('note-body')).toBeFocused();
+  expect(await errorUnder(page, 'note-body')).toBe('Fill this in.');
+  await expect(page.getByTestId('note')).toHaveCount(0);
+  await page.getByTestId('note-body').fill('Asked to come back with the interpreter.');
+  await expect(page.getByTestId('note-body')).not.toHaveAttribute('aria-invalid', 'true');
+  await page.getByTestId('note-add').click();
+  await expect(page.getByTestId('note')).toHaveCount(1);
+
+  // A status change with nothing chosen, then closing without a reason: each said where it belongs.
+  await page.getByTestId('status-apply').click();
+  await expect(page.getByTestId('status-option-closed')).toBeFocused();
+  expect(await errorUnder(page, 'status-option-closed')).toBe('Choose one of the options.');
+  await page.getByTestId('status-option-closed').check();
+  await page.getByTestId('status-apply').click();
+  await expect(page.getByTestId('status-reason')).toBeFocused();
+  expect(await errorUnder(page, 'status-reason')).toBe('Fill this in.');
+  await expect(page.getByTestId('status-now')).toHaveText('Draft');
+  await fontsReady(page);
+  await page.getByTestId('status-panel').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shotPath('form-errors-status-1280') });
+  await expectAccessible(page, 'the status change without a reason');
+
+  // Deleting: the reason and the confirmation, each under its field; the case stays until both are given.
+  await page.getByTestId('delete-open').click();
+  await page.getByTestId('delete-confirm').click();
+  await expect(page.getByTestId('delete-reason')).toBeFocused();
+  expect(await errorUnder(page, 'delete-reason')).toBe('Fill this in.');
+  expect(await errorUnder(page, 'delete-understood')).toBe(
+    'Tick this to confirm that you understand the case cannot be restored.',
+  );
+  await page.getByTestId('delete-reason').fill('Entered twice by mistake');
+  await page.getByTestId('delete-confirm').click();
+  await expect(page.getByTestId('delete-understood')).toBeFocused();
+  expect(await errorUnder(page, 'delete-reason')).toBe('');
+  await fontsReady(page);
+  await page.getByTestId('delete-panel').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shotPath('form-errors-delete-1280') });
+  await expectAccessible(page, 'the deletion without its confirmation');
+  await page.getByTestId('ui-language').selectOption('th');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'th');
+  expect(await errorUnder(page, 'delete-understood')).toBe(
+    'กรุณาทำเครื่องหมายช่องนี้เพื่อยืนยันว่าคุณเข้าใจว่ากรณีนี้จะกู้คืนไม่ได้',
+  );
+  await page.getByTestId('ui-language').selectOption('en');
+  await page.getByTestId('delete-understood').check();
+  await page.getByTestId('delete-confirm').click();
+  await expect(page.getByTestId('case-list-notice')).toContainText('was deleted');
+
+  // Stopping an interview without a reason: said under the reason; the interview goes on until given.
+  await startShortScreen(page, 'Zaw Min Oo');
+  await page.getByTestId('stop').click();
+  await page.getByTestId('stop-confirm').click();
+  await expect(page.getByTestId('stop-reason')).toBeFocused();
+  expect(await errorUnder(page, 'stop-reason')).toBe('Fill this in.');
+  await expect(page.getByTestId('interview').getByTestId('error')).toHaveCount(0);
+  await fontsReady(page);
+  await page.screenshot({ path: shotPath('form-errors-stop-1280') });
+  await expectAccessible(page, 'the stop without a reason');
+  await page.getByTestId('stop-reason').fill('The person asked to stop.');
+  await page.getByTestId('stop-confirm').click();
+  await expect(page.getByTestId('stopping')).toHaveCount(0);
   await page.context().close();
 });

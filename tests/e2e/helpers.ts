@@ -190,10 +190,12 @@ export async function signInAs(page: Page, who: { name: string; user: string; pa
   const signedIn = page.getByTestId('who');
   await expect(setup.or(unlock).or(signedIn)).toBeVisible();
   if (await signedIn.isVisible()) {
-    if ((await signedIn.textContent())?.includes(who.name)) return;
-    // The header can still show the previous user for a moment after a lock: only switch if needed.
+    // The header can still show the previous user for a moment after a lock (then it goes, and the
+    // unlock screen comes): only switch if someone else is still signed in.
+    const text = await signedIn.textContent({ timeout: 2_000 }).catch(() => null);
+    if (text?.includes(who.name) && (await signedIn.isVisible())) return;
     const switchUser = page.getByTestId('switch-user');
-    if (await switchUser.isVisible()) await switchUser.click();
+    if (text !== null && (await switchUser.isVisible())) await switchUser.click();
     await expect(unlock).toBeVisible();
   }
   if (await setup.isVisible()) {

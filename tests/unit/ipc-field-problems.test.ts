@@ -6,7 +6,7 @@ import { FIELD_MESSAGE_KEYS, fieldProblemsOf, HIDDEN_SEGMENT } from '../../src/s
 import { LOCALES } from '../../src/shared/i18n/locales';
 import { INSTRUMENT } from '../../src/shared/instrument';
 import { replySchema } from '../../src/shared/ipc/reply';
-import { CASE_INPUT, OFFICER } from '../helpers/samples';
+import { CASE_INPUT, OFFICER, SUPERVISOR } from '../helpers/samples';
 import { createTestApp, type Reply, type TestApp } from '../helpers/test-app';
 
 /** The reply's error, checked against the reply schema the renderer relies on. */
@@ -143,6 +143,35 @@ describe('VALIDATION replies name each wrong field (IPC boundary)', () => {
       await app.call('interview.setState', { interviewId: interview.id, state: 'stopped' }),
     );
     expect(stop.fields).toEqual([{ path: ['reason'], messageKey: 'errors.field.required' }]);
+  });
+
+  it("changing one's own passphrase: a wrong current one and a new one kept unchanged are named", async () => {
+    const wrong = errorOf(
+      await app.call('account.changePassphrase', {
+        currentPassphrase: 'not my passphrase',
+        newPassphrase: 'a new passphrase of mine',
+      }),
+    );
+    expect(wrong.code).toBe('WRONG_PASSPHRASE');
+    expect(wrong.fields).toEqual([
+      { path: ['currentPassphrase'], messageKey: 'errors.field.passphraseWrong' },
+    ]);
+    expect(JSON.stringify(wrong)).not.toContain('passphrase of mine');
+    const same = errorOf(
+      await app.call('account.changePassphrase', {
+        currentPassphrase: SUPERVISOR.passphrase,
+        newPassphrase: SUPERVISOR.passphrase,
+      }),
+    );
+    expect(same.code).toBe('PASSPHRASE_UNCHANGED');
+    expect(same.fields).toEqual([{ path: ['newPassphrase'], messageKey: 'errors.passphraseUnchanged' }]);
+    const short = errorOf(
+      await app.call('account.changePassphrase', { currentPassphrase: '', newPassphrase: 'short' }),
+    );
+    expect(short.fields).toEqual([
+      { path: ['currentPassphrase'], messageKey: 'errors.field.required' },
+      { path: ['newPassphrase'], messageKey: 'errors.field.tooShort', limit: 8 },
+    ]);
   });
 
   it('a payload with no fields at all still says which are required; unknown keys are not fields', async () => {

@@ -22,23 +22,7 @@ type Change = (patch: Partial<AccountValues>) => void;
 export type AccountProblems = Partial<Record<keyof AccountValues, string | null>>;
 
 /**
- * What the form can tell before asking main: too short, or the two entries differ. Returns the
- * translated message, or null when the passphrase may be sent.
- */
-export function useNewPassphraseProblem(): (
-  values: Pick<AccountValues, 'passphrase' | 'confirm'>,
-) => string | null {
-  const { t } = useTranslation();
-  return ({ passphrase, confirm }) => {
-    if (passphrase.length < MIN_PASSPHRASE_LENGTH)
-      return t('setup.passphraseTooShort', { count: MIN_PASSPHRASE_LENGTH });
-    if (passphrase !== confirm) return t('setup.passphraseMismatch');
-    return null;
-  };
-}
-
-/**
- * The same checks as useNewPassphraseProblem, each said under its own field: too short under the
+ * What the form can tell before asking main, each said under its own field: too short under the
  * passphrase, the two entries differing under the second one.
  */
 export function useNewPassphraseProblems(): (
@@ -161,12 +145,13 @@ export function NewPassphraseFields({
   );
 }
 
-/** Every field of a new account (first-run setup). */
+/** Every field of a new account (first-run setup), each with what is wrong with it said under it. */
 export function AccountFields(props: {
   values: AccountValues;
   onChange: Change;
   testIdPrefix: string;
   ownAccount?: boolean;
+  problems?: AccountProblems;
 }) {
   return (
     <>
@@ -175,17 +160,8 @@ export function AccountFields(props: {
         values={props.values}
         onChange={props.onChange}
         testIdPrefix={props.testIdPrefix}
+        {...(props.problems ? { problems: props.problems } : {})}
       />
     </>
-  );
-}
-
-/** A problem the form found itself (before asking main), announced to screen readers. */
-export function FormProblem({ text }: { text: string | null }) {
-  if (!text) return null;
-  return (
-    <p className="error" role="alert">
-      {text}
-    </p>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FingerprintText } from './FingerprintText';
 
 /**
  * A recovery key shown once (first run, or a store upgraded to a recovery key of its own): the person
@@ -31,7 +32,7 @@ export function RecoveryKeyCard({
         <>
           <p>{t('setup.storeFingerprintExplain')}</p>
           <p className="fingerprint" data-testid="store-fingerprint" lang="en">
-            {storeFingerprint}
+            <FingerprintText value={storeFingerprint} />
           </p>
         </>
       )}

@@ -1,5 +1,5 @@
+import { changePassphraseNamingFields } from '../../services/change-passphrase';
 import { accountStatusOf } from '../../store/account';
-import { changeOwnPassphrase } from '../../store/users';
 import type { Handler } from '../dispatch';
 
 export const sessionHandlers: {
@@ -20,7 +20,7 @@ export const sessionHandlers: {
   'account.status': (_req, ctx) => accountStatusOf(ctx.sessions.require()),
   'account.changePassphrase': async (req, ctx) => {
     const session = ctx.sessions.require();
-    await changeOwnPassphrase(session, req);
+    await changePassphraseNamingFields(session, req);
     return { changed: true as const, status: accountStatusOf(session) };
   },
   'vault.initialise': (req, ctx) => ctx.sessions.initialise(req),

@@ -1,16 +1,31 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccountStatus } from '../../../shared/domain/users';
+import { type AccountStatus, changePassphraseInput } from '../../../shared/domain/users';
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
-import { FormProblem, NewPassphraseFields, useNewPassphraseProblem } from '../../components/AccountFields';
+import { NewPassphraseFields } from '../../components/AccountFields';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
+import {
+  type FormProblems,
+  generalError,
+  hasProblems,
+  NO_PROBLEMS,
+  problemsFromReply,
+  problemsFromSchema,
+  useFocusFirstInvalid,
+  useProblemText,
+  withoutProblem,
+} from '../../components/form-problems';
+
+/** The form's fields by their name in the request (what main's reply names), and the second entry. */
+const CHANGE_FIELDS = ['currentPassphrase', 'newPassphrase', 'confirm'];
 
 /**
  * The person changes their own passphrase: the current one (on first sign-in, the one they were given),
- * then the new one twice. Main checks the current one and refuses keeping it unchanged; every field is
- * cleared after a try, and what went wrong is said under the form.
+ * then the new one twice. What is wrong is said under its field with the focus on it: before sending
+ * (nothing typed, too short, the two entries differing), else from main's reply (the current one is
+ * not right, the new one is the same). Every field is cleared after a try that was sent.
  */
 export function ChangePassphraseForm({
   first,
@@ -23,51 +38,68 @@ export function ChangePassphraseForm({
   const { t } = useTranslation();
   const [current, setCurrent] = useState('');
   const [passphrases, setPassphrases] = useState({ passphrase: '', confirm: '' });
-  const [localError, setLocalError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
+  const problem = useProblemText(problems);
   const [error, setError] = useState<ReplyError | null>(null);
   const [busy, setBusy] = useState(false);
-  const problem = useNewPassphraseProblem();
   const currentInput = useRef<HTMLInputElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(form);
   useEffect(() => {
     if (first) currentInput.current?.focus();
   }, [first]);
 
+  const show = (found: FormProblems) => {
+    setProblems(found);
+    if (hasProblems(found)) focusFirstInvalid();
+  };
+
   const submit = async () => {
-    const found = problem(passphrases);
-    setLocalError(found);
     setError(null);
-    if (found) return;
+    const request = { currentPassphrase: current, newPassphrase: passphrases.passphrase };
+    const found = { ...problemsFromSchema(changePassphraseInput.strict(), request) };
+    if (!found.newPassphrase && passphrases.passphrase !== passphrases.confirm)
+      found.confirm = { messageKey: 'setup.passphraseMismatch' };
+    show(found);
+    if (hasProblems(found)) return;
     setBusy(true);
-    const reply = await call('account.changePassphrase', {
-      currentPassphrase: current,
-      newPassphrase: passphrases.passphrase,
-    });
+    const reply = await call('account.changePassphrase', request);
     setBusy(false);
     setCurrent('');
     setPassphrases({ passphrase: '', confirm: '' });
-    if (reply.ok) onChanged(reply.value.status);
-    else {
-      setError(reply.error);
-      currentInput.current?.focus();
-    }
+    if (reply.ok) return onChanged(reply.value.status);
+    setError(generalError(reply.error, (key) => CHANGE_FIELDS.includes(key)));
+    const named = problemsFromReply(reply.error);
+    if (hasProblems(named)) show(named);
+    else currentInput.current?.focus();
   };
 
   return (
     <form
+      ref={form}
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        void submit();
+        if (!busy) void submit();
       }}
       data-testid="change-passphrase"
     >
-      <Field label={t(first ? 'account.givenPassphrase' : 'account.currentPassphrase')}>
-        {(id) => (
+      <Field
+        label={t(first ? 'account.givenPassphrase' : 'account.currentPassphrase')}
+        error={problem('currentPassphrase')}
+      >
+        {(id, describedBy, invalid) => (
           <input
             ref={currentInput}
             id={id}
             type="password"
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
             value={current}
-            onChange={(e) => setCurrent(e.target.value)}
+            onChange={(e) => {
+              setCurrent(e.target.value);
+              setProblems((p) => withoutProblem(p, 'currentPassphrase'));
+            }}
             data-testid="account-current"
             autoComplete="current-password"
           />
@@ -75,14 +107,19 @@ export function ChangePassphraseForm({
       </Field>
       <NewPassphraseFields
         values={passphrases}
-        onChange={(patch) => setPassphrases((v) => ({ ...v, ...patch }))}
+        onChange={(patch) => {
+          setPassphrases((v) => ({ ...v, ...patch }));
+          setProblems((p) =>
+            withoutProblem(withoutProblem(p, 'confirm'), 'passphrase' in patch ? 'newPassphrase' : 'confirm'),
+          );
+        }}
         testIdPrefix="account-new"
         label={t('account.newPassphrase')}
+        problems={{ passphrase: problem('newPassphrase'), confirm: problem('confirm') }}
       />
-      <FormProblem text={localError} />
       <ErrorMessage error={error} />
       <div className="row">
-        <button type="submit" disabled={busy || !current} data-testid="account-change-submit">
+        <button type="submit" disabled={busy} data-testid="account-change-submit">
           {busy ? t('actions.working') : t('account.change')}
         </button>
       </div>

@@ -4,6 +4,7 @@ import type { AccountStatus, SessionUser } from '../../../shared/domain/users';
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { FingerprintText } from '../../components/FingerprintText';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
 
 /**
@@ -36,7 +37,7 @@ export function MyAccountScreen({ user }: { user: SessionUser }) {
               <>
                 <dt>{t('account.certificateFingerprint')}</dt>
                 <dd className="fingerprint" data-testid="account-certificate-fingerprint">
-                  {status.certificateFingerprint}
+                  <FingerprintText value={status.certificateFingerprint} />
                 </dd>
               </>
             )}
@@ -44,7 +45,7 @@ export function MyAccountScreen({ user }: { user: SessionUser }) {
               <>
                 <dt>{t('account.storeFingerprint')}</dt>
                 <dd className="fingerprint" data-testid="account-store-fingerprint">
-                  {status.storeFingerprint}
+                  <FingerprintText value={status.storeFingerprint} />
                 </dd>
               </>
             )}

@@ -15,7 +15,6 @@ import {
   EMPTY_ACCOUNT,
   IdentityFields,
   NewPassphraseFields,
-  useNewPassphraseProblem,
 } from '../../components/AccountFields';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';

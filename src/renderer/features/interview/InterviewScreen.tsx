@@ -20,7 +20,7 @@ import { translatorFor } from '../../app/i18n';
 import { usePrefs } from '../../app/prefs-context';
 import { reviewStateOf } from '../../app/review-status';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { ZawgyiCheck } from '../../components/ZawgyiCheck';
+import { generalError } from '../../components/form-problems';
 import { RightsCardPanel } from '../rights-card/RightsCardPanel';
 import { AnswerControls } from './AnswerControls';
 import { AnswersGiven } from './AnswersGiven';
@@ -32,6 +32,7 @@ import { stepFrom, steppableQuestions } from './interview-navigation';
 import { OfficerAssessment } from './OfficerAssessment';
 import { PersonView } from './PersonView';
 import { ResultView } from './ResultView';
+import { STOP_FIELDS, StopForm } from './StopForm';
 import { UrgentBadge } from './UrgentBadge';
 import { useInterviewRecord } from './useInterviewRecord';
 
@@ -79,7 +80,6 @@ export function InterviewScreen({
   const [selected, setSelected] = useState<string | null>(null);
   const [mode, setMode] = useState<Mode>('asking');
   const [personView, setPersonView] = useState(false);
-  const [stopReason, setStopReason] = useState('');
   // Referral consent: the receiver named to the person before asking, per question (null: none yet).
   const [receivers, setReceivers] = useState<Record<string, ConsentReceiverChoice | null>>({});
   const directory = useReferralDirectory();
@@ -318,7 +318,11 @@ export function InterviewScreen({
           {exitLabel ?? t('interview.backToCase')}
         </button>
       </div>
-      <ErrorMessage error={record.error} />
+      <ErrorMessage
+        error={
+          mode === 'stopping' ? generalError(record.error, (key) => STOP_FIELDS.includes(key)) : record.error
+        }
+      />
 
       {result.urgent.flagged && <UrgentBadge messageKeys={result.urgent.messageKeys} />}
 
@@ -343,34 +347,12 @@ export function InterviewScreen({
       )}
 
       {mode === 'stopping' && (
-        <div className="panel" data-testid="stopping">
-          <h2>{t('interview.stopTitle')}</h2>
-          <p>{t('interview.stopExplain')}</p>
-          <label className="field">
-            {t('interview.stopReason')}
-            <textarea
-              value={stopReason}
-              onChange={(e) => setStopReason(e.target.value)}
-              rows={3}
-              data-testid="stop-reason"
-            />
-            <ZawgyiCheck text={stopReason} onConvert={setStopReason} />
-          </label>
-          <div className="row">
-            <button
-              type="button"
-              className="danger"
-              disabled={!stopReason.trim()}
-              data-testid="stop-confirm"
-              onClick={() => void finish('stopped', stopReason.trim())}
-            >
-              {t('interview.stopConfirm')}
-            </button>
-            <button type="button" className="secondary" onClick={() => setMode('asking')}>
-              {t('actions.cancel')}
-            </button>
-          </div>
-        </div>
+        <StopForm
+          interviewId={interviewId}
+          refusal={record.error}
+          onStop={(reason) => void finish('stopped', reason)}
+          onCancel={() => setMode('asking')}
+        />
       )}
 
       {asking && question && (

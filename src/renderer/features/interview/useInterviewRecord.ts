@@ -108,6 +108,7 @@ export function useInterviewRecord(interviewId: string) {
     options: { reason?: string; position?: string | null } = {},
   ): Promise<InterviewSummary | null> => {
     if (!detail) return null;
+    setError(null);
     const reply = await call('interview.setState', {
       interviewId: detail.id,
       state,

@@ -1,25 +1,40 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionUser } from '../../../shared/domain/users';
+import { initialiseInput, type SessionUser } from '../../../shared/domain/users';
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
-import {
-  AccountFields,
-  EMPTY_ACCOUNT,
-  FormProblem,
-  useNewPassphraseProblem,
-} from '../../components/AccountFields';
+import { AccountFields, type AccountValues, EMPTY_ACCOUNT } from '../../components/AccountFields';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import {
+  type FormProblems,
+  generalError,
+  hasProblems,
+  NO_PROBLEMS,
+  problemsFromReply,
+  problemsFromSchema,
+  useFocusFirstInvalid,
+  useProblemText,
+  withoutProblem,
+} from '../../components/form-problems';
 import { RecoveryKeyCard } from '../../components/RecoveryKeyCard';
 
-/** First run: the supervisor account, then the recovery key shown once. */
+/** The setup form's fields, by their name in the request (what main's reply names). */
+const SETUP_FIELDS = ['displayName', 'username', 'passphrase', 'confirm'];
+
+/**
+ * First run: the supervisor account, then the recovery key shown once. What is wrong is said under
+ * each field with the focus on the first: before sending (the schema main parses with, and the
+ * passphrase typed twice), else from main's reply. What was typed stays until the store is made.
+ */
 export function SetupScreen({ onDone }: { onDone: (user: SessionUser) => void }) {
   const { t } = useTranslation();
   const [account, setAccount] = useState(EMPTY_ACCOUNT);
-  const passphraseProblem = useNewPassphraseProblem();
+  const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
+  const problem = useProblemText(problems);
   const [error, setError] = useState<ReplyError | null>(null);
-  const [localError, setLocalError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(form);
   const [issued, setIssued] = useState<{
     recoveryKey: string;
     storeFingerprint: string | null;
@@ -36,16 +51,32 @@ export function SetupScreen({ onDone }: { onDone: (user: SessionUser) => void })
     );
   }
 
+  const show = (found: FormProblems) => {
+    setProblems(found);
+    if (hasProblems(found)) focusFirstInvalid();
+  };
+
+  const change = (patch: Partial<AccountValues>) => {
+    setAccount((a) => ({ ...a, ...patch }));
+    setProblems((p) => Object.keys(patch).reduce(withoutProblem, p));
+  };
+
   const submit = async () => {
     setError(null);
-    const problem = passphraseProblem(account);
-    setLocalError(problem);
-    if (problem) return;
+    const { displayName, username, passphrase, confirm } = account;
+    const request = { displayName, username, passphrase };
+    const found = { ...problemsFromSchema(initialiseInput.strict(), request) };
+    if (!found.passphrase && passphrase !== confirm)
+      found.confirm = { messageKey: 'setup.passphraseMismatch' };
+    show(found);
+    if (hasProblems(found)) return;
     setBusy(true);
-    const { displayName, username, passphrase } = account;
-    const reply = await call('vault.initialise', { displayName, username, passphrase });
+    const reply = await call('vault.initialise', request);
     setBusy(false);
-    if (!reply.ok) return setError(reply.error);
+    if (!reply.ok) {
+      setError(generalError(reply.error, (key) => SETUP_FIELDS.includes(key)));
+      return show(problemsFromReply(reply.error));
+    }
     setAccount((a) => ({ ...a, passphrase: '', confirm: '' }));
     setIssued(reply.value);
   };
@@ -55,18 +86,26 @@ export function SetupScreen({ onDone }: { onDone: (user: SessionUser) => void })
       <h1 id="setup-title">{t('setup.title')}</h1>
       <p>{t('setup.intro')}</p>
       <form
+        ref={form}
+        noValidate
+        data-testid="setup-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void submit();
+          if (!busy) void submit();
         }}
       >
         <AccountFields
           values={account}
-          onChange={(patch) => setAccount((a) => ({ ...a, ...patch }))}
+          onChange={change}
           testIdPrefix="setup"
           ownAccount
+          problems={{
+            displayName: problem('displayName'),
+            username: problem('username'),
+            passphrase: problem('passphrase'),
+            confirm: problem('confirm'),
+          }}
         />
-        <FormProblem text={localError} />
         <ErrorMessage error={error} />
         <button type="submit" disabled={busy} data-testid="setup-submit">
           {busy ? t('actions.working') : t('setup.submit')}

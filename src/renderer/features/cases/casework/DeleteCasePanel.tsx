@@ -1,11 +1,27 @@
-import { useId, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReplyError } from '../../../../shared/ipc/reply';
 import { call } from '../../../app/call';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { ZawgyiCheck } from '../../../components/ZawgyiCheck';
+import {
+  type FormProblem,
+  type FormProblems,
+  generalError,
+  hasProblems,
+  NO_PROBLEMS,
+  problemsFromReply,
+  useFocusFirstInvalid,
+  useProblemText,
+  withoutProblem,
+} from '../../../components/form-problems';
+import { TextAreaField } from '../../../components/TextAreaField';
+import { CheckField } from '../../../components/TextField';
 
-/** Supervisors only (main refuses anyone else): delete the case for good, with a reason. */
+/**
+ * Supervisors only (main refuses anyone else): delete the case for good, with a reason. A reason
+ * missing or the confirmation not ticked is said under its field with the focus on it, before
+ * anything is sent, and so is what main's reply names.
+ */
 export function DeleteCasePanel({
   caseId,
   reference,
@@ -21,15 +37,29 @@ export function DeleteCasePanel({
   const [understood, setUnderstood] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ReplyError | null>(null);
-  const reasonId = useId();
-  const checkId = useId();
+  const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
+  const problem = useProblemText(problems);
+  const form = useRef<HTMLFormElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(form);
+  const show = (found: FormProblems) => {
+    setProblems(found);
+    if (hasProblems(found)) focusFirstInvalid();
+  };
 
   const remove = async () => {
-    setBusy(true);
     setError(null);
+    const found: Record<string, FormProblem> = {};
+    if (!reason.trim()) found.reason = { messageKey: 'errors.field.required' };
+    if (!understood) found.understood = { messageKey: 'deletion.understoodMissing' };
+    show(found);
+    if (hasProblems(found)) return;
+    setBusy(true);
     const reply = await call('casework.deleteCase', { caseId, reason: reason.trim() });
     setBusy(false);
-    if (!reply.ok) return setError(reply.error);
+    if (!reply.ok) {
+      setError(generalError(reply.error, (key) => key === 'reason'));
+      return show(problemsFromReply(reply.error));
+    }
     onDeleted(reply.value.reference);
   };
 
@@ -43,47 +73,40 @@ export function DeleteCasePanel({
         </button>
       ) : (
         <form
+          ref={form}
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            if (reason.trim() && understood) void remove();
+            if (!busy) void remove();
           }}
+          data-testid="delete-form"
         >
           <p className="muted small">{t('deletion.limitation')}</p>
-          <div className="field">
-            <label htmlFor={reasonId}>{t('deletion.reason')}</label>
-            <textarea
-              id={reasonId}
-              rows={2}
-              required
-              aria-required="true"
-              maxLength={2000}
-              aria-describedby={`${reasonId}-hint`}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              data-testid="delete-reason"
-            />
-            <ZawgyiCheck text={reason} onConvert={setReason} />
-            <small id={`${reasonId}-hint`} className="muted">
-              {t('deletion.reasonHint')}
-            </small>
-          </div>
-          <div className="check">
-            <input
-              id={checkId}
-              type="checkbox"
-              checked={understood}
-              onChange={(e) => setUnderstood(e.target.checked)}
-              data-testid="delete-understood"
-            />
-            <label htmlFor={checkId}>{t('deletion.understood')}</label>
-          </div>
+          <TextAreaField
+            label={t('deletion.reason')}
+            hint={t('deletion.reasonHint')}
+            error={problem('reason')}
+            required
+            maxLength={2000}
+            value={reason}
+            onChange={(next) => {
+              setReason(next);
+              setProblems((p) => withoutProblem(p, 'reason'));
+            }}
+            testId="delete-reason"
+          />
+          <CheckField
+            label={t('deletion.understood')}
+            checked={understood}
+            error={problem('understood')}
+            onChange={(next) => {
+              setUnderstood(next);
+              setProblems((p) => withoutProblem(p, 'understood'));
+            }}
+            testId="delete-understood"
+          />
           <div className="row">
-            <button
-              type="submit"
-              className="danger"
-              disabled={busy || !reason.trim() || !understood}
-              data-testid="delete-confirm"
-            >
+            <button type="submit" className="danger" disabled={busy} data-testid="delete-confirm">
               {busy ? t('actions.working') : t('deletion.submit')}
             </button>
             <button type="button" className="secondary" onClick={() => setOpen(false)}>

@@ -1,14 +1,28 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Note } from '../../../../shared/domain/notes';
+import { type Note, noteCreateInput } from '../../../../shared/domain/notes';
 import type { ReplyError } from '../../../../shared/ipc/reply';
 import { call } from '../../../app/call';
 import { formatDateTime } from '../../../app/format';
 import { usePrefs } from '../../../app/prefs-context';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { ZawgyiCheck } from '../../../components/ZawgyiCheck';
+import {
+  type FormProblems,
+  generalError,
+  hasProblems,
+  NO_PROBLEMS,
+  problemsFromReply,
+  problemsFromSchema,
+  useFocusFirstInvalid,
+  useProblemText,
+} from '../../../components/form-problems';
+import { TextAreaField } from '../../../components/TextAreaField';
 
-/** Notes on the case, oldest first; they can be added at any status, also after closing. */
+/**
+ * Notes on the case, oldest first; they can be added at any status, also after closing. An empty or
+ * too long note is said under the field (before sending, with the schema main parses it with, and
+ * from main's reply); what was typed stays until the note is saved.
+ */
 export function NotesPanel({ caseId, onChanged }: { caseId: string; onChanged: () => void }) {
   const { t } = useTranslation();
   const { uiLanguage } = usePrefs();
@@ -16,7 +30,14 @@ export function NotesPanel({ caseId, onChanged }: { caseId: string; onChanged: (
   const [body, setBody] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ReplyError | null>(null);
-  const bodyId = useId();
+  const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
+  const problem = useProblemText(problems);
+  const form = useRef<HTMLFormElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(form);
+  const show = (found: FormProblems) => {
+    setProblems(found);
+    if (hasProblems(found)) focusFirstInvalid();
+  };
 
   const load = useCallback(async () => {
     const reply = await call('casework.notes.list', { caseId });
@@ -28,11 +49,17 @@ export function NotesPanel({ caseId, onChanged }: { caseId: string; onChanged: (
   }, [load]);
 
   const add = async () => {
-    setBusy(true);
     setError(null);
+    const found = problemsFromSchema(noteCreateInput, { caseId, body });
+    show(found);
+    if (hasProblems(found)) return;
+    setBusy(true);
     const reply = await call('casework.notes.add', { caseId, body });
     setBusy(false);
-    if (!reply.ok) return setError(reply.error);
+    if (!reply.ok) {
+      setError(generalError(reply.error, (key) => key === 'body'));
+      return show(problemsFromReply(reply.error));
+    }
     setBody('');
     await load();
     onChanged();
@@ -59,28 +86,28 @@ export function NotesPanel({ caseId, onChanged }: { caseId: string; onChanged: (
         ))}
       </ul>
       <form
+        ref={form}
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          if (body.trim()) void add();
+          if (!busy) void add();
         }}
+        data-testid="note-form"
       >
-        <div className="field">
-          <label htmlFor={bodyId}>{t('notes.body')}</label>
-          <textarea
-            id={bodyId}
-            rows={3}
-            maxLength={20_000}
-            value={body}
-            aria-describedby={`${bodyId}-hint`}
-            onChange={(e) => setBody(e.target.value)}
-            data-testid="note-body"
-          />
-          <ZawgyiCheck text={body} onConvert={setBody} />
-          <small id={`${bodyId}-hint`} className="muted">
-            {t('notes.hint')}
-          </small>
-        </div>
-        <button type="submit" disabled={busy || !body.trim()} data-testid="note-add">
+        <TextAreaField
+          label={t('notes.body')}
+          hint={t('notes.hint')}
+          error={problem('body')}
+          rows={3}
+          maxLength={20_000}
+          value={body}
+          onChange={(next) => {
+            setBody(next);
+            setProblems(NO_PROBLEMS);
+          }}
+          testId="note-body"
+        />
+        <button type="submit" disabled={busy} data-testid="note-add">
           {busy ? t('actions.working') : t('notes.add')}
         </button>
       </form>

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type CaseDetail,
@@ -9,12 +9,28 @@ import {
 import type { ReplyError } from '../../../../shared/ipc/reply';
 import { call } from '../../../app/call';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { ZawgyiCheck } from '../../../components/ZawgyiCheck';
+import {
+  type FormProblem,
+  type FormProblems,
+  generalError,
+  hasProblems,
+  NO_PROBLEMS,
+  problemsFromReply,
+  useFocusFirstInvalid,
+  useProblemText,
+  withoutProblem,
+} from '../../../components/form-problems';
+import { TextAreaField } from '../../../components/TextAreaField';
+
+/** The form's fields by their name in the request (what main's reply names). */
+const STATUS_FIELDS = ['status', 'reason'];
 
 /**
  * draft -> screened -> referred -> closed, or consent withdrawn from any open state. The store enforces
  * the transitions and the reason; the screen only offers what is allowed and asks for the reason.
  * Main also moves the status by itself (screened on a completed interview, referred on a signed referral).
+ * A status not chosen or a reason missing is said under its field with the focus on it, before
+ * anything is sent, and so is what main's reply names.
  */
 export function StatusWorkflow({
   detail,
@@ -28,26 +44,40 @@ export function StatusWorkflow({
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ReplyError | null>(null);
-  const reasonId = useId();
+  const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
+  const problem = useProblemText(problems);
+  const form = useRef<HTMLFormElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(form);
+  const show = (found: FormProblems) => {
+    setProblems(found);
+    if (hasProblems(found)) focusFirstInvalid();
+  };
+  const statusErrorId = useId();
   // "Screened" is offered only after a completed interview (main refuses it otherwise, and sets it by itself).
   const next = statusChoices(
     detail.status,
     detail.interviews.some((i) => i.state === 'completed'),
   );
   const needsReason = target !== null && STATUSES_NEEDING_REASON.includes(target);
-  const ready = target !== null && (!needsReason || reason.trim().length > 0);
 
   const apply = async () => {
-    if (!target) return;
-    setBusy(true);
     setError(null);
+    const found: Record<string, FormProblem> = {};
+    if (!target) found.status = { messageKey: 'errors.field.choice' };
+    else if (needsReason && !reason.trim()) found.reason = { messageKey: 'errors.field.required' };
+    show(found);
+    if (!target || hasProblems(found)) return;
+    setBusy(true);
     const reply = await call('cases.setStatus', {
       id: detail.id,
       status: target,
       ...(reason.trim() ? { reason: reason.trim() } : {}),
     });
     setBusy(false);
-    if (!reply.ok) return setError(reply.error);
+    if (!reply.ok) {
+      setError(generalError(reply.error, (key) => STATUS_FIELDS.includes(key)));
+      return show(problemsFromReply(reply.error));
+    }
     setTarget(null);
     setReason('');
     onChanged(reply.value);
@@ -68,9 +98,11 @@ export function StatusWorkflow({
         <p className="muted">{t('casework.status.final')}</p>
       ) : (
         <form
+          ref={form}
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            if (ready) void apply();
+            if (!busy) void apply();
           }}
         >
           <fieldset>
@@ -83,34 +115,39 @@ export function StatusWorkflow({
                     name={`status-${detail.id}`}
                     value={s}
                     checked={target === s}
-                    onChange={() => setTarget(s)}
+                    aria-invalid={problem('status') ? true : undefined}
+                    aria-describedby={problem('status') ? statusErrorId : undefined}
+                    onChange={() => {
+                      setTarget(s);
+                      setProblems(NO_PROBLEMS);
+                    }}
                     data-testid={`status-option-${s}`}
                   />
                   {t(`status.${s}`)}
                 </label>
               ))}
             </div>
-            {needsReason && (
-              <div className="field">
-                <label htmlFor={reasonId}>{t('casework.status.reason')}</label>
-                <textarea
-                  id={reasonId}
-                  rows={2}
-                  required
-                  aria-required="true"
-                  aria-describedby={`${reasonId}-hint`}
-                  value={reason}
-                  maxLength={2000}
-                  onChange={(e) => setReason(e.target.value)}
-                  data-testid="status-reason"
-                />
-                <ZawgyiCheck text={reason} onConvert={setReason} />
-                <small id={`${reasonId}-hint`} className="muted">
-                  {t('casework.status.reasonHint')}
-                </small>
-              </div>
+            {problem('status') && (
+              <small id={statusErrorId} className="field-error" data-testid="field-error">
+                {problem('status')}
+              </small>
             )}
-            <button type="submit" disabled={!ready || busy} data-testid="status-apply">
+            {needsReason && (
+              <TextAreaField
+                label={t('casework.status.reason')}
+                hint={t('casework.status.reasonHint')}
+                error={problem('reason')}
+                required
+                maxLength={2000}
+                value={reason}
+                onChange={(next) => {
+                  setReason(next);
+                  setProblems((p) => withoutProblem(p, 'reason'));
+                }}
+                testId="status-reason"
+              />
+            )}
+            <button type="submit" disabled={busy} data-testid="status-apply">
               {busy ? t('actions.working') : t('casework.status.apply')}
             </button>
           </fieldset>

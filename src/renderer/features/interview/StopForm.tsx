@@ -1,0 +1,95 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { interviewSetStateInput } from '../../../shared/domain/interviews';
+import type { ReplyError } from '../../../shared/ipc/reply';
+import {
+  type FormProblems,
+  hasProblems,
+  NO_PROBLEMS,
+  problemsFromReply,
+  problemsFromSchema,
+  useFocusFirstInvalid,
+  useProblemText,
+} from '../../components/form-problems';
+import { TextAreaField } from '../../components/TextAreaField';
+
+/** The stop form's fields by their name in the request (what main's reply names). */
+export const STOP_FIELDS = ['reason'];
+
+/**
+ * Stops the interview with a reason. A reason missing (or too long) is said under the field with the
+ * focus on it before anything is sent, and so is what main's reply names (`refusal`: the reply of the
+ * last try); what was typed stays.
+ */
+export function StopForm({
+  interviewId,
+  refusal,
+  onStop,
+  onCancel,
+}: {
+  interviewId: string;
+  refusal: ReplyError | null;
+  onStop: (reason: string) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
+  const problem = useProblemText(problems);
+  const form = useRef<HTMLFormElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(form);
+  useEffect(() => {
+    const found = problemsFromReply(refusal);
+    setProblems(found);
+    if (hasProblems(found)) focusFirstInvalid();
+  }, [refusal, focusFirstInvalid]);
+
+  const submit = () => {
+    const found = problemsFromSchema(interviewSetStateInput.required({ reason: true }), {
+      interviewId,
+      state: 'stopped',
+      reason,
+    });
+    setProblems(found);
+    if (hasProblems(found)) return focusFirstInvalid();
+    onStop(reason.trim());
+  };
+
+  return (
+    <form
+      ref={form}
+      noValidate
+      className="panel"
+      aria-labelledby="stop-title"
+      data-testid="stopping"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <h2 id="stop-title">{t('interview.stopTitle')}</h2>
+      <p>{t('interview.stopExplain')}</p>
+      <TextAreaField
+        label={t('interview.stopReason')}
+        error={problem('reason')}
+        required
+        rows={3}
+        maxLength={2000}
+        value={reason}
+        onChange={(next) => {
+          setReason(next);
+          setProblems(NO_PROBLEMS);
+        }}
+        testId="stop-reason"
+      />
+      <div className="row">
+        <button type="submit" className="danger" data-testid="stop-confirm">
+          {t('interview.stopConfirm')}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          {t('actions.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
