@@ -51,6 +51,8 @@ const CLI_ONLY: [cli: string, permission: Permission][] = [
   ['rotate-key', 'vault.rotateKey'],
   ['demo', 'demo.seed'],
   ['import-signing-identity', 'referrals.write'],
+  ['handover', 'handover.send'],
+  ['receive', 'handover.receive'],
 ];
 /** Commands that sign in as nobody: a new store, the recovery key, or no store at all. */
 const NO_ACCOUNT = ['init', 'restore', 'reset-passphrase', 'instrument', 'strings'];
@@ -106,6 +108,10 @@ function argsFor(name: string, role: UserRole): string[] {
     case 'change-passphrase':
       return base;
     case 'import-signing-identity':
+      return [...base, join(work, 'identity.p12')];
+    case 'handover':
+      return [...base, 'no-such-case', '--to', 'no-such-agency', '--out', `${out}.fshandover`];
+    case 'receive':
       return [...base, join(work, 'identity.p12')];
     case 'agency-key':
       return ['export', ...base, '--out', `${out}.fskey`];

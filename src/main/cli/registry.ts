@@ -1,5 +1,6 @@
 import { agencyKeyCommand, directoryCommand } from './commands/agency-key-commands';
 import { demoCommand } from './commands/demo-command';
+import { handoverCommands } from './commands/handover-commands';
 import { instrumentCommand } from './commands/instrument-command';
 import { referralCommands } from './commands/referral-commands';
 import { storeCommands } from './commands/store-commands';
@@ -13,6 +14,7 @@ export const commands: CliCommand[] = [
   ...referralCommands,
   agencyKeyCommand,
   directoryCommand,
+  ...handoverCommands,
   ...stringsCommands,
   instrumentCommand,
 ];

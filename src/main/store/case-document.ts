@@ -45,7 +45,18 @@ export function exportCaseDocument(session: Session, caseId: string): CaseDocume
   });
 }
 
-function buildDocument(db: Db, id: string, exportedBy: string, now: Date): CaseDocument {
+/**
+ * The case as a document. Without content (a handover package carries the attachments' bytes after the
+ * document, one at a time), each attachment's contentBase64 is '' and nothing of its bytes is read.
+ */
+export function buildDocument(
+  db: Db,
+  id: string,
+  exportedBy: string,
+  now: Date,
+  options: { withContent?: boolean } = {},
+): CaseDocument {
+  const withContent = options.withContent ?? true;
   const c = loadCaseRow(db, id);
   const names = loadAttribution(db);
   const by = (stored: string) => names.name(stored);
@@ -81,12 +92,15 @@ function buildDocument(db: Db, id: string, exportedBy: string, now: Date): CaseD
     'SELECT * FROM follow_ups WHERE case_id = ? ORDER BY created_at, id',
     id,
   ).map((r) => withoutCaseId(followUpFromRow(r, by)));
-  const attachments = rowsOf<AttachmentRow & { content: Buffer }>(
-    'SELECT * FROM attachments WHERE case_id = ? ORDER BY created_at, id',
+  const attachments = rowsOf<AttachmentRow & { content?: Buffer }>(
+    withContent
+      ? 'SELECT * FROM attachments WHERE case_id = ? ORDER BY created_at, id'
+      : `SELECT id, case_id, file_name, media_type, size, sha256, created_at, created_by
+           FROM attachments WHERE case_id = ? ORDER BY created_at, id`,
     id,
   ).map((r) => ({
     ...withoutCaseId(attachmentFromRow(r, by)),
-    contentBase64: Buffer.from(r.content).toString('base64'),
+    contentBase64: r.content ? Buffer.from(r.content).toString('base64') : '',
   }));
   const referrals = rowsOf<ReferralRow>(
     'SELECT * FROM referrals WHERE case_id = ? ORDER BY created_at, id',
@@ -142,188 +156,10 @@ export interface CaseImportResult {
  */
 export function importCaseDocument(session: Session, document: unknown): CaseImportResult {
   const user = session.require('cases.import');
-  const parsed = parseInput(caseDocumentSchema, document);
-  const { document: doc, converted } = convertZawgyi(canonicalAnswers(parsed));
-  checkInternalReferences(doc);
+  const { document: doc, converted } = checkCaseDocument(document);
   return session.write((db, now) => {
+    const counts = insertCaseDocument(db, user.id, doc, (a) => Buffer.from(a.contentBase64, 'base64'));
     const c = doc.case;
-    if (db.prepare('SELECT 1 FROM cases WHERE id = ? OR reference = ?').get(c.id, c.reference)) {
-      throw new AppError('CONFLICT');
-    }
-    const stored = (person: string) => importedAttribution(doc.exportedBy, person);
-    db.prepare(
-      `INSERT INTO cases (id, reference, status, status_reason, place_kind, place_name, place_province, vessel_name,
-         vessel_registration, vessel_flag, screening_date, screening_result, officer_assessment, created_at, created_by,
-         updated_at, updated_by, revision)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      c.id,
-      c.reference,
-      c.status,
-      c.statusReason,
-      c.place.kind,
-      c.place.name,
-      c.place.province ?? null,
-      c.vessel?.name ?? null,
-      c.vessel?.registration ?? null,
-      c.vessel?.flag ?? null,
-      c.screeningDate,
-      c.screeningResult,
-      c.officerAssessment,
-      c.createdAt,
-      stored(c.createdBy),
-      c.updatedAt,
-      user.id,
-      c.revision,
-    );
-    for (const p of doc.persons) {
-      db.prepare(
-        `INSERT INTO persons (id, case_id, name_or_alias, sex, age_years, minor, age_assessment, nationality, languages_json,
-           dialect, documents_location, preferred_interviewer_gender, created_at, created_by, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        p.id,
-        c.id,
-        p.nameOrAlias,
-        p.sex,
-        p.ageYears,
-        p.minor,
-        p.ageAssessment,
-        p.nationality,
-        JSON.stringify(p.languages),
-        p.dialect,
-        p.documentsLocation,
-        p.preferredInterviewerGender,
-        p.createdAt,
-        stored(c.createdBy),
-        p.updatedAt,
-      );
-    }
-    for (const iv of doc.interviews) {
-      db.prepare(
-        `INSERT INTO interviews (id, case_id, person_id, instrument_id, instrument_version, tier, interviewee_language,
-           officer_language, interpreter_json, state, state_reason, position, started_at, started_by, updated_at, ended_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        iv.id,
-        c.id,
-        iv.personId,
-        iv.instrumentId,
-        iv.instrumentVersion,
-        iv.tier,
-        iv.intervieweeLanguage,
-        iv.officerLanguage,
-        iv.interpreter ? JSON.stringify(iv.interpreter) : null,
-        iv.state,
-        iv.stateReason,
-        iv.position,
-        iv.startedAt,
-        stored(iv.startedBy),
-        iv.updatedAt,
-        iv.endedAt,
-      );
-      for (const a of iv.answers) {
-        const answerId = randomUUID();
-        db.prepare(
-          `INSERT INTO answers (id, interview_id, question_id, value_json, revision, client_seq, answered_at, answered_by,
-             wording_json)
-           VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)`,
-        ).run(
-          answerId,
-          iv.id,
-          a.questionId,
-          JSON.stringify(a.value),
-          a.revision,
-          a.answeredAt,
-          stored(a.answeredBy),
-          a.wording ? JSON.stringify(a.wording) : null,
-        );
-        const history =
-          a.history.length > 0
-            ? a.history
-            : [
-                {
-                  revision: a.revision,
-                  oldValue: null,
-                  newValue: a.value,
-                  changedAt: a.answeredAt,
-                  changedBy: a.answeredBy,
-                },
-              ];
-        for (const h of history) {
-          db.prepare(
-            `INSERT INTO answer_history (answer_id, revision, old_value_json, new_value_json, changed_at, changed_by)
-             VALUES (?, ?, ?, ?, ?, ?)`,
-          ).run(
-            answerId,
-            h.revision,
-            h.oldValue === null ? null : JSON.stringify(h.oldValue),
-            JSON.stringify(h.newValue),
-            h.changedAt,
-            stored(h.changedBy),
-          );
-        }
-      }
-    }
-    for (const n of doc.notes) {
-      db.prepare(
-        'INSERT INTO notes (id, case_id, interview_id, body, author_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ).run(n.id, c.id, n.interviewId, n.body, stored(n.author), n.createdAt, n.updatedAt);
-    }
-    // Absent in documents written before follow-ups existed: none to add.
-    const followUps = doc.followUps ?? [];
-    for (const f of followUps) {
-      db.prepare(
-        `INSERT INTO follow_ups (id, case_id, what, due_on, done_at, done_by, created_at, created_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        f.id,
-        c.id,
-        f.what,
-        f.dueOn,
-        f.doneAt,
-        f.doneBy === null ? null : stored(f.doneBy),
-        f.createdAt,
-        stored(f.createdBy),
-      );
-    }
-    for (const a of doc.attachments) {
-      const content = Buffer.from(a.contentBase64, 'base64');
-      db.prepare(
-        `INSERT INTO attachments (id, case_id, file_name, media_type, size, sha256, content, created_at, created_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        a.id,
-        c.id,
-        a.fileName,
-        a.mediaType,
-        content.byteLength,
-        a.sha256,
-        content,
-        a.createdAt,
-        stored(a.createdBy),
-      );
-    }
-    for (const r of doc.referrals) {
-      db.prepare(
-        `INSERT INTO referrals (id, case_id, receiving_agency, file_name, file_sha256, signer_fingerprint, signer_name,
-           signed_at, attachment_id, created_at, created_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        r.id,
-        c.id,
-        r.receivingAgency,
-        r.fileName,
-        r.fileSha256,
-        r.signerFingerprint,
-        r.signerName,
-        r.signedAt,
-        r.attachmentId,
-        r.createdAt,
-        stored(r.createdBy),
-      );
-    }
-    refreshCaseSearchText(db, c.id);
     session.audit(db, now, {
       action: 'case.import',
       entityType: 'case',
@@ -333,19 +169,240 @@ export function importCaseDocument(session: Session, document: unknown): CaseImp
         exportedAt: doc.exportedAt,
         exportedBy: doc.exportedBy,
         convertedFromZawgyi: converted,
-        counts: {
-          persons: doc.persons.length,
-          interviews: doc.interviews.length,
-          answers: doc.interviews.reduce((n, iv) => n + iv.answers.length, 0),
-          notes: doc.notes.length,
-          followUps: followUps.length,
-          attachments: doc.attachments.length,
-          referrals: doc.referrals.length,
-        },
+        counts,
       },
     });
     return { caseId: c.id, reference: c.reference, convertedFromZawgyi: converted };
   });
+}
+
+/**
+ * The checks an import makes before writing anything: the schema, every answer against this app's
+ * instrument (canonical form), Zawgyi converted, links inside the document, and each attachment's
+ * bytes against its size and SHA-256. With `separateContent` (a handover package) the attachments'
+ * bytes are not in the document (contentBase64 must be ''); whoever inserts them checks each.
+ */
+export function checkCaseDocument(
+  document: unknown,
+  options: { separateContent?: boolean } = {},
+): { document: CaseDocument; converted: string[] } {
+  const parsed = parseInput(caseDocumentSchema, document);
+  const checked = convertZawgyi(canonicalAnswers(parsed));
+  checkInternalReferences(checked.document, options.separateContent ?? false);
+  return checked;
+}
+
+export type CaseDocumentCounts = Record<
+  'persons' | 'interviews' | 'answers' | 'notes' | 'followUps' | 'attachments' | 'referrals',
+  number
+>;
+
+/**
+ * Writes a checked document's case, in the caller's write transaction: every record as the document
+ * has it, people it names recorded as named by it ("imported from" its exporter). `contentOf` gives
+ * each attachment's bytes (checked against its size and SHA-256 here). A case whose id or reference
+ * exists is CONFLICT.
+ */
+export function insertCaseDocument(
+  db: Db,
+  userId: string,
+  doc: CaseDocument,
+  contentOf: (attachment: CaseDocument['attachments'][number], index: number) => Buffer,
+): CaseDocumentCounts {
+  const c = doc.case;
+  if (db.prepare('SELECT 1 FROM cases WHERE id = ? OR reference = ?').get(c.id, c.reference)) {
+    throw new AppError('CONFLICT');
+  }
+  const stored = (person: string) => importedAttribution(doc.exportedBy, person);
+  db.prepare(
+    `INSERT INTO cases (id, reference, status, status_reason, place_kind, place_name, place_province, vessel_name,
+       vessel_registration, vessel_flag, screening_date, screening_result, officer_assessment, created_at, created_by,
+       updated_at, updated_by, revision)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    c.id,
+    c.reference,
+    c.status,
+    c.statusReason,
+    c.place.kind,
+    c.place.name,
+    c.place.province ?? null,
+    c.vessel?.name ?? null,
+    c.vessel?.registration ?? null,
+    c.vessel?.flag ?? null,
+    c.screeningDate,
+    c.screeningResult,
+    c.officerAssessment,
+    c.createdAt,
+    stored(c.createdBy),
+    c.updatedAt,
+    userId,
+    c.revision,
+  );
+  for (const p of doc.persons) {
+    db.prepare(
+      `INSERT INTO persons (id, case_id, name_or_alias, sex, age_years, minor, age_assessment, nationality, languages_json,
+         dialect, documents_location, preferred_interviewer_gender, created_at, created_by, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      p.id,
+      c.id,
+      p.nameOrAlias,
+      p.sex,
+      p.ageYears,
+      p.minor,
+      p.ageAssessment,
+      p.nationality,
+      JSON.stringify(p.languages),
+      p.dialect,
+      p.documentsLocation,
+      p.preferredInterviewerGender,
+      p.createdAt,
+      stored(c.createdBy),
+      p.updatedAt,
+    );
+  }
+  for (const iv of doc.interviews) {
+    db.prepare(
+      `INSERT INTO interviews (id, case_id, person_id, instrument_id, instrument_version, tier, interviewee_language,
+         officer_language, interpreter_json, state, state_reason, position, started_at, started_by, updated_at, ended_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      iv.id,
+      c.id,
+      iv.personId,
+      iv.instrumentId,
+      iv.instrumentVersion,
+      iv.tier,
+      iv.intervieweeLanguage,
+      iv.officerLanguage,
+      iv.interpreter ? JSON.stringify(iv.interpreter) : null,
+      iv.state,
+      iv.stateReason,
+      iv.position,
+      iv.startedAt,
+      stored(iv.startedBy),
+      iv.updatedAt,
+      iv.endedAt,
+    );
+    for (const a of iv.answers) {
+      const answerId = randomUUID();
+      db.prepare(
+        `INSERT INTO answers (id, interview_id, question_id, value_json, revision, client_seq, answered_at, answered_by,
+           wording_json)
+         VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)`,
+      ).run(
+        answerId,
+        iv.id,
+        a.questionId,
+        JSON.stringify(a.value),
+        a.revision,
+        a.answeredAt,
+        stored(a.answeredBy),
+        a.wording ? JSON.stringify(a.wording) : null,
+      );
+      const history =
+        a.history.length > 0
+          ? a.history
+          : [
+              {
+                revision: a.revision,
+                oldValue: null,
+                newValue: a.value,
+                changedAt: a.answeredAt,
+                changedBy: a.answeredBy,
+              },
+            ];
+      for (const h of history) {
+        db.prepare(
+          `INSERT INTO answer_history (answer_id, revision, old_value_json, new_value_json, changed_at, changed_by)
+           VALUES (?, ?, ?, ?, ?, ?)`,
+        ).run(
+          answerId,
+          h.revision,
+          h.oldValue === null ? null : JSON.stringify(h.oldValue),
+          JSON.stringify(h.newValue),
+          h.changedAt,
+          stored(h.changedBy),
+        );
+      }
+    }
+  }
+  for (const n of doc.notes) {
+    db.prepare(
+      'INSERT INTO notes (id, case_id, interview_id, body, author_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(n.id, c.id, n.interviewId, n.body, stored(n.author), n.createdAt, n.updatedAt);
+  }
+  // Absent in documents written before follow-ups existed: none to add.
+  const followUps = doc.followUps ?? [];
+  for (const f of followUps) {
+    db.prepare(
+      `INSERT INTO follow_ups (id, case_id, what, due_on, done_at, done_by, created_at, created_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      f.id,
+      c.id,
+      f.what,
+      f.dueOn,
+      f.doneAt,
+      f.doneBy === null ? null : stored(f.doneBy),
+      f.createdAt,
+      stored(f.createdBy),
+    );
+  }
+  for (const [index, a] of doc.attachments.entries()) {
+    const content = contentOf(a, index);
+    if (content.byteLength !== a.size || createHash('sha256').update(content).digest('hex') !== a.sha256)
+      throw new AppError('VALIDATION', {
+        cause: new CaseDocumentProblem(
+          `attachments[${index}]`,
+          'content does not match its size and SHA-256',
+        ),
+      });
+    db.prepare(
+      `INSERT INTO attachments (id, case_id, file_name, media_type, size, sha256, content, created_at, created_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      a.id,
+      c.id,
+      a.fileName,
+      a.mediaType,
+      content.byteLength,
+      a.sha256,
+      content,
+      a.createdAt,
+      stored(a.createdBy),
+    );
+  }
+  for (const r of doc.referrals) {
+    db.prepare(
+      `INSERT INTO referrals (id, case_id, receiving_agency, file_name, file_sha256, signer_fingerprint, signer_name,
+         signed_at, attachment_id, created_at, created_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      r.id,
+      c.id,
+      r.receivingAgency,
+      r.fileName,
+      r.fileSha256,
+      r.signerFingerprint,
+      r.signerName,
+      r.signedAt,
+      r.attachmentId,
+      r.createdAt,
+      stored(r.createdBy),
+    );
+  }
+  refreshCaseSearchText(db, c.id);
+  return {
+    persons: doc.persons.length,
+    interviews: doc.interviews.length,
+    answers: doc.interviews.reduce((n, iv) => n + iv.answers.length, 0),
+    notes: doc.notes.length,
+    followUps: followUps.length,
+    attachments: doc.attachments.length,
+    referrals: doc.referrals.length,
+  };
 }
 
 /**
@@ -456,7 +513,7 @@ function convertZawgyi(doc: CaseDocument): { document: CaseDocument; converted: 
 }
 
 /** Links inside the document must point inside it, and attachment bytes must match their hash. */
-function checkInternalReferences(doc: CaseDocument): void {
+function checkInternalReferences(doc: CaseDocument, separateContent: boolean): void {
   const personIds = new Set(doc.persons.map((p) => p.id));
   const interviewIds = new Set(doc.interviews.map((i) => i.id));
   const attachmentIds = new Set(doc.attachments.map((a) => a.id));
@@ -482,6 +539,11 @@ function checkInternalReferences(doc: CaseDocument): void {
       fail(`referrals[${i}].attachmentId`, 'no such attachment');
   });
   doc.attachments.forEach((a, i) => {
+    if (separateContent) {
+      if (a.contentBase64 !== '')
+        fail(`attachments[${i}].contentBase64`, 'the content travels after the document');
+      return;
+    }
     const content = Buffer.from(a.contentBase64, 'base64');
     if (content.byteLength !== a.size || createHash('sha256').update(content).digest('hex') !== a.sha256)
       fail(`attachments[${i}]`, 'content does not match its size and SHA-256');

@@ -28,6 +28,13 @@ export const PERMISSIONS = {
   'backup.create': ['supervisor'],
   /** Replaces everyone's records with a backup's. */
   'backup.restore': ['supervisor'],
+  /** Seals a case to another FieldScreen store's agency key (issue 18), and imports its receipt. */
+  'handover.send': ['supervisor', 'officer'],
+  /**
+   * Opens a handover package sent to this store and creates its case: needs the store's agency key,
+   * which only supervisors (and the recovery key) hold.
+   */
+  'handover.receive': ['supervisor'],
   /** Fills a store with fictional training cases (and the demo agency where none is set). */
   'demo.seed': ['supervisor'],
 } as const satisfies Record<string, readonly UserRole[]>;
