@@ -293,6 +293,16 @@ describe('notes, attachments, referrals', () => {
     const read = getAttachmentContent(s, a.id);
     expect(Array.from(read.content)).toEqual(Array.from(bytes));
     expect(listAudit(s, { action: 'attachment.view' })).toHaveLength(1);
+    // An empty file is refused by the service itself, whichever entry point brings it.
+    expect(() =>
+      addAttachment(s, {
+        caseId: c.id,
+        fileName: 'empty.jpg',
+        mediaType: 'image/jpeg',
+        content: new Uint8Array(),
+      }),
+    ).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+    expect(listAttachments(s, c.id)).toHaveLength(1);
     s.lock();
   });
 

@@ -18,7 +18,7 @@ import { signPdf } from '../pdf/sign';
 import { listAttachments } from '../store/attachments';
 import { getCase } from '../store/cases';
 import { answersOfCaseInterviews } from '../store/interviews';
-import { getSigningIdentity, recordReferral } from '../store/referrals';
+import { getSigningIdentity, recordReferral, referralSignedTimes } from '../store/referrals';
 import type { Session } from '../store/session';
 import { getSettings } from '../store/settings';
 import { buildReferralModel, referralConsentAnswer, yes } from './build-model';
@@ -232,7 +232,9 @@ async function gatherReferral(session: Session, input: ReferralInput): Promise<G
     agency: settings.agency,
     officer: { name: user.displayName, position: officerPosition },
     letter: {
-      number: input.letterNumber?.trim() || nextLetterNumber(session, settings.agency.letterPrefix, signedAt),
+      number:
+        input.letterNumber?.trim() ||
+        nextLetterNumber(referralSignedTimes(session), settings.agency.letterPrefix, signedAt),
       date: signedAt,
     },
     receivingAgency,
@@ -281,7 +283,11 @@ export function referralReadiness(session: Session, officerPosition = '') {
   const settings = getSettings(session);
   return {
     missing: missingForSigning(settings.agency, officerPosition),
-    nextLetterNumber: nextLetterNumber(session, settings.agency.letterPrefix, new Date().toISOString()),
+    nextLetterNumber: nextLetterNumber(
+      referralSignedTimes(session),
+      settings.agency.letterPrefix,
+      new Date().toISOString(),
+    ),
   };
 }
 
@@ -338,4 +344,18 @@ export async function exportReferral(session: Session, prepared: PreparedReferra
     pdf: new Uint8Array(prepared.pdf),
     consentReceiver: prepared.consentReceiver,
   });
+}
+
+/**
+ * Builds, signs, writes and records a referral in one step (the screens and the CLI). `fileName`
+ * names the file exactly (the CLI's --out) instead of the suggested name. Null when the user cancelled.
+ */
+export async function signAndExportReferral(
+  session: Session,
+  input: ReferralInput,
+  target: ExportTarget,
+  fileName?: string,
+) {
+  const prepared = await prepareReferral(session, input);
+  return exportReferral(session, fileName ? { ...prepared, suggestedFileName: fileName } : prepared, target);
 }

@@ -1,4 +1,4 @@
-import type { ChangePassphraseInput } from '../../shared/domain/users';
+import type { AccountStatus, ChangePassphraseInput } from '../../shared/domain/users';
 import { AppError, isAppError } from '../../shared/errors';
 import type { Session } from '../store/session';
 import { changeOwnPassphrase } from '../store/users';
@@ -6,14 +6,14 @@ import { changeOwnPassphrase } from '../store/users';
 /**
  * The person changes their own passphrase (store/users.ts), saying which field is wrong when the
  * store refuses it: a current passphrase that does not open the account, or a new one equal to it.
- * The codes stay (the back-off counts wrong passphrases the same); only the field is named.
+ * Returns the account's status after the change. The codes stay (the back-off counts wrong passphrases the same); only the field is named.
  */
 export async function changePassphraseNamingFields(
   session: Session,
   input: ChangePassphraseInput,
-): Promise<void> {
+): Promise<AccountStatus> {
   try {
-    await changeOwnPassphrase(session, input);
+    return await changeOwnPassphrase(session, input);
   } catch (err) {
     if (isAppError(err) && err.code === 'WRONG_PASSPHRASE') {
       throw new AppError('WRONG_PASSPHRASE', {

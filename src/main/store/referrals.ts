@@ -126,6 +126,11 @@ export function listReferrals(session: Session, caseId: string): Referral[] {
 }
 
 /** The referral recorded in this store whose signed PDF has this SHA-256, if any (the latest). */
+/** When each referral recorded in this store was signed (for numbering the next letter). */
+export function referralSignedTimes(session: Session): string[] {
+  return session.read((db) => db.prepare('SELECT signed_at FROM referrals').pluck().all() as string[]);
+}
+
 export function findReferralBySha256(
   session: Session,
   sha256: string,

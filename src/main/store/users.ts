@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { entityId } from '../../shared/domain/common';
 import {
+  type AccountStatus,
   type AddUserInput,
   addUserInput,
   type ChangePassphraseInput,
@@ -12,6 +13,7 @@ import { AppError } from '../../shared/errors';
 import { toStoreError } from '../db/errors';
 import { createAccountEntry, readKeyring, writeKeyring } from '../keys/keyring';
 import { newPersonBundle, publicKeysOf } from '../keys/person-keys';
+import { accountStatusOf } from './account';
 import {
   activeSupervisorCount,
   insertUser,
@@ -22,7 +24,7 @@ import {
   toUserSummary,
 } from './accounts';
 import { withKeyringLock } from './keyring-lock';
-import { changeOwnPassphrase as changePassphrase } from './passphrases';
+import { changeOwnPassphrase as changePassphrase, resetPassphraseAsSupervisor } from './passphrases';
 import type { Session } from './session';
 import { keyringWithRosterAccount, requireStoreCa, rosterOf } from './trust';
 import { parseInput } from './validate';
@@ -155,9 +157,26 @@ export async function disableUser(session: Session, userId: string): Promise<Use
 
 /**
  * Own passphrase change: proves the current one. Keeps the person's keys, except at the first change
- * after someone else set the passphrase (passphrases.ts changeOwnPassphrase).
+ * after someone else set the passphrase (passphrases.ts changeOwnPassphrase). Returns the account's
+ * status after the change (a new signing key waits for endorsement).
  */
-export async function changeOwnPassphrase(session: Session, input: ChangePassphraseInput): Promise<void> {
+export async function changeOwnPassphrase(
+  session: Session,
+  input: ChangePassphraseInput,
+): Promise<AccountStatus> {
   const parsed = parseInput(changePassphraseInput, input);
   await changePassphrase(session, parsed.currentPassphrase, parsed.newPassphrase);
+  return accountStatusOf(session);
+}
+
+/**
+ * A supervisor resets someone's passphrase, proving the recovery key (passphrases.ts
+ * resetPassphraseAsSupervisor); returns the account as it is now.
+ */
+export async function resetAccountPassphrase(
+  session: Session,
+  args: { userId: string; recoveryKey: string; newPassphrase: string },
+): Promise<UserSummary> {
+  await resetPassphraseAsSupervisor(session, args);
+  return getUser(session, args.userId);
 }

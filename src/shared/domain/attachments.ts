@@ -20,7 +20,9 @@ export const attachmentAddInput = z.object({
   caseId: entityId,
   fileName: requiredText(255),
   mediaType,
-  content: bytes.refine((b) => b.byteLength <= MAX_ATTACHMENT_BYTES, { message: 'attachment too large' }),
+  content: bytes
+    .refine((b) => b.byteLength > 0, { message: 'empty file' })
+    .refine((b) => b.byteLength <= MAX_ATTACHMENT_BYTES, { message: 'attachment too large' }),
 });
 export type AttachmentAddInput = z.input<typeof attachmentAddInput>;
 

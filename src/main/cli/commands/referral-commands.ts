@@ -14,10 +14,9 @@ import {
 import { ReferralReceiverError } from '../../referral/consent-receiver';
 import type { TeamMember } from '../../referral/facts';
 import {
-  exportReferral,
-  prepareReferral,
   ReferralNotReadyError,
   type SigningRequirement,
+  signAndExportReferral,
 } from '../../referral/service';
 import { folderExportTarget } from '../../services/folder-export';
 import { saveSigningIdentity } from '../../store/referrals';
@@ -99,18 +98,24 @@ export const referralCommand: CliCommand = {
         required(flags, 'user'),
         SIGN_IN_REFERRAL,
         async (session) => {
-          let prepared: Awaited<ReturnType<typeof prepareReferral>>;
+          // Write exactly to --out: the folder target never overwrites, so an existing file is refused.
+          const target = folderExportTarget(dirname(out));
           try {
-            prepared = await prepareReferral(session, {
-              caseId,
-              receivingAgency: flags.to ?? '',
-              ...(flags['contact-id'] ? { contactId: flags['contact-id'] } : {}),
-              contactPerson: flags['contact-person'] ?? '',
-              ...(flags['letter-number'] ? { letterNumber: flags['letter-number'] } : {}),
-              officerPosition: flags.position ?? '',
-              team: teamFrom(flags.team),
-              confirmReceiverNamed,
-            });
+            return await signAndExportReferral(
+              session,
+              {
+                caseId,
+                receivingAgency: flags.to ?? '',
+                ...(flags['contact-id'] ? { contactId: flags['contact-id'] } : {}),
+                contactPerson: flags['contact-person'] ?? '',
+                ...(flags['letter-number'] ? { letterNumber: flags['letter-number'] } : {}),
+                officerPosition: flags.position ?? '',
+                team: teamFrom(flags.team),
+                confirmReceiverNamed,
+              },
+              target,
+              basename(out),
+            );
           } catch (err) {
             if (err instanceof ReferralNotReadyError) {
               for (const requirement of err.missing)
@@ -119,9 +124,6 @@ export const referralCommand: CliCommand = {
             if (err instanceof ReferralReceiverError) reportReceiverRefusal(io, err);
             throw err;
           }
-          // Write exactly to --out: the folder target never overwrites, so an existing file is refused.
-          const target = folderExportTarget(dirname(out));
-          return exportReferral(session, { ...prepared, suggestedFileName: basename(out) }, target);
         },
       );
       if (!record) return 1;

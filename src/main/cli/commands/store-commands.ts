@@ -7,7 +7,6 @@ import { AppError, isAppError } from '../../../shared/errors';
 import type { AuditKeyLookup } from '../../audit/signer';
 import { translatorFor } from '../../i18n/translator';
 import type { KdfProfile } from '../../keys/kdf';
-import { accountStatusOf } from '../../store/account';
 import { readAnchorSource } from '../../store/anchor-source';
 import { checkAudit } from '../../store/audit';
 import { createBackup, restoreBackup } from '../../store/backup';
@@ -421,8 +420,10 @@ export function createStoreCommands(options: StoreCommandOptions = {}): CliComma
         });
         try {
           const next = await newSecret(io, ENV_NEW_PASSPHRASE, `new passphrase for ${user}`);
-          await changeOwnPassphrase(session, { currentPassphrase: current, newPassphrase: next });
-          const status = accountStatusOf(session);
+          const status = await changeOwnPassphrase(session, {
+            currentPassphrase: current,
+            newPassphrase: next,
+          });
           io.stdout(`passphrase-changed: ${user}`);
           io.stdout(`signing-key: ${status.signingKey}`);
           if (status.storeFingerprint) io.stdout(`store: ${status.storeFingerprint}`);

@@ -2,9 +2,8 @@ import { addAccount } from '../../services/add-account';
 import { backupRestoreSources, pickBackup, restorePickedBackup } from '../../services/backup-restore';
 import { listAuditForViewer, verifyAudit } from '../../store/audit';
 import { exportBackup } from '../../store/backup-export';
-import { resetPassphraseAsSupervisor } from '../../store/passphrases';
 import { getDeviceSettings, updateSettings } from '../../store/settings';
-import { disableUser, getUser, listUsers } from '../../store/users';
+import { disableUser, listUsers, resetAccountPassphrase } from '../../store/users';
 import type { Handler } from '../dispatch';
 
 export const adminHandlers: {
@@ -24,11 +23,7 @@ export const adminHandlers: {
   'admin.users.list': (_req, ctx) => listUsers(ctx.sessions.require()),
   'admin.users.add': (req, ctx) => addAccount(ctx.sessions.require(), req),
   'admin.users.disable': (req, ctx) => disableUser(ctx.sessions.require(), req.userId),
-  'admin.users.resetPassphrase': async (req, ctx) => {
-    const session = ctx.sessions.require();
-    await resetPassphraseAsSupervisor(session, req);
-    return getUser(session, req.userId);
-  },
+  'admin.users.resetPassphrase': (req, ctx) => resetAccountPassphrase(ctx.sessions.require(), req),
   'admin.settings.get': (_req, ctx) => ({ settings: getDeviceSettings(ctx.sessions.require()) }),
   'admin.settings.update': (req, ctx) => updateSettings(ctx.sessions.require(), req),
   'admin.audit.list': (req, ctx) => listAuditForViewer(ctx.sessions.require(), req),

@@ -1,4 +1,3 @@
-import { AppError } from '../../../shared/errors';
 import {
   addAttachment,
   getAttachmentImage,
@@ -29,16 +28,13 @@ export const caseworkHandlers: {
   'casework.notes.list': (req, ctx) => listNotes(ctx.sessions.require(), req.caseId),
   'casework.notes.add': (req, ctx) => addNote(ctx.sessions.require(), req),
   'casework.attachments.list': (req, ctx) => listAttachments(ctx.sessions.require(), req.caseId),
-  'casework.attachments.add': (req, ctx) => {
-    const content = Buffer.from(req.contentBase64, 'base64');
-    if (content.byteLength === 0) throw new AppError('VALIDATION');
-    return addAttachment(ctx.sessions.require(), {
+  'casework.attachments.add': (req, ctx) =>
+    addAttachment(ctx.sessions.require(), {
       caseId: req.caseId,
       fileName: req.fileName,
       mediaType: req.mediaType,
-      content,
-    });
-  },
+      content: Buffer.from(req.contentBase64, 'base64'),
+    }),
   'casework.attachments.save': async (req, ctx) => ({
     fileName: await saveAttachmentCopy(ctx.sessions.require(), req.attachmentId, ctx.exportTarget),
   }),

@@ -1,8 +1,5 @@
-import { needsNamedReceiver } from '../../../shared/domain/consent-receiver';
-import { AppError } from '../../../shared/errors';
-import { instrumentText } from '../../i18n/translator';
-import { assertCurrentInstrument, checkedAnswer } from '../../store/answer-input';
-import { getInterview, saveAnswer, setInterviewState, startInterview } from '../../store/interviews';
+import { answerQuestion, startScreening } from '../../services/interview-answers';
+import { getInterview, setInterviewState } from '../../store/interviews';
 import type { Handler } from '../dispatch';
 
 export const interviewHandlers: {
@@ -11,17 +8,8 @@ export const interviewHandlers: {
   'interview.saveAnswer': Handler<'interview.saveAnswer'>;
   'interview.setState': Handler<'interview.setState'>;
 } = {
-  'interview.start': (req, ctx) => {
-    assertCurrentInstrument(req.instrumentId, req.instrumentVersion);
-    return startInterview(ctx.sessions.require(), req);
-  },
+  'interview.start': (req, ctx) => startScreening(ctx.sessions.require(), req),
   'interview.get': (req, ctx) => getInterview(ctx.sessions.require(), req.id),
-  'interview.saveAnswer': (req, ctx) => {
-    const value = checkedAnswer(req.questionId, req.value);
-    // Consent to referral is consent to the receiver named when it was asked.
-    if (needsNamedReceiver(req.questionId, value) && !req.receiver)
-      throw new AppError('VALIDATION', { messageKey: 'errors.consentReceiverRequired' });
-    return saveAnswer(ctx.sessions.require(), { ...req, value }, { text: instrumentText });
-  },
+  'interview.saveAnswer': (req, ctx) => answerQuestion(ctx.sessions.require(), req),
   'interview.setState': (req, ctx) => setInterviewState(ctx.sessions.require(), req),
 };

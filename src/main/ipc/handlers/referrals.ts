@@ -1,5 +1,5 @@
 import { consentReceiverOfCase } from '../../referral/consent-receiver';
-import { exportReferral, prepareReferral, referralReadiness } from '../../referral/service';
+import { referralReadiness, signAndExportReferral } from '../../referral/service';
 import { verifyReferral } from '../../referral/verify-referral';
 import { listReferrals } from '../../store/referrals';
 import { getReferralDirectory } from '../../store/settings';
@@ -15,11 +15,9 @@ export const referralHandlers: {
 } = {
   'referral.consentReceiver': (req, ctx) => consentReceiverOfCase(ctx.sessions.require(), req.caseId),
   'referral.readiness': (req, ctx) => referralReadiness(ctx.sessions.require(), req.officerPosition),
-  'referral.export': async (req, ctx) => {
-    const session = ctx.sessions.require();
-    const prepared = await prepareReferral(session, req);
-    return { referral: await exportReferral(session, prepared, ctx.exportTarget) };
-  },
+  'referral.export': async (req, ctx) => ({
+    referral: await signAndExportReferral(ctx.sessions.require(), req, ctx.exportTarget),
+  }),
   'referral.list': (req, ctx) => listReferrals(ctx.sessions.require(), req.caseId),
   'referral.directory': (_req, ctx) => getReferralDirectory(ctx.sessions.require()),
   'referral.verify': (req, ctx) =>

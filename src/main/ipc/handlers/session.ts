@@ -18,11 +18,10 @@ export const sessionHandlers: {
     mustChangePassphrase: ctx.sessions.current()?.trust.mustChangePassphrase ?? false,
   }),
   'account.status': (_req, ctx) => accountStatusOf(ctx.sessions.require()),
-  'account.changePassphrase': async (req, ctx) => {
-    const session = ctx.sessions.require();
-    await changePassphraseNamingFields(session, req);
-    return { changed: true as const, status: accountStatusOf(session) };
-  },
+  'account.changePassphrase': async (req, ctx) => ({
+    changed: true as const,
+    status: await changePassphraseNamingFields(ctx.sessions.require(), req),
+  }),
   'vault.initialise': (req, ctx) => ctx.sessions.initialise(req),
   'session.unlock': (req, ctx) => ctx.sessions.unlock(req.username, req.passphrase),
   // The vault counts wrong recovery keys in the keyring and refuses attempts while backing off.
