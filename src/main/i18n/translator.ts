@@ -40,9 +40,31 @@ export function mainI18n(): i18n {
  * renderer's keys are checked by the compiler (src/types/i18n-keys.d.ts).
  */
 export function translatorFor(lng: Locale): (key: string, values?: Record<string, unknown>) => string {
-  const t = mainI18n().getFixedT(lng) as unknown as (key: string, values: Record<string, unknown>) => unknown;
-  return (key, values) => String(t(key, values ?? {}));
+  let translator = translators.get(lng);
+  if (!translator) {
+    const t = mainI18n().getFixedT(lng) as unknown as (
+      key: string,
+      values: Record<string, unknown>,
+    ) => unknown;
+    // The catalogs are bundled and never change at run time: a key without values always gives the
+    // same text, so it is looked up once (i18next's lookup was a third of building a referral's model).
+    const plain = new Map<string, string>();
+    translator = (key, values) => {
+      if (values !== undefined) return String(t(key, values));
+      let text = plain.get(key);
+      if (text === undefined) {
+        text = String(t(key, {}));
+        // Only keys the catalogs have (a missing one comes back as itself): the map stays catalog-sized.
+        if (text !== key) plain.set(key, text);
+      }
+      return text;
+    };
+    translators.set(lng, translator);
+  }
+  return translator;
 }
+
+const translators = new Map<Locale, (key: string, values?: Record<string, unknown>) => string>();
 
 /** The text of an instrument key (namespace `instrument`) in one language, e.g. a question as shown. */
 export function instrumentText(lng: Locale, key: string): string {

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { AppError } from '../../shared/errors';
 import { ANCHOR_PDF_INFO_KEY as AUDIT_ANCHOR_INFO_KEY } from '../audit/anchor';
-import { drawOps } from './draw';
+import { compressPageContent, drawOps } from './draw';
 import { defaultFontDir, type ThaiFace } from './fonts';
 import {
   A4,
@@ -174,6 +174,7 @@ export async function renderPdf(input: DocModel, options: RenderOptions = {}): P
     drawOps(context, footerOps(layout, shaper, model, page, index, total), page.marginLeft, footerTop);
     drawOps(context, pageTopOps(layout, shaper, model, page), page.marginLeft, 8);
     drawOps(context, pageBottomOps(shaper, model, page), page.marginLeft, page.height - 24);
+    compressPageContent(doc);
   }
   doc.end();
   return bytes;

@@ -1,0 +1,77 @@
+import { inflateSync } from 'node:zlib';
+import PDFDocument from 'pdfkit';
+import { describe, expect, it } from 'vitest';
+import { compressPageContent } from '../../src/main/pdf/draw';
+import { defaultFontDir, FONT_FAMILIES, resolveFontFile } from '../../src/main/pdf/fonts';
+import { readGlyphsThroughRecords } from '../../src/main/pdf/subset-cache';
+
+/** fontkit's font object for a bundled file, as pdfkit opens it (fontkit has no other entry here). */
+interface Subset {
+  includeGlyph(gid: number): number;
+  encode(): Uint8Array;
+}
+interface FontkitFont {
+  numGlyphs: number;
+  createSubset(): Subset;
+  getGlyph(gid: number): { _decode(): { numberOfContours: number } | null };
+}
+
+function fontkitFont(file: string): FontkitFont {
+  const doc = new PDFDocument({ autoFirstPage: false, font: null as unknown as string });
+  doc.registerFont(file, file);
+  doc.font(file);
+  return (doc as unknown as { _font: { font: FontkitFont } })._font.font;
+}
+
+/** Glyph ids spread over the whole font, with every compound glyph among the first 2,000 ids. */
+function someGlyphs(font: FontkitFont): number[] {
+  const ids = new Set<number>();
+  for (let gid = 1; gid < font.numGlyphs; gid += 7) ids.add(gid);
+  for (let gid = 1; gid < Math.min(font.numGlyphs, 2000); gid++) {
+    if ((font.getGlyph(gid)._decode()?.numberOfContours ?? 0) < 0) ids.add(gid);
+  }
+  return [...ids];
+}
+
+function encoded(font: FontkitFont, glyphs: number[], records: boolean): Buffer {
+  const subset = font.createSubset();
+  if (records) readGlyphsThroughRecords(subset);
+  for (const gid of glyphs) subset.includeGlyph(gid);
+  return Buffer.from(subset.encode());
+}
+
+describe('the font subset read through per-font glyph records', () => {
+  it.each(FONT_FAMILIES.flatMap((family) => [[family, 'regular'] as const, [family, 'bold'] as const]))(
+    '%s %s: the same bytes fontkit writes, compound glyphs included, again and again',
+    (family, weight) => {
+      const font = fontkitFont(resolveFontFile(defaultFontDir(), family, weight));
+      const glyphs = someGlyphs(font);
+      const own = encoded(font, glyphs, false);
+      // Twice: the first fills the records, the second reads them.
+      expect(encoded(font, glyphs, true).equals(own)).toBe(true);
+      expect(encoded(font, glyphs, true).equals(own)).toBe(true);
+      // In another order (other subset ids for the same compound glyphs' parts).
+      const reversed = [...glyphs].reverse();
+      expect(encoded(font, reversed, true).equals(encoded(font, reversed, false))).toBe(true);
+    },
+  );
+});
+
+describe('page content compression', () => {
+  it('deflates the page once, and what inflates is what was drawn', async () => {
+    const doc = new PDFDocument({ autoFirstPage: false, font: null as unknown as string });
+    doc.addPage({ size: [200, 200], margin: 0 });
+    doc.addContent('0.5 g 10 10 50 50 re f');
+    compressPageContent(doc);
+    compressPageContent(doc);
+    const content = (
+      doc as unknown as { page: { content: { buffer: Uint8Array[]; data: { Filter?: string } } } }
+    ).page.content;
+    expect(content.data.Filter).toBe('FlateDecode');
+    expect(content.buffer).toHaveLength(1);
+    expect(inflateSync(content.buffer[0] ?? new Uint8Array()).toString('latin1')).toBe(
+      '1 0 0 -1 0 200 cm\n0.5 g 10 10 50 50 re f\n',
+    );
+    doc.end();
+  });
+});
