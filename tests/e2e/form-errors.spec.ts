@@ -360,3 +360,85 @@ test('the case page: a note, a status change, a stop and a deletion say under th
   await expect(page.getByTestId('stopping')).toHaveCount(0);
   await page.context().close();
 });
+
+test('a new case, its details, the pre-interview form and an inspection: too long a value is said under its field before anything is sent', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const page = await openAt(browser, server, SIZE);
+  const long = (n: number) => 'ก'.repeat(n + 1);
+
+  // A new case: nothing where, a vessel name too long; each under its field, nothing made.
+  await page.getByTestId('nav-new-case').click();
+  await page.getByTestId('vessel-name').fill(long(200));
+  await page.getByTestId('create-case').click();
+  await expect(page.getByTestId('place-name')).toBeFocused();
+  expect(await errorUnder(page, 'place-name')).toBe('Write where the screening took place.');
+  expect(await errorUnder(page, 'vessel-name')).toBe('Shorten this to 200 characters or fewer.');
+  await fontsReady(page);
+  await page.screenshot({ path: shotPath('form-errors-new-case-1280') });
+  await expectAccessible(page, 'a new case without a place and a long vessel name');
+  await page.getByTestId('place-name').fill('Satun fishing port');
+  await page.getByTestId('vessel-name').fill('Chok Anan 9');
+  await page.getByTestId('person-name').fill('Htet Aung');
+  await page.getByTestId('create-case').click();
+  await expect(page.getByTestId('details-edit')).toBeVisible();
+
+  // Correcting the details: an age that is no number and a nationality too long, nothing saved.
+  await page.getByTestId('details-edit').click();
+  await page.getByTestId('edit-age').fill('thirty');
+  await page.getByTestId('edit-nationality').fill(long(100));
+  await page.getByTestId('details-save').click();
+  await expect(page.getByTestId('edit-age')).toBeFocused();
+  expect(await errorUnder(page, 'edit-age')).toBe(
+    'Write the age as a whole number of years (0 to 120), or leave it blank if not known.',
+  );
+  expect(await errorUnder(page, 'edit-nationality')).toBe('Shorten this to 100 characters or fewer.');
+  await expect(page.getByTestId('details-editor').getByTestId('error')).toHaveCount(0);
+  await fontsReady(page);
+  await page.getByTestId('details-editor').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shotPath('form-errors-details-1280') });
+  await expectAccessible(page, 'the details with a wrong age and a long nationality');
+  await page.getByTestId('edit-age').fill('30');
+  await page.getByTestId('edit-nationality').fill('Myanmar');
+  await page.getByTestId('details-save').click();
+  await expect(page.getByTestId('details-editor')).toHaveCount(0);
+
+  // The pre-interview form: the person's dialect too long, said under it beside what is missing.
+  await page.getByTestId('start-short').click();
+  await page.getByTestId('bs-dialect').fill(long(100));
+  await page.getByTestId('bs-start').click();
+  expect(await errorUnder(page, 'bs-dialect')).toBe('Shorten this to 100 characters or fewer.');
+  await expect(page.getByTestId('bs-dialect')).toBeFocused();
+  await expect(page.getByTestId('before-start').getByTestId('error')).toHaveCount(0);
+  await page.getByTestId('bs-dialect').fill('Dawei');
+  await expect(page.getByTestId('bs-dialect')).not.toHaveAttribute('aria-invalid', 'true');
+
+  // An inspection: a registration too long and no place, said before it begins; then a crew
+  // member's name too long, said under the name on the inspection page.
+  await page.getByTestId('nav-inspection').click();
+  await page.getByTestId('insp-registration').fill(long(100));
+  await page.getByTestId('insp-begin').click();
+  await expect(page.getByTestId('insp-place-name')).toBeFocused();
+  expect(await errorUnder(page, 'insp-place-name')).toBe('Write where the inspection takes place.');
+  expect(await errorUnder(page, 'insp-registration')).toBe('Shorten this to 100 characters or fewer.');
+  await fontsReady(page);
+  await page.screenshot({ path: shotPath('form-errors-inspection-1280') });
+  await expectAccessible(page, 'a new inspection without a place and a long registration');
+  await page.getByTestId('insp-place-name').fill('Satun fishing port');
+  await page.getByTestId('insp-registration').fill('STN 0042');
+  await page.getByTestId('bs-interpreter-name').fill('Ma Hnin');
+  await page.getByTestId('bs-declaration').check();
+  for (const item of ['privateSpace', 'noEmployer', 'phoneAway', 'explainedStop'])
+    await page.getByTestId(`bs-privacy-${item}`).check();
+  await page.getByTestId('insp-begin').click();
+  await page.getByTestId('crew-name').fill(long(200));
+  await page.getByTestId('crew-start').click();
+  await expect(page.getByTestId('crew-name')).toBeFocused();
+  expect(await errorUnder(page, 'crew-name')).toBe('Shorten this to 200 characters or fewer.');
+  await expect(page.getByTestId('crew-list')).toHaveCount(0);
+  await fontsReady(page);
+  await page.screenshot({ path: shotPath('form-errors-crew-1280') });
+  await expectAccessible(page, 'the next crew member with a long name');
+  await page.context().close();
+});

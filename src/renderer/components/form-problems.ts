@@ -84,3 +84,23 @@ export function useFocusFirstInvalid(root: RefObject<HTMLElement | null>): () =>
   }, [request, root]);
   return useCallback(() => setRequest((n) => n + 1), []);
 }
+
+/**
+ * A form's problems in one hook: `text(key)` the message under a field (or null), `show(found)` puts
+ * them on the form with the focus on the first field marked, `clear(...keys)` takes the ones of fields
+ * the officer changed away (they are checked again on sending).
+ */
+export function useFormProblems(root: RefObject<HTMLElement | null>) {
+  const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
+  const text = useProblemText(problems);
+  const focusFirstInvalid = useFocusFirstInvalid(root);
+  const show = useCallback(
+    (found: FormProblems) => {
+      setProblems(found);
+      if (hasProblems(found)) focusFirstInvalid();
+    },
+    [focusFirstInvalid],
+  );
+  const clear = useCallback((...keys: string[]) => setProblems((p) => keys.reduce(withoutProblem, p)), []);
+  return { problems, text, show, clear };
+}

@@ -1,19 +1,40 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail, CasePlace } from '../../../shared/domain/cases';
-import type { Person } from '../../../shared/domain/persons';
+import { type CaseDetail, type CasePlace, caseUpdateInput } from '../../../shared/domain/cases';
+import { type Person, personUpdateInput } from '../../../shared/domain/persons';
 import { isLocale, LOCALE_NATIVE_NAMES, LOCALES } from '../../../shared/i18n/locales';
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
 import { nationalityLabel } from '../../app/nationality';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { focusFirstInvalid } from '../../components/Field';
+import {
+  type FormProblem,
+  generalError,
+  hasProblems,
+  problemsFromReply,
+  problemsFromSchema,
+  useFormProblems,
+} from '../../components/form-problems';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 
 const PLACE_KINDS = ['pipo_centre', 'port', 'vessel', 'other'] as const;
 const SEXES = ['undisclosed', 'female', 'male', 'other'] as const;
 const PREFERENCES = ['', 'no_preference', 'female', 'male'] as const;
+
+/** The form's fields by their path in the case's or the person's request (what main's replies name). */
+const DETAILS_FIELDS = [
+  'place.name',
+  'place.province',
+  'screeningDate',
+  'vessel.name',
+  'vessel.registration',
+  'vessel.flag',
+  'nameOrAlias',
+  'ageYears',
+  'nationality',
+  'dialect',
+];
 
 /** Age as typed: blank (not known) or a whole number of years, 0-120. */
 function parseAge(text: string): number | null | 'invalid' {
@@ -55,62 +76,77 @@ export function DetailsEditor({
   const [preference, setPreference] = useState<(typeof PREFERENCES)[number]>(
     person?.preferredInterviewerGender ?? '',
   );
-  const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ReplyError | null>(null);
   const root = useRef<HTMLFormElement>(null);
+  const problems = useFormProblems(root);
+  const edit =
+    <V,>(set: (v: V) => void, ...keys: string[]) =>
+    (v: V) => {
+      set(v);
+      problems.clear(...keys);
+    };
 
   const ageValue = parseAge(age);
-  const errors = {
-    placeName: !placeName.trim() ? t('details.placeMissing') : null,
-    date: !/^\d{4}-\d{2}-\d{2}$/.test(date) ? t('details.dateMissing') : null,
-    name: person && !name.trim() ? t('details.nameMissing') : null,
-    age: ageValue === 'invalid' ? t('details.ageInvalid') : null,
-  };
-  const shown = (e: string | null) => (tried ? e : null);
-
-  const save = async () => {
-    if (Object.values(errors).some(Boolean) || ageValue === 'invalid') {
-      setTried(true);
-      focusFirstInvalid(root.current);
-      return;
-    }
-    setBusy(true);
-    setError(null);
+  const caseRequest = () => {
     const vessel =
       vesselName.trim() || registration.trim() || flag.trim()
         ? { name: vesselName.trim(), registration: registration.trim(), flag: flag.trim() }
         : null;
-    const caseReply = await call('cases.update', {
+    return {
       id: detail.id,
       expectedRevision: detail.revision,
       place: { kind: placeKind, name: placeName.trim(), province: province.trim() },
       vessel,
       screeningDate: date,
-    });
-    if (caseReply.ok && person) {
-      const languages =
-        language === firstLanguage
-          ? person.languages
-          : [language, ...person.languages.filter((l) => l !== language)].filter(Boolean);
-      const personReply = await call('persons.update', {
-        id: person.id,
-        nameOrAlias: name.trim(),
-        sex,
-        ageYears: ageValue,
-        // An option id stays as it is unless the officer wrote another nationality.
-        ...(nationality !== shownNationality ? { nationality: nationality.trim() || null } : {}),
-        languages,
-        dialect: dialect.trim() || null,
-        preferredInterviewerGender: preference || null,
-      });
-      if (!personReply.ok) {
-        setBusy(false);
-        return setError(personReply.error);
-      }
-    }
+    };
+  };
+  const personRequest = (p: Person) => {
+    const languages =
+      language === firstLanguage
+        ? p.languages
+        : [language, ...p.languages.filter((l) => l !== language)].filter(Boolean);
+    return {
+      id: p.id,
+      nameOrAlias: name.trim(),
+      sex,
+      ageYears: ageValue === 'invalid' ? null : ageValue,
+      // An option id stays as it is unless the officer wrote another nationality.
+      ...(nationality !== shownNationality ? { nationality: nationality.trim() || null } : {}),
+      languages,
+      dialect: dialect.trim() || null,
+      preferredInterviewerGender: preference || null,
+    };
+  };
+
+  // What is wrong is said under the field: before anything is sent (the form's own rules and the
+  // schemas main parses both requests with), else from main's reply. The case's and the person's
+  // request name different fields, so one set of problems keys both.
+  const save = async () => {
+    setError(null);
+    const found: Record<string, FormProblem> = {
+      ...problemsFromSchema(caseUpdateInput.strict(), caseRequest()),
+      ...(person ? problemsFromSchema(personUpdateInput.strict(), personRequest(person)) : {}),
+    };
+    if (!placeName.trim()) found['place.name'] = { messageKey: 'details.placeMissing' };
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) found.screeningDate = { messageKey: 'details.dateMissing' };
+    if (person && !name.trim()) found.nameOrAlias = { messageKey: 'details.nameMissing' };
+    if (ageValue === 'invalid') found.ageYears = { messageKey: 'details.ageInvalid' };
+    problems.show(found);
+    if (hasProblems(found)) return;
+    setBusy(true);
+    const caseReply = await call('cases.update', caseRequest());
+    const personReply = caseReply.ok && person ? await call('persons.update', personRequest(person)) : null;
     setBusy(false);
-    if (!caseReply.ok) return setError(caseReply.error);
+    const refused = !caseReply.ok
+      ? caseReply.error
+      : personReply && !personReply.ok
+        ? personReply.error
+        : null;
+    if (refused) {
+      setError(generalError(refused, (key) => DETAILS_FIELDS.includes(key)));
+      return problems.show(problemsFromReply(refused));
+    }
     onSaved();
   };
 
@@ -120,9 +156,10 @@ export function DetailsEditor({
       className="panel details-editor"
       aria-labelledby="details-title"
       data-testid="details-editor"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        void save();
+        if (!busy) void save();
       }}
     >
       <h2 id="details-title">{t('details.title')}</h2>
@@ -139,38 +176,47 @@ export function DetailsEditor({
           />
           <TextField
             label={t('newCase.placeName')}
-            error={shown(errors.placeName)}
+            error={problems.text('place.name')}
             value={placeName}
-            onChange={setPlaceName}
+            onChange={edit(setPlaceName, 'place.name')}
             testId="edit-place-name"
           />
           <TextField
             label={t('newCase.province')}
+            error={problems.text('place.province')}
             value={province}
-            onChange={setProvince}
+            onChange={edit(setProvince, 'place.province')}
             testId="edit-province"
           />
           <TextField
             label={t('newCase.date')}
             type="date"
-            error={shown(errors.date)}
+            error={problems.text('screeningDate')}
             value={date}
-            onChange={setDate}
+            onChange={edit(setDate, 'screeningDate')}
             testId="edit-date"
           />
           <TextField
             label={t('newCase.vesselName')}
+            error={problems.text('vessel.name')}
             value={vesselName}
-            onChange={setVesselName}
+            onChange={edit(setVesselName, 'vessel.name')}
             testId="edit-vessel"
           />
           <TextField
             label={t('newCase.registration')}
+            error={problems.text('vessel.registration')}
             value={registration}
-            onChange={setRegistration}
+            onChange={edit(setRegistration, 'vessel.registration')}
             testId="edit-registration"
           />
-          <TextField label={t('newCase.flag')} value={flag} onChange={setFlag} testId="edit-flag" />
+          <TextField
+            label={t('newCase.flag')}
+            error={problems.text('vessel.flag')}
+            value={flag}
+            onChange={edit(setFlag, 'vessel.flag')}
+            testId="edit-flag"
+          />
         </div>
       </fieldset>
       {person && (
@@ -179,9 +225,9 @@ export function DetailsEditor({
           <div className="three-col">
             <TextField
               label={t('referral:fields.person.nameOrAlias')}
-              error={shown(errors.name)}
+              error={problems.text('nameOrAlias')}
               value={name}
-              onChange={setName}
+              onChange={edit(setName, 'nameOrAlias')}
               testId="edit-name"
             />
             <SelectField
@@ -193,15 +239,16 @@ export function DetailsEditor({
             />
             <TextField
               label={t('casePage.age')}
-              error={shown(errors.age)}
+              error={problems.text('ageYears')}
               value={age}
-              onChange={setAge}
+              onChange={edit(setAge, 'ageYears')}
               testId="edit-age"
             />
             <TextField
               label={t('referral:fields.person.nationality')}
+              error={problems.text('nationality')}
               value={nationality}
-              onChange={setNationality}
+              onChange={edit(setNationality, 'nationality')}
               testId="edit-nationality"
             />
             <SelectField
@@ -219,8 +266,9 @@ export function DetailsEditor({
             />
             <TextField
               label={t('beforeStart.dialect')}
+              error={problems.text('dialect')}
               value={dialect}
-              onChange={setDialect}
+              onChange={edit(setDialect, 'dialect')}
               testId="edit-dialect"
             />
             <SelectField

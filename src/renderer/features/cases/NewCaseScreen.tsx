@@ -1,10 +1,32 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { caseCreateInput } from '../../../shared/domain/cases';
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Field, focusFirstInvalid } from '../../components/Field';
+import { Field } from '../../components/Field';
+import {
+  type FormProblem,
+  generalError,
+  hasProblems,
+  problemsFromReply,
+  problemsFromSchema,
+  useFormProblems,
+} from '../../components/form-problems';
+import { TextField } from '../../components/TextField';
 import { ZawgyiCheck } from '../../components/ZawgyiCheck';
+
+/** The form's fields by their path in the request (what main's reply names). */
+const NEW_CASE_FIELDS = [
+  'place.name',
+  'place.province',
+  'screeningDate',
+  'vessel.name',
+  'vessel.registration',
+  'vessel.flag',
+  'person.nameOrAlias',
+  'person.nationality',
+];
 
 const PLACE_KINDS = ['pipo_centre', 'port', 'vessel', 'other'] as const;
 type PlaceKind = (typeof PLACE_KINDS)[number];
@@ -30,32 +52,39 @@ export function NewCaseScreen({ onCreated }: { onCreated: (caseId: string) => vo
   const [nationality, setNationality] = useState('');
   const [error, setError] = useState<ReplyError | null>(null);
   const [busy, setBusy] = useState(false);
-  const [tried, setTried] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  // What is wrong is said under the field, before anything is sent.
-  const errors = {
-    placeName: !placeName.trim() ? t('details.placeMissing') : null,
-    date: !/^\d{4}-\d{2}-\d{2}$/.test(date) ? t('details.dateMissing') : null,
-  };
-  const shown = (e: string | null) => (tried ? e : null);
+  const problems = useFormProblems(form);
+  /** A setter that also takes the field's problem away (it is checked again on sending). */
+  const edit =
+    (set: (v: string) => void, ...keys: string[]) =>
+    (v: string) => {
+      set(v);
+      problems.clear(...keys);
+    };
 
+  // What is wrong is said under the field: before sending (a place and a date are needed, and the
+  // schema main parses with), else from main's reply.
   const submit = async () => {
-    if (errors.placeName || errors.date) {
-      setTried(true);
-      focusFirstInvalid(form.current);
-      return;
-    }
-    setBusy(true);
     setError(null);
     const vessel = vesselName || registration || flag ? { name: vesselName, registration, flag } : undefined;
-    const reply = await call('cases.create', {
+    const request = {
       place: { kind: placeKind, name: placeName, province },
       ...(vessel ? { vessel } : {}),
       screeningDate: date,
       ...(personName.trim() ? { person: { nameOrAlias: personName, nationality } } : {}),
-    });
+    };
+    const found: Record<string, FormProblem> = { ...problemsFromSchema(caseCreateInput.strict(), request) };
+    if (!placeName.trim()) found['place.name'] = { messageKey: 'details.placeMissing' };
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) found.screeningDate = { messageKey: 'details.dateMissing' };
+    problems.show(found);
+    if (hasProblems(found)) return;
+    setBusy(true);
+    const reply = await call('cases.create', request);
     setBusy(false);
-    if (!reply.ok) return setError(reply.error);
+    if (!reply.ok) {
+      setError(generalError(reply.error, (key) => NEW_CASE_FIELDS.includes(key)));
+      return problems.show(problemsFromReply(reply.error));
+    }
     onCreated(reply.value.id);
   };
 
@@ -65,9 +94,11 @@ export function NewCaseScreen({ onCreated }: { onCreated: (caseId: string) => vo
       <form
         ref={form}
         className="grid-form"
+        noValidate
+        data-testid="new-case-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void submit();
+          if (!busy) void submit();
         }}
       >
         <fieldset>
@@ -88,30 +119,22 @@ export function NewCaseScreen({ onCreated }: { onCreated: (caseId: string) => vo
               </select>
             )}
           </Field>
-          <Field label={t('newCase.placeName')} error={shown(errors.placeName)}>
-            {(id, describedBy, invalid) => (
-              <input
-                id={id}
-                aria-describedby={describedBy}
-                aria-invalid={invalid || undefined}
-                value={placeName}
-                onChange={(e) => setPlaceName(e.target.value)}
-                data-testid="place-name"
-              />
-            )}
-          </Field>
-          <ZawgyiCheck text={placeName} onConvert={setPlaceName} />
-          <Field label={t('newCase.province')}>
-            {(id) => (
-              <input
-                id={id}
-                value={province}
-                onChange={(e) => setProvince(e.target.value)}
-                data-testid="province"
-              />
-            )}
-          </Field>
-          <Field label={t('newCase.date')} error={shown(errors.date)}>
+          <TextField
+            label={t('newCase.placeName')}
+            error={problems.text('place.name')}
+            value={placeName}
+            onChange={edit(setPlaceName, 'place.name')}
+            testId="place-name"
+          />
+          <ZawgyiCheck text={placeName} onConvert={edit(setPlaceName, 'place.name')} />
+          <TextField
+            label={t('newCase.province')}
+            error={problems.text('place.province')}
+            value={province}
+            onChange={edit(setProvince, 'place.province')}
+            testId="province"
+          />
+          <Field label={t('newCase.date')} error={problems.text('screeningDate')}>
             {(id, describedBy, invalid) => (
               <input
                 id={id}
@@ -119,7 +142,7 @@ export function NewCaseScreen({ onCreated }: { onCreated: (caseId: string) => vo
                 aria-invalid={invalid || undefined}
                 type="date"
                 value={date}
-                onChange={(e) => setDate(e.target.value)}
+                onChange={(e) => edit(setDate, 'screeningDate')(e.target.value)}
                 data-testid="screening-date"
               />
             )}
@@ -127,61 +150,46 @@ export function NewCaseScreen({ onCreated }: { onCreated: (caseId: string) => vo
         </fieldset>
         <fieldset>
           <legend>{t('newCase.vessel')}</legend>
-          <Field label={t('newCase.vesselName')}>
-            {(id) => (
-              <input
-                id={id}
-                value={vesselName}
-                onChange={(e) => setVesselName(e.target.value)}
-                data-testid="vessel-name"
-              />
-            )}
-          </Field>
-          <Field label={t('newCase.registration')}>
-            {(id) => (
-              <input
-                id={id}
-                value={registration}
-                onChange={(e) => setRegistration(e.target.value)}
-                data-testid="vessel-registration"
-              />
-            )}
-          </Field>
-          <Field label={t('newCase.flag')}>
-            {(id) => (
-              <input
-                id={id}
-                value={flag}
-                onChange={(e) => setFlag(e.target.value)}
-                data-testid="vessel-flag"
-              />
-            )}
-          </Field>
+          <TextField
+            label={t('newCase.vesselName')}
+            error={problems.text('vessel.name')}
+            value={vesselName}
+            onChange={edit(setVesselName, 'vessel.name')}
+            testId="vessel-name"
+          />
+          <TextField
+            label={t('newCase.registration')}
+            error={problems.text('vessel.registration')}
+            value={registration}
+            onChange={edit(setRegistration, 'vessel.registration')}
+            testId="vessel-registration"
+          />
+          <TextField
+            label={t('newCase.flag')}
+            error={problems.text('vessel.flag')}
+            value={flag}
+            onChange={edit(setFlag, 'vessel.flag')}
+            testId="vessel-flag"
+          />
         </fieldset>
         <fieldset>
           <legend>{t('newCase.person')}</legend>
-          <Field label={t('newCase.personName')} hint={t('newCase.personNameHint')}>
-            {(id, hint) => (
-              <input
-                id={id}
-                aria-describedby={hint}
-                value={personName}
-                onChange={(e) => setPersonName(e.target.value)}
-                data-testid="person-name"
-              />
-            )}
-          </Field>
-          <ZawgyiCheck text={personName} onConvert={setPersonName} />
-          <Field label={t('newCase.nationality')}>
-            {(id) => (
-              <input
-                id={id}
-                value={nationality}
-                onChange={(e) => setNationality(e.target.value)}
-                data-testid="nationality"
-              />
-            )}
-          </Field>
+          <TextField
+            label={t('newCase.personName')}
+            hint={t('newCase.personNameHint')}
+            error={problems.text('person.nameOrAlias')}
+            value={personName}
+            onChange={edit(setPersonName, 'person.nameOrAlias')}
+            testId="person-name"
+          />
+          <ZawgyiCheck text={personName} onConvert={edit(setPersonName, 'person.nameOrAlias')} />
+          <TextField
+            label={t('newCase.nationality')}
+            error={problems.text('person.nationality')}
+            value={nationality}
+            onChange={edit(setNationality, 'person.nationality')}
+            testId="nationality"
+          />
         </fieldset>
         <ErrorMessage error={error} />
         <button type="submit" disabled={busy} data-testid="create-case">

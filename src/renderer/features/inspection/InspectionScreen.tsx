@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseSummary } from '../../../shared/domain/cases';
+import { type CaseSummary, caseCreateInput } from '../../../shared/domain/cases';
 import { isLocale, LOCALE_NATIVE_NAMES } from '../../../shared/i18n/locales';
 import { INSTRUMENT } from '../../../shared/instrument';
 import type { ReplyError } from '../../../shared/ipc/reply';
@@ -9,11 +9,29 @@ import { formatDate } from '../../app/format';
 import { usePrefs } from '../../app/prefs-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { focusFirstInvalid } from '../../components/Field';
+import {
+  type FormProblem,
+  type FormProblems,
+  generalError,
+  hasProblems,
+  problemsFromReply,
+  problemsFromSchema,
+  useFormProblems,
+} from '../../components/form-problems';
 import { TextField } from '../../components/TextField';
 import { SetupFields, StillNeeded } from '../interview/SetupFields';
 import { type InterviewSetup, missingForStart, setupFromInterview, startInputOf } from '../interview/setup';
+import { changedSetupPaths, SETUP_FIELD_PATHS, setupProblems } from '../interview/setup-problems';
 import { InspectionForm } from './InspectionForm';
 import { crewCaseInput, crewOf, crewQuery, type Inspection, setupForNextPerson } from './inspection';
+
+/** The crew member's name in the case's request (what main's reply names). */
+const NAME_PATH = 'person.nameOrAlias';
+
+function onlyName(problems: FormProblems): FormProblems {
+  const named = problems[NAME_PATH];
+  return named ? { [NAME_PATH]: named } : {};
+}
 
 /**
  * A whole crew at one inspection: place, vessel, date, team, interpreter and privacy checks are entered
@@ -74,6 +92,7 @@ function CrewPage({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ReplyError | null>(null);
   const panel = useRef<HTMLFormElement>(null);
+  const problems = useFormProblems(panel);
 
   const load = useCallback(async () => {
     const reply = await call('cases.list', crewQuery(inspection));
@@ -99,19 +118,30 @@ function CrewPage({
   const missing = missingForStart(form);
   const nameMissing = tried && !name.trim();
 
+  // What is wrong is said under the field: before sending (a name, the form's own checks, and the
+  // schemas main parses the case and the interview with), else from main's replies (the case's name,
+  // the form's fields; anything else above the form).
   const startNext = async () => {
+    setError(null);
+    // Only what this page has a field for: the inspection's own details were checked when it began.
+    const found: Record<string, FormProblem> = {
+      ...onlyName(problemsFromSchema(caseCreateInput, crewCaseInput(inspection, name))),
+      ...setupProblems(form),
+    };
+    const inForm = SETUP_FIELD_PATHS.some((key) => key in found);
+    problems.show(found);
     if (!name.trim() || missing.length > 0) {
       setTried(true);
-      if (missing.length > 0) setShowForm(true);
       focusFirstInvalid(panel.current);
-      return;
     }
+    if (missing.length > 0 || inForm) setShowForm(true);
+    if (!name.trim() || missing.length > 0 || hasProblems(found)) return;
     setBusy(true);
-    setError(null);
     const created = await call('cases.create', crewCaseInput(inspection, name));
     if (!created.ok) {
       setBusy(false);
-      return setError(created.error);
+      setError(generalError(created.error, (key) => key === NAME_PATH));
+      return problems.show(problemsFromReply(created.error));
     }
     const started = await call('interview.start', {
       ...startInputOf(form, {
@@ -124,7 +154,12 @@ function CrewPage({
       tier: 'short',
     });
     setBusy(false);
-    if (!started.ok) return setError(started.error);
+    if (!started.ok) {
+      const named = problemsFromReply(started.error);
+      if (SETUP_FIELD_PATHS.some((key) => key in named)) setShowForm(true);
+      setError(generalError(started.error, (key) => SETUP_FIELD_PATHS.includes(key)));
+      return problems.show(named);
+    }
     onSetup(setupForNextPerson(form));
     onInterview(created.value.id, started.value.id);
   };
@@ -157,6 +192,7 @@ function CrewPage({
       <ErrorMessage error={error} />
       <form
         ref={panel}
+        noValidate
         className="next-crew"
         aria-labelledby="next-crew-title"
         onSubmit={(e) => {
@@ -168,9 +204,12 @@ function CrewPage({
         <div className="next-crew-row">
           <TextField
             label={t('inspection.name')}
-            error={nameMissing ? t('inspection.nameMissing') : null}
+            error={nameMissing ? t('inspection.nameMissing') : problems.text(NAME_PATH)}
             value={name}
-            onChange={setName}
+            onChange={(v) => {
+              setName(v);
+              problems.clear(NAME_PATH);
+            }}
             testId="crew-name"
             autoFocus
           />
@@ -191,7 +230,17 @@ function CrewPage({
           </button>
         </p>
         <StillNeeded missing={missing} />
-        {showForm && <SetupFields value={form} onChange={onSetup} tried={tried} />}
+        {showForm && (
+          <SetupFields
+            value={form}
+            onChange={(next) => {
+              problems.clear(...changedSetupPaths(form, next));
+              onSetup(next);
+            }}
+            tried={tried}
+            problems={problems.problems}
+          />
+        )}
       </form>
 
       <h2>{t('inspection.crew')}</h2>

@@ -6,8 +6,15 @@ import { call } from '../../app/call';
 import { usePrefs } from '../../app/prefs-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { focusFirstInvalid } from '../../components/Field';
+import {
+  generalError,
+  hasProblems,
+  problemsFromReply,
+  useFormProblems,
+} from '../../components/form-problems';
 import { SetupFields, StillNeeded } from './SetupFields';
 import { type InterviewSetup, missingForStart, startInputOf } from './setup';
+import { changedSetupPaths, SETUP_FIELD_PATHS, setupProblems } from './setup-problems';
 
 /** Where the form's contents came from, said above it so the officer checks them again. */
 export type SetupSource = 'blank' | 'lastInterview' | 'inspection';
@@ -42,17 +49,24 @@ export function BeforeStart({
   const [error, setError] = useState<ReplyError | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLDivElement>(null);
+  const problems = useFormProblems(form);
 
   const missing = missingForStart(s);
+  const change = (next: InterviewSetup) => {
+    problems.clear(...changedSetupPaths(s, next));
+    setS(next);
+  };
 
   const start = async () => {
+    setError(null);
+    const found = setupProblems(s);
+    problems.show(found);
     if (missing.length > 0) {
       setTried(true);
       focusFirstInvalid(form.current);
-      return;
     }
+    if (missing.length > 0 || hasProblems(found)) return;
     setBusy(true);
-    setError(null);
     const reply = await call('interview.start', {
       ...startInputOf(s, { caseId, personId, officerLanguage: prefs.uiLanguage }),
       instrumentId: INSTRUMENT.id,
@@ -60,7 +74,10 @@ export function BeforeStart({
       tier,
     });
     setBusy(false);
-    if (!reply.ok) return setError(reply.error);
+    if (!reply.ok) {
+      setError(generalError(reply.error, (key) => SETUP_FIELD_PATHS.includes(key)));
+      return problems.show(problemsFromReply(reply.error));
+    }
     onStarted(reply.value.id, s);
   };
 
@@ -72,7 +89,7 @@ export function BeforeStart({
           {source === 'inspection' ? t('beforeStart.fromInspection') : t('beforeStart.fromLastInterview')}
         </p>
       )}
-      <SetupFields value={s} onChange={setS} tried={tried} />
+      <SetupFields value={s} onChange={change} tried={tried} problems={problems.problems} />
       <ErrorMessage error={error} />
       <div className="row">
         <button

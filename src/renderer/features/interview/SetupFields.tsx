@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { LOCALE_NATIVE_NAMES, LOCALES, type Locale } from '../../../shared/i18n/locales';
 import { Field } from '../../components/Field';
+import { type FormProblems, NO_PROBLEMS, useProblemText } from '../../components/form-problems';
 import { SelectField } from '../../components/SelectField';
 import { CheckField, TextField } from '../../components/TextField';
 import {
@@ -39,12 +40,16 @@ export function SetupFields({
   value: s,
   onChange,
   tried,
+  problems = NO_PROBLEMS,
 }: {
   value: InterviewSetup;
   onChange: (next: InterviewSetup) => void;
   tried: boolean;
+  /** What else is wrong (too long), keyed by the path in interview.start (setup-problems.ts). */
+  problems?: FormProblems;
 }) {
   const { t } = useTranslation();
+  const problem = useProblemText(problems);
   const set = <K extends keyof InterviewSetup>(key: K, v: InterviewSetup[K]) => onChange({ ...s, [key]: v });
   const stated = [
     { value: '' as const, label: t('gender.notStated') },
@@ -86,6 +91,7 @@ export function SetupFields({
         <TextField
           label={t('beforeStart.dialect')}
           hint={t('beforeStart.dialectHint')}
+          error={problem('intervieweeDialect')}
           value={s.dialect}
           onChange={(v) => set('dialect', v)}
           testId="bs-dialect"
@@ -94,6 +100,7 @@ export function SetupFields({
       <TextField
         label={t('beforeStart.present')}
         hint={t('beforeStart.presentHint')}
+        error={problem('interpreter.notes')}
         value={s.present}
         onChange={(v) => set('present', v)}
         testId="bs-present"
@@ -137,7 +144,11 @@ export function SetupFields({
           <div className="two-col">
             <TextField
               label={t('beforeStart.interpreterName')}
-              error={shows('interpreterName') ? t('beforeStart.interpreterNameMissing') : null}
+              error={
+                shows('interpreterName')
+                  ? t('beforeStart.interpreterNameMissing')
+                  : problem('interpreter.name')
+              }
               value={s.interpreterName}
               onChange={(v) => set('interpreterName', v)}
               testId="bs-interpreter-name"
