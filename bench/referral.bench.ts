@@ -7,8 +7,7 @@ import { seedDemoAgency } from '../src/main/demo/agency';
 import { seedDemoCases } from '../src/main/demo/seed';
 import { defaultFontDir } from '../src/main/pdf/fonts';
 import type { DocModel } from '../src/main/pdf/model';
-import { renderPdf } from '../src/main/pdf/render';
-import { buildModelForCase, prepareReferral } from '../src/main/referral/service';
+import { buildModelForCase, prepareReferral, type ReferralPhase } from '../src/main/referral/service';
 import { Vault } from '../src/main/store/vault';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../tests/helpers/chromium';
 import { docToHtml } from './doc-html';
@@ -26,13 +25,25 @@ function pdfinfoPages(dir: string, name: string, pdf: Buffer): number {
   );
 }
 
+/** Iterations of each side, interleaved. */
+const SAMPLES = 15;
+
 /**
- * referral_pdf_ms: the Thai + Burmese referral of a demo case (at most 4 pages):
- * gathered, shaped with HarfBuzz, laid out, rendered and signed; fonts warm; median of 10.
+ * The signed referral against Chromium's print of the same content, measured in one run and
+ * interleaved (referral, Chromium, Chromium, referral, …) so both see the machine as it is at the same
+ * moments; medians of SAMPLES each.
+ *
+ * referral_pdf_ms: the Thai + Burmese referral of a demo case (at most 4 pages) as prepareReferral
+ * makes it for an export: the case read (one audited view), screened and laid out as a document model
+ * (referral_gather_ms), shaped with HarfBuzz, broken into lines, paginated and written by pdfkit with
+ * its fonts subset and embedded (referral_render_ms), and signed PAdES B-B (referral_sign_ms); fonts
+ * and HarfBuzz warm, as in a running app after its first referral.
  * chromium_print_pdf_ms: the same document model as HTML (bench/doc-html.ts: the same fonts, and on
  * every page the same marks, notes, footer and page numbers), printed by an already-running Debian
- * Chromium through Playwright's page.pdf() (as Electron apps do with printToPDF); browser start
- * and page load not counted; unsigned; median of 10, same run. Pages of both: poppler's pdfinfo.
+ * Chromium through Playwright's page.pdf() (as Electron apps do with printToPDF); browser start and
+ * page load not counted; unsigned. Pages of both: poppler's pdfinfo.
+ * referral_vs_chromium_ratio: median referral / median Chromium (issue 13's target: at most 0.5);
+ * pairedMedian: the median of each interleaved pair's own ratio.
  */
 export async function run(print: Print): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'fs-bench-ref-'));
@@ -48,49 +59,52 @@ export async function run(print: Print): Promise<void> {
     // The demo consent names a multidisciplinary team: the default receiver.
     const input = { caseId, receivingAgency: '', officerPosition: 'Labour inspector' };
     const warm = await prepareReferral(session, input);
-    const samples: number[] = [];
-    for (let i = 0; i < 10; i++) {
-      const t0 = performance.now();
-      await prepareReferral(session, input);
-      samples.push(performance.now() - t0);
-    }
-    const pages = pdfinfoPages(dir, 'referral.pdf', warm.pdf);
-    print({
-      name: 'referral_pdf_ms',
-      value: round(median(samples)),
-      unit: 'ms',
-      pages,
-      signed: true,
-      samples: 10,
-    });
-
-    // The same content through Chromium's print path.
     const model: DocModel = await buildModelForCase(session, input);
-    const unsignedSamples: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const t0 = performance.now();
-      await renderPdf(model, { thaiFace: 'sarabun' });
-      unsignedSamples.push(performance.now() - t0);
-    }
-    print({
-      name: 'referral_render_unsigned_ms',
-      value: round(median(unsignedSamples)),
-      unit: 'ms',
-      samples: 5,
-    });
     const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
     try {
       const page = await browser.newPage();
       await page.setContent(docToHtml(model, defaultFontDir()), { waitUntil: 'load' });
       await page.evaluate(() => document.fonts.ready.then(() => true));
-      await page.pdf(PRINT);
+      const chromePages = pdfinfoPages(dir, 'chromium.pdf', await page.pdf(PRINT));
+
+      const referral: number[] = [];
+      const phases: Record<ReferralPhase, number[]> = { gather: [], render: [], sign: [] };
       const chrome: number[] = [];
-      let chromePages = 0;
-      for (let i = 0; i < 10; i++) {
+      const timeReferral = async () => {
         const t0 = performance.now();
-        const pdf = await page.pdf(PRINT);
+        await prepareReferral(session, input, (phase, ms) => phases[phase].push(ms));
+        referral.push(performance.now() - t0);
+      };
+      const timeChromium = async () => {
+        const t0 = performance.now();
+        await page.pdf(PRINT);
         chrome.push(performance.now() - t0);
-        if (i === 0) chromePages = pdfinfoPages(dir, 'chromium.pdf', pdf);
+      };
+      for (let i = 0; i < SAMPLES; i++) {
+        if (i % 2 === 0) {
+          await timeReferral();
+          await timeChromium();
+        } else {
+          await timeChromium();
+          await timeReferral();
+        }
+      }
+
+      print({
+        name: 'referral_pdf_ms',
+        value: round(median(referral)),
+        unit: 'ms',
+        pages: pdfinfoPages(dir, 'referral.pdf', warm.pdf),
+        signed: true,
+        samples: SAMPLES,
+      });
+      for (const phase of ['gather', 'render', 'sign'] as const) {
+        print({
+          name: `referral_${phase}_ms`,
+          value: round(median(phases[phase])),
+          unit: 'ms',
+          samples: SAMPLES,
+        });
       }
       print({
         name: 'chromium_print_pdf_ms',
@@ -98,16 +112,17 @@ export async function run(print: Print): Promise<void> {
         unit: 'ms',
         pages: chromePages,
         signed: false,
-        samples: 10,
+        samples: SAMPLES,
       });
       // Issue 13's target: the signed referral at most half of Chromium's print of the same content.
-      const ratio = median(samples) / median(chrome);
+      const ratio = median(referral) / median(chrome);
       print({
         name: 'referral_vs_chromium_ratio',
         value: round(ratio),
         unit: 'ratio',
         target: 0.5,
         withinTarget: ratio <= 0.5,
+        pairedMedian: round(median(referral.map((ms, i) => ms / (chrome[i] ?? Number.NaN)))),
       });
     } finally {
       await browser.close();

@@ -82,6 +82,8 @@ interface GatheredReferral {
   signerFingerprint: string;
   signedAt: string;
   consentReceiver: ConsentReceiverBasis;
+  /** The settings the referral was gathered with (read once per referral). */
+  settings: Settings;
 }
 
 /**
@@ -267,6 +269,7 @@ async function gatherReferral(session: Session, input: ReferralInput): Promise<G
   );
   return {
     model,
+    settings,
     caseDetail,
     receivingAgency: receivingAgency || translatorFor('th')('referral:defaultReceiver'),
     signerName: user.displayName,
@@ -296,14 +299,32 @@ export async function buildModelForCase(session: Session, input: ReferralInput):
   return (await gatherReferral(session, input)).model;
 }
 
-/** Builds and signs the referral PDF in memory (nothing written yet). */
-export async function prepareReferral(session: Session, input: ReferralInput): Promise<PreparedReferral> {
+/** The steps of preparing a referral, as `npm run bench` times them. */
+export type ReferralPhase = 'gather' | 'render' | 'sign';
+
+/**
+ * Builds and signs the referral PDF in memory (nothing written yet). `onPhase` hears how long each
+ * step took (the benchmark's figures).
+ */
+export async function prepareReferral(
+  session: Session,
+  input: ReferralInput,
+  onPhase?: (phase: ReferralPhase, ms: number) => void,
+): Promise<PreparedReferral> {
+  let started = performance.now();
+  const lap = (phase: ReferralPhase) => {
+    const now = performance.now();
+    onPhase?.(phase, now - started);
+    started = now;
+  };
   const g = await gatherReferral(session, input);
-  const settings = getSettings(session);
+  const settings = g.settings;
+  lap('gather');
   const unsigned = await renderPdf(g.model, {
     creationDate: new Date(g.signedAt),
     thaiFace: settings.referralFont,
   });
+  lap('render');
   const pdf = await signPdf(unsigned, {
     reason: `FieldScreen referral ${g.caseDetail.reference}`,
     location: g.caseDetail.place.province ?? 'Thailand',
@@ -312,6 +333,7 @@ export async function prepareReferral(session: Session, input: ReferralInput): P
     signingTime: new Date(g.signedAt),
     opened: g.opened,
   });
+  lap('sign');
   return {
     caseId: g.caseDetail.id,
     reference: g.caseDetail.reference,
