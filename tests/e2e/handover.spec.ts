@@ -12,6 +12,7 @@ import {
   ownServerForFile,
   replyValue,
   SUPERVISOR,
+  screenThroughIpc,
   shotPath,
 } from './helpers';
 
@@ -26,9 +27,11 @@ test.use({ viewport: { width: 1280, height: 720 } });
 const server = ownServerForFile('handover');
 const TEAM_PASS = 'team supervisor passphrase';
 let teamDir = '';
+/** The team's demo cases, by interviewee language. */
+let demoCases: Record<string, string> = {};
 
 /** The real CLI (the build's out/main/cli.js) as the team's supervisor; its `key: value` lines. */
-function cli(args: string[]): { code: number; facts: Record<string, string>; err: string } {
+function cli(args: string[]): { code: number; facts: Record<string, string>; err: string; out: string } {
   const r = spawnSync(process.execPath, ['out/main/cli.js', ...args], {
     env: { ...process.env, FIELDSCREEN_PASSPHRASE: TEAM_PASS, FIELDSCREEN_LANG: 'en' },
     encoding: 'utf8',
@@ -38,7 +41,7 @@ function cli(args: string[]): { code: number; facts: Record<string, string>; err
     const at = line.indexOf(': ');
     if (at > 0) facts[line.slice(0, at)] ??= line.slice(at + 2);
   }
-  return { code: r.status ?? -1, facts, err: r.stderr };
+  return { code: r.status ?? -1, facts, err: r.stderr, out: r.stdout };
 }
 
 async function shot(page: Page, name: string) {
@@ -53,6 +56,9 @@ test.beforeAll(() => {
   // A new store with fictional cases and the demo agency: the screening team.
   const made = cli(['demo', '--data', join(teamDir, 'store'), '--user', 'teamsup']);
   expect(made.code, made.err).toBe(0);
+  demoCases = Object.fromEntries(
+    [...made.out.matchAll(/^case-id: (\S+) lang: (\S+)$/gm)].map((m) => [m[2] ?? '', m[1] ?? '']),
+  );
 });
 test.afterAll(() => rmSync(teamDir, { recursive: true, force: true }));
 
@@ -121,4 +127,141 @@ test('agency keys are exchanged through the panel, the short fingerprints match 
   ]);
   expect(imported.code, imported.err).toBe(0);
   expect(imported.facts['short-fingerprint']).toBe(ownShort);
+});
+
+test('the case page hands a case over to the team, whose store receives it', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openOwnAs(page, server, SUPERVISOR);
+  const status = await replyValue(
+    callFromPage<{ imported: { agencyId: string }[] }>(page, 'admin.agencyKey.status', {}),
+  );
+  const teamEntry = status.imported[0]?.agencyId ?? '';
+  const made = await replyValue(
+    callFromPage<{ id: string; persons: { id: string }[] }>(page, 'cases.create', {
+      place: { kind: 'port', name: 'Songkhla fishing port', province: 'สงขลา' },
+      screeningDate: new Date().toISOString().slice(0, 10),
+      person: { nameOrAlias: 'Handover Marker Person' },
+    }),
+  );
+  await screenThroughIpc(
+    page,
+    { caseId: made.id, personId: made.persons[0]?.id ?? '', receiver: { contactId: teamEntry } },
+    { close_referral_consent: { kind: 'choice', value: 'yes' } },
+  );
+  await replyValue(
+    callFromPage(page, 'referral.export', {
+      caseId: made.id,
+      receivingAgency: 'team',
+      contactId: teamEntry,
+      officerPosition: 'Social worker',
+    }),
+  );
+
+  await page.getByTestId('nav-new-case').click();
+  await page.getByTestId('nav-cases').click();
+  await page
+    .getByTestId('case-row')
+    .filter({ hasText: 'Handover Marker Person' })
+    .getByTestId('open-case')
+    .first()
+    .click();
+  const panel = page.getByTestId('handover-panel');
+  await expect(panel).toBeVisible();
+  await panel.getByTestId('handover-target').selectOption(teamEntry);
+  await panel.scrollIntoViewIfNeeded();
+  await shot(page, 'case-page-before');
+  await panel.getByTestId('handover-send').click();
+  await expect(panel.getByTestId('handover-sent-notice')).toContainText('.fshandover');
+  await expect(panel.getByTestId('handover-sent')).toContainText('No receipt from the agency yet.');
+  await panel.scrollIntoViewIfNeeded();
+  await shot(page, 'case-page-sent');
+
+  const file = readdirSync(server.exportDir).find((f) => f.endsWith('.fshandover'));
+  expect(file).toBeTruthy();
+  const received = cli([
+    'receive',
+    '--data',
+    join(teamDir, 'store'),
+    '--user',
+    'teamsup',
+    join(server.exportDir, file ?? ''),
+  ]);
+  expect(received.code, received.err).toBe(0);
+  expect(received.facts['case-id']).toBe(made.id);
+  expect(received.facts['from-officer']).toBe(SUPERVISOR.name);
+});
+
+test('Cases → Receive a case opens a package the team sealed to this store', async ({ page }) => {
+  test.setTimeout(180_000);
+  // The team's side: its demo case (consent to a multidisciplinary team), a referral to this store's
+  // entry in its directory, and the package, left in this store's export folder.
+  const store = join(teamDir, 'store');
+  const listed = cli(['directory-trust', '--data', store, '--user', 'teamsup']);
+  const entry = /^agency: (\S+) Songkhla Welfare Protection Centre$/m.exec(listed.out)?.[1] ?? '';
+  expect(entry, listed.out).not.toBe('');
+  const caseId = demoCases.my ?? '';
+  const referral = cli([
+    'referral',
+    '--data',
+    store,
+    '--user',
+    'teamsup',
+    caseId,
+    '--out',
+    join(teamDir, 'referral.pdf'),
+    '--position',
+    'Labour inspector',
+    '--contact-id',
+    entry,
+  ]);
+  expect(referral.code, referral.err).toBe(0);
+  const sealed = cli([
+    'handover',
+    '--data',
+    store,
+    '--user',
+    'teamsup',
+    caseId,
+    '--to',
+    entry,
+    '--out',
+    join(server.exportDir, 'from-team.fshandover'),
+  ]);
+  expect(sealed.code, sealed.err).toBe(0);
+
+  await openOwnAs(page, server, SUPERVISOR);
+  await page.getByTestId('nav-cases').click();
+  await page.getByTestId('cases-receive').click();
+  const screen = page.getByTestId('receive-screen');
+  await expect(screen).toBeVisible();
+  await screen.getByTestId('receive-files').getByRole('button', { name: 'from-team.fshandover' }).click();
+  await expect(screen.getByTestId('receive-confirm')).toBeVisible();
+  await shot(page, 'receive-chosen');
+  await screen.getByTestId('receive-submit').click();
+  await expect(screen.getByTestId('receive-done')).toContainText('ศูนย์ฝึกอบรม FieldScreen (สาธิต)');
+  await shot(page, 'receive-done');
+
+  // Again: refused, said in words, nothing changed.
+  await screen.getByRole('button', { name: 'Receive another' }).click();
+  await screen.getByTestId('receive-files').getByRole('button', { name: 'from-team.fshandover' }).click();
+  await screen.getByTestId('receive-submit').click();
+  await expect(screen.getByTestId('error')).toContainText('was received here before');
+
+  await screen
+    .getByRole('button', { name: 'Receive another' })
+    .or(screen.getByTestId('receive-back'))
+    .first()
+    .click();
+  await page.getByTestId('nav-cases').click();
+  await page.getByTestId('cases-receive').click();
+  await expect(page.getByTestId('receive-screen')).toBeVisible();
+  const opened = await replyValue(
+    callFromPage<{ records: { direction: string }[] }>(page, 'handover.ofCase', { caseId }),
+  );
+  expect(opened.records.map((r) => r.direction)).toEqual(['received']);
+  await page.getByTestId('nav-cases').click();
+  await page.getByTestId('case-row').filter({ hasText: 'ကိုအောင်' }).getByTestId('open-case').first().click();
+  await expect(page.getByTestId('handover-received')).toContainText('Received from');
+  await page.getByTestId('handover-panel').scrollIntoViewIfNeeded();
+  await shot(page, 'case-received');
 });

@@ -43,6 +43,8 @@ const TWINS: [cli: string, ipc: ChannelName][] = [
   ['change-passphrase', 'account.changePassphrase'],
   ['agency-key', 'admin.agencyKey.export'],
   ['directory', 'admin.agencyKey.import'],
+  ['handover', 'handover.send'],
+  ['receive', 'handover.receive'],
 ];
 /** Commands that act as an account but have no IPC twin (yet): their permission from the same table. */
 const CLI_ONLY: [cli: string, permission: Permission][] = [
@@ -51,8 +53,6 @@ const CLI_ONLY: [cli: string, permission: Permission][] = [
   ['rotate-key', 'vault.rotateKey'],
   ['demo', 'demo.seed'],
   ['import-signing-identity', 'referrals.write'],
-  ['handover', 'handover.send'],
-  ['receive', 'handover.receive'],
 ];
 /** Commands that sign in as nobody: a new store, the recovery key, or no store at all. */
 const NO_ACCOUNT = ['init', 'restore', 'reset-passphrase', 'instrument', 'strings'];

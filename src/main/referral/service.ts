@@ -46,6 +46,11 @@ export interface PreparedReferral {
 export interface ExportTarget {
   /** Writes the bytes atomically and returns the file's name, or null when the user cancelled. */
   write(suggestedFileName: string, bytes: Buffer): Promise<string | null>;
+  /**
+   * Copies a finished file (a handover package, possibly large) into place without reading it into
+   * memory; returns the name or null when the user cancelled. Targets without it get the bytes.
+   */
+  writeFile?(suggestedFileName: string, sourcePath: string): Promise<string | null>;
 }
 
 const hex = (fingerprint: string) => fingerprint.replace(/:/g, '').toLowerCase();

@@ -20,6 +20,7 @@ import { RENDERER_CSP_HEADER } from '../security/csp';
 import { isAppUrl, permissionAllowed } from '../security/navigation';
 import { rendererEntryUrl } from '../security/renderer-entry';
 import { createAppContext } from '../services/app-context';
+import { copyFileAtomic } from '../services/folder-export';
 import { IMPORT_EXTENSIONS, type ImportKind, type ImportSource } from '../services/import-source';
 
 /** The open dialog's title for each kind of file to import. */
@@ -72,6 +73,16 @@ if (!app.requestSingleInstanceLock()) {
       });
       if (choice.canceled || !choice.filePath) return null;
       writeFileAtomic(choice.filePath, bytes);
+      return basename(choice.filePath);
+    },
+    async writeFile(suggestedFileName, sourcePath) {
+      if (!mainWindow) return null;
+      const choice = await dialog.showSaveDialog(mainWindow, {
+        defaultPath: join(app.getPath('documents'), suggestedFileName),
+        filters: saveDialogFilters(suggestedFileName, filterLabel),
+      });
+      if (choice.canceled || !choice.filePath) return null;
+      copyFileAtomic(sourcePath, choice.filePath);
       return basename(choice.filePath);
     },
   };

@@ -4,6 +4,13 @@ import {
   importPickedAgencyKey,
   pickAgencyKey,
 } from '../../services/agency-key-files';
+import {
+  handoverReceiveSources,
+  pickHandover,
+  receivePickedHandover,
+  sendHandover,
+} from '../../services/handover-files';
+import { handoversOfCase, handoverTargets } from '../../store/handover-records';
 import type { Handler } from '../dispatch';
 
 export const handoverHandlers: {
@@ -11,9 +18,21 @@ export const handoverHandlers: {
   'admin.agencyKey.export': Handler<'admin.agencyKey.export'>;
   'admin.agencyKey.pick': Handler<'admin.agencyKey.pick'>;
   'admin.agencyKey.import': Handler<'admin.agencyKey.import'>;
+  'handover.ofCase': Handler<'handover.ofCase'>;
+  'handover.targets': Handler<'handover.targets'>;
+  'handover.send': Handler<'handover.send'>;
+  'handover.receiveSources': Handler<'handover.receiveSources'>;
+  'handover.pick': Handler<'handover.pick'>;
+  'handover.receive': Handler<'handover.receive'>;
 } = {
   'admin.agencyKey.status': (_req, ctx) => agencyKeyStatus(ctx),
   'admin.agencyKey.export': (_req, ctx) => exportAgencyKeyFile(ctx),
   'admin.agencyKey.pick': (req, ctx) => pickAgencyKey(ctx, req.name),
   'admin.agencyKey.import': (req, ctx) => importPickedAgencyKey(ctx, req),
+  'handover.ofCase': (req, ctx) => handoversOfCase(ctx.sessions.require(), req.caseId),
+  'handover.targets': (req, ctx) => handoverTargets(ctx.sessions.require(), req.caseId),
+  'handover.send': (req, ctx) => sendHandover(ctx, req),
+  'handover.receiveSources': (_req, ctx) => handoverReceiveSources(ctx),
+  'handover.pick': (req, ctx) => pickHandover(ctx, req.name),
+  'handover.receive': (req, ctx) => receivePickedHandover(ctx, req),
 };

@@ -59,7 +59,7 @@ export function AgencyKeysPanel({
   };
 
   return (
-    <section className="panel-section" aria-labelledby="agency-keys-title" data-testid="agency-keys">
+    <section className="panel" aria-labelledby="agency-keys-title" data-testid="agency-keys">
       <h3 id="agency-keys-title">{t('handover.keys.title')}</h3>
       <p className="muted small">{t('handover.keys.explain')}</p>
       <h4>{t('handover.keys.ownTitle')}</h4>

@@ -10,7 +10,16 @@ import { useCaseList } from './case-list/useCaseList';
  * The case list: a filter bar, and a windowed table over the cases that match. Filtering, sorting and
  * paging all run in the store (SQL); useCaseList holds the query and the pages loaded for it.
  */
-export function CaseListScreen({ onOpen, notice }: { onOpen: (caseId: string) => void; notice?: string }) {
+export function CaseListScreen({
+  onOpen,
+  notice,
+  onReceive,
+}: {
+  onOpen: (caseId: string) => void;
+  notice?: string;
+  /** Supervisors: opens Receive a case (a handover package from another FieldScreen store). */
+  onReceive?: (() => void) | undefined;
+}) {
   const { t } = useTranslation();
   const [filters, setFilters] = useState<CaseFilters>(NO_FILTERS);
   const [sorting, setSorting] = useState(DEFAULT_SORTING);
@@ -19,7 +28,14 @@ export function CaseListScreen({ onOpen, notice }: { onOpen: (caseId: string) =>
 
   return (
     <section className="panel" aria-labelledby="cases-title">
-      <h1 id="cases-title">{t('cases.title')}</h1>
+      <div className="row title-row">
+        <h1 id="cases-title">{t('cases.title')}</h1>
+        {onReceive && (
+          <button type="button" className="secondary" onClick={onReceive} data-testid="cases-receive">
+            {t('handover.receive.title')}
+          </button>
+        )}
+      </div>
       {notice && (
         <p className="notice" role="status" data-testid="case-list-notice">
           {notice}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/domain/cases';
+import { can } from '../../../shared/domain/permissions';
 import type { SessionUser } from '../../../shared/domain/users';
 import type { Tier } from '../../../shared/instrument';
 import type { ReplyError } from '../../../shared/ipc/reply';
@@ -8,6 +9,7 @@ import { call } from '../../app/call';
 import { formatDate, formatDateTime } from '../../app/format';
 import { usePrefs } from '../../app/prefs-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { HandoverPanel } from '../handover/HandoverPanel';
 import { BeforeStart } from '../interview/BeforeStart';
 import { setupFromInterview } from '../interview/setup';
 import { ReferralPanel } from '../referral/ReferralPanel';
@@ -176,6 +178,12 @@ export function CasePage({
           onChanged={() => void load()}
         />
       )}
+      <HandoverPanel
+        caseId={detail.id}
+        version={version}
+        canSend={can(user.role, 'handover.send')}
+        onChanged={changed}
+      />
       <RightsCardPanel caseId={detail.id} language={detail.interviews.at(-1)?.intervieweeLanguage} />
       <div className="casework">
         <StatusWorkflow

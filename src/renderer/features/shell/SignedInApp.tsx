@@ -9,6 +9,7 @@ import type { AdminTab } from '../admin/AdminScreen';
 import { CaseListScreen } from '../cases/CaseListScreen';
 import { CasePage } from '../cases/CasePage';
 import { NewCaseScreen } from '../cases/NewCaseScreen';
+import { ReceiveCaseScreen } from '../handover/ReceiveCaseScreen';
 import { InspectionScreen } from '../inspection/InspectionScreen';
 import type { Inspection } from '../inspection/inspection';
 import { InterviewScreen } from '../interview/InterviewScreen';
@@ -20,6 +21,7 @@ const AdminScreen = lazy(() => import('../admin/AdminScreen').then((m) => ({ def
 export type Route =
   | { screen: 'cases'; notice?: string }
   | { screen: 'newCase' }
+  | { screen: 'receive' }
   | { screen: 'case'; caseId: string }
   | {
       screen: 'interview';
@@ -92,7 +94,17 @@ export function SignedInApp({
         </nav>
       )}
       {route.screen === 'cases' && (
-        <CaseListScreen notice={route.notice} onOpen={(caseId) => setRoute({ screen: 'case', caseId })} />
+        <CaseListScreen
+          notice={route.notice}
+          onOpen={(caseId) => setRoute({ screen: 'case', caseId })}
+          onReceive={user.role === 'supervisor' ? () => setRoute({ screen: 'receive' }) : undefined}
+        />
+      )}
+      {route.screen === 'receive' && user.role === 'supervisor' && (
+        <ReceiveCaseScreen
+          onOpen={(caseId) => setRoute({ screen: 'case', caseId })}
+          onBack={() => setRoute({ screen: 'cases' })}
+        />
       )}
       {route.screen === 'newCase' && (
         <NewCaseScreen onCreated={(caseId) => setRoute({ screen: 'case', caseId })} />
