@@ -87,8 +87,10 @@ export function useFocusFirstInvalid(root: RefObject<HTMLElement | null>): () =>
 
 /**
  * A form's problems in one hook: `text(key)` the message under a field (or null), `show(found)` puts
- * them on the form with the focus on the first field marked, `clear(...keys)` takes the ones of fields
- * the officer changed away (they are checked again on sending).
+ * them on the form with the focus on the first field marked (true when there were none), `clear(...keys)`
+ * takes the ones of fields the officer changed away (they are checked again on sending), `clearAll()`
+ * every one, and `refused(error, shownOnForm)` marks the fields main's refusal names and returns what is
+ * still to be said above the button (generalError).
  */
 export function useFormProblems(root: RefObject<HTMLElement | null>) {
   const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
@@ -97,10 +99,20 @@ export function useFormProblems(root: RefObject<HTMLElement | null>) {
   const show = useCallback(
     (found: FormProblems) => {
       setProblems(found);
-      if (hasProblems(found)) focusFirstInvalid();
+      if (!hasProblems(found)) return true;
+      focusFirstInvalid();
+      return false;
     },
     [focusFirstInvalid],
   );
   const clear = useCallback((...keys: string[]) => setProblems((p) => keys.reduce(withoutProblem, p)), []);
-  return { problems, text, show, clear };
+  const clearAll = useCallback(() => setProblems(NO_PROBLEMS), []);
+  const refused = useCallback(
+    (error: ReplyError, shownOnForm: (key: string) => boolean) => {
+      show(problemsFromReply(error));
+      return generalError(error, shownOnForm);
+    },
+    [show],
+  );
+  return { problems, text, show, clear, clearAll, refused };
 }

@@ -7,15 +7,11 @@ import { NewPassphraseFields } from '../../components/AccountFields';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import {
-  type FormProblems,
   generalError,
   hasProblems,
-  NO_PROBLEMS,
   problemsFromReply,
   problemsFromSchema,
-  useFocusFirstInvalid,
-  useProblemText,
-  withoutProblem,
+  useFormProblems,
 } from '../../components/form-problems';
 
 /** The form's fields by their name in the request (what main's reply names), and the second entry. */
@@ -38,21 +34,14 @@ export function ChangePassphraseForm({
   const { t } = useTranslation();
   const [current, setCurrent] = useState('');
   const [passphrases, setPassphrases] = useState({ passphrase: '', confirm: '' });
-  const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
-  const problem = useProblemText(problems);
   const [error, setError] = useState<ReplyError | null>(null);
   const [busy, setBusy] = useState(false);
   const currentInput = useRef<HTMLInputElement>(null);
   const form = useRef<HTMLFormElement>(null);
-  const focusFirstInvalid = useFocusFirstInvalid(form);
+  const { text: problem, show, clear } = useFormProblems(form);
   useEffect(() => {
     if (first) currentInput.current?.focus();
   }, [first]);
-
-  const show = (found: FormProblems) => {
-    setProblems(found);
-    if (hasProblems(found)) focusFirstInvalid();
-  };
 
   const submit = async () => {
     setError(null);
@@ -60,8 +49,7 @@ export function ChangePassphraseForm({
     const found = { ...problemsFromSchema(changePassphraseInput.strict(), request) };
     if (!found.newPassphrase && passphrases.passphrase !== passphrases.confirm)
       found.confirm = { messageKey: 'setup.passphraseMismatch' };
-    show(found);
-    if (hasProblems(found)) return;
+    if (!show(found)) return;
     setBusy(true);
     const reply = await call('account.changePassphrase', request);
     setBusy(false);
@@ -98,7 +86,7 @@ export function ChangePassphraseForm({
             value={current}
             onChange={(e) => {
               setCurrent(e.target.value);
-              setProblems((p) => withoutProblem(p, 'currentPassphrase'));
+              clear('currentPassphrase');
             }}
             data-testid="account-current"
             autoComplete="current-password"
@@ -109,9 +97,7 @@ export function ChangePassphraseForm({
         values={passphrases}
         onChange={(patch) => {
           setPassphrases((v) => ({ ...v, ...patch }));
-          setProblems((p) =>
-            withoutProblem(withoutProblem(p, 'confirm'), 'passphrase' in patch ? 'newPassphrase' : 'confirm'),
-          );
+          clear('confirm', 'passphrase' in patch ? 'newPassphrase' : 'confirm');
         }}
         testIdPrefix="account-new"
         label={t('account.newPassphrase')}

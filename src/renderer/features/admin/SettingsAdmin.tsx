@@ -19,13 +19,9 @@ import { Field } from '../../components/Field';
 import {
   type FormProblems,
   generalError,
-  hasProblems,
-  NO_PROBLEMS,
   problemsFromReply,
   problemsFromSchema,
-  useFocusFirstInvalid,
-  useProblemText,
-  withoutProblem,
+  useFormProblems,
 } from '../../components/form-problems';
 import { type AgencyKeyStatus, AgencyKeysPanel } from './AgencyKeysPanel';
 import { AgencyTrustEditor } from './AgencyTrustEditor';
@@ -105,15 +101,8 @@ export function SettingsAdmin() {
   const [error, setError] = useState<ReplyError | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
-  const problem = useProblemText(problems);
   const form = useRef<HTMLFormElement>(null);
-  const focusFirstInvalid = useFocusFirstInvalid(form);
-  const fixed = (key: string) => setProblems((p) => withoutProblem(p, key));
-  const show = (found: FormProblems) => {
-    setProblems(found);
-    if (hasProblems(found)) focusFirstInvalid();
-  };
+  const { problems, text: problem, show, clear } = useFormProblems(form);
 
   // Read when settings arrive, without reloading them (and losing edits) when the UI language changes.
   const uiLanguageNow = useRef(uiLanguage);
@@ -160,8 +149,7 @@ export function SettingsAdmin() {
     };
     // What main would refuse is said under each field before anything is sent; what is typed stays.
     const found = placed(problemsFromSchema(settingsPatch, request));
-    show(found);
-    if (hasProblems(found)) return;
+    if (!show(found)) return;
     setBusy(true);
     const settings = await call('admin.settings.update', request);
     setBusy(false);
@@ -209,7 +197,7 @@ export function SettingsAdmin() {
                   value={autoLock}
                   onChange={(e) => {
                     setAutoLock(e.target.value);
-                    fixed('autoLockMinutes');
+                    clear('autoLockMinutes');
                   }}
                   data-testid="settings-auto-lock"
                 />
@@ -227,7 +215,7 @@ export function SettingsAdmin() {
                   value={language}
                   onChange={(e) => {
                     setLanguage(e.target.value);
-                    fixed('intervieweeLanguageDefault');
+                    clear('intervieweeLanguageDefault');
                   }}
                   data-testid="settings-interviewee-language"
                 >
@@ -257,7 +245,7 @@ export function SettingsAdmin() {
                   value={days.reflection}
                   onChange={(e) => {
                     setDays((d) => ({ ...d, reflection: e.target.value }));
-                    fixed('followUpDays.reflectionDays');
+                    clear('followUpDays.reflectionDays');
                   }}
                   data-testid="settings-reflection-days"
                 />
@@ -279,7 +267,7 @@ export function SettingsAdmin() {
                   value={days.shelter}
                   onChange={(e) => {
                     setDays((d) => ({ ...d, shelter: e.target.value }));
-                    fixed('followUpDays.shelterDays');
+                    clear('followUpDays.shelterDays');
                   }}
                   data-testid="settings-shelter-days"
                 />
@@ -298,7 +286,7 @@ export function SettingsAdmin() {
                     value={agency[f]}
                     onChange={(e) => {
                       setAgency((a) => ({ ...a, [f]: e.target.value }));
-                      fixed(`agency.${f}`);
+                      clear(`agency.${f}`);
                     }}
                     data-testid={`settings-agency-${f}`}
                     {...(f === 'province' ? { list: PROVINCE_LIST_ID, autoComplete: 'off' } : {})}
@@ -330,14 +318,11 @@ export function SettingsAdmin() {
           onChange={(update, moved) => {
             setDirectory(update);
             // Entries removed or sorted: what was said by position no longer fits (said again on saving).
-            if (moved) {
-              setProblems((p) =>
-                Object.fromEntries(Object.entries(p).filter(([k]) => !k.startsWith('referralDirectory.'))),
-              );
-            }
+            const stale = Object.keys(problems).filter((k) => k.startsWith('referralDirectory.'));
+            if (moved && stale.length > 0) clear(...stale);
           }}
           problem={problem}
-          onFixed={fixed}
+          onFixed={clear}
           agencyKeys={keyShort}
         />
         <ErrorMessage error={generalError(error, (key) => settingsField(key) !== null)} />

@@ -19,15 +19,11 @@ import {
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import {
-  type FormProblems,
   generalError,
-  hasProblems,
-  NO_PROBLEMS,
   problemsFromReply,
   problemsFromSchema,
   useFocusFirstInvalid,
-  useProblemText,
-  withoutProblem,
+  useFormProblems,
 } from '../../components/form-problems';
 import { RecoveryKeyField } from '../unlock/RecoveryKeyField';
 import { useRecoveryReset } from '../unlock/useRecoveryReset';
@@ -184,19 +180,13 @@ function AddUserForm({ onAdded }: { onAdded: (user: UserSummary) => void | Promi
   const { t } = useTranslation();
   const [account, setAccount] = useState(EMPTY_ACCOUNT);
   const [role, setRole] = useState<'officer' | 'supervisor'>('officer');
-  const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
   const [error, setError] = useState<ReplyError | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  const focusFirstInvalid = useFocusFirstInvalid(form);
-  const problem = useProblemText(problems);
+  const { text: problem, show, clear } = useFormProblems(form);
   const change = (patch: Partial<AccountValues>) => {
     setAccount((a) => ({ ...a, ...patch }));
-    setProblems((p) => Object.keys(patch).reduce(withoutProblem, p));
-  };
-  const show = (found: FormProblems) => {
-    setProblems(found);
-    if (hasProblems(found)) focusFirstInvalid();
+    clear(...Object.keys(patch));
   };
 
   const submit = async () => {
@@ -206,8 +196,7 @@ function AddUserForm({ onAdded }: { onAdded: (user: UserSummary) => void | Promi
     const found = { ...problemsFromSchema(addUserInput.strict(), request) };
     if (!found.passphrase && passphrase !== confirm)
       found.confirm = { messageKey: 'setup.passphraseMismatch' };
-    show(found);
-    if (hasProblems(found)) return;
+    if (!show(found)) return;
     setBusy(true);
     const reply = await call('admin.users.add', request);
     setBusy(false);
@@ -248,7 +237,7 @@ function AddUserForm({ onAdded }: { onAdded: (user: UserSummary) => void | Promi
               value={role}
               onChange={(e) => {
                 setRole(e.target.value === 'supervisor' ? 'supervisor' : 'officer');
-                setProblems((p) => withoutProblem(p, 'role'));
+                clear('role');
               }}
               data-testid="new-user-role"
             >

@@ -2,15 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { interviewSetStateInput } from '../../../shared/domain/interviews';
 import type { ReplyError } from '../../../shared/ipc/reply';
-import {
-  type FormProblems,
-  hasProblems,
-  NO_PROBLEMS,
-  problemsFromReply,
-  problemsFromSchema,
-  useFocusFirstInvalid,
-  useProblemText,
-} from '../../components/form-problems';
+import { problemsFromReply, problemsFromSchema, useFormProblems } from '../../components/form-problems';
 import { TextAreaField } from '../../components/TextAreaField';
 
 /** The stop form's fields by their name in the request (what main's reply names). */
@@ -34,15 +26,11 @@ export function StopForm({
 }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
-  const problem = useProblemText(problems);
   const form = useRef<HTMLFormElement>(null);
-  const focusFirstInvalid = useFocusFirstInvalid(form);
+  const { text: problem, show, clearAll } = useFormProblems(form);
   useEffect(() => {
-    const found = problemsFromReply(refusal);
-    setProblems(found);
-    if (hasProblems(found)) focusFirstInvalid();
-  }, [refusal, focusFirstInvalid]);
+    show(problemsFromReply(refusal));
+  }, [refusal, show]);
 
   const submit = () => {
     const found = problemsFromSchema(interviewSetStateInput.required({ reason: true }), {
@@ -50,8 +38,7 @@ export function StopForm({
       state: 'stopped',
       reason,
     });
-    setProblems(found);
-    if (hasProblems(found)) return focusFirstInvalid();
+    if (!show(found)) return;
     onStop(reason.trim());
   };
 
@@ -78,7 +65,7 @@ export function StopForm({
         value={reason}
         onChange={(next) => {
           setReason(next);
-          setProblems(NO_PROBLEMS);
+          clearAll();
         }}
         testId="stop-reason"
       />

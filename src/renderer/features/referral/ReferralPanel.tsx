@@ -11,12 +11,8 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import {
   type FormProblems,
   generalError,
-  hasProblems,
-  NO_PROBLEMS,
   problemsFromReply,
-  useFocusFirstInvalid,
-  useProblemText,
-  withoutProblem,
+  useFormProblems,
 } from '../../components/form-problems';
 import { ReceivingAgencyPicker, type ReceivingChoice } from './ReceivingAgencyPicker';
 import {
@@ -77,15 +73,16 @@ export function ReferralPanel({
   const [made, setMade] = useState<Referral[]>([]);
   const [details, setDetails] = useState<ReferralDetailsValue>(EMPTY_REFERRAL_DETAILS);
   const [agencyReady, setAgencyReady] = useState(false);
-  const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
-  const problem = useProblemText(problems);
   const form = useRef<HTMLDivElement>(null);
-  const focusFirstInvalid = useFocusFirstInvalid(form);
+  const { problems, text: problem, show, clear } = useFormProblems(form);
 
-  const onChoice = useCallback((next: ReceivingChoice) => {
-    setChoice(next);
-    if (next.kind !== 'none') setProblems((p) => withoutProblem(p, 'receivingAgency'));
-  }, []);
+  const onChoice = useCallback(
+    (next: ReceivingChoice) => {
+      setChoice(next);
+      if (next.kind !== 'none') clear('receivingAgency');
+    },
+    [clear],
+  );
   // Whom the person consented to be referred to; consent recorded without it needs the officer's word.
   const [consent, setConsent] = useState<ResponseOf<'referral.consentReceiver'> | null>(null);
   const [confirmNamed, setConfirmNamed] = useState(false);
@@ -100,17 +97,11 @@ export function ReferralPanel({
     void load();
   }, [load]);
 
-  const showProblems = (found: FormProblems) => {
-    setProblems(found);
-    if (hasProblems(found)) focusFirstInvalid();
-  };
-
   const exportNow = async () => {
     setError(null);
     setMessage(null);
     const found = referralProblems(choice, details);
-    showProblems(found);
-    if (hasProblems(found) || choice.kind === 'none') return;
+    if (!show(found) || choice.kind === 'none') return;
     setBusy(true);
     // A directory entry goes by id: main prints the contact details it has stored, not the screen's.
     const facts = {
@@ -127,7 +118,7 @@ export function ReferralPanel({
     // What was typed stays in the form; what main found wrong is said under its field.
     if (!reply.ok) {
       setError(reply.error);
-      return showProblems(placedOnForm(problemsFromReply(reply.error)));
+      return show(placedOnForm(problemsFromReply(reply.error)));
     }
     setMessage(
       reply.value.referral
@@ -180,7 +171,7 @@ export function ReferralPanel({
           refreshKey={made.length}
           onChange={(value, changed) => {
             setDetails(value);
-            setProblems((p) => withoutProblem(p, changed === 'teamText' ? 'team' : changed));
+            clear(changed === 'teamText' ? 'team' : changed);
           }}
           onReadiness={setAgencyReady}
         />

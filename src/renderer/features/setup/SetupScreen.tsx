@@ -5,17 +5,7 @@ import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
 import { AccountFields, type AccountValues, EMPTY_ACCOUNT } from '../../components/AccountFields';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import {
-  type FormProblems,
-  generalError,
-  hasProblems,
-  NO_PROBLEMS,
-  problemsFromReply,
-  problemsFromSchema,
-  useFocusFirstInvalid,
-  useProblemText,
-  withoutProblem,
-} from '../../components/form-problems';
+import { problemsFromSchema, useFormProblems } from '../../components/form-problems';
 import { RecoveryKeyCard } from '../../components/RecoveryKeyCard';
 
 /** The setup form's fields, by their name in the request (what main's reply names). */
@@ -29,12 +19,10 @@ const SETUP_FIELDS = ['displayName', 'username', 'passphrase', 'confirm'];
 export function SetupScreen({ onDone }: { onDone: (user: SessionUser) => void }) {
   const { t } = useTranslation();
   const [account, setAccount] = useState(EMPTY_ACCOUNT);
-  const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
-  const problem = useProblemText(problems);
   const [error, setError] = useState<ReplyError | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  const focusFirstInvalid = useFocusFirstInvalid(form);
+  const { text: problem, show, clear, refused } = useFormProblems(form);
   const [issued, setIssued] = useState<{
     recoveryKey: string;
     storeFingerprint: string | null;
@@ -51,14 +39,9 @@ export function SetupScreen({ onDone }: { onDone: (user: SessionUser) => void })
     );
   }
 
-  const show = (found: FormProblems) => {
-    setProblems(found);
-    if (hasProblems(found)) focusFirstInvalid();
-  };
-
   const change = (patch: Partial<AccountValues>) => {
     setAccount((a) => ({ ...a, ...patch }));
-    setProblems((p) => Object.keys(patch).reduce(withoutProblem, p));
+    clear(...Object.keys(patch));
   };
 
   const submit = async () => {
@@ -68,14 +51,12 @@ export function SetupScreen({ onDone }: { onDone: (user: SessionUser) => void })
     const found = { ...problemsFromSchema(initialiseInput.strict(), request) };
     if (!found.passphrase && passphrase !== confirm)
       found.confirm = { messageKey: 'setup.passphraseMismatch' };
-    show(found);
-    if (hasProblems(found)) return;
+    if (!show(found)) return;
     setBusy(true);
     const reply = await call('vault.initialise', request);
     setBusy(false);
     if (!reply.ok) {
-      setError(generalError(reply.error, (key) => SETUP_FIELDS.includes(key)));
-      return show(problemsFromReply(reply.error));
+      return setError(refused(reply.error, (key) => SETUP_FIELDS.includes(key)));
     }
     setAccount((a) => ({ ...a, passphrase: '', confirm: '' }));
     setIssued(reply.value);

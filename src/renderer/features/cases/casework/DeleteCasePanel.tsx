@@ -3,17 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReplyError } from '../../../../shared/ipc/reply';
 import { call } from '../../../app/call';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import {
-  type FormProblem,
-  type FormProblems,
-  generalError,
-  hasProblems,
-  NO_PROBLEMS,
-  problemsFromReply,
-  useFocusFirstInvalid,
-  useProblemText,
-  withoutProblem,
-} from '../../../components/form-problems';
+import { type FormProblem, useFormProblems } from '../../../components/form-problems';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { CheckField } from '../../../components/TextField';
 
@@ -37,28 +27,20 @@ export function DeleteCasePanel({
   const [understood, setUnderstood] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ReplyError | null>(null);
-  const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
-  const problem = useProblemText(problems);
   const form = useRef<HTMLFormElement>(null);
-  const focusFirstInvalid = useFocusFirstInvalid(form);
-  const show = (found: FormProblems) => {
-    setProblems(found);
-    if (hasProblems(found)) focusFirstInvalid();
-  };
+  const { text: problem, show, clear, refused } = useFormProblems(form);
 
   const remove = async () => {
     setError(null);
     const found: Record<string, FormProblem> = {};
     if (!reason.trim()) found.reason = { messageKey: 'errors.field.required' };
     if (!understood) found.understood = { messageKey: 'deletion.understoodMissing' };
-    show(found);
-    if (hasProblems(found)) return;
+    if (!show(found)) return;
     setBusy(true);
     const reply = await call('casework.deleteCase', { caseId, reason: reason.trim() });
     setBusy(false);
     if (!reply.ok) {
-      setError(generalError(reply.error, (key) => key === 'reason'));
-      return show(problemsFromReply(reply.error));
+      return setError(refused(reply.error, (key) => key === 'reason'));
     }
     onDeleted(reply.value.reference);
   };
@@ -91,7 +73,7 @@ export function DeleteCasePanel({
             value={reason}
             onChange={(next) => {
               setReason(next);
-              setProblems((p) => withoutProblem(p, 'reason'));
+              clear('reason');
             }}
             testId="delete-reason"
           />
@@ -101,7 +83,7 @@ export function DeleteCasePanel({
             error={problem('understood')}
             onChange={(next) => {
               setUnderstood(next);
-              setProblems((p) => withoutProblem(p, 'understood'));
+              clear('understood');
             }}
             testId="delete-understood"
           />

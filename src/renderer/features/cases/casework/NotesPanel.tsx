@@ -6,16 +6,7 @@ import { call } from '../../../app/call';
 import { formatDateTime } from '../../../app/format';
 import { usePrefs } from '../../../app/prefs-context';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import {
-  type FormProblems,
-  generalError,
-  hasProblems,
-  NO_PROBLEMS,
-  problemsFromReply,
-  problemsFromSchema,
-  useFocusFirstInvalid,
-  useProblemText,
-} from '../../../components/form-problems';
+import { problemsFromSchema, useFormProblems } from '../../../components/form-problems';
 import { TextAreaField } from '../../../components/TextAreaField';
 
 /**
@@ -30,14 +21,8 @@ export function NotesPanel({ caseId, onChanged }: { caseId: string; onChanged: (
   const [body, setBody] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ReplyError | null>(null);
-  const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
-  const problem = useProblemText(problems);
   const form = useRef<HTMLFormElement>(null);
-  const focusFirstInvalid = useFocusFirstInvalid(form);
-  const show = (found: FormProblems) => {
-    setProblems(found);
-    if (hasProblems(found)) focusFirstInvalid();
-  };
+  const { text: problem, show, clearAll, refused } = useFormProblems(form);
 
   const load = useCallback(async () => {
     const reply = await call('casework.notes.list', { caseId });
@@ -51,14 +36,12 @@ export function NotesPanel({ caseId, onChanged }: { caseId: string; onChanged: (
   const add = async () => {
     setError(null);
     const found = problemsFromSchema(noteCreateInput, { caseId, body });
-    show(found);
-    if (hasProblems(found)) return;
+    if (!show(found)) return;
     setBusy(true);
     const reply = await call('casework.notes.add', { caseId, body });
     setBusy(false);
     if (!reply.ok) {
-      setError(generalError(reply.error, (key) => key === 'body'));
-      return show(problemsFromReply(reply.error));
+      return setError(refused(reply.error, (key) => key === 'body'));
     }
     setBody('');
     await load();
@@ -103,7 +86,7 @@ export function NotesPanel({ caseId, onChanged }: { caseId: string; onChanged: (
           value={body}
           onChange={(next) => {
             setBody(next);
-            setProblems(NO_PROBLEMS);
+            clearAll();
           }}
           testId="note-body"
         />

@@ -9,17 +9,7 @@ import {
 import type { ReplyError } from '../../../../shared/ipc/reply';
 import { call } from '../../../app/call';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import {
-  type FormProblem,
-  type FormProblems,
-  generalError,
-  hasProblems,
-  NO_PROBLEMS,
-  problemsFromReply,
-  useFocusFirstInvalid,
-  useProblemText,
-  withoutProblem,
-} from '../../../components/form-problems';
+import { type FormProblem, hasProblems, useFormProblems } from '../../../components/form-problems';
 import { TextAreaField } from '../../../components/TextAreaField';
 
 /** The form's fields by their name in the request (what main's reply names). */
@@ -44,14 +34,8 @@ export function StatusWorkflow({
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ReplyError | null>(null);
-  const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
-  const problem = useProblemText(problems);
   const form = useRef<HTMLFormElement>(null);
-  const focusFirstInvalid = useFocusFirstInvalid(form);
-  const show = (found: FormProblems) => {
-    setProblems(found);
-    if (hasProblems(found)) focusFirstInvalid();
-  };
+  const { text: problem, show, clear, clearAll, refused } = useFormProblems(form);
   const statusErrorId = useId();
   // "Screened" is offered only after a completed interview (main refuses it otherwise, and sets it by itself).
   const next = statusChoices(
@@ -75,8 +59,7 @@ export function StatusWorkflow({
     });
     setBusy(false);
     if (!reply.ok) {
-      setError(generalError(reply.error, (key) => STATUS_FIELDS.includes(key)));
-      return show(problemsFromReply(reply.error));
+      return setError(refused(reply.error, (key) => STATUS_FIELDS.includes(key)));
     }
     setTarget(null);
     setReason('');
@@ -119,7 +102,7 @@ export function StatusWorkflow({
                     aria-describedby={problem('status') ? statusErrorId : undefined}
                     onChange={() => {
                       setTarget(s);
-                      setProblems(NO_PROBLEMS);
+                      clearAll();
                     }}
                     data-testid={`status-option-${s}`}
                   />
@@ -142,7 +125,7 @@ export function StatusWorkflow({
                 value={reason}
                 onChange={(next) => {
                   setReason(next);
-                  setProblems((p) => withoutProblem(p, 'reason'));
+                  clear('reason');
                 }}
                 testId="status-reason"
               />
