@@ -6,10 +6,13 @@ import {
   auditKeyId,
   ed25519AuditSigner,
 } from '../../src/main/audit/signer';
+import { openAccountEntry, openEntryBundle, readKeyring } from '../../src/main/keys/keyring';
+import { personAuditSigner } from '../../src/main/store/audit-signing';
 
 /**
- * Per-person audit keys for tests, until the real ones (issue 12): an Ed25519 key pair per account,
- * made on first use, and the lookup a verifier gets (the stand-in for the endorsed roster).
+ * Audit keys for the pure trail-check tests: an Ed25519 key pair per account, made on first use, and
+ * the lookup a verifier gets (the stand-in for the endorsed roster). Tests against a real store use
+ * `accountAuditSigner`: the person's own key, as their passphrase opens it from keyring.json.
  */
 export interface TestAuditKeys {
   /** The signer of an account (null: the recovery authority), made on first use. */
@@ -55,3 +58,16 @@ export function strayAuditKey(accountId: string): AuditSigner & { publicKey: Key
 }
 
 export { auditKeyId };
+
+/** A person's own audit signer, as anyone with their passphrase and the store's keyring.json gets it. */
+export async function accountAuditSigner(
+  dir: string,
+  accountId: string,
+  passphrase: string,
+): Promise<AuditSigner> {
+  const entry = readKeyring(dir)?.accounts.find((a) => a.accountId === accountId);
+  const opened = entry ? await openAccountEntry(entry, passphrase) : null;
+  const bundle = entry && opened ? openEntryBundle(entry, opened.kek) : null;
+  if (!bundle) throw new Error("the passphrase does not open that account's keys");
+  return personAuditSigner(accountId, bundle);
+}

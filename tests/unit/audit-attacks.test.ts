@@ -3,6 +3,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAnchor } from '../../src/main/audit/anchor';
+import type { AuditSigner } from '../../src/main/audit/signer';
 import { createStoreCommands } from '../../src/main/cli/commands/store-commands';
 import type { Db } from '../../src/main/db/driver';
 import { seedDemoAgency } from '../../src/main/demo/agency';
@@ -13,7 +14,7 @@ import { createBackup } from '../../src/main/store/backup';
 import { createCase, updateCase } from '../../src/main/store/cases';
 import { storePaths } from '../../src/main/store/paths';
 import { addUser } from '../../src/main/store/users';
-import { testAuditKeys } from '../helpers/audit-keys';
+import { accountAuditSigner } from '../helpers/audit-keys';
 import { captureIo } from '../helpers/cli-io';
 import { tempDir } from '../helpers/disk';
 import { dropAuditTriggers, openKeyedFile, rechainAudit, recreateAuditTriggers } from '../helpers/keyed-db';
@@ -26,12 +27,7 @@ import { createTestStore, type TestStore } from '../helpers/test-app';
  * attack runs on a copy of one real store, made through the services with per-person keys bound at
  * sign-in; `audit-verify` (the CLI, as a supervisor would run it) must fail with the reason.
  */
-const keys = testAuditKeys();
-const commands = createStoreCommands({
-  kdfProfile: 'test',
-  auditSigner: (accountId) => keys.signerFor(accountId),
-  auditKeys: keys.lookup,
-});
+const commands = createStoreCommands({ kdfProfile: 'test' });
 
 async function cli(name: string, args: string[], env: Record<string, string>) {
   const command = commands.find((c) => c.name === name);
@@ -59,12 +55,12 @@ let referralPdf: string;
 let referralAnchorSeq: number;
 let backupFile: string;
 let backupAnchorSeq: number;
+let officerSigner: AuditSigner;
+let supervisorSigner: AuditSigner;
 
 beforeAll(async () => {
   root = tempDir('fs-audit-attacks-');
-  store = await createTestStore(join(root, 'original'), {
-    auditSigner: (accountId) => keys.signerFor(accountId),
-  });
+  store = await createTestStore(join(root, 'original'));
   const s = await store.unlock();
   supervisorId = s.requireUser().id;
   dbKey = Buffer.from(s.dbKey);
@@ -85,6 +81,9 @@ beforeAll(async () => {
   const o = await store.vault.unlock(OFFICER.username, OFFICER.passphrase);
   createCase(o, CASE_INPUT);
   o.lock();
+  // What each insider holds: their own key, opened with their own passphrase.
+  officerSigner = await accountAuditSigner(store.dir, officerId, OFFICER.passphrase);
+  supervisorSigner = await accountAuditSigner(store.dir, supervisorId, SUPERVISOR.passphrase);
 }, 120_000);
 
 afterAll(() => store.remove());
@@ -135,12 +134,12 @@ const seqOf = (db: Db, where: string, ...params: unknown[]) =>
     .get(...params) as number;
 
 describe('audit trail against an insider with the database key', () => {
-  it('an untouched store verifies, signed from the first sign-in on', async () => {
+  it('an untouched store verifies, signed from its very first row (the founding supervisor signs it)', async () => {
     const r = await auditVerify(tamper(() => {}));
     expect(r.code).toBe(0);
     expect(r.out[0]).toMatch(/^audit-trail: intact \(\d+ rows\)$/);
     const signedFrom = Number(r.out.find((l) => l.startsWith('signed-from-row: '))?.slice(17));
-    expect(signedFrom).toBeGreaterThan(1);
+    expect(signedFrom).toBe(1);
   });
 
   it('dropping the append-only triggers is reported, even with no row touched', async () => {
@@ -185,7 +184,7 @@ describe('audit trail against an insider with the database key', () => {
       target = seqOf(db, "action = 'case.update' AND actor_id = ?", supervisorId);
       dropAuditTriggers(db);
       db.prepare("UPDATE audit_log SET at = '2026-01-01T00:00:00.000Z' WHERE seq = ?").run(target);
-      rechainAudit(db, target, () => keys.signerFor(officerId));
+      rechainAudit(db, target, () => officerSigner);
       recreateAuditTriggers(db);
     });
     const r = await auditVerify(dir);
@@ -203,7 +202,7 @@ describe('audit trail against an insider with the database key', () => {
       const later = db.prepare('SELECT seq FROM audit_log WHERE seq > ? ORDER BY seq').pluck().all(target);
       for (const seq of later as number[])
         db.prepare('UPDATE audit_log SET seq = ? WHERE seq = ?').run(seq - 1, seq);
-      rechainAudit(db, target, () => keys.signerFor(officerId));
+      rechainAudit(db, target, () => officerSigner);
       recreateAuditTriggers(db);
     });
     const r = await auditVerify(dir);
@@ -265,7 +264,7 @@ describe('audit trail against an insider with the database key', () => {
     );
     expect(untouched.code).toBe(0);
     expect(untouched.out).toContain(
-      `anchor: contained (referral, row ${referralAnchorSeq}, signed by key ${keys.signerFor(supervisorId).keyId.slice(0, 16)})`,
+      `anchor: contained (referral, row ${referralAnchorSeq}, signed by key ${supervisorSigner.keyId.slice(0, 16)})`,
     );
 
     const dir = tamper((db) => cutTail(db, referralAnchorSeq - 3));
@@ -295,7 +294,7 @@ describe('audit trail against an insider with the database key', () => {
     );
     expect(cut.code).toBe(1);
     expect(cut.out).toContain(
-      `anchor: NOT contained (backup, row ${backupAnchorSeq}, signed by key ${keys.signerFor(supervisorId).keyId.slice(0, 16)})`,
+      `anchor: NOT contained (backup, row ${backupAnchorSeq}, signed by key ${supervisorSigner.keyId.slice(0, 16)})`,
     );
 
     // The supervisor's own last rows rewritten and re-signed with the supervisor's key (what a
@@ -304,7 +303,7 @@ describe('audit trail against an insider with the database key', () => {
       cutTail(db, backupAnchorSeq);
       dropAuditTriggers(db);
       db.prepare("UPDATE audit_log SET at = '2026-01-01T00:00:00.000Z' WHERE seq = ?").run(backupAnchorSeq);
-      rechainAudit(db, backupAnchorSeq, () => keys.signerFor(supervisorId));
+      rechainAudit(db, backupAnchorSeq, () => supervisorSigner);
       recreateAuditTriggers(db);
     });
     expect((await auditVerify(rewritten)).code).toBe(0);
@@ -320,7 +319,7 @@ describe('audit trail against an insider with the database key', () => {
     expect(r.code).toBe(0);
     const printed = r.out.find((l) => l.startsWith('audit-anchor: '))?.slice(14) ?? '';
     const anchor = parseAnchor(printed);
-    expect(anchor?.signed?.keyId).toBe(keys.signerFor(supervisorId).keyId);
+    expect(anchor?.signed?.keyId).toBe(supervisorSigner.keyId);
     expect(anchor?.seq).toBeGreaterThan(backupAnchorSeq);
     const verified = await auditVerify(dir, out);
     expect(verified.code).toBe(0);

@@ -7,7 +7,7 @@ import { createBackup } from '../../src/main/store/backup';
 import { createCase } from '../../src/main/store/cases';
 import { storePaths } from '../../src/main/store/paths';
 import { Vault } from '../../src/main/store/vault';
-import { testAuditKeys } from '../helpers/audit-keys';
+import { accountAuditSigner } from '../helpers/audit-keys';
 import { captureIo } from '../helpers/cli-io';
 import { tempDir } from '../helpers/disk';
 import { dropAuditTriggers, openKeyedFile, rechainAudit, recreateAuditTriggers } from '../helpers/keyed-db';
@@ -28,15 +28,20 @@ describe('audit signatures on a store from the release before', () => {
   it('keeps the old rows unsigned, signs from the first sign-in on, and the first signed row vouches for the rest', async () => {
     const dir = join(tempDir('fs-audit-upgrade-'), 'store');
     cpSync(FIXTURE, dir, { recursive: true });
-    const keys = testAuditKeys();
-    const vault = new Vault(dir, { kdfProfile: 'test', auditSigner: (id) => keys.signerFor(id) });
+    const vault = new Vault(dir, { kdfProfile: 'test' });
+    // Before the store has an identity nobody has keys: the officer's rows stay unsigned.
     const o = await vault.unlock('officer', facts.accounts.officer);
     const officerId = o.requireUser().id;
     createCase(o, CASE_INPUT);
     o.lock();
+    // The first supervisor sign-in makes the store identity; signing begins with its next row.
+    (await vault.unlock('supervisor', facts.accounts.supervisor)).lock();
+    const o2 = await vault.unlock('officer', facts.accounts.officer);
+    createCase(o2, CASE_INPUT);
+    o2.lock();
     const s = await vault.unlock('supervisor', facts.accounts.supervisor);
-    const report = checkAudit(s, { lookup: keys.lookup });
-    expect(report.ok).toBe(true);
+    const report = checkAudit(s);
+    expect(report.problems).toEqual([]);
     const firstSigned = report.signedFromSeq ?? 0;
     // The release before wrote a few hundred unsigned rows (demo cases, a referral).
     expect(firstSigned).toBeGreaterThan(100);
@@ -44,12 +49,9 @@ describe('audit signatures on a store from the release before', () => {
     await createBackup(s, backup);
     const dbKey = Buffer.from(s.dbKey);
     s.lock();
+    const officerSigner = await accountAuditSigner(dir, officerId, facts.accounts.officer);
 
-    const commands = createStoreCommands({
-      kdfProfile: 'test',
-      auditSigner: (id) => keys.signerFor(id),
-      auditKeys: keys.lookup,
-    });
+    const commands = createStoreCommands({ kdfProfile: 'test' });
     const verify = async (data: string, anchor?: string) => {
       const o2 = captureIo({ FIELDSCREEN_PASSPHRASE: facts.accounts.supervisor });
       const args = ['--data', data, '--user', 'supervisor', ...(anchor ? ['--anchor', anchor] : [])];
@@ -85,12 +87,22 @@ describe('audit signatures on a store from the release before', () => {
     const resigned = tampered((db) => {
       dropAuditTriggers(db);
       db.prepare("UPDATE audit_log SET at = '2020-01-01T00:00:00.000Z' WHERE seq = 5").run();
-      rechainAudit(db, 5, (r) => (r.signer_key ? keys.signerFor(officerId) : undefined));
+      rechainAudit(db, 5, (r) => (r.signer_key ? officerSigner : undefined));
       recreateAuditTriggers(db);
     });
     const resignedResult = await verify(resigned);
     expect(resignedResult.code).toBe(1);
     expect(resignedResult.out[0]).toMatch(/^audit-trail: broken at row \d+ \(signer_not_actor\)$/);
+
+    // The signed rows stripped of their signatures: the roster says from which row on rows are signed.
+    const stripped = tampered((db) => {
+      dropAuditTriggers(db);
+      rechainAudit(db, firstSigned, () => null);
+      recreateAuditTriggers(db);
+    });
+    expect((await verify(stripped)).out[0]).toBe(
+      `audit-trail: broken at row ${firstSigned} (unsigned_after_signing)`,
+    );
 
     // Cut back to before signing began: an intact-looking unsigned trail, caught by the backup's anchor.
     const cut = tampered((db) => {

@@ -69,8 +69,12 @@ function asOlderBackup(backup: string, key: Buffer): string {
       const meta = JSON.parse(
         to.prepare("SELECT value FROM backup_meta WHERE key = 'meta'").pluck().get() as string,
       );
+      // As that version wrote it: no audit anchor and no store identity (both came with later schemas;
+      // the rows copied above lose their signatures the same way, having no columns for them).
+      const { auditAnchor: _anchor, keyring, ...older } = meta;
+      const { store: _store, roster: _roster, ...olderKeyring } = JSON.parse(keyring);
       to.prepare("UPDATE backup_meta SET value = ? WHERE key = 'meta'").run(
-        JSON.stringify({ ...meta, schemaVersion: BEFORE }),
+        JSON.stringify({ ...older, schemaVersion: BEFORE, keyring: JSON.stringify(olderKeyring) }),
       );
     })();
     expect(readSchemaVersion(to)).toBe(BEFORE);

@@ -27,9 +27,17 @@ export interface AuditKeyEntry {
   publicKey: KeyObject;
   /** The first seq this key may sign (a key made later cannot have signed older rows). */
   validFromSeq?: number;
+  /**
+   * A key someone else set up for the person (an enrolment key): once a row signed by another key of
+   * the same account appears, it may sign nothing more (trail-check: key_retired).
+   */
+  retiresOnNextKey?: boolean;
 }
 
-export type AuditKeyLookup = (keyId: string) => AuditKeyEntry | undefined;
+export type AuditKeyLookup = ((keyId: string) => AuditKeyEntry | undefined) & {
+  /** From this seq on every row must be signed (the roster says when signing began). */
+  signaturesRequiredFrom?: number;
+};
 
 /** A lookup that knows no key: every signed row is then reported as signed by an unknown key. */
 export const NO_AUDIT_KEYS: AuditKeyLookup = () => undefined;

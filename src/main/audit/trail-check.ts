@@ -18,7 +18,9 @@ import {
  *   recomputed from the stored content (a changed, removed, inserted or reordered row breaks it);
  * - signatures: a signed row names a key the lookup knows (and that was valid from that seq on), its
  *   Ed25519 signature over (seq, hash) checks out, and for a person's row the key is that person's;
- * - no unsigned row after the first signed one.
+ * - no unsigned row after the first signed one, nor from the row the roster says signing began;
+ * - an enrolment key (set up by someone else, `retiresOnNextKey`) signs nothing once the same account's
+ *   next key has signed a row: whoever knew the given passphrase cannot write as the person later.
  *
  * Rows written before signing existed. A store keeps its older, unsigned rows; signing starts with
  * the first row written under a bound key. That row's hash chains over every unsigned row before it,
@@ -196,6 +198,9 @@ export function checkTrail(input: TrailCheckInput): TrailReport {
   let signedFromSeq: number | null = null;
   let rows = 0;
   let run: SignedRun | null = null;
+  /** The key each account last signed with, and the enrolment keys a later key has replaced. */
+  const lastKeyOf = new Map<string, string>();
+  const retired = new Set<string>();
   /** Checks the open run; on failure records it (the earliest problem) and moves the head back. */
   const closeRun = (): boolean => {
     const bad = run ? badRowIn(run) : null;
@@ -212,7 +217,20 @@ export function checkTrail(input: TrailCheckInput): TrailReport {
     if (row.seq !== expectedSeq) problem = 'sequence_gap';
     else if (row.prevHash !== head.hash) problem = 'prev_hash_mismatch';
     else if (auditRowHash(head.hash, row) !== row.hash) problem = 'hash_mismatch';
-    else problem = signerProblem(row, entry, signedFromSeq !== null);
+    else
+      problem = signerProblem(
+        row,
+        entry,
+        signedFromSeq !== null ||
+          row.seq >= (input.lookup.signaturesRequiredFrom ?? Number.POSITIVE_INFINITY),
+      );
+    if (!problem && entry && row.signerKey !== null) {
+      if (retired.has(row.signerKey)) problem = 'key_retired';
+      const previous = lastKeyOf.get(entry.accountId);
+      if (previous !== undefined && previous !== row.signerKey && lookup(previous)?.retiresOnNextKey)
+        retired.add(previous);
+      lastKeyOf.set(entry.accountId, row.signerKey);
+    }
     if (problem) {
       // A bad signature earlier in the open run is the first problem.
       if (closeRun()) problems.push({ kind: problem, seq: row.seq });

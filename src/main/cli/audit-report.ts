@@ -13,6 +13,8 @@ const ROW_REASONS: Record<RowProblemKind, (seq: number) => string> = {
   hash_mismatch: (seq) => `row ${seq} was changed after it was written`,
   unknown_key: (seq) => `row ${seq} is signed by a key this store does not know`,
   key_not_yet_valid: (seq) => `row ${seq} is signed by a key that did not exist yet at that row`,
+  key_retired: (seq) =>
+    `row ${seq} is signed by a key set up for the person by someone else, after the person's own key replaced it`,
   bad_signature: (seq) => `the signature of row ${seq} does not match it (rewritten after signing)`,
   signer_not_actor: (seq) => `row ${seq} is signed by someone other than the person it names`,
   unsigned_after_signing: (seq) =>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storeAuditPublicKey } from './store-audit-key';
 import { type StoreCa, signAsStore, verifiedByStore } from './store-identity';
 
 /**
@@ -38,6 +39,15 @@ export type RosterAccount = z.infer<typeof rosterAccount>;
 const endorsedKey = z.object({ accountId: z.uuid(), signingPublicKey: b64, from: z.iso.datetime() });
 export type EndorsedKey = z.infer<typeof endorsedKey>;
 
+/**
+ * Signing keys an account had before its current one that were never endorsed (the enrolment keys
+ * someone else set up): their rows from then keep verifying, and trail-check refuses any row they sign
+ * after the account's next key appears (so whoever knew the given passphrase cannot write as the person
+ * later on).
+ */
+const formerKey = z.object({ accountId: z.uuid(), signingPublicKey: b64, until: z.iso.datetime() });
+export type FormerKey = z.infer<typeof formerKey>;
+
 export const rosterBody = z.object({
   format: z.literal('fieldscreen.roster'),
   storeFingerprint: z.string(),
@@ -46,6 +56,14 @@ export const rosterBody = z.object({
   issuedAt: z.iso.datetime(),
   accounts: z.array(rosterAccount),
   endorsedKeys: z.array(endorsedKey),
+  formerKeys: z.array(formerKey).optional(),
+  /**
+   * The first audit row that must carry a signature (1 for a store made with its identity): a trail
+   * whose signatures were all stripped would otherwise look like one from before signing.
+   */
+  auditSignedFrom: z.number().int().min(1).optional(),
+  /** The store's own audit key (store-audit-key.ts): signs recovery sessions' rows. Set by signRoster. */
+  storeAuditKey: b64.optional(),
 });
 export type RosterBody = z.infer<typeof rosterBody>;
 
@@ -53,7 +71,7 @@ export const signedRoster = z.object({ text: z.string(), signature: b64 });
 export type SignedRoster = z.infer<typeof signedRoster>;
 
 export function signRoster(ca: StoreCa, body: RosterBody): SignedRoster {
-  const text = JSON.stringify(rosterBody.parse(body));
+  const text = JSON.stringify(rosterBody.parse({ ...body, storeAuditKey: storeAuditPublicKey(ca) }));
   return { text, signature: signAsStore(ca.caKeyPem, text) };
 }
 
@@ -78,6 +96,17 @@ export function verifyRoster(
 /** The next version of a roster: one account changed (or added), serial and time moved on. */
 export function withAccount(body: RosterBody, account: RosterAccount, now: Date): RosterBody {
   const others = body.accounts.filter((a) => a.accountId !== account.accountId);
+  const before = rosterAccountOf(body, account.accountId)?.signingPublicKey ?? '';
+  const retired =
+    before !== '' &&
+    before !== account.signingPublicKey &&
+    !body.endorsedKeys.some((k) => k.accountId === account.accountId && k.signingPublicKey === before);
+  const formerKeys = retired
+    ? [
+        ...(body.formerKeys ?? []),
+        { accountId: account.accountId, signingPublicKey: before, until: now.toISOString() },
+      ]
+    : body.formerKeys;
   const known = body.endorsedKeys.some(
     (k) => k.accountId === account.accountId && k.signingPublicKey === account.signingPublicKey,
   );
@@ -98,6 +127,7 @@ export function withAccount(body: RosterBody, account: RosterAccount, now: Date)
     issuedAt: now.toISOString(),
     accounts: [...others, account],
     endorsedKeys,
+    ...(formerKeys ? { formerKeys } : {}),
   };
 }
 

@@ -52,7 +52,12 @@ function keysOf(session: Session): AuditKeyLookup {
   } catch {
     // An unreadable keyring vouches for no key: signed rows then report an unknown key.
   }
-  return storeAuditKeys({ db: session.db, keyring });
+  // The store this person's own keys were made for: a keyring swapped for another identity vouches for none.
+  return storeAuditKeys({
+    db: session.db,
+    keyring,
+    expectedStoreFingerprint: session.trust.storeFingerprint,
+  });
 }
 
 /** The whole check (chain, signatures, triggers, anchors) with every problem found. */

@@ -28,9 +28,11 @@ import { deriveDatabaseKey, readDatabaseSalt } from '../keys/database-key';
 import { dbKeyCheck, matchesDbKeyCheck } from '../keys/key-check';
 import { isLegacyKeyring, type Keyring, parseKeyring, readKeyring, writeKeyring } from '../keys/keyring';
 import { parseRecoveryKey } from '../keys/recovery-key';
+import { openStoreSecrets } from '../keys/store-recovery';
 import { wipe } from '../keys/wipe';
 import { fsyncDir } from '../util/atomic-file';
 import { readUserRow } from './accounts';
+import { storeAuthoritySigner } from './audit-signing';
 import { fileStamp, restrictToOwner, storePaths } from './paths';
 import type { Session } from './session';
 
@@ -288,10 +290,11 @@ export async function prepareRestore(args: RestoreArgs): Promise<PreparedRestore
       if (db.pragma('integrity_check', { simple: true }) !== 'ok') throw new AppError('DB_CORRUPT');
       backupSchemaVersion = readSchemaVersion(db);
       keyring = meta.keyring ? parseKeyringSnapshot(meta.keyring, key) : null;
-      assertTrustedTrail(db, meta, args.auditKeys ?? storeAuditKeys({ db, keyring }));
+      const lookup = args.auditKeys ?? storeAuditKeys({ db, keyring });
+      assertTrustedTrail(db, meta, lookup);
       migrate(db);
-      const actor = auditActorIn(db, args.actor);
-      if (args.signer) bindAuditSigner(db, args.signer);
+      const { actor, signer } = restoreSigning(db, args, lookup, keyring, recovery);
+      if (signer) bindAuditSigner(db, signer);
       db.transaction(() => {
         db.exec('DROP TABLE backup_meta');
         appendAudit(db, actor, now, {
@@ -336,6 +339,30 @@ function assertTrustedTrail(db: Db, meta: z.infer<typeof backupMetaSchema>, look
 
 function untrusted(why: string): AppError {
   return new AppError('BACKUP_UNTRUSTED', { cause: new Error(`backup audit trail: ${why}`) });
+}
+
+/**
+ * Who the restore row names and who signs it: the restoring person with their own key when the backup
+ * knows both; otherwise the recovery key acts, signed with the store's own audit key (the backup's store
+ * secrets open with the recovery key). Either way the restored trail stays signed to its end.
+ */
+function restoreSigning(
+  db: Db,
+  args: RestoreArgs,
+  lookup: AuditKeyLookup,
+  keyring: Keyring | null,
+  recovery: Buffer,
+): { actor: AuditActor; signer: AuditSigner | undefined } {
+  const actor = auditActorIn(db, args.actor);
+  const known = args.signer ? lookup(args.signer.keyId) : undefined;
+  if (actor.kind === 'user' && args.signer && known?.accountId === actor.id)
+    return { actor, signer: args.signer };
+  const recoveryActor: AuditActor = { kind: 'recovery', id: null };
+  const store = keyring?.store;
+  const ca = store ? openStoreSecrets(recovery, store.recoveryBox, store.caCertificatePem) : null;
+  if (ca) return { actor: recoveryActor, signer: storeAuthoritySigner(ca) };
+  // A backup from before the store identity has no signed rows, and no key its trail would know.
+  return { actor, signer: undefined };
 }
 
 /** The restoring user when the backup knows them; otherwise the recovery key acts. */

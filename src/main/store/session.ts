@@ -10,6 +10,7 @@ import type { KdfProfile } from '../keys/kdf';
 import type { PersonBundle } from '../keys/person-keys';
 import type { StoreCa } from '../keys/store-identity';
 import { wipe } from '../keys/wipe';
+import { bindSignerFor } from './audit-signing';
 
 export type SessionKind = 'user' | 'recovery';
 export type LockReason = 'manual' | 'idle' | 'suspend' | 'screen_lock' | 'shutdown' | 'restore';
@@ -72,8 +73,7 @@ export class Session {
    * key: the new recovery key, to show once (like at first run), then forgotten.
    */
   upgradeRecoveryKey: RecoveryKeyIssued | null = null;
-  /** Replaced as a whole when the person's keys change (first passphrase change, upgrade). */
-  trust: SessionTrust;
+  #trust: SessionTrust = NO_TRUST;
 
   constructor(init: SessionInit) {
     this.kind = init.kind;
@@ -84,6 +84,24 @@ export class Session {
     this.#dbKey = Buffer.from(init.dbKey);
     this.#clock = init.clock;
     this.trust = init.trust ?? NO_TRUST;
+  }
+
+  /**
+   * Replaced as a whole when the person's keys change (first passphrase change, upgrade): the audit rows
+   * written from then on are signed with the keys it holds (audit-signing.ts).
+   */
+  get trust(): SessionTrust {
+    return this.#trust;
+  }
+
+  set trust(next: SessionTrust) {
+    this.#trust = next;
+    if (this.#db)
+      bindSignerFor(this.#db, {
+        accountId: this.user?.id ?? null,
+        person: next.person,
+        storeCa: next.storeCa,
+      });
   }
 
   get storeCa(): StoreCa | null {

@@ -1,5 +1,6 @@
 import type { AuditAction } from '../../shared/domain/audit';
 import { AppError } from '../../shared/errors';
+import { auditHead } from '../audit/log';
 import type { Db } from '../db/driver';
 import { type AccountEntry, type Keyring, readKeyring, withBundle, writeKeyring } from '../keys/keyring';
 import { keyChangeProven, newPersonBundle, type PersonBundle, publicKeysOf } from '../keys/person-keys';
@@ -69,6 +70,8 @@ export function newStoreIdentity(args: {
   supervisor: { id: string; displayName: string };
   agency: string;
   now: Date;
+  /** The first audit row that must be signed (a new store: 1; an upgraded one: its next row). */
+  auditSignedFrom?: number;
 }): {
   ca: StoreCa;
   fingerprint: string;
@@ -111,6 +114,7 @@ export function newStoreIdentity(args: {
         from: args.now.toISOString(),
       },
     ],
+    auditSignedFrom: args.auditSignedFrom ?? 1,
   };
   return {
     ca,
@@ -147,6 +151,8 @@ export function establishTrust(args: {
     supervisor: { id: supervisor.id, displayName: supervisor.display_name },
     agency: agencyName(db),
     now,
+    // Every row from the next one on is signed: a trail whose signatures were all stripped is seen.
+    auditSignedFrom: auditHead(db).seq + 1,
   });
   let roster = made.roster;
   for (const entry of keyring.accounts) {

@@ -23,6 +23,7 @@ import {
   readUserRowByUsername,
   toUserSummary,
 } from './accounts';
+import { accountKeyStates } from './key-states';
 import { withKeyringLock } from './keyring-lock';
 import { changeOwnPassphrase as changePassphrase, resetPassphraseAsSupervisor } from './passphrases';
 import type { Session } from './session';
@@ -114,10 +115,22 @@ export function getUser(session: Session, id: string): UserSummary {
   return toUserSummary(row);
 }
 
-/** All accounts, for supervisors (a recovery session may list too, to pick whom to reset). */
+/**
+ * All accounts, for supervisors (a recovery session may list too, to pick whom to reset), each with
+ * where its keys stand in the signed roster.
+ */
 export function listUsers(session: Session): UserSummary[] {
   if (session.kind === 'user') session.require('users.manage');
-  return session.read((db) => listUserRows(db)).map(toUserSummary);
+  let keyring = null;
+  try {
+    keyring = readKeyring(session.dir);
+  } catch {
+    // An unreadable keyring vouches for nobody's keys: every account shows "none".
+  }
+  const keyStateOf = accountKeyStates(keyring);
+  return session
+    .read((db) => listUserRows(db))
+    .map((row) => ({ ...toUserSummary(row), keyState: keyStateOf(row.id) }));
 }
 
 /**

@@ -10,7 +10,6 @@ import {
 } from '../../shared/domain/users';
 import { AppError, isAppError } from '../../shared/errors';
 import { type AuditActor, appendAudit } from '../audit/log';
-import { type AuditSigner, bindAuditSigner } from '../audit/signer';
 import { closeDatabase, openDatabase } from '../db/connection';
 import type { Db } from '../db/driver';
 import { toStoreError } from '../db/errors';
@@ -31,6 +30,7 @@ import {
   usernameLookup,
   writeKeyring,
 } from '../keys/keyring';
+import type { PersonBundle } from '../keys/person-keys';
 import { parseRecoveryKey } from '../keys/recovery-key';
 import { signRoster } from '../keys/roster';
 import type { StoreCa } from '../keys/store-identity';
@@ -38,6 +38,7 @@ import { openStoreSecrets } from '../keys/store-recovery';
 import { wipe } from '../keys/wipe';
 import { fsyncDir } from '../util/atomic-file';
 import { insertUser, readUserRow, readUserRowByUsername, toSessionUser } from './accounts';
+import { bindSignerFor } from './audit-signing';
 import {
   afterRecoverySuccess,
   afterSuccess,
@@ -65,11 +66,6 @@ export interface VaultOptions {
   kdfProfile?: KdfProfile;
   /** Clock in epoch ms (tests move time to check the back-off). */
   now?: () => number;
-  /**
-   * The audit signer to bind at sign-in (src/main/audit/signer.ts), by account id (null: the recovery
-   * key). Tests give in-memory Ed25519 keys here until per-person keys (issue 12) bind the real ones.
-   */
-  auditSigner?: (accountId: string | null) => AuditSigner | undefined;
 }
 
 /**
@@ -158,6 +154,8 @@ export class Vault {
         salt: keys.salt,
       });
       restrictToOwner(tmpDb);
+      // The founding supervisor's own key signs the store's first rows (the roster says signing begins at 1).
+      bindSignerFor(db, { accountId: userId, person: identity.bundle, storeCa: null });
       try {
         db.transaction(() => {
           insertUser(
@@ -256,8 +254,8 @@ export class Vault {
         const sessionUser = { ...toSessionUser(user), role: trusted?.role ?? user.role };
         const now = new Date(nowMs);
         const openDb = db;
-        const signer = this.#options.auditSigner?.(sessionUser.id);
-        if (signer) bindAuditSigner(openDb, signer);
+        // Every row from here on carries the person's own signature (their passphrase opened the key).
+        bindSignerFor(openDb, { accountId: sessionUser.id, person: trusted?.bundle ?? null, storeCa: null });
         const endorsement = trusted?.storeCa
           ? endorsePendingKeys(openDb, keyring, trusted.storeCa, now)
           : null;
@@ -409,8 +407,10 @@ export class Vault {
     if (!newKey || !matchesDbKeyCheck(newKey, keyring.rotation.newDbKeyCheck))
       throw new AppError('DB_CORRUPT');
     try {
+      const person = bundleForRollbackRow(keyring, entry, opened);
       const db = openDatabase(paths.db, newKey, { keyVerified: true });
       rekey(db, opened.dbKey);
+      bindSignerFor(db, { accountId: entry.accountId, person, storeCa: null });
       db.transaction(() => {
         appendAudit(db, { kind: 'system', id: null }, new Date(nowMs), {
           action: 'vault.rotate_key_rolled_back',
@@ -461,8 +461,8 @@ export class Vault {
       const db = openDatabase(paths.db, dbKey, { keyVerified: keyring !== null });
       try {
         const now = new Date(nowMs);
-        const signer = this.#options.auditSigner?.(null);
-        if (signer) bindAuditSigner(db, signer);
+        // Rows of a recovery session are signed with the store's own key, which R opened with the store CA.
+        bindSignerFor(db, { accountId: null, person: null, storeCa });
         db.transaction(() => {
           if (keyring) flushPendingFailedLogins(db, keyring, now);
           appendAudit(db, { kind: 'recovery', id: null }, now, { action: 'auth.recovery_unlock' });
@@ -551,4 +551,17 @@ function fsyncFile(file: string): void {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The person's own keys, to sign the row recording a rolled-back rotation. It is written before the
+ * rest of sign-in, so the roster is checked here first: when it does not hold, sign-in fails before
+ * the database is touched (never an unsigned row in a signed trail).
+ */
+function bundleForRollbackRow(
+  keyring: Keyring,
+  entry: AccountEntry,
+  opened: OpenedEntry,
+): PersonBundle | null {
+  return keyring.store ? trustedSignIn(keyring, entry, opened.kek).bundle : null;
 }

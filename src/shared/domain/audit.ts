@@ -89,6 +89,7 @@ export const AUDIT_ROW_PROBLEMS = [
   'hash_mismatch',
   'unknown_key',
   'key_not_yet_valid',
+  'key_retired',
   'bad_signature',
   'signer_not_actor',
   'unsigned_after_signing',

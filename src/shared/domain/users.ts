@@ -102,9 +102,15 @@ export const signInResult = sessionUser.extend({
 });
 export type SignInResult = z.infer<typeof signInResult>;
 
+/** Where an account's keys stand in the signed roster (store/key-states.ts). */
+export const accountKeyState = z.enum(['none', 'given', 'pending', 'endorsed']);
+export type AccountKeyState = z.infer<typeof accountKeyState>;
+
 export const userSummary = sessionUser.extend({
   createdAt: isoDateTime,
   disabledAt: isoDateTime.nullable(),
+  /** Supervisors' list only: whether the person chose their own passphrase and keys were endorsed. */
+  keyState: accountKeyState.optional(),
 });
 export type UserSummary = z.infer<typeof userSummary>;
 

@@ -37,8 +37,6 @@ export interface StoreCommandOptions {
   /** Argon2id profile for passphrases set by these commands; tests pass 'test'. Default 'strong'. */
   kdfProfile?: KdfProfile;
   now?: () => number;
-  /** Audit signer bound at sign-in (VaultOptions.auditSigner); tests, until per-person keys. */
-  auditSigner?: VaultOptions['auditSigner'];
   /** Keys audit-verify and restore check signatures with; by default the store's roster. */
   auditKeys?: AuditKeyLookup;
 }
@@ -164,7 +162,6 @@ export function createStoreCommands(options: StoreCommandOptions = {}): CliComma
   const vaultOptions: VaultOptions = {
     kdfProfile: options.kdfProfile,
     now: options.now,
-    auditSigner: options.auditSigner,
   };
   const vaultFor = (dir: string) => new Vault(resolve(dir), vaultOptions);
 
@@ -318,7 +315,6 @@ export function createStoreCommands(options: StoreCommandOptions = {}): CliComma
           recoveryKey,
           now: options.now,
           auditKeys: options.auditKeys,
-          signer: options.auditSigner?.(null),
         });
         io.stdout(`restored: ${dir}`);
         io.stdout(`backup-created-at: ${result.backupCreatedAt}`);

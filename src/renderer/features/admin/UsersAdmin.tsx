@@ -88,6 +88,11 @@ export function UsersAdmin({ user }: { user: SessionUser }) {
                     {u.disabledAt
                       ? t('admin.users.disabledSince', { date: formatDate(u.disabledAt, uiLanguage) })
                       : t('admin.users.active')}
+                    {!u.disabledAt && u.keyState && (
+                      <div className="muted" data-testid="user-key-state" data-state={u.keyState}>
+                        {t(`admin.users.keyState.${u.keyState}`)}
+                      </div>
+                    )}
                   </td>
                   <td>
                     <span className="row tight">
