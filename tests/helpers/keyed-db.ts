@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { type AuditRowContent, auditRowHash, GENESIS_HASH } from '../../src/main/audit/chain';
 import { type StoredAuditRow, toTrailRow } from '../../src/main/audit/log';
-import { type AuditSigner, rowSignatureMessage } from '../../src/main/audit/signer';
+import { type AuditSigner, boundAuditSigner, rowSignatureMessage } from '../../src/main/audit/signer';
 import { type Db, openRawDatabase } from '../../src/main/db/driver';
 import { migrate } from '../../src/main/db/migrations';
 import { tempDir } from './disk';
@@ -34,7 +34,10 @@ export interface PlainAuditRow extends Omit<AuditRowContent, 'seq' | 'detailsJso
   details: unknown;
 }
 
-/** Appends a correctly chained audit row with plain JSON details; returns its seq. */
+/**
+ * Appends a correctly chained audit row with plain JSON details; returns its seq. Signed, like any row,
+ * when a signer is bound to the connection (a store's session).
+ */
 export function appendPlainAuditRow(db: Db, row: PlainAuditRow): number {
   const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
     | { seq: number; hash: string }
@@ -46,10 +49,22 @@ export function appendPlainAuditRow(db: Db, row: PlainAuditRow): number {
     detailsJson: JSON.stringify(details),
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
+  const hash = auditRowHash(prevHash, content);
+  const signer = boundAuditSigner(db);
   db.prepare(
-    `INSERT INTO audit_log (seq, at, actor_kind, actor_id, action, entity_type, entity_id, details_json, prev_hash, hash)
-     VALUES (@seq, @at, @actorKind, @actorId, @action, @entityType, @entityId, @detailsJson, @prevHash, @hash)`,
-  ).run({ ...content, prevHash, hash: auditRowHash(prevHash, content) });
+    `INSERT INTO audit_log (seq, at, actor_kind, actor_id, action, entity_type, entity_id, details_json, prev_hash, hash${signer ? ', signer_key, signature' : ''})
+     VALUES (@seq, @at, @actorKind, @actorId, @action, @entityType, @entityId, @detailsJson, @prevHash, @hash${signer ? ', @signerKey, @signature' : ''})`,
+  ).run({
+    ...content,
+    prevHash,
+    hash,
+    ...(signer
+      ? {
+          signerKey: signer.keyId,
+          signature: signer.sign(rowSignatureMessage(content.seq, hash)).toString('base64url'),
+        }
+      : {}),
+  });
   return content.seq;
 }
 

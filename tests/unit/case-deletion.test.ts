@@ -288,7 +288,7 @@ describe('deleting a case', () => {
       'followup.add',
     ]);
     expect(caseRows.some((e) => e.entityId !== null && recordIds.has(e.entityId))).toBe(true);
-    expect(verifyAudit(s)).toEqual({ ok: true, rows: expect.any(Number) });
+    expect(verifyAudit(s)).toEqual({ ok: true, rows: expect.any(Number), signedFromSeq: 1 });
     s.lock();
 
     // The raw bytes on disk (encrypted) hold none of the markers.
@@ -326,7 +326,7 @@ describe('deleting a case', () => {
       appendPlainAuditRow(db, {
         at: now.toISOString(),
         actorKind: 'user',
-        actorId: null,
+        actorId: s.requireUser().id,
         action: 'case.update',
         entityType: 'case',
         entityId: c.id,

@@ -12,7 +12,7 @@ import {
 import { z } from 'zod';
 import { type SealedBox, seal, unseal } from './aead';
 import { generateAccountKeyPair } from './key-agreement';
-import { newReferralKey } from './store-identity';
+import { newReferralKey, type RsaKeyPem, rsaKeyPairAsync } from './store-identity';
 import { wipe } from './wipe';
 
 /**
@@ -41,15 +41,19 @@ export interface PersonPublicKeys {
   referralPublicKeyPem: string;
 }
 
-/** New keys for a person; `sealingKeyDer` keeps an existing X25519 key (PKCS#8 DER) instead of a new one. */
+/**
+ * New keys for a person; `sealingKeyDer` keeps an existing X25519 key (PKCS#8 DER) instead of a new one;
+ * `referralKey` is an RSA key made beforehand (newPersonBundleAsync), else one is made here.
+ */
 export function newPersonBundle(
   storeFingerprint: string | null,
   storeCaKeyPem: string | null,
   sealingKeyDer?: Buffer,
+  referralKey?: RsaKeyPem,
 ): PersonBundle {
   const signing = generateKeyPairSync('ed25519');
   const sealing = sealingKeyDer ? { privateKeyDer: Buffer.from(sealingKeyDer) } : generateAccountKeyPair();
-  const referral = newReferralKey();
+  const referral = referralKey ?? newReferralKey();
   try {
     return {
       signingKey: signing.privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),
@@ -62,6 +66,14 @@ export function newPersonBundle(
   } finally {
     wipe(sealing.privateKeyDer);
   }
+}
+
+/** newPersonBundle with its RSA key made off the main thread (account set-up, passphrase changes). */
+export async function newPersonBundleAsync(
+  storeFingerprint: string | null,
+  storeCaKeyPem: string | null,
+): Promise<PersonBundle> {
+  return newPersonBundle(storeFingerprint, storeCaKeyPem, undefined, await rsaKeyPairAsync(2048));
 }
 
 export function publicKeysOf(bundle: PersonBundle): PersonPublicKeys {

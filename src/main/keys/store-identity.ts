@@ -2,6 +2,7 @@ import {
   createHash,
   createPrivateKey,
   createPublicKey,
+  generateKeyPair,
   generateKeyPairSync,
   randomBytes,
   sign,
@@ -49,14 +50,40 @@ function utf8(shortName: 'CN' | 'O' | 'OU', value: string) {
 
 const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 
-/** A new store CA (RSA 3072, ten years). */
-export function createStoreCa(agency: string, now: Date): StoreCa {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 3072 });
+/** An RSA key pair as PEM text: PKCS#8 private, SPKI public. */
+export interface RsaKeyPem {
+  privateKeyPem: string;
+  publicKeyPem: string;
+}
+
+/**
+ * An RSA key made on libuv's thread pool: a 3072-bit key takes seconds on a slow laptop, which must not
+ * freeze the app's main process (every window's IPC waits on it).
+ */
+export function rsaKeyPairAsync(modulusLength: 2048 | 3072): Promise<RsaKeyPem> {
+  return new Promise((resolve, reject) =>
+    generateKeyPair(
+      'rsa',
+      {
+        modulusLength,
+        publicKeyEncoding: { type: 'spki', format: 'pem' },
+        privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      },
+      (err, publicKeyPem, privateKeyPem) => (err ? reject(err) : resolve({ privateKeyPem, publicKeyPem })),
+    ),
+  );
+}
+
+/** A new store CA (RSA 3072, ten years); `key` is one made beforehand (rsaKeyPairAsync). */
+export function createStoreCa(agency: string, now: Date, key?: RsaKeyPem): StoreCa {
+  const privateKey = createPrivateKey((key ?? rsaKeyPairSync(3072)).privateKeyPem);
   const forgeKey = forge.pki.privateKeyFromPem(
     privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
   );
   const cert = forge.pki.createCertificate();
-  cert.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString());
+  cert.publicKey = forge.pki.publicKeyFromPem(
+    createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString(),
+  );
   cert.serialNumber = positiveSerial();
   cert.validity.notBefore = new Date(now.getTime() - 5 * 60 * 1000);
   cert.validity.notAfter = new Date(now.getTime() + 10 * YEAR_MS);
@@ -78,13 +105,22 @@ export function createStoreCa(agency: string, now: Date): StoreCa {
   };
 }
 
-/** An RSA key for a person's referral signatures (its certificate comes from the store CA). */
-export function newReferralKey(): { privateKeyPem: string; publicKeyPem: string } {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return {
-    privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-  };
+function rsaKeyPairSync(modulusLength: 2048 | 3072): RsaKeyPem {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', {
+    modulusLength,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
+  return { privateKeyPem: privateKey, publicKeyPem: publicKey };
+}
+
+/**
+ * An RSA key for a person's referral signatures (its certificate comes from the store CA). Made in
+ * the calling thread: only where no caller can wait (sign-in of an account from before per-person
+ * keys); everywhere else rsaKeyPairAsync(2048).
+ */
+export function newReferralKey(): RsaKeyPem {
+  return rsaKeyPairSync(2048);
 }
 
 /** The store CA certifies a person's referral key: CN = their name, O = agency, OU = role. */

@@ -9,7 +9,7 @@ import {
   retryAfterSeconds,
   writeKeyring,
 } from '../keys/keyring';
-import { newPersonBundle, proveKeyChange, publicKeysOf, signingKeyOf } from '../keys/person-keys';
+import { newPersonBundleAsync, proveKeyChange, publicKeysOf, signingKeyOf } from '../keys/person-keys';
 import { parseRecoveryKey } from '../keys/recovery-key';
 import { wipe } from '../keys/wipe';
 import { readUserRow } from './accounts';
@@ -88,12 +88,12 @@ export async function changeOwnPassphrase(
       const firstOwn = keyring.store !== undefined && session.trust.mustChangePassphrase;
       if (firstOwn) {
         if (!old) throw new AppError('ACCOUNT_KEYS_UNTRUSTED');
-        bundle = newPersonBundle(fingerprint, old.storeCaKeyPem);
+        bundle = await newPersonBundleAsync(fingerprint, old.storeCaKeyPem);
         const keys = publicKeysOf(bundle);
         pending = { ...keys, proof: proveKeyChange(signingKeyOf(old), user.id, keys) };
       } else if (!bundle) {
         if (keyring.store) throw new AppError('ACCOUNT_KEYS_UNTRUSTED');
-        bundle = newPersonBundle(null, null);
+        bundle = await newPersonBundleAsync(null, null);
       }
       const fresh = await createAccountEntry({
         keyring,
@@ -148,7 +148,7 @@ export async function writeAccountPassphrase(
   const roster = rosterOf(keyring);
   const listed = roster?.accounts.find((a) => a.accountId === user.id);
   const role = listed?.role ?? user.role;
-  const bundle = newPersonBundle(
+  const bundle = await newPersonBundleAsync(
     keyring.store?.fingerprint ?? null,
     role === 'supervisor' && ca ? ca.caKeyPem : null,
   );

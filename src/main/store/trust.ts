@@ -15,6 +15,8 @@ import {
 import {
   createStoreCa,
   issuePersonCertificate,
+  type RsaKeyPem,
+  rsaKeyPairAsync,
   type StoreCa,
   storeFingerprint,
 } from '../keys/store-identity';
@@ -64,6 +66,14 @@ export function certifyReferralKey(
   });
 }
 
+/** newStoreIdentity with both RSA keys made off the main thread, in parallel (first run). */
+export async function newStoreIdentityAsync(
+  args: Omit<Parameters<typeof newStoreIdentity>[0], 'rsa'>,
+): Promise<ReturnType<typeof newStoreIdentity>> {
+  const [ca, supervisorReferral] = await Promise.all([rsaKeyPairAsync(3072), rsaKeyPairAsync(2048)]);
+  return newStoreIdentity({ ...args, rsa: { ca, supervisorReferral } });
+}
+
 /** A new store identity and the roster's first version: the founding supervisor, endorsed. */
 export function newStoreIdentity(args: {
   recoveryKey: Buffer;
@@ -72,6 +82,8 @@ export function newStoreIdentity(args: {
   now: Date;
   /** The first audit row that must be signed (a new store: 1; an upgraded one: its next row). */
   auditSignedFrom?: number;
+  /** RSA keys made beforehand (newStoreIdentityAsync); else made here. */
+  rsa?: { ca: RsaKeyPem; supervisorReferral: RsaKeyPem };
 }): {
   ca: StoreCa;
   fingerprint: string;
@@ -79,9 +91,9 @@ export function newStoreIdentity(args: {
   store: NonNullable<Keyring['store']>;
   roster: RosterBody;
 } {
-  const ca = createStoreCa(args.agency, args.now);
+  const ca = createStoreCa(args.agency, args.now, args.rsa?.ca);
   const fingerprint = storeFingerprint(ca.caCertificatePem);
-  const bundle = newPersonBundle(fingerprint, ca.caKeyPem);
+  const bundle = newPersonBundle(fingerprint, ca.caKeyPem, undefined, args.rsa?.supervisorReferral);
   const keys = publicKeysOf(bundle);
   const certificate = issuePersonCertificate({
     ca,

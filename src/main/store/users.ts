@@ -12,7 +12,7 @@ import {
 import { AppError } from '../../shared/errors';
 import { toStoreError } from '../db/errors';
 import { createAccountEntry, readKeyring, writeKeyring } from '../keys/keyring';
-import { newPersonBundle, publicKeysOf } from '../keys/person-keys';
+import { newPersonBundleAsync, publicKeysOf } from '../keys/person-keys';
 import { accountStatusOf } from './account';
 import {
   activeSupervisorCount,
@@ -51,7 +51,7 @@ export async function addUser(session: Session, input: AddUserInput): Promise<Us
     // The supervisor knows the first passphrase, so these keys are only for enrolment: the person
     // makes their own at the first sign-in. A new supervisor's bundle carries the store key.
     const ca = keyring.store ? requireStoreCa(session) : null;
-    const bundle = newPersonBundle(
+    const bundle = await newPersonBundleAsync(
       keyring.store?.fingerprint ?? null,
       parsed.role === 'supervisor' && ca ? ca.caKeyPem : null,
     );

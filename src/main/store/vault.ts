@@ -53,7 +53,7 @@ import { writeAccountPassphrase } from './passphrases';
 import { restrictToOwner, storePaths } from './paths';
 import { Session } from './session';
 import { trustedSignIn } from './sign-in-trust';
-import { endorsePendingKeys, establishTrust, newStoreIdentity, rosterOf, TRUST_AUDIT } from './trust';
+import { endorsePendingKeys, establishTrust, newStoreIdentityAsync, rosterOf, TRUST_AUDIT } from './trust';
 import { parseInput } from './validate';
 import { databaseKeyFromRecoveryKey, issuedRecoveryKey, readKeyringTolerant, rekey } from './vault-keys';
 
@@ -125,7 +125,7 @@ export class Vault {
     const tmpDb = join(dir, `.fieldscreen.db.init-${randomBytes(6).toString('hex')}`);
     try {
       const userId = randomUUID();
-      const identity = newStoreIdentity({
+      const identity = await newStoreIdentityAsync({
         recoveryKey: keys.recoveryKey,
         supervisor: { id: userId, displayName: parsed.displayName },
         agency: '',
