@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { defaultFontDir, fallbackChain } from '../../src/main/pdf/fonts';
 import { itemizeByFont } from '../../src/main/pdf/itemize';
+import { A4, DocumentLayout, SHARED_LINES_LIMIT, type SharedLines, STYLES } from '../../src/main/pdf/layout';
 import {
   breakOpportunities,
   isPlainLatin,
@@ -191,5 +192,50 @@ describe('BuildShaper paragraph contexts', () => {
 describe('the font chain', () => {
   it('starts with the language font', () => {
     expect(fallbackChain('th')[0]).toBe('thai');
+  });
+});
+
+describe('lines kept across documents (SharedLines)', () => {
+  const width = 120;
+  const publicText = 'สิทธิของผู้เสียหายตามกฎหมายว่าด้วยการป้องกันและปราบปรามการค้ามนุษย์ รวมถึงที่พักที่ปลอดภัย';
+  const personal = 'นางสาวสมใจ ใจดี อายุ 17 ปี เกิดที่บ้านเลขที่ 99 ตำบลมหาชัย';
+
+  async function layoutWith(shared: SharedLines) {
+    const engine = await textEngineFor(defaultFontDir());
+    return new DocumentLayout(new BuildShaper(engine, undefined, 'sarabun'), A4, shared);
+  }
+
+  it('keeps only the texts it is told are public, and gives back the same lines as a fresh layout', async () => {
+    const shared: SharedLines = {
+      isPublic: (text) => text === publicText,
+      cache: new Map(),
+      scope: 'sarabun',
+    };
+    const fresh = await layoutWith({ isPublic: () => false, cache: new Map(), scope: 'sarabun' });
+    const first = await layoutWith(shared);
+    const expected = fresh.lines(publicText, 'th', STYLES.body, width);
+    expect(expected.length).toBeGreaterThan(1);
+    expect(first.lines(publicText, 'th', STYLES.body, width)).toEqual(expected);
+    first.lines(personal, 'th', STYLES.body, width);
+    // Only the public text is kept, under its scope, style, width and language.
+    const keys = [...shared.cache.keys()];
+    expect(keys).toHaveLength(1);
+    expect(keys[0]?.endsWith(publicText)).toBe(true);
+    expect(keys.some((key) => key.includes(personal))).toBe(false);
+    // A later document's layout (a new build) takes the kept lines: the same as laying it out anew.
+    const later = await layoutWith(shared);
+    expect(later.lines(publicText, 'th', STYLES.body, width)).toEqual(expected);
+    // Its copies are its own: changing one does not change what is kept.
+    const copy = later.lines(publicText, 'th', STYLES.body, width);
+    (copy[0] as { height: number }).height = -1;
+    expect(later.lines(publicText, 'th', STYLES.body, width)).toEqual(expected);
+    expect((await layoutWith(shared)).lines(publicText, 'th', STYLES.body, width)).toEqual(expected);
+  });
+
+  it('keeps no more entries than its limit', async () => {
+    const shared: SharedLines = { isPublic: () => true, cache: new Map(), scope: 'noto' };
+    const layout = await layoutWith(shared);
+    for (let i = 0; i < SHARED_LINES_LIMIT + 10; i++) layout.lines(`w${i}`, 'en', STYLES.small, width);
+    expect(shared.cache.size).toBeLessThanOrEqual(SHARED_LINES_LIMIT);
   });
 });

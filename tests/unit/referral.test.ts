@@ -7,7 +7,7 @@ import { parseAnchor } from '../../src/main/audit/anchor';
 import { DEMO_AGENCY, seedDemoAgency } from '../../src/main/demo/agency';
 import { DEMO_SCENARIOS } from '../../src/main/demo/scenarios';
 import { seedDemoCases } from '../../src/main/demo/seed';
-import { translatorFor } from '../../src/main/i18n/translator';
+import { isCatalogText, translatorFor } from '../../src/main/i18n/translator';
 import { renderPdf } from '../../src/main/pdf/render';
 import { loadFont } from '../../src/main/pdf/shaping';
 import type { RunRecord } from '../../src/main/pdf/textEngine';
@@ -222,6 +222,20 @@ describe('the referral as an official Thai letter, for each demo case', () => {
         expect(r.glyphIds, `${r.text} in ${r.fontFile}`).not.toContain(0);
         // Every visible character gives at least one inked glyph (ligatures may merge several).
         if (inked > 0) expect(drawn.length, r.text).toBeGreaterThan(0);
+      }
+    },
+  );
+
+  it.each(['km', 'my'])(
+    'Thai plus %s: the form wording kept across documents gives the very same PDF',
+    async (lang) => {
+      const model = await buildModelForCase(session, { caseId: caseOf(lang), ...FACTS });
+      const options = { thaiFace: 'sarabun', creationDate: new Date('2026-12-03T00:00:00Z') } as const;
+      const alone = await renderPdf(model, options);
+      // The first fills the kept lines, the second takes them.
+      for (let i = 0; i < 2; i++) {
+        const kept = await renderPdf(model, { ...options, isPublicText: isCatalogText });
+        expect(kept.equals(alone)).toBe(true);
       }
     },
   );

@@ -54,8 +54,8 @@ export function translatorFor(lng: Locale): (key: string, values?: Record<string
       let text = plain.get(key);
       if (text === undefined) {
         text = String(t(key, {}));
-        // Only keys the catalogs have (a missing one comes back as itself): the map stays catalog-sized.
-        if (text !== key) plain.set(key, text);
+        // Only keys the catalogs have: the map stays catalog-sized, and no other string is kept.
+        if (mainI18n().exists(key, { lng })) plain.set(key, text);
       }
       return text;
     };
@@ -69,4 +69,28 @@ const translators = new Map<Locale, (key: string, values?: Record<string, unknow
 /** The text of an instrument key (namespace `instrument`) in one language, e.g. a question as shown. */
 export function instrumentText(lng: Locale, key: string): string {
   return translatorFor(lng)(`instrument:${key}`);
+}
+
+let catalogTexts: Set<string> | null = null;
+
+/**
+ * Whether a text is exactly one of the catalogs' texts (any locale, any namespace, as written or NFC):
+ * the app's own wording, which holds no personal data. Interpolated texts (with a name, a date, an
+ * agency) are not, nor is anything typed or recorded.
+ */
+export function isCatalogText(text: string): boolean {
+  if (!catalogTexts) {
+    const texts = new Set<string>();
+    const collect = (value: unknown): void => {
+      if (typeof value === 'string') {
+        texts.add(value);
+        texts.add(value.normalize('NFC'));
+      } else if (value && typeof value === 'object') {
+        for (const child of Object.values(value)) collect(child);
+      }
+    };
+    collect(mainI18n().store.data);
+    catalogTexts = texts;
+  }
+  return catalogTexts.has(text);
 }

@@ -91,7 +91,7 @@ export function contentHeight(page: PageGeometry): number {
 }
 
 /** One laid-out line: shaped text plus the height it occupies (ascent + descent + leading). */
-interface LineBox {
+export interface LineBox {
   line: ShapedLine;
   height: number;
   /** Baseline, down from the top of the box. */
@@ -108,6 +108,21 @@ interface Column {
 
 /** Paragraphs a DocumentLayout remembers (the footer repeats on every page, labels repeat). */
 const LINES_CACHE_LIMIT = 2_000;
+/** Entries kept across documents before that cache starts over (a referral uses a few hundred). */
+export const SHARED_LINES_LIMIT = 5_000;
+
+/**
+ * Broken, shaped lines kept ACROSS documents, for texts that hold no personal data: the form's own
+ * wording, exactly as the translation catalogs have it (`isPublic` decides; anything else, such as a
+ * name or an answer quoted with its question, stays in the one build's cache). `scope` names what else
+ * decides the lines besides style, width, language and text: the fonts' Thai face and the marker for
+ * unsupported scripts. Bounded (cleared when full).
+ */
+export interface SharedLines {
+  isPublic(text: string): boolean;
+  cache: Map<string, readonly LineBox[]>;
+  scope: string;
+}
 
 export class DocumentLayout {
   /** Broken lines by style, width, language and text: one layout's (one build's) text only, bounded. */
@@ -116,6 +131,7 @@ export class DocumentLayout {
   constructor(
     private readonly engine: LineShaper,
     private readonly page: PageGeometry,
+    private readonly shared?: SharedLines,
   ) {}
 
   /** Lines of `text` broken to `width`, shaped. */
@@ -123,6 +139,13 @@ export class DocumentLayout {
     const key = `${style.weight}\u0000${style.size}\u0000${width}\u0000${lang}\u0000${text}`;
     const cached = this.linesCache.get(key);
     if (cached) return cached.map((box) => ({ ...box }));
+    const shared = this.shared?.isPublic(text) ? this.shared : undefined;
+    const sharedKey = shared ? `${shared.scope}\u0000${key}` : '';
+    const kept = shared?.cache.get(sharedKey);
+    if (kept) {
+      this.linesCache.set(key, kept);
+      return kept.map((box) => ({ ...box }));
+    }
     const normalized = text.normalize('NFC');
     this.engine.setParagraphs?.(normalized.split('\n'), lang, style);
     const spans = breakLines(normalized, lang, width, (piece) => this.engine.measure(piece, lang, style));
@@ -132,10 +155,12 @@ export class DocumentLayout {
       return { line, height: line.ascent + line.descent + leading, baseline: leading / 2 + line.ascent };
     });
     if (this.linesCache.size >= LINES_CACHE_LIMIT) this.linesCache.clear();
-    this.linesCache.set(
-      key,
-      boxes.map((box) => ({ ...box })),
-    );
+    const copy = boxes.map((box) => ({ ...box }));
+    this.linesCache.set(key, copy);
+    if (shared) {
+      if (shared.cache.size >= SHARED_LINES_LIMIT) shared.cache.clear();
+      shared.cache.set(sharedKey, copy);
+    }
     return boxes;
   }
 

@@ -9,12 +9,20 @@ import {
   contentWidth,
   DocumentLayout,
   type DrawOp,
+  type LineBox,
   type PageGeometry,
   STYLES,
 } from './layout';
 import { type DocModel, docModelSchema } from './model';
 import { pageCount, paginate } from './paginate';
-import { BuildShaper, type LineShaper, type RunRecord, textEngineFor } from './textEngine';
+import {
+  BuildShaper,
+  type LineShaper,
+  type RunRecord,
+  type TextEngine,
+  textEngineFor,
+  UNSUPPORTED_SCRIPT,
+} from './textEngine';
 
 export interface RenderOptions {
   /** Directory with the Noto Sans TTFs (resources/fonts or node_modules/@expo-google-fonts). */
@@ -26,6 +34,23 @@ export interface RenderOptions {
   thaiFace?: ThaiFace;
   /** Debug hook: called for every text run drawn, with the font file, text and HarfBuzz glyph ids. */
   onRun?: (record: RunRecord) => void;
+  /**
+   * Texts that hold no personal data (e.g. exactly a translation catalog's wording): their lines are
+   * kept for later documents in this process (layout.ts SharedLines). Without it nothing is kept.
+   */
+  isPublicText?: (text: string) => boolean;
+}
+
+/** Lines of public texts, per text engine (fonts) for the life of the process. */
+const sharedLines = new WeakMap<TextEngine, Map<string, readonly LineBox[]>>();
+
+function sharedLinesOf(engine: TextEngine): Map<string, readonly LineBox[]> {
+  let cache = sharedLines.get(engine);
+  if (!cache) {
+    cache = new Map();
+    sharedLines.set(engine, cache);
+  }
+  return cache;
 }
 
 /** Room kept on the right of the footer for the page number. */
@@ -128,13 +153,19 @@ export async function renderPdf(input: DocModel, options: RenderOptions = {}): P
   const model = parsed.data;
   const page = options.page ?? A4;
   // Shaped text is cached for this document only: `shaper` goes out of scope with the build.
-  const shaper = new BuildShaper(
-    await textEngineFor(options.fontDir ?? defaultFontDir()),
-    undefined,
-    options.thaiFace ?? 'noto',
-    model.unsupportedScript,
+  const engine = await textEngineFor(options.fontDir ?? defaultFontDir());
+  const thaiFace = options.thaiFace ?? 'noto';
+  const shaper = new BuildShaper(engine, undefined, thaiFace, model.unsupportedScript);
+  const marker = model.unsupportedScript ?? UNSUPPORTED_SCRIPT;
+  const layout = new DocumentLayout(
+    shaper,
+    page,
+    options.isPublicText && {
+      isPublic: options.isPublicText,
+      cache: sharedLinesOf(engine),
+      scope: `${thaiFace}\u0000${marker.lang}\u0000${marker.text}`,
+    },
   );
-  const layout = new DocumentLayout(shaper, page);
   const items = layout.layout(model);
   const placements = paginate(items, contentHeight(page));
   const total = pageCount(placements);
