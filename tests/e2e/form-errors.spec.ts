@@ -358,6 +358,28 @@ test('the case page: a note, a status change, a stop and a deletion say under th
   await page.getByTestId('stop-reason').fill('The person asked to stop.');
   await page.getByTestId('stop-confirm').click();
   await expect(page.getByTestId('stopping')).toHaveCount(0);
+
+  // The officer's assessment saved with nothing written: said under it.
+  await page.getByTestId('assessment-save').click();
+  await expect(page.getByTestId('assessment-text')).toBeFocused();
+  expect(await errorUnder(page, 'assessment-text')).toBe('Fill this in.');
+  await page
+    .getByTestId('assessment-text')
+    .fill('Asked to stop before the work questions; no indicators yet.');
+  await page.getByTestId('assessment-save').click();
+  await expect(page.getByTestId('officer-assessment').getByRole('status')).toHaveText('Saved ✓');
+
+  // Signing in again with a field left empty: said under it, nothing sent.
+  await page.getByTestId('lock').click();
+  await expect(page.getByTestId('unlock-username')).toBeVisible();
+  await page.getByTestId('unlock-username').fill('');
+  await page.getByTestId('unlock-submit').click();
+  await expect(page.getByTestId('unlock-username')).toBeFocused();
+  expect(await errorUnder(page, 'unlock-username')).toBe('Fill this in.');
+  expect(await errorUnder(page, 'unlock-passphrase')).toBe('Fill this in.');
+  await fontsReady(page);
+  await page.screenshot({ path: shotPath('form-errors-unlock-1280') });
+  await expectAccessible(page, 'the unlock screen with nothing typed');
   await page.context().close();
 });
 

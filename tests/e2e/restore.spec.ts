@@ -90,7 +90,14 @@ test('a case, a backup, another case; restore the backup; the second case is gon
   await page.getByTestId('restore-use').click();
   await expect(page.getByTestId('restore-picked')).toContainText('fieldscreen-backup-');
   await expect(page.getByTestId('restore-warning')).toContainText('before-restore');
-  await expect(page.getByTestId('restore-submit')).toBeDisabled();
+  // Nothing typed, nothing ticked: each said under its field, nothing sent.
+  await page.getByTestId('restore-submit').click();
+  await expect(page.getByTestId('restore-recovery-key')).toBeFocused();
+  await expect(page.getByTestId('restore-understood')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('restore-understood')).toHaveAccessibleDescription(
+    'Tick this to confirm that you understand the records on this laptop will be replaced.',
+  );
+  await expect(page.getByTestId('restore-error')).toHaveCount(0);
 
   // A key cut short: said under the key field before anything is sent.
   await page.getByTestId('restore-recovery-key').fill(recoveryKey.slice(0, 40));
@@ -108,7 +115,11 @@ test('a case, a backup, another case; restore the backup; the second case is gon
   await page.getByTestId('restore-recovery-key').fill(wrong);
   await page.getByTestId('restore-understood').check();
   await page.getByTestId('restore-submit').click();
-  await expect(page.getByTestId('restore-error')).toContainText('does not open this backup');
+  // The key that does not open the backup is said under the key field.
+  await expect(page.getByTestId('restore-recovery-key')).toBeFocused();
+  await expect(page.getByTestId('restore-recovery-key')).toHaveAccessibleDescription(
+    /does not open this backup/,
+  );
   await expect(page.getByTestId('restore-error')).toContainText('still signed in');
   await expect(page.getByTestId('restore-recovery-key')).toHaveValue('');
   await expect(page.getByTestId('who')).toBeVisible();

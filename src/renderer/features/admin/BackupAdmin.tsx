@@ -9,6 +9,7 @@ import { formatDateTime } from '../../app/format';
 import { usePrefs } from '../../app/prefs-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useFocusFirstInvalid } from '../../components/form-problems';
+import { CheckField } from '../../components/TextField';
 import { formatSize } from '../cases/casework/format-size';
 import { RecoveryKeyField, useRecoveryKeyProblem } from '../unlock/RecoveryKeyField';
 
@@ -184,21 +185,31 @@ function RestoreConfirm({ picked, onOther }: { picked: Picked; onOther: () => vo
   const [understood, setUnderstood] = useState(false);
   const [busy, setBusy] = useState(false);
   const [localError, setLocalError] = useState<string | null>(null);
+  const [understoodMissing, setUnderstoodMissing] = useState(false);
   const [error, setError] = useState<ReplyError | null>(null);
   const keyProblem = useRecoveryKeyProblem();
   const formElement = useRef<HTMLFormElement>(null);
   const focusFirstInvalid = useFocusFirstInvalid(formElement);
 
+  // What is wrong is said under its field before anything is sent (a key that is not 64 hex
+  // characters, the confirmation not ticked), and a key that does not open the backup under the key.
   const restore = async () => {
     setError(null);
     const problem = keyProblem(recoveryKey);
     setLocalError(problem);
-    if (problem) return focusFirstInvalid();
+    setUnderstoodMissing(!understood);
+    if (problem || !understood) return focusFirstInvalid();
     setBusy(true);
     const reply = await call('admin.backup.restore', { pickedId: picked.id, recoveryKey });
     setBusy(false);
     setRecoveryKey('');
-    if (!reply.ok) return setError(restoreError(reply.error));
+    if (!reply.ok) {
+      if (reply.error.code === 'WRONG_RECOVERY_KEY') {
+        setLocalError(t('backupRestore.wrongKey'));
+        focusFirstInvalid();
+      }
+      return setError(restoreError(reply.error));
+    }
     // Main has locked the session; go to the unlock screen now, whatever the pushed event does.
     announce({ type: 'restored', ...reply.value });
   };
@@ -237,28 +248,26 @@ function RestoreConfirm({ picked, onOther }: { picked: Picked; onOther: () => vo
           <li>{t('backupRestore.warningSignIn')}</li>
         </ul>
       </div>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={understood}
-          onChange={(e) => setUnderstood(e.target.checked)}
-          data-testid="restore-understood"
-        />
-        {t('backupRestore.confirm')}
-      </label>
+      <CheckField
+        label={t('backupRestore.confirm')}
+        checked={understood}
+        error={understoodMissing ? t('backupRestore.confirmMissing') : null}
+        onChange={(checked) => {
+          setUnderstood(checked);
+          setUnderstoodMissing(false);
+        }}
+        testId="restore-understood"
+      />
       {error && (
         <div data-testid="restore-error">
-          <ErrorMessage error={error} />
-          <p className="muted">{t('backupRestore.nothingChanged')}</p>
+          {error.code !== 'WRONG_RECOVERY_KEY' && <ErrorMessage error={error} />}
+          <p className="muted" role="status">
+            {t('backupRestore.nothingChanged')}
+          </p>
         </div>
       )}
       <div className="row">
-        <button
-          type="submit"
-          className="danger"
-          disabled={busy || !understood || !recoveryKey}
-          data-testid="restore-submit"
-        >
+        <button type="submit" className="danger" disabled={busy} data-testid="restore-submit">
           {busy ? t('actions.working') : t('backupRestore.submit')}
         </button>
         <button

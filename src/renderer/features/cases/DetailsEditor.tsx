@@ -9,9 +9,7 @@ import { nationalityLabel } from '../../app/nationality';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import {
   type FormProblem,
-  generalError,
   hasProblems,
-  problemsFromReply,
   problemsFromSchema,
   useFormProblems,
 } from '../../components/form-problems';
@@ -144,8 +142,7 @@ export function DetailsEditor({
         ? personReply.error
         : null;
     if (refused) {
-      setError(generalError(refused, (key) => DETAILS_FIELDS.includes(key)));
-      return problems.show(problemsFromReply(refused));
+      return setError(problems.refused(refused, (key) => DETAILS_FIELDS.includes(key)));
     }
     onSaved();
   };

@@ -7,9 +7,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import {
   type FormProblem,
-  generalError,
   hasProblems,
-  problemsFromReply,
   problemsFromSchema,
   useFormProblems,
 } from '../../components/form-problems';
@@ -82,8 +80,7 @@ export function NewCaseScreen({ onCreated }: { onCreated: (caseId: string) => vo
     const reply = await call('cases.create', request);
     setBusy(false);
     if (!reply.ok) {
-      setError(generalError(reply.error, (key) => NEW_CASE_FIELDS.includes(key)));
-      return problems.show(problemsFromReply(reply.error));
+      return setError(problems.refused(reply.error, (key) => NEW_CASE_FIELDS.includes(key)));
     }
     onCreated(reply.value.id);
   };

@@ -140,8 +140,7 @@ function CrewPage({
     const created = await call('cases.create', crewCaseInput(inspection, name));
     if (!created.ok) {
       setBusy(false);
-      setError(generalError(created.error, (key) => key === NAME_PATH));
-      return problems.show(problemsFromReply(created.error));
+      return setError(problems.refused(created.error, (key) => key === NAME_PATH));
     }
     const started = await call('interview.start', {
       ...startInputOf(form, {

@@ -6,12 +6,7 @@ import { call } from '../../app/call';
 import { usePrefs } from '../../app/prefs-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { focusFirstInvalid } from '../../components/Field';
-import {
-  generalError,
-  hasProblems,
-  problemsFromReply,
-  useFormProblems,
-} from '../../components/form-problems';
+import { hasProblems, useFormProblems } from '../../components/form-problems';
 import { SetupFields, StillNeeded } from './SetupFields';
 import { type InterviewSetup, missingForStart, startInputOf } from './setup';
 import { changedSetupPaths, SETUP_FIELD_PATHS, setupProblems } from './setup-problems';
@@ -75,8 +70,7 @@ export function BeforeStart({
     });
     setBusy(false);
     if (!reply.ok) {
-      setError(generalError(reply.error, (key) => SETUP_FIELD_PATHS.includes(key)));
-      return problems.show(problemsFromReply(reply.error));
+      return setError(problems.refused(reply.error, (key) => SETUP_FIELD_PATHS.includes(key)));
     }
     onStarted(reply.value.id, s);
   };

@@ -1,12 +1,16 @@
-import { useId, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/domain/cases';
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { ZawgyiCheck } from '../../components/ZawgyiCheck';
+import { type FormProblem, hasProblems, useFormProblems } from '../../components/form-problems';
+import { TextAreaField } from '../../components/TextAreaField';
 
-/** The officer's own assessment and reasons, recorded beside the engine's screening result. */
+/**
+ * The officer's own assessment and reasons, recorded beside the engine's screening result. Nothing
+ * written, or what main's reply names (too long), is said under the field.
+ */
 export function OfficerAssessment({
   caseDetail,
   onSaved,
@@ -15,43 +19,58 @@ export function OfficerAssessment({
   onSaved: (c: CaseDetail) => void;
 }) {
   const { t } = useTranslation();
-  const id = useId();
   const [text, setText] = useState(caseDetail.officerAssessment ?? '');
   const [error, setError] = useState<ReplyError | null>(null);
   const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const problems = useFormProblems(form);
   const save = async () => {
     setSaved(false);
     setError(null);
+    const found: Record<string, FormProblem> = {};
+    if (!text.trim()) found.officerAssessment = { messageKey: 'errors.field.required' };
+    problems.show(found);
+    if (hasProblems(found)) return;
+    setBusy(true);
     const reply = await call('cases.update', {
       id: caseDetail.id,
       expectedRevision: caseDetail.revision,
       officerAssessment: text.normalize('NFC'),
     });
-    if (!reply.ok) return setError(reply.error);
+    setBusy(false);
+    if (!reply.ok) {
+      return setError(problems.refused(reply.error, (key) => key === 'officerAssessment'));
+    }
     onSaved(reply.value);
     setSaved(true);
   };
   return (
-    <div className="panel" data-testid="officer-assessment">
-      <label htmlFor={id}>
-        <strong>{t('interview.assessmentTitle')}</strong>
-      </label>
-      <p className="muted">{t('interview.assessmentHint')}</p>
-      <textarea
-        id={id}
+    <form
+      ref={form}
+      noValidate
+      className="panel"
+      data-testid="officer-assessment"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!busy) void save();
+      }}
+    >
+      <TextAreaField
+        label={t('interview.assessmentTitle')}
+        hint={t('interview.assessmentHint')}
+        error={problems.text('officerAssessment')}
         rows={4}
         value={text}
-        onChange={(e) => setText(e.target.value)}
-        data-testid="assessment-text"
+        onChange={(next) => {
+          setText(next);
+          setSaved(false);
+          problems.clear('officerAssessment');
+        }}
+        testId="assessment-text"
       />
-      <ZawgyiCheck text={text} onConvert={setText} />
       <div className="row">
-        <button
-          type="button"
-          disabled={!text.trim()}
-          onClick={() => void save()}
-          data-testid="assessment-save"
-        >
+        <button type="submit" disabled={busy} data-testid="assessment-save">
           {t('interview.assessmentSave')}
         </button>
         {saved && (
@@ -61,6 +80,6 @@ export function OfficerAssessment({
         )}
       </div>
       <ErrorMessage error={error} />
-    </div>
+    </form>
   );
 }

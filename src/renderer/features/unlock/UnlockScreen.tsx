@@ -8,6 +8,7 @@ import { formatDateTime } from '../../app/format';
 import { usePrefs } from '../../app/prefs-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
+import { type FormProblem, hasProblems, useFormProblems } from '../../components/form-problems';
 import { RecoveryResetForm } from './RecoveryResetForm';
 
 /** Why the unlock screen is shown, when main said so. */
@@ -127,13 +128,22 @@ function SignInForm({
   const [busy, setBusy] = useState(false);
   const nameInput = useRef<HTMLInputElement>(null);
   const passInput = useRef<HTMLInputElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const problems = useFormProblems(form);
   // Focus once, on arrival (after a reset the name is already filled in).
   const focusPass = useRef(focusPassphrase);
   useEffect(() => (focusPass.current ? passInput.current : nameInput.current)?.focus(), []);
 
+  // A field left empty is said under it (nothing is sent); a wrong name or passphrase stays one
+  // message for both, so it does not tell which accounts exist.
   const submit = async () => {
-    setBusy(true);
     setError(null);
+    const found: Record<string, FormProblem> = {};
+    if (!username.trim()) found.username = { messageKey: 'errors.field.required' };
+    if (!passphrase) found.passphrase = { messageKey: 'errors.field.required' };
+    problems.show(found);
+    if (hasProblems(found)) return;
+    setBusy(true);
     const reply = await call('session.unlock', { username, passphrase });
     setBusy(false);
     setPassphrase('');
@@ -143,38 +153,50 @@ function SignInForm({
 
   return (
     <form
+      ref={form}
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        void submit();
+        if (!busy) void submit();
       }}
     >
-      <Field label={t('unlock.username')}>
-        {(id) => (
+      <Field label={t('unlock.username')} error={problems.text('username')}>
+        {(id, describedBy, invalid) => (
           <input
             ref={nameInput}
             id={id}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
             value={username}
-            onChange={(e) => onUsername(e.target.value)}
+            onChange={(e) => {
+              onUsername(e.target.value);
+              problems.clear('username');
+            }}
             data-testid="unlock-username"
             autoComplete="username"
           />
         )}
       </Field>
-      <Field label={t('unlock.passphrase')}>
-        {(id) => (
+      <Field label={t('unlock.passphrase')} error={problems.text('passphrase')}>
+        {(id, describedBy, invalid) => (
           <input
             ref={passInput}
             id={id}
             type="password"
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
             value={passphrase}
-            onChange={(e) => setPassphrase(e.target.value)}
+            onChange={(e) => {
+              setPassphrase(e.target.value);
+              problems.clear('passphrase');
+            }}
             data-testid="unlock-passphrase"
             autoComplete="current-password"
           />
         )}
       </Field>
       <ErrorMessage error={error} />
-      <button type="submit" disabled={busy || !username || !passphrase} data-testid="unlock-submit">
+      <button type="submit" disabled={busy} data-testid="unlock-submit">
         {busy ? t('actions.working') : neutral ? t('unlock.neutralTitle') : t('unlock.submit')}
       </button>
     </form>
