@@ -44,8 +44,18 @@ function internals(doc: Doc): PdfkitInternals {
   return doc as unknown as PdfkitInternals;
 }
 
+/** Each document's pdfkit fonts by loaded font (a run looks its font up here, not through doc.font()). */
+const openedFonts = new WeakMap<Doc, Map<LoadedFont, PdfkitEmbeddedFont>>();
+
 /** The pdfkit font for a loaded font, opened once per document (registered under its file path). */
 function pdfFont(doc: Doc, font: LoadedFont): PdfkitEmbeddedFont {
+  let fonts = openedFonts.get(doc);
+  if (!fonts) {
+    fonts = new Map();
+    openedFonts.set(doc, fonts);
+  }
+  const known = fonts.get(font);
+  if (known) return known;
   const pdfkit = internals(doc);
   if (!pdfkit._registeredFonts[font.file]) {
     const source = (font.pdfkitFontObject ?? font.data) as Parameters<Doc['registerFont']>[1];
@@ -58,8 +68,12 @@ function pdfFont(doc: Doc, font: LoadedFont): PdfkitEmbeddedFont {
   font.pdfkitFontObject ??= opened.font;
   // And what its subsetter reads of each glyph (subset-cache.ts).
   readGlyphsThroughRecords(opened.subset);
+  fonts.set(font, opened);
   return opened;
 }
+
+/** Subset glyph ids as the 4 hex digits a TJ string holds (made once per id). */
+const HEX4: string[] = [];
 
 /** PDF number: short, fixed precision, no exponent. */
 export function pdfNumber(value: number): string {
@@ -121,7 +135,8 @@ function runOperators(doc: Doc, run: ShapedRun, x: number, baseline: number): st
   // Where the PDF will put the next glyph if nothing moves it: Tm origin plus /W advances.
   let pdfX = Number.NaN;
   let lineY = Number.NaN;
-  const clusters = clusterTexts(run);
+  // Only a glyph new to the document's font needs its text (for the ToUnicode map).
+  let clusters: Map<number, string> | undefined;
   for (const glyph of run.glyphs) {
     const targetX = penX + glyph.xOffset * scale;
     const targetY = baseline + glyph.yOffset * scale;
@@ -137,8 +152,11 @@ function runOperators(doc: Doc, run: ShapedRun, x: number, baseline: number): st
     }
     const subsetId = font.subset.includeGlyph(glyph.glyphId);
     font.widths[subsetId] ??= run.font.glyphAdvance(glyph.glyphId) * toThousandths;
-    font.unicode[subsetId] ??= glyphText(run.font, glyph.glyphId, clusters.get(glyph.cluster) ?? '');
-    hex += subsetId.toString(16).padStart(4, '0');
+    if (font.unicode[subsetId] === undefined) {
+      clusters ??= clusterTexts(run);
+      font.unicode[subsetId] = glyphText(run.font, glyph.glyphId, clusters.get(glyph.cluster) ?? '');
+    }
+    hex += HEX4[subsetId] ??= subsetId.toString(16).padStart(4, '0');
     pdfX = targetX + run.font.glyphAdvance(glyph.glyphId) * scale;
     penX += glyph.xAdvance * scale;
   }
