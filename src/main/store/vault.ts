@@ -32,7 +32,7 @@ import {
 } from '../keys/keyring';
 import type { PersonBundle } from '../keys/person-keys';
 import { parseRecoveryKey } from '../keys/recovery-key';
-import { signRoster } from '../keys/roster';
+import { type RosterBody, signRoster } from '../keys/roster';
 import type { StoreCa } from '../keys/store-identity';
 import { openStoreSecrets } from '../keys/store-recovery';
 import { wipe } from '../keys/wipe';
@@ -51,7 +51,7 @@ import { rotateLocked } from './key-rotation';
 import { withKeyringLock } from './keyring-lock';
 import { writeAccountPassphrase } from './passphrases';
 import { restrictToOwner, storePaths } from './paths';
-import { Session } from './session';
+import { Session, type SessionTrust } from './session';
 import { trustedSignIn } from './sign-in-trust';
 import { endorsePendingKeys, establishTrust, newStoreIdentityAsync, rosterOf, TRUST_AUDIT } from './trust';
 import { parseInput } from './validate';
@@ -302,17 +302,15 @@ export class Vault {
           clock: () => this.#now(),
           kdfProfile: this.#options.kdfProfile,
           trust: trusted
-            ? {
+            ? sessionTrust({
                 person: trusted.bundle,
-                referralCertificatePem:
-                  rosterNow?.accounts.find((a) => a.accountId === sessionUser.id)?.referralCertificatePem ??
-                  null,
+                roster: rosterNow,
+                accountId: sessionUser.id,
                 storeCa: trusted.storeCa,
-                storeFingerprint: keyring.store?.fingerprint ?? null,
-                storeCaCertificatePem: keyring.store?.caCertificatePem ?? null,
+                store: keyring.store,
                 mustChangePassphrase: trusted.mustChangePassphrase,
                 signingKeyPending: trusted.signingKeyPending,
-              }
+              })
             : undefined,
         });
         db = null;
@@ -339,18 +337,15 @@ export class Vault {
                   recoveryKey: recovery,
                   now,
                 });
-                const roster = rosterOf(made.keyring);
-                session.trust = {
+                session.trust = sessionTrust({
                   person: made.bundle,
-                  referralCertificatePem:
-                    roster?.accounts.find((a) => a.accountId === sessionUser.id)?.referralCertificatePem ??
-                    null,
+                  roster: rosterOf(made.keyring),
+                  accountId: sessionUser.id,
                   storeCa: made.ca,
-                  storeFingerprint: made.keyring.store?.fingerprint ?? null,
-                  storeCaCertificatePem: made.ca.caCertificatePem,
+                  store: made.keyring.store,
                   mustChangePassphrase: false,
                   signingKeyPending: false,
-                };
+                });
                 return made.keyring;
               },
             );
@@ -564,4 +559,26 @@ function bundleForRollbackRow(
   opened: OpenedEntry,
 ): PersonBundle | null {
   return keyring.store ? trustedSignIn(keyring, entry, opened.kek).bundle : null;
+}
+
+/** What a person's session holds of the store's trust, from their keys and the verified roster. */
+function sessionTrust(args: {
+  person: PersonBundle;
+  roster: RosterBody | null | undefined;
+  accountId: string;
+  storeCa: StoreCa | null;
+  store: Keyring['store'];
+  mustChangePassphrase: boolean;
+  signingKeyPending: boolean;
+}): SessionTrust {
+  return {
+    person: args.person,
+    referralCertificatePem:
+      args.roster?.accounts.find((a) => a.accountId === args.accountId)?.referralCertificatePem ?? null,
+    storeCa: args.storeCa,
+    storeFingerprint: args.store?.fingerprint ?? null,
+    storeCaCertificatePem: args.store?.caCertificatePem ?? null,
+    mustChangePassphrase: args.mustChangePassphrase,
+    signingKeyPending: args.signingKeyPending,
+  };
 }
