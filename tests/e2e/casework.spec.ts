@@ -126,6 +126,15 @@ test('a supervisor adds an officer, creates and finds cases, and works a case th
   await expect(
     page.locator('[data-testid="user-row"][data-username="malee"] [data-testid="user-state"]'),
   ).toHaveText('Active');
+  // Set up by the supervisor: the officer chooses their own passphrase (and keys) at first sign-in.
+  await expect(
+    page.locator('[data-testid="user-row"][data-username="malee"] [data-testid="user-key-state"]'),
+  ).toHaveAttribute('data-state', 'given');
+  await expect(
+    page.locator(
+      `[data-testid="user-row"][data-username="${SUPERVISOR.user}"] [data-testid="user-key-state"]`,
+    ),
+  ).toHaveAttribute('data-state', 'endorsed');
 
   // One case through the form, five more through the same channel the form uses.
   await page.getByTestId('nav-new-case').click();

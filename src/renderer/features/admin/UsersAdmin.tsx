@@ -84,10 +84,12 @@ export function UsersAdmin({ user }: { user: SessionUser }) {
                   <td>{u.displayName}</td>
                   <td>{t(`roles.${u.role}`)}</td>
                   <td>{formatDate(u.createdAt, uiLanguage)}</td>
-                  <td data-testid="user-state">
-                    {u.disabledAt
-                      ? t('admin.users.disabledSince', { date: formatDate(u.disabledAt, uiLanguage) })
-                      : t('admin.users.active')}
+                  <td>
+                    <span data-testid="user-state">
+                      {u.disabledAt
+                        ? t('admin.users.disabledSince', { date: formatDate(u.disabledAt, uiLanguage) })
+                        : t('admin.users.active')}
+                    </span>
                     {!u.disabledAt && u.keyState && (
                       <div className="muted" data-testid="user-key-state" data-state={u.keyState}>
                         {t(`admin.users.keyState.${u.keyState}`)}
