@@ -7,6 +7,7 @@ const suites: Array<[string, () => Promise<{ run: (print: typeof printFigure) =>
   ['referral', () => import('./referral.bench')],
   ['caseList', () => import('./case-list.bench')],
   ['rendererSize', () => import('./renderer-size.bench')],
+  ['handover', () => import('./handover.bench')],
 ];
 
 test('benchmarks', async () => {

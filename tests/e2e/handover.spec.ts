@@ -189,6 +189,29 @@ test('the case page hands a case over to the team, whose store receives it', asy
   expect(received.code, received.err).toBe(0);
   expect(received.facts['case-id']).toBe(made.id);
   expect(received.facts['from-officer']).toBe(SUPERVISOR.name);
+
+  // The team's receipt, imported on the case page: "received by", and the follow-up periods run from it.
+  const receipt = cli([
+    'receipt',
+    '--data',
+    join(teamDir, 'store'),
+    '--user',
+    'teamsup',
+    made.id,
+    '--out',
+    join(server.exportDir, 'team-receipt.fsreceipt'),
+  ]);
+  expect(receipt.code, receipt.err).toBe(0);
+  await panel.getByTestId('handover-import-receipt').click();
+  await panel
+    .getByTestId('handover-receipt-files')
+    .getByRole('button', { name: 'team-receipt.fsreceipt' })
+    .click();
+  await expect(panel.getByTestId('handover-receipt-note')).toContainText('Receipt imported');
+  await expect(panel.getByTestId('handover-receipt')).toContainText('Received by');
+  await expect(page.getByTestId('followups-referred')).toContainText('Received by the agency on');
+  await panel.scrollIntoViewIfNeeded();
+  await shot(page, 'case-page-receipt');
 });
 
 test('Cases → Receive a case opens a package the team sealed to this store', async ({ page }) => {

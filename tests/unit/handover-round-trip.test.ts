@@ -3,12 +3,18 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyKeyCommand, directoryCommand } from '../../src/main/cli/commands/agency-key-commands';
-import { handoverCommand, receiveCommand } from '../../src/main/cli/commands/handover-commands';
+import {
+  handoverCommand,
+  receiptCommand,
+  receiveCommand,
+} from '../../src/main/cli/commands/handover-commands';
 import { referralCommand, verifyPdfCommand } from '../../src/main/cli/commands/referral-commands';
 import { DEMO_SCENARIOS } from '../../src/main/demo/scenarios';
 import { seedDemoCases } from '../../src/main/demo/seed';
 import { addAttachment } from '../../src/main/store/attachments';
 import { exportCaseDocument } from '../../src/main/store/case-document';
+import { followUpCounters } from '../../src/main/store/case-history';
+import { handoversOfCase } from '../../src/main/store/handover-records';
 import { Vault } from '../../src/main/store/vault';
 import type { CaseDocument } from '../../src/shared/domain/case-document';
 import { tempDir } from '../helpers/disk';
@@ -287,6 +293,91 @@ describe('a case handed over from a screening team to a shelter', () => {
     const before = await stateOf(shelter);
     expectRefused(await cli.receive(shelter, pkg), 'already-received');
     expect(await stateOf(shelter)).toEqual(before);
+  });
+});
+
+describe('the receipt', () => {
+  it('the shelter signs a receipt; the team imports it, the case says received, the counters run from it', async () => {
+    const receipt = join(root, 'case.fsreceipt');
+    expectOk(
+      await runCommand(receiptCommand, [
+        '--data',
+        shelter.dir,
+        '--user',
+        shelter.user,
+        caseId,
+        '--out',
+        receipt,
+      ]),
+    );
+    const text = readFileSync(receipt, 'utf8');
+    const before = await stateOf(team);
+
+    const changed = join(root, 'changed.fsreceipt');
+    const file = JSON.parse(text) as { text: string; signature: string; signingPublicKey: string };
+    writeFileSync(
+      changed,
+      JSON.stringify({ ...file, text: file.text.replace(/"receivedAt":"\d{4}/, '"receivedAt":"2001') }),
+    );
+    const refused = await runCommand(receiptCommand, [
+      'import',
+      '--data',
+      team.dir,
+      '--user',
+      team.user,
+      changed,
+    ]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('error: SIGNATURE_INVALID');
+    expect(refused.err.join('\n')).toMatch(/message: This receipt is not valid/);
+
+    // Signed again by a key the shelter's roster does not endorse.
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const resignedReceipt = join(root, 'resigned.fsreceipt');
+    writeFileSync(
+      resignedReceipt,
+      JSON.stringify({
+        text: file.text,
+        signature: sign(
+          null,
+          Buffer.from(`fieldscreen.handover-receipt.v1\n${file.text}`, 'utf8'),
+          privateKey,
+        ).toString('base64'),
+        signingPublicKey: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
+      }),
+    );
+    const untrusted = await runCommand(receiptCommand, [
+      'import',
+      '--data',
+      team.dir,
+      '--user',
+      team.user,
+      resignedReceipt,
+    ]);
+    expect(untrusted.code).toBe(1);
+    expect(untrusted.err.join('\n')).toMatch(
+      /message: This receipt is signed by someone this store does not trust/,
+    );
+    expect(await stateOf(team)).toEqual(before);
+
+    const imported = expectOk(
+      await runCommand(receiptCommand, ['import', '--data', team.dir, '--user', team.user, receipt]),
+    );
+    expect(imported.value('case-id')).toBe(caseId);
+    expect(imported.value('received-by')).toBe(`Songkhla shelter (${shelter.displayName})`);
+    await withStore(team, (session) => {
+      const view = handoversOfCase(session, caseId);
+      const sent = view.records.find((r) => r.direction === 'sent' && r.packageSha256 === pkgSha);
+      expect(sent?.receipt?.by).toBe(shelter.displayName);
+      const counters = followUpCounters(session, caseId);
+      expect(counters.source).toBe('received');
+      expect(counters.referredAt).toBe(sent?.receipt?.at);
+    });
+    // Imported again: nothing changes.
+    const again = expectOk(
+      await runCommand(receiptCommand, ['import', '--data', team.dir, '--user', team.user, receipt]),
+    );
+    expect(again.out.join('\n')).toMatch(/imported before/);
   });
 });
 

@@ -45,6 +45,7 @@ const TWINS: [cli: string, ipc: ChannelName][] = [
   ['directory', 'admin.agencyKey.import'],
   ['handover', 'handover.send'],
   ['receive', 'handover.receive'],
+  ['receipt', 'handover.receipt'],
 ];
 /** Commands that act as an account but have no IPC twin (yet): their permission from the same table. */
 const CLI_ONLY: [cli: string, permission: Permission][] = [
@@ -111,6 +112,8 @@ function argsFor(name: string, role: UserRole): string[] {
       return [...base, join(work, 'identity.p12')];
     case 'handover':
       return [...base, 'no-such-case', '--to', 'no-such-agency', '--out', `${out}.fshandover`];
+    case 'receipt':
+      return [...base, 'no-such-case', '--out', `${out}.fsreceipt`];
     case 'receive':
       return [...base, join(work, 'identity.p12')];
     case 'agency-key':

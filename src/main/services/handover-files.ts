@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { ResponseOf } from '../../shared/ipc/contract';
 import type { ExportTarget } from '../referral/service';
+import { importReceipt, issueReceipt, MAX_RECEIPT_BYTES } from '../store/handover-receipt';
 import { receiveHandover } from '../store/handover-receive';
 import { recordHandoverSent, sealHandover } from '../store/handover-send';
+import { readPicked } from './agency-key-files';
 import type { AppContext } from './context';
 
 /**
@@ -78,5 +80,41 @@ export async function receivePickedHandover(
     attachments: received.attachments,
     appendix: received.appendix,
     referral: { valid: received.referral.valid, trusted: received.referral.trusted },
+  };
+}
+
+export async function saveReceipt(
+  ctx: AppContext,
+  input: { caseId: string },
+): Promise<ResponseOf<'handover.receipt'>> {
+  const session = ctx.sessions.require();
+  const issued = issueReceipt(session, input.caseId);
+  const fileName = await ctx.exportTarget.write(`receipt-${issued.reference}.fsreceipt`, issued.bytes);
+  return { fileName };
+}
+
+export async function receiptSources(ctx: AppContext): Promise<ResponseOf<'handover.receiptSources'>> {
+  ctx.sessions.require().require('handover.send');
+  const source = ctx.importSource;
+  return { mode: source.mode, files: source.mode === 'list' ? await source.list('receipt') : [] };
+}
+
+export async function importPickedReceipt(
+  ctx: AppContext,
+  name: string | null,
+): Promise<ResponseOf<'handover.receiptImport'>> {
+  const session = ctx.sessions.require();
+  session.require('handover.send');
+  const file = await ctx.importSource.pick('receipt', name);
+  if (!file) return { imported: null };
+  const imported = importReceipt(session, readPicked(file, MAX_RECEIPT_BYTES, 'errors.receiptInvalid'));
+  return {
+    imported: {
+      caseId: imported.caseId,
+      agencyName: imported.agencyName,
+      receivedAt: imported.receivedAt,
+      receivedBy: imported.receivedBy,
+      alreadyRecorded: imported.alreadyRecorded,
+    },
   };
 }

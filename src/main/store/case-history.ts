@@ -108,11 +108,25 @@ export function caseTimeline(
   });
 }
 
-/** The referral date: the first signed referral, else the first change of the status to "referred". */
+/**
+ * When the follow-up periods start: the day the receiving agency says it received the case (the first
+ * imported handover receipt), else the first signed referral, else the first change of the status to
+ * "referred".
+ */
 export function referredAt(
   session: Session,
   caseId: string,
-): { at: string; source: 'referral' | 'status' } | null {
+): { at: string; source: 'received' | 'referral' | 'status' } | null {
+  const receipt = session.read(
+    (db) =>
+      db
+        .prepare(
+          "SELECT min(receipt_at) FROM handovers WHERE case_id = ? AND direction = 'sent' AND receipt_json IS NOT NULL",
+        )
+        .pluck()
+        .get(caseId) as string | null,
+  );
+  if (receipt) return { at: receipt, source: 'received' };
   const signed = listReferrals(session, caseId)
     .map((r) => r.signedAt)
     .sort()[0];

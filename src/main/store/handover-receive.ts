@@ -103,7 +103,7 @@ export interface ReceivedHandover {
 }
 
 /** The officer's name as the sender's store certified it (CN of the certificate its CA issued). */
-function certifiedName(certificatePem: string | null, caCertificatePem: string): string | null {
+export function certifiedName(certificatePem: string | null, caCertificatePem: string): string | null {
   if (!certificatePem) return null;
   try {
     const cert = new X509Certificate(certificatePem);

@@ -3,9 +3,12 @@ import { basename, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { translatorFor } from '../../i18n/translator';
 import { importProblems } from '../../store/case-document';
+import { importReceipt, issueReceipt, MAX_RECEIPT_BYTES } from '../../store/handover-receipt';
 import { HandoverReceiveError, receiveHandover } from '../../store/handover-receive';
 import { HandoverRefusedError, recordHandoverSent, sealHandover } from '../../store/handover-send';
 import { Vault } from '../../store/vault';
+import { writeFileAtomic } from '../../util/atomic-file';
+import { readBoundedFile } from '../bounded-file';
 import { cliLanguage } from '../language';
 import type { CliCommand, CliIo, SignInFor } from '../types';
 import { saying } from './agency-key-commands';
@@ -120,4 +123,56 @@ export const receiveCommand: CliCommand = {
   },
 };
 
-export const handoverCommands: CliCommand[] = [handoverCommand, receiveCommand];
+/**
+ * `receipt --data DIR --user NAME CASE_ID --out F.fsreceipt` (the receiver: a signed receipt for a
+ * received case) and `receipt import --data DIR --user NAME F.fsreceipt` (the sender: the case then
+ * shows "received by <agency> on <date>" and its follow-up periods run from that date).
+ */
+export const receiptCommand: CliCommand = {
+  name: 'receipt',
+  signIn: SIGN_IN_HANDOVER,
+  summary:
+    'issue the signed receipt of a received case (--out), or import one on the sending side (receipt import FILE)',
+  usage:
+    'receipt --data DIR --user NAME CASE_ID --out FILE.fsreceipt | receipt import --data DIR --user NAME FILE.fsreceipt',
+  run(args, io) {
+    return guarded(io, this.usage, async () => {
+      const { flags, positionals } = parse(args, ['data', 'user', 'out']);
+      const dir = resolve(required(flags, 'data'));
+      if (positionals[0] === 'import') {
+        const file = resolve(onePositional(positionals.slice(1), 'FILE.fsreceipt'));
+        const bytes = readBoundedFile(
+          file,
+          MAX_RECEIPT_BYTES,
+          () => new AppError('SIGNATURE_INVALID', { messageKey: 'errors.receiptInvalid' }),
+        );
+        const imported = await withSession(
+          io,
+          new Vault(dir),
+          required(flags, 'user'),
+          SIGN_IN_HANDOVER,
+          (s) => saying(io, async () => importReceipt(s, bytes)),
+        );
+        io.stdout(`case-id: ${imported.caseId}`);
+        io.stdout(`package-id: ${imported.packageId}`);
+        io.stdout(`received-by: ${imported.agencyName} (${imported.receivedBy})`);
+        io.stdout(`received-at: ${imported.receivedAt}`);
+        if (imported.alreadyRecorded) io.stdout('note: this receipt was imported before; nothing changed');
+        return 0;
+      }
+      const caseId = onePositional(positionals, 'CASE_ID');
+      const out = resolve(required(flags, 'out'));
+      if (existsSync(out)) throw new UsageError(`${out} exists; choose another --out`);
+      const issued = await withSession(io, new Vault(dir), required(flags, 'user'), SIGN_IN_HANDOVER, (s) =>
+        saying(io, async () => issueReceipt(s, caseId)),
+      );
+      writeFileAtomic(out, issued.bytes);
+      io.stdout(`file: ${out}`);
+      io.stdout(`package-id: ${issued.packageId}`);
+      io.stdout(`reference: ${issued.reference}`);
+      return 0;
+    });
+  },
+};
+
+export const handoverCommands: CliCommand[] = [handoverCommand, receiveCommand, receiptCommand];

@@ -6,8 +6,11 @@ import {
 } from '../../services/agency-key-files';
 import {
   handoverReceiveSources,
+  importPickedReceipt,
   pickHandover,
+  receiptSources,
   receivePickedHandover,
+  saveReceipt,
   sendHandover,
 } from '../../services/handover-files';
 import { handoversOfCase, handoverTargets } from '../../store/handover-records';
@@ -24,6 +27,9 @@ export const handoverHandlers: {
   'handover.receiveSources': Handler<'handover.receiveSources'>;
   'handover.pick': Handler<'handover.pick'>;
   'handover.receive': Handler<'handover.receive'>;
+  'handover.receipt': Handler<'handover.receipt'>;
+  'handover.receiptSources': Handler<'handover.receiptSources'>;
+  'handover.receiptImport': Handler<'handover.receiptImport'>;
 } = {
   'admin.agencyKey.status': (_req, ctx) => agencyKeyStatus(ctx),
   'admin.agencyKey.export': (_req, ctx) => exportAgencyKeyFile(ctx),
@@ -35,4 +41,7 @@ export const handoverHandlers: {
   'handover.receiveSources': (_req, ctx) => handoverReceiveSources(ctx),
   'handover.pick': (req, ctx) => pickHandover(ctx, req.name),
   'handover.receive': (req, ctx) => receivePickedHandover(ctx, req),
+  'handover.receipt': (req, ctx) => saveReceipt(ctx, req),
+  'handover.receiptSources': (_req, ctx) => receiptSources(ctx),
+  'handover.receiptImport': (req, ctx) => importPickedReceipt(ctx, req.name),
 };

@@ -1,15 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agencyKind, type ReferralContact } from '../../../shared/domain/settings';
-import type { ImportFileInfo } from '../../../shared/ipc/channels/handover';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
-import { formatDateTime } from '../../app/format';
-import { usePrefs } from '../../app/prefs-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
-import { formatSize } from '../cases/casework/format-size';
+import { FileList } from '../../components/FileList';
 
 export type AgencyKeyStatus = ResponseOf<'admin.agencyKey.status'>;
 type Picked = NonNullable<ResponseOf<'admin.agencyKey.pick'>['picked']>;
@@ -238,39 +235,5 @@ function ImportConfirm({
       </div>
       <ErrorMessage error={error} />
     </div>
-  );
-}
-
-/** The files main listed (preview): a name, size and time each, chosen by name. */
-export function FileList({
-  files,
-  onPick,
-  testId,
-}: {
-  files: readonly ImportFileInfo[];
-  onPick: (name: string) => void;
-  testId: string;
-}) {
-  const { t } = useTranslation();
-  const { uiLanguage } = usePrefs();
-  if (files.length === 0)
-    return (
-      <p className="muted" data-testid={testId}>
-        {t('handover.files.none')}
-      </p>
-    );
-  return (
-    <ul className="file-list" data-testid={testId}>
-      {files.map((f) => (
-        <li key={f.name}>
-          <button type="button" className="secondary" onClick={() => onPick(f.name)}>
-            {f.name}
-          </button>{' '}
-          <span className="muted small">
-            {formatSize(f.bytes, uiLanguage)} · {formatDateTime(f.modifiedAt, uiLanguage)}
-          </span>
-        </li>
-      ))}
-    </ul>
   );
 }

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../app/format';
 import { usePrefs } from '../../app/prefs-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
+import { FileList } from '../../components/FileList';
 
 type OfCase = ResponseOf<'handover.ofCase'>;
 type Target = ResponseOf<'handover.targets'>[number];
@@ -36,6 +37,9 @@ export function HandoverPanel({
   const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState<ResponseOf<'handover.send'> | null>(null);
   const [error, setError] = useState<ReplyError | null>(null);
+  const [receiptNote, setReceiptNote] = useState<string | null>(null);
+  const [receiptError, setReceiptError] = useState<ReplyError | null>(null);
+  const [receiptFiles, setReceiptFiles] = useState<ResponseOf<'handover.receiptSources'> | null>(null);
 
   const load = useCallback(async () => {
     const reply = await call('handover.ofCase', { caseId });
@@ -61,6 +65,43 @@ export function HandoverPanel({
     if (reply.value.fileName) onChanged();
   };
 
+  const issueReceipt = async () => {
+    setReceiptError(null);
+    setReceiptNote(null);
+    const reply = await call('handover.receipt', { caseId });
+    if (!reply.ok) return setReceiptError(reply.error);
+    setReceiptNote(
+      reply.value.fileName
+        ? t('handover.case.receiptSaved', { file: reply.value.fileName })
+        : t('handover.case.receiptCancelled'),
+    );
+    onChanged();
+  };
+
+  const showReceipts = async () => {
+    setReceiptError(null);
+    const reply = await call('handover.receiptSources', {});
+    if (!reply.ok) return setReceiptError(reply.error);
+    setReceiptFiles(reply.value);
+    if (reply.value.mode === 'dialog') await importReceipt(null);
+  };
+
+  const importReceipt = async (name: string | null) => {
+    setReceiptError(null);
+    setReceiptNote(null);
+    const reply = await call('handover.receiptImport', { name });
+    if (!reply.ok) return setReceiptError(reply.error);
+    const got = reply.value.imported;
+    if (!got) return;
+    setReceiptFiles(null);
+    setReceiptNote(
+      got.alreadyRecorded
+        ? t('handover.case.receiptAgain')
+        : t('handover.case.receiptImported', { agency: got.agencyName, date: when(got.receivedAt) }),
+    );
+    onChanged();
+  };
+
   const received = state?.records.find((r) => r.direction === 'received') ?? null;
   const outgoing = state?.records.filter((r) => r.direction === 'sent') ?? [];
   const when = (iso: string) => formatDateTime(iso, uiLanguage);
@@ -84,6 +125,18 @@ export function HandoverPanel({
             {t('handover.case.receivedAt', { date: when(received.recordedAt) })}{' '}
             <span className="fingerprint">{t('handover.case.hash', { hash: received.packageSha256 })}</span>
           </p>
+        </div>
+      )}
+      {received && canSend && (
+        <div className="row">
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => void issueReceipt()}
+            data-testid="handover-issue-receipt"
+          >
+            {t('handover.case.issueReceipt')}
+          </button>
         </div>
       )}
       {received && state?.appendix && (
@@ -138,6 +191,31 @@ export function HandoverPanel({
           ))}
         </ul>
       )}
+      {canSend && outgoing.some((r) => !r.receipt) && (
+        <div className="handover-receipt-import">
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => void showReceipts()}
+            data-testid="handover-import-receipt"
+          >
+            {t('handover.case.importReceipt')}
+          </button>
+          {receiptFiles?.mode === 'list' && (
+            <FileList
+              files={receiptFiles.files}
+              onPick={(name) => void importReceipt(name)}
+              testId="handover-receipt-files"
+            />
+          )}
+        </div>
+      )}
+      {receiptNote && (
+        <p className="notice" role="status" data-testid="handover-receipt-note">
+          {receiptNote}
+        </p>
+      )}
+      <ErrorMessage error={receiptError} />
       {canSend && targets.length > 0 && (
         <div className="handover-send">
           <p className="muted small">{t('handover.case.sendHint')}</p>

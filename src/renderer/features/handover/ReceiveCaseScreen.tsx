@@ -6,7 +6,7 @@ import { call } from '../../app/call';
 import { formatDateTime } from '../../app/format';
 import { usePrefs } from '../../app/prefs-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { FileList } from '../admin/AgencyKeysPanel';
+import { FileList } from '../../components/FileList';
 
 type Picked = NonNullable<ResponseOf<'handover.pick'>['picked']>;
 

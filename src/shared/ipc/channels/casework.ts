@@ -105,13 +105,16 @@ export const caseworkChannels = {
     z.strictObject({ id: entityId, done: z.boolean() }),
     followUp,
   ),
-  /** When the case was referred (first signed referral, else the change to "referred") and the periods. */
+  /**
+   * When the follow-up periods start (the receiving agency's receipt of a handover, else the first signed
+   * referral, else the change to "referred") and the periods.
+   */
   'casework.followUps': channel(
     'signedIn',
     z.strictObject({ caseId: entityId }),
     z.strictObject({
       referredAt: isoDateTime.nullable(),
-      source: z.enum(['referral', 'status']).nullable(),
+      source: z.enum(['received', 'referral', 'status']).nullable(),
       days: followUpDays,
     }),
   ),

@@ -171,4 +171,32 @@ export const handoverChannels = {
   ),
   /** Checks, opens and receives the picked package; a refusal changes nothing. */
   'handover.receive': channel('handover.receive', z.strictObject({ pickedId }), receivedCaseView),
+  /** The signed receipt of a case received here, handed to the export target. */
+  'handover.receipt': channel(
+    'handover.send',
+    z.strictObject({ caseId: entityId }),
+    z.strictObject({ fileName: z.string().nullable() }),
+  ),
+  /** The receipts main can offer to import (the export folder's, or a dialog). */
+  'handover.receiptSources': channel(
+    'handover.send',
+    z.strictObject({}),
+    z.strictObject({ mode: z.enum(['dialog', 'list']), files: z.array(importFileInfo).max(500) }),
+  ),
+  /** Main picks a receipt (dialog, or the listed name) and imports it; null when none was chosen. */
+  'handover.receiptImport': channel(
+    'handover.send',
+    z.strictObject({ name: fileName.nullable() }),
+    z.strictObject({
+      imported: z
+        .strictObject({
+          caseId: entityId,
+          agencyName: z.string().max(200),
+          receivedAt: isoDateTime,
+          receivedBy: z.string().max(200),
+          alreadyRecorded: z.boolean(),
+        })
+        .nullable(),
+    }),
+  ),
 };

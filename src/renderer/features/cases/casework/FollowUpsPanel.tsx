@@ -68,9 +68,15 @@ export function FollowUpsPanel({
       {referralDay && info && (
         <>
           <p data-testid="followups-referred">
-            {t('followUps.referredOn', { date: formatDate(referralDay, uiLanguage) })}{' '}
+            {info.source === 'received'
+              ? t('followUps.receivedOn', { date: formatDate(referralDay, uiLanguage) })
+              : t('followUps.referredOn', { date: formatDate(referralDay, uiLanguage) })}{' '}
             <span className="muted">
-              {info.source === 'referral' ? t('followUps.fromReferral') : t('followUps.fromStatus')}
+              {info.source === 'received'
+                ? t('followUps.fromReceipt')
+                : info.source === 'referral'
+                  ? t('followUps.fromReferral')
+                  : t('followUps.fromStatus')}
             </span>
           </p>
           <ul className="followups">
