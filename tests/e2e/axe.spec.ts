@@ -1,11 +1,24 @@
 import { expect, type Page, test } from '@playwright/test';
-import { expectAccessible, fontsReady, ownServerForFile, SUPERVISOR, shotPath } from './helpers';
+import {
+  callFromPage,
+  expectAccessible,
+  fontsReady,
+  givenPass,
+  ownServerForFile,
+  replyValue,
+  SUPERVISOR,
+  shotPath,
+  signInAs,
+} from './helpers';
+import { answerShownNeutrally, openAt } from './interview-flow';
 
 /**
  * Accessibility of every screen: axe-core finds no serious or critical violation; keyboard focus is
  * always visible; nothing overflows sideways at 1366x768 with the text at 150%. Runs its own preview
  * server on a fresh data folder, because the first-run screens (setup, recovery key) exist only there.
  */
+
+test.describe.configure({ mode: 'serial' });
 
 const server = ownServerForFile('axe');
 
@@ -154,3 +167,87 @@ test('every screen is accessible, keyboard-usable and fits at 1366x768 with 150%
   await expect(page.getByTestId('case-page')).toBeVisible();
   await check(page, 'case-page-th');
 });
+
+/** The sizes the newer screens are checked at: two laptop screens, and 1366x768 zoomed to 150%. */
+const SIZES = [
+  { name: '1280', size: { width: 1280, height: 720 }, zoom: 1 },
+  { name: '1366', size: { width: 1366, height: 768 }, zoom: 1 },
+  { name: '1366-zoom150', size: { width: 1366, height: 768 }, zoom: 1.5 },
+] as const;
+
+for (const { name, size, zoom } of SIZES) {
+  test(`the newer screens at ${name}: first passphrase, My account, an inspection with its crew, the person-facing view`, async ({
+    browser,
+  }) => {
+    test.setTimeout(240_000);
+    const page = await openAt(browser, server, size, zoom);
+    const shot = async (screen: string) => {
+      await fontsReady(page);
+      await page.screenshot({ path: shotPath(`axe-new-${screen}-${name}`), fullPage: true });
+    };
+
+    // My account (the supervisor's: keys endorsed, both fingerprints).
+    await page.getByTestId('nav-account').click();
+    await expect(page.getByTestId('account-store-fingerprint')).toBeVisible();
+    await expectAccessible(page, `My account at ${name}`);
+    await shot('my-account');
+
+    // An inspection: the new form, then the crew page with one crew member screened.
+    await page.getByTestId('nav-inspection').click();
+    await expect(page.getByTestId('inspection-new')).toBeVisible();
+    await expectAccessible(page, `a new inspection at ${name}`);
+    await shot('inspection-new');
+    await page.getByTestId('insp-place-name').fill(`Ranong fishing port ${name}`);
+    await page.getByTestId('insp-vessel').fill('Sea Star 7');
+    await page.getByTestId('bs-language').selectOption('my');
+    await page.getByTestId('bs-interpreter-name').fill('Ma Hnin');
+    await page.getByTestId('bs-declaration').check();
+    for (const item of ['privateSpace', 'noEmployer', 'phoneAway', 'explainedStop'])
+      await page.getByTestId(`bs-privacy-${item}`).check();
+    await page.getByTestId('insp-begin').click();
+    await expect(page.getByTestId('inspection')).toBeVisible();
+    await expectAccessible(page, `an inspection before its crew at ${name}`);
+    await page.getByTestId('crew-name').fill('Aung Aung');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('question')).toBeVisible();
+
+    // The person-facing view of the first question, and of a question with more answers.
+    await page.getByTestId('person-view-on').click();
+    await expect(page.getByTestId('person-question')).toBeVisible();
+    await expectAccessible(page, `the person-facing view at ${name}`);
+    await shot('person-view');
+    await page.getByTestId('person-view-back').click();
+    await expect(page.getByTestId('question')).toBeVisible();
+    for (let i = 0; i < 3; i++) await answerShownNeutrally(page);
+    await page.getByTestId('person-view-on').click();
+    await expect(page.getByTestId('person-question')).toBeVisible();
+    await expectAccessible(page, `the person-facing view, a later question, at ${name}`);
+    await page.getByTestId('person-view-back').click();
+    await page.getByTestId('exit-interview').click();
+    await expect(page.getByTestId('crew-row')).toHaveCount(1);
+    await expectAccessible(page, `an inspection with its crew at ${name}`);
+    await shot('inspection-crew');
+    await page.getByTestId('inspection-end').click();
+
+    // The first-passphrase screen of an account someone else set up.
+    const officer = { name: `Officer ${name}`, user: `officer-${name}`, pass: 'officer passphrase 1' };
+    await replyValue(
+      callFromPage(page, 'admin.users.add', {
+        displayName: officer.name,
+        username: officer.user,
+        role: 'officer',
+        passphrase: givenPass(officer.pass),
+      }),
+    );
+    await signInAs(page, { ...officer, pass: givenPass(officer.pass) });
+    await expect(page.getByTestId('first-passphrase')).toBeVisible();
+    await expectAccessible(page, `the first-passphrase screen at ${name}`);
+    await shot('first-passphrase');
+    await page.getByTestId('account-change-submit').click();
+    await expect(page.getByTestId('account-current')).toHaveAttribute('aria-invalid', 'true');
+    await expectAccessible(page, `the first-passphrase screen with what is missing at ${name}`);
+    // The next size signs the supervisor in again (the preview keeps one session for all pages).
+    await replyValue(callFromPage(page, 'session.lock', { reason: 'manual' }));
+    await page.context().close();
+  });
+}
