@@ -22,6 +22,8 @@ export interface AppContextOptions {
   copyText?: (text: string) => boolean;
   /** Test-only: lock after this many ms without activity instead of the setting's minutes. */
   idleDelayMs?: number;
+  /** Test-only: the vault's clock (back-off waits), in epoch ms. */
+  now?: () => number;
 }
 
 /** Builds the context shared by Electron, the preview server and tests. */
@@ -31,6 +33,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const sessions = new SessionManager(options.dataDir, {
     kdfProfile: options.kdfProfile,
     idleDelayMs: options.idleDelayMs,
+    ...(options.now ? { now: options.now } : {}),
     onLocked: (reason) => {
       // A file picked for a restore belongs to the session that picked it.
       picked.clear();

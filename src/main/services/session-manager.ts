@@ -5,7 +5,7 @@ import { IdleLock } from '../store/idle-lock';
 import { withKeyringLock } from '../store/keyring-lock';
 import type { LockReason, Session } from '../store/session';
 import { getSettings } from '../store/settings';
-import { Vault } from '../store/vault';
+import { Vault, type VaultOptions } from '../store/vault';
 
 export type AppLockReason = LockReason | 'switch_user' | 'quick_hide';
 
@@ -19,7 +19,7 @@ export class SessionManager {
   #session: Session | null = null;
   #idle: IdleLock | null = null;
   readonly #onLocked: (reason: AppLockReason) => void;
-  readonly #kdfProfile: KdfProfile | undefined;
+  readonly #vaultOptions: VaultOptions;
   readonly #idleDelayMs: number | undefined;
 
   constructor(
@@ -28,11 +28,13 @@ export class SessionManager {
       kdfProfile?: KdfProfile;
       onLocked?: (reason: AppLockReason) => void;
       idleDelayMs?: number;
+      /** Test-only: the vault's clock (back-off waits), in epoch ms. */
+      now?: () => number;
     } = {},
   ) {
-    this.#kdfProfile = options.kdfProfile;
+    this.#vaultOptions = { kdfProfile: options.kdfProfile, ...(options.now ? { now: options.now } : {}) };
     this.#idleDelayMs = options.idleDelayMs;
-    this.vault = new Vault(dataDir, { kdfProfile: options.kdfProfile });
+    this.vault = new Vault(dataDir, this.#vaultOptions);
     this.#onLocked = options.onLocked ?? (() => {});
   }
 
@@ -63,7 +65,7 @@ export class SessionManager {
   async initialise(
     input: InitialiseInput,
   ): Promise<{ recoveryKey: string; storeFingerprint: string | null; user: SessionUser }> {
-    const issued = await Vault.initialise(this.vault.dir, input, { kdfProfile: this.#kdfProfile });
+    const issued = await Vault.initialise(this.vault.dir, input, this.#vaultOptions);
     const { newRecoveryKey: _none, ...user } = await this.unlock(input.username, input.passphrase);
     return { recoveryKey: issued.recoveryKey, storeFingerprint: issued.storeFingerprint ?? null, user };
   }

@@ -1,8 +1,10 @@
 import { newPassphrase as newPassphraseSchema } from '../../shared/domain/users';
 import { AppError } from '../../shared/errors';
 import {
+  type AccountEntry,
   createAccountEntry,
   type Keyring,
+  type OpenedEntry,
   openAccountEntry,
   openEntryBundle,
   readKeyring,
@@ -32,28 +34,6 @@ import { databaseKeyFromRecoveryKey, readKeyringTolerant, rebuildKeyring, sameKe
  */
 
 /**
- * Re-checks a signed-in user's passphrase (for sensitive actions and passphrase changes). Counts a
- * wrong passphrase like a failed sign-in.
- */
-export async function verifyOwnPassphrase(session: Session, passphrase: string): Promise<void> {
-  const user = session.requireUser();
-  await withKeyringLock(session.dir, async () => {
-    const keyring = readKeyring(session.dir);
-    const entry = keyring?.accounts.find((a) => a.accountId === user.id);
-    if (!keyring || !entry) throw new AppError('WRONG_PASSPHRASE');
-    const nowMs = session.now().getTime();
-    const wait = retryAfterSeconds(entry, nowMs);
-    if (wait > 0) throw new AppError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: wait });
-    const opened = await openAccountEntry(entry, passphrase);
-    if (!opened) {
-      writeKeyring(session.dir, recordFailure(keyring, entry, entry.usernameLookup, nowMs, 'passphrase'));
-      throw new AppError('WRONG_PASSPHRASE');
-    }
-    wipe(opened.kek, opened.dbKey);
-  });
-}
-
-/**
  * The signed-in person changes their own passphrase (proving the current one). Their keys stay the
  * same, re-wrapped under the new passphrase, except at the first change after someone else set the
  * passphrase (enrolment, reset): then the person makes new keys nobody else has seen, proves them with
@@ -69,17 +49,7 @@ export async function changeOwnPassphrase(
   // Keeping the passphrase someone else chose would leave them able to sign in as this person.
   if (next === currentPassphrase) throw new AppError('PASSPHRASE_UNCHANGED');
   await withKeyringLock(session.dir, async () => {
-    const keyring = readKeyring(session.dir);
-    const entry = keyring?.accounts.find((a) => a.accountId === user.id);
-    if (!keyring || !entry) throw new AppError('WRONG_PASSPHRASE');
-    const nowMs = session.now().getTime();
-    const wait = retryAfterSeconds(entry, nowMs);
-    if (wait > 0) throw new AppError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: wait });
-    const opened = await openAccountEntry(entry, currentPassphrase);
-    if (!opened) {
-      writeKeyring(session.dir, recordFailure(keyring, entry, entry.usernameLookup, nowMs, 'passphrase'));
-      throw new AppError('WRONG_PASSPHRASE');
-    }
+    const { keyring, entry, opened } = await openOwnEntry(session, user.id, currentPassphrase);
     try {
       const old = openEntryBundle(entry, opened.kek);
       const fingerprint = keyring.store?.fingerprint ?? null;
@@ -144,45 +114,18 @@ export async function writeAccountPassphrase(
   const keyring = existing ?? rebuildKeyring(session);
   // Whoever sets this passphrase knows it: the account gets new keys in the enrolment state, signs
   // nothing with them, and makes its own at its first sign-in (FirstPassphrase).
-  const ca = keyring.store ? requireStoreCa(session) : null;
-  const roster = rosterOf(keyring);
-  const listed = roster?.accounts.find((a) => a.accountId === user.id);
-  const role = listed?.role ?? user.role;
-  const bundle = await newPersonBundleAsync(
-    keyring.store?.fingerprint ?? null,
-    role === 'supervisor' && ca ? ca.caKeyPem : null,
-  );
-  const entry = await createAccountEntry({
-    keyring,
+  const listed = rosterOf(keyring)?.accounts.find((a) => a.accountId === user.id);
+  const { entry, enrol } = await enrolmentEntry(session, keyring, {
     accountId: user.id,
     username: user.username,
+    role: listed?.role ?? user.role,
     passphrase,
-    dbKey: session.dbKey,
-    bundle,
-    profile: session.kdfProfile,
   });
-  let next: Keyring = {
+  const next = enrol({
     ...keyring,
     accounts: [...keyring.accounts.filter((a) => a.accountId !== user.id), entry],
     unknownAttempts: keyring.unknownAttempts.filter((u) => u.usernameLookup !== entry.usernameLookup),
-  };
-  if (ca && roster) {
-    const keys = publicKeysOf(bundle);
-    next = keyringWithRosterAccount(
-      next,
-      ca,
-      {
-        accountId: user.id,
-        role,
-        enabled: true,
-        keyState: 'enrolment',
-        signingPublicKey: keys.signingPublicKey,
-        sealingPublicKey: keys.sealingPublicKey,
-        referralCertificatePem: null,
-      },
-      session.now(),
-    );
-  }
+  });
   writeKeyring(session.dir, next);
   session.write((db, now) => session.audit(db, now, { action, entityType: 'user', entityId: user.id }));
 }
@@ -232,4 +175,74 @@ function checkRecoveryKeyLocked(session: Session, recoveryKey: string): void {
   } finally {
     wipe(key);
   }
+}
+
+/**
+ * Under the keyring lock: the signed-in person's keyring entry opened with `passphrase`, behind the
+ * back-off; a wrong passphrase counts like a failed sign-in. The caller wipes the opened keys.
+ */
+async function openOwnEntry(
+  session: Session,
+  userId: string,
+  passphrase: string,
+): Promise<{ keyring: Keyring; entry: AccountEntry; opened: OpenedEntry }> {
+  const keyring = readKeyring(session.dir);
+  const entry = keyring?.accounts.find((a) => a.accountId === userId);
+  if (!keyring || !entry) throw new AppError('WRONG_PASSPHRASE');
+  const nowMs = session.now().getTime();
+  const wait = retryAfterSeconds(entry, nowMs);
+  if (wait > 0) throw new AppError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: wait });
+  const opened = await openAccountEntry(entry, passphrase);
+  if (!opened) {
+    writeKeyring(session.dir, recordFailure(keyring, entry, entry.usernameLookup, nowMs, 'passphrase'));
+    throw new AppError('WRONG_PASSPHRASE');
+  }
+  return { keyring, entry, opened };
+}
+
+/**
+ * A keyring entry in the enrolment state, for an account whose passphrase someone else sets (a new
+ * account, a reset): new keys that sign nothing (the person makes their own at the first sign-in); a
+ * supervisor's bundle carries the store key. `enrol` lists the account with these keys in the signed
+ * roster, when the store has one.
+ */
+export async function enrolmentEntry(
+  session: Session,
+  keyring: Keyring,
+  account: { accountId: string; username: string; role: 'supervisor' | 'officer'; passphrase: string },
+): Promise<{ entry: AccountEntry; enrol: (next: Keyring) => Keyring }> {
+  const ca = keyring.store ? requireStoreCa(session) : null;
+  const bundle = await newPersonBundleAsync(
+    keyring.store?.fingerprint ?? null,
+    account.role === 'supervisor' && ca ? ca.caKeyPem : null,
+  );
+  const entry = await createAccountEntry({
+    keyring,
+    accountId: account.accountId,
+    username: account.username,
+    passphrase: account.passphrase,
+    dbKey: session.dbKey,
+    bundle,
+    profile: session.kdfProfile,
+  });
+  const listed = ca && rosterOf(keyring) ? ca : null;
+  const keys = publicKeysOf(bundle);
+  const enrol = (next: Keyring) =>
+    listed
+      ? keyringWithRosterAccount(
+          next,
+          listed,
+          {
+            accountId: account.accountId,
+            role: account.role,
+            enabled: true,
+            keyState: 'enrolment',
+            signingPublicKey: keys.signingPublicKey,
+            sealingPublicKey: keys.sealingPublicKey,
+            referralCertificatePem: null,
+          },
+          session.now(),
+        )
+      : next;
+  return { entry, enrol };
 }

@@ -11,8 +11,7 @@ import {
 } from '../../shared/domain/users';
 import { AppError } from '../../shared/errors';
 import { toStoreError } from '../db/errors';
-import { createAccountEntry, readKeyring, writeKeyring } from '../keys/keyring';
-import { newPersonBundleAsync, publicKeysOf } from '../keys/person-keys';
+import { readKeyring, writeKeyring } from '../keys/keyring';
 import { accountStatusOf } from './account';
 import {
   activeSupervisorCount,
@@ -25,7 +24,11 @@ import {
 } from './accounts';
 import { accountKeyStates } from './key-states';
 import { withKeyringLock } from './keyring-lock';
-import { changeOwnPassphrase as changePassphrase, resetPassphraseAsSupervisor } from './passphrases';
+import {
+  changeOwnPassphrase as changePassphrase,
+  enrolmentEntry,
+  resetPassphraseAsSupervisor,
+} from './passphrases';
 import type { Session } from './session';
 import { keyringWithRosterAccount, requireStoreCa, rosterOf } from './trust';
 import { parseInput } from './validate';
@@ -49,39 +52,14 @@ export async function addUser(session: Session, input: AddUserInput): Promise<Us
     const keyring = readKeyring(session.dir);
     if (!keyring) throw new AppError('DB_CORRUPT');
     // The supervisor knows the first passphrase, so these keys are only for enrolment: the person
-    // makes their own at the first sign-in. A new supervisor's bundle carries the store key.
-    const ca = keyring.store ? requireStoreCa(session) : null;
-    const bundle = await newPersonBundleAsync(
-      keyring.store?.fingerprint ?? null,
-      parsed.role === 'supervisor' && ca ? ca.caKeyPem : null,
-    );
-    const entry = await createAccountEntry({
-      keyring,
+    // makes their own at the first sign-in.
+    const { entry, enrol } = await enrolmentEntry(session, keyring, {
       accountId: id,
       username: parsed.username,
+      role: parsed.role,
       passphrase: parsed.passphrase,
-      dbKey: session.dbKey,
-      bundle,
-      profile: session.kdfProfile,
     });
-    let next = { ...keyring, accounts: [...keyring.accounts, entry] };
-    if (ca && rosterOf(keyring)) {
-      const keys = publicKeysOf(bundle);
-      next = keyringWithRosterAccount(
-        next,
-        ca,
-        {
-          accountId: id,
-          role: parsed.role,
-          enabled: true,
-          keyState: 'enrolment',
-          signingPublicKey: keys.signingPublicKey,
-          sealingPublicKey: keys.sealingPublicKey,
-          referralCertificatePem: null,
-        },
-        session.now(),
-      );
-    }
+    const next = enrol({ ...keyring, accounts: [...keyring.accounts, entry] });
     writeKeyring(session.dir, next);
     try {
       session.write((db, now) => {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FingerprintText } from './FingerprintText';
+import { CheckField } from './TextField';
 
 /**
  * A recovery key shown once (first run, or a store upgraded to a recovery key of its own): the person
@@ -37,15 +38,12 @@ export function RecoveryKeyCard({
         </>
       )}
       <p className="warning">{t('setup.recoveryWarning')}</p>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={stored}
-          onChange={(e) => setStored(e.target.checked)}
-          data-testid="recovery-stored"
-        />
-        {t('setup.recoveryStored')}
-      </label>
+      <CheckField
+        label={t('setup.recoveryStored')}
+        checked={stored}
+        onChange={setStored}
+        testId="recovery-stored"
+      />
       <button type="button" disabled={!stored} onClick={onContinue} data-testid="recovery-continue">
         {t('actions.continue')}
       </button>

@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { Field } from './Field';
 
-/** A labelled one-line text input, with an optional hint and an error said under it. */
+/** A labelled one-line input (text, a date or a number), with an optional hint and an error said under it. */
 export function TextField({
   label,
   hint,
@@ -11,6 +11,8 @@ export function TextField({
   testId,
   autoFocus = false,
   type = 'text',
+  range,
+  list,
 }: {
   label: string;
   hint?: string;
@@ -20,7 +22,11 @@ export function TextField({
   testId: string;
   /** For the one field a screen is for (the next crew member's name). */
   autoFocus?: boolean;
-  type?: 'text' | 'date';
+  type?: 'text' | 'date' | 'number';
+  /** Bounds of a number (whole steps unless said). */
+  range?: { min: number; max: number; step?: number };
+  /** The id of a datalist to suggest from (then the browser's own autocomplete is off). */
+  list?: string;
 }) {
   const focusOnce = useRef(autoFocus);
   return (
@@ -37,6 +43,8 @@ export function TextField({
             }
           }}
           type={type}
+          {...(range ? { min: range.min, max: range.max, step: range.step ?? 1 } : {})}
+          {...(list ? { list, autoComplete: 'off' } : {})}
           value={value}
           onChange={(e) => onChange(e.target.value)}
           data-testid={testId}

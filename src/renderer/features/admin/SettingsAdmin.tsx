@@ -23,6 +23,8 @@ import {
   problemsFromSchema,
   useFormProblems,
 } from '../../components/form-problems';
+import { SelectField } from '../../components/SelectField';
+import { TextField } from '../../components/TextField';
 import { type AgencyKeyStatus, AgencyKeysPanel } from './AgencyKeysPanel';
 import { AgencyTrustEditor } from './AgencyTrustEditor';
 
@@ -180,137 +182,91 @@ export function SettingsAdmin() {
         <div className="grid-form">
           <fieldset>
             <legend>{t('admin.settings.deviceTitle')}</legend>
-            <Field
+            <TextField
               label={t('admin.settings.autoLock')}
               hint={t('admin.settings.autoLockHint')}
               error={problem('autoLockMinutes')}
-            >
-              {(id, describedBy, invalid) => (
-                <input
-                  id={id}
-                  type="number"
-                  min={1}
-                  max={120}
-                  step={1}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid || undefined}
-                  value={autoLock}
-                  onChange={(e) => {
-                    setAutoLock(e.target.value);
-                    clear('autoLockMinutes');
-                  }}
-                  data-testid="settings-auto-lock"
-                />
-              )}
-            </Field>
-            <Field
+              type="number"
+              range={{ min: 1, max: 120 }}
+              value={autoLock}
+              onChange={(next) => {
+                setAutoLock(next);
+                clear('autoLockMinutes');
+              }}
+              testId="settings-auto-lock"
+            />
+            <SelectField
               label={t('admin.settings.intervieweeLanguage')}
               error={problem('intervieweeLanguageDefault')}
-            >
-              {(id, describedBy, invalid) => (
-                <select
-                  id={id}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid || undefined}
-                  value={language}
-                  onChange={(e) => {
-                    setLanguage(e.target.value);
-                    clear('intervieweeLanguageDefault');
-                  }}
-                  data-testid="settings-interviewee-language"
-                >
-                  {!(LOCALES as readonly string[]).includes(language) && (
-                    <option value={language}>{language}</option>
-                  )}
-                  {LOCALES.map((l) => (
-                    <option key={l} value={l} lang={l}>
-                      {LOCALE_NATIVE_NAMES[l]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+              value={language}
+              options={[
+                ...((LOCALES as readonly string[]).includes(language)
+                  ? []
+                  : [{ value: language, label: language }]),
+                ...LOCALES.map((l) => ({ value: l as string, label: LOCALE_NATIVE_NAMES[l], lang: l })),
+              ]}
+              onChange={(next) => {
+                setLanguage(next);
+                clear('intervieweeLanguageDefault');
+              }}
+              testId="settings-interviewee-language"
+            />
           </fieldset>
           <fieldset>
             <legend>{t('admin.settings.followUpTitle')}</legend>
-            <Field label={t('admin.settings.reflectionDays')} error={problem('followUpDays.reflectionDays')}>
-              {(id, describedBy, invalid) => (
-                <input
-                  id={id}
-                  type="number"
-                  min={1}
-                  max={365}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid || undefined}
-                  value={days.reflection}
-                  onChange={(e) => {
-                    setDays((d) => ({ ...d, reflection: e.target.value }));
-                    clear('followUpDays.reflectionDays');
-                  }}
-                  data-testid="settings-reflection-days"
-                />
-              )}
-            </Field>
-            <Field
+            <TextField
+              label={t('admin.settings.reflectionDays')}
+              error={problem('followUpDays.reflectionDays')}
+              type="number"
+              range={{ min: 1, max: 365 }}
+              value={days.reflection}
+              onChange={(next) => {
+                setDays((d) => ({ ...d, reflection: next }));
+                clear('followUpDays.reflectionDays');
+              }}
+              testId="settings-reflection-days"
+            />
+            <TextField
               label={t('admin.settings.shelterDays')}
               hint={t('admin.settings.followUpHint')}
               error={problem('followUpDays.shelterDays')}
-            >
-              {(id, describedBy, invalid) => (
-                <input
-                  id={id}
-                  type="number"
-                  min={1}
-                  max={365}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid || undefined}
-                  value={days.shelter}
-                  onChange={(e) => {
-                    setDays((d) => ({ ...d, shelter: e.target.value }));
-                    clear('followUpDays.shelterDays');
-                  }}
-                  data-testid="settings-shelter-days"
-                />
-              )}
-            </Field>
+              type="number"
+              range={{ min: 1, max: 365 }}
+              value={days.shelter}
+              onChange={(next) => {
+                setDays((d) => ({ ...d, shelter: next }));
+                clear('followUpDays.shelterDays');
+              }}
+              testId="settings-shelter-days"
+            />
           </fieldset>
           <fieldset>
             <legend>{t('admin.settings.agencyTitle')}</legend>
             {AGENCY_FIELDS.map((f) => (
-              <Field key={f} label={t(`admin.settings.agency.${f}`)} error={problem(`agency.${f}`)}>
-                {(id, describedBy, invalid) => (
-                  <input
-                    id={id}
-                    aria-describedby={describedBy}
-                    aria-invalid={invalid || undefined}
-                    value={agency[f]}
-                    onChange={(e) => {
-                      setAgency((a) => ({ ...a, [f]: e.target.value }));
-                      clear(`agency.${f}`);
-                    }}
-                    data-testid={`settings-agency-${f}`}
-                    {...(f === 'province' ? { list: PROVINCE_LIST_ID, autoComplete: 'off' } : {})}
-                  />
-                )}
-              </Field>
+              <TextField
+                key={f}
+                label={t(`admin.settings.agency.${f}`)}
+                error={problem(`agency.${f}`)}
+                value={agency[f]}
+                onChange={(next) => {
+                  setAgency((a) => ({ ...a, [f]: next }));
+                  clear(`agency.${f}`);
+                }}
+                testId={`settings-agency-${f}`}
+                {...(f === 'province' ? { list: PROVINCE_LIST_ID } : {})}
+              />
             ))}
-            <Field label={t('admin.settings.referralFont')} hint={t('admin.settings.referralFontHint')}>
-              {(id, hint) => (
-                <select
-                  id={id}
-                  aria-describedby={hint}
-                  value={referralFont}
-                  onChange={(e) => setReferralFont(referralFontSchema.parse(e.target.value))}
-                  data-testid="settings-referral-font"
-                >
-                  {referralFontSchema.options.map((font) => (
-                    <option key={font} value={font}>
-                      {t(`admin.settings.referralFonts.${font}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <SelectField
+              label={t('admin.settings.referralFont')}
+              hint={t('admin.settings.referralFontHint')}
+              value={referralFont}
+              options={referralFontSchema.options.map((font) => ({
+                value: font,
+                label: t(`admin.settings.referralFonts.${font}`),
+              }))}
+              onChange={setReferralFont}
+              testId="settings-referral-font"
+            />
           </fieldset>
         </div>
         <DirectoryEditor

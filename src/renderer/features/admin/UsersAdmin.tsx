@@ -17,7 +17,6 @@ import {
   NewPassphraseFields,
 } from '../../components/AccountFields';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Field } from '../../components/Field';
 import {
   generalError,
   problemsFromReply,
@@ -25,6 +24,7 @@ import {
   useFocusFirstInvalid,
   useFormProblems,
 } from '../../components/form-problems';
+import { SelectField } from '../../components/SelectField';
 import { RecoveryKeyField } from '../unlock/RecoveryKeyField';
 import { useRecoveryReset } from '../unlock/useRecoveryReset';
 
@@ -235,24 +235,20 @@ function AddUserForm({ onAdded }: { onAdded: (user: UserSummary) => void | Promi
           testIdPrefix="new-user"
           problems={{ displayName: problem('displayName'), username: problem('username') }}
         />
-        <Field label={t('admin.users.role')} error={problem('role')}>
-          {(id, describedBy, invalid) => (
-            <select
-              id={id}
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-              value={role}
-              onChange={(e) => {
-                setRole(e.target.value === 'supervisor' ? 'supervisor' : 'officer');
-                clear('role');
-              }}
-              data-testid="new-user-role"
-            >
-              <option value="officer">{t('roles.officer')}</option>
-              <option value="supervisor">{t('roles.supervisor')}</option>
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={t('admin.users.role')}
+          error={problem('role')}
+          value={role}
+          options={[
+            { value: 'officer', label: t('roles.officer') },
+            { value: 'supervisor', label: t('roles.supervisor') },
+          ]}
+          onChange={(next) => {
+            setRole(next);
+            clear('role');
+          }}
+          testId="new-user-role"
+        />
       </fieldset>
       <fieldset>
         <legend>{t('admin.users.firstPassphrase')}</legend>

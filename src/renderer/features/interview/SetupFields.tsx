@@ -129,15 +129,12 @@ export function SetupFields({
           {t('beforeStart.genderWarning')}
         </p>
       )}
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={s.withInterpreter}
-          onChange={(e) => set('withInterpreter', e.target.checked)}
-          data-testid="bs-with-interpreter"
-        />
-        {t('beforeStart.withInterpreter')}
-      </label>
+      <CheckField
+        label={t('beforeStart.withInterpreter')}
+        checked={s.withInterpreter}
+        onChange={(next) => set('withInterpreter', next)}
+        testId="bs-with-interpreter"
+      />
       {s.withInterpreter && (
         <fieldset>
           <legend>{t('beforeStart.interpreter')}</legend>

@@ -14,6 +14,7 @@ import {
   problemsFromReply,
   useFormProblems,
 } from '../../components/form-problems';
+import { CheckField } from '../../components/TextField';
 import { ReceivingAgencyPicker, type ReceivingChoice } from './ReceivingAgencyPicker';
 import {
   EMPTY_REFERRAL_DETAILS,
@@ -154,15 +155,12 @@ export function ReferralPanel({
         {consent?.given && !consent.recorded && (
           <div className="warning" data-testid="referral-consent-unrecorded">
             <p>{t('referral.consent.notRecorded')}</p>
-            <label>
-              <input
-                type="checkbox"
-                checked={confirmNamed}
-                onChange={(e) => setConfirmNamed(e.target.checked)}
-                data-testid="referral-confirm-named"
-              />{' '}
-              {t('referral.consent.confirm')}
-            </label>
+            <CheckField
+              label={t('referral.consent.confirm')}
+              checked={confirmNamed}
+              onChange={setConfirmNamed}
+              testId="referral-confirm-named"
+            />
           </div>
         )}
         <ReferralDetails

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUTOMATIC_REASON } from '../../../../shared/domain/cases';
 import type { TimelineEntry } from '../../../../shared/ipc/channels/casework';
@@ -7,6 +7,7 @@ import { call } from '../../../app/call';
 import { formatDate, formatDateTime } from '../../../app/format';
 import { usePrefs } from '../../../app/prefs-context';
 import { ErrorMessage } from '../../../components/ErrorMessage';
+import { CheckField } from '../../../components/TextField';
 import { changedFieldLabelKeys } from './changed-fields';
 
 /** Audit action codes contain dots; i18next keys use them as separators, so they become underscores. */
@@ -21,7 +22,6 @@ export function CaseTimeline({ caseId, version }: { caseId: string; version: num
   const [entries, setEntries] = useState<TimelineEntry[] | null>(null);
   const [routine, setRoutine] = useState(false);
   const [error, setError] = useState<ReplyError | null>(null);
-  const routineId = useId();
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes when the page changed something; it triggers the reload.
   useEffect(() => {
@@ -46,16 +46,12 @@ export function CaseTimeline({ caseId, version }: { caseId: string; version: num
   return (
     <section className="panel" aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t('timeline.title')}</h2>
-      <div className="check">
-        <input
-          id={routineId}
-          type="checkbox"
-          checked={routine}
-          onChange={(e) => setRoutine(e.target.checked)}
-          data-testid="timeline-routine"
-        />
-        <label htmlFor={routineId}>{t('timeline.showRoutine')}</label>
-      </div>
+      <CheckField
+        label={t('timeline.showRoutine')}
+        checked={routine}
+        onChange={setRoutine}
+        testId="timeline-routine"
+      />
       <ErrorMessage error={error} />
       {entries?.length === 0 && <p className="muted">{t('timeline.none')}</p>}
       <ol className="timeline" data-testid="timeline">
