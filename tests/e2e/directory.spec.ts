@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { neutralAnswer } from '../../src/main/demo/defaults';
 import { DEMO_SCENARIOS } from '../../src/main/demo/scenarios';
 import { isReferralConsentQuestion } from '../../src/shared/domain/consent-receiver';
 import { type Answers, findQuestion, INSTRUMENT } from '../../src/shared/instrument';
-import { planInterview } from '../../src/shared/screening';
+import { evaluate, planInterview } from '../../src/shared/screening';
+import { independentCheck, notdefGlyphsDrawn, pdfPageCount } from '../fixtures/pdf/tools';
 import {
   expectAccessible,
   fontsReady,
@@ -85,7 +86,7 @@ async function checkScreen(page: Page, screen: string) {
  * The short screen of the Songkhla training scenario, answered through the same channels the
  * interview screen uses (the screen itself is covered by interview.spec.ts), then completed.
  */
-async function completeShortScreen(page: Page, caseId: string, personId: string) {
+async function completeShortScreen(page: Page, caseId: string, personId: string): Promise<Answers> {
   const directory = await value(callFromPage<{ id: string; name: string }[]>(page, 'referral.directory', {}));
   const receiverId = directory.find((c) => c.name === SONGKHLA.name)?.id ?? '';
   const scenario = DEMO_SCENARIOS.find((s) => s.case.place.province === 'Songkhla');
@@ -121,6 +122,17 @@ async function completeShortScreen(page: Page, caseId: string, personId: string)
   }
   expect(answers.close_referral_consent).toEqual({ kind: 'choice', value: 'yes' });
   await value(callFromPage(page, 'interview.setState', { interviewId: interview.id, state: 'completed' }));
+  return answers;
+}
+
+/** A Thai text of the bundled catalogs (resources/locales/th), by namespace and dotted key. */
+function thai(namespace: string, key: string): string {
+  const catalog: unknown = JSON.parse(readFileSync(`resources/locales/th/${namespace}.json`, 'utf8'));
+  const text = key
+    .split('.')
+    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalog);
+  if (typeof text !== 'string') throw new Error(`no Thai text for ${namespace}:${key}`);
+  return text;
 }
 
 function today(): string {
@@ -235,7 +247,7 @@ test("an officer refers a case to an agency of the case's province, chosen from 
   );
   const caseId = list.rows.find((r) => r.reference === reference)?.id ?? '';
   const detail = await value(callFromPage<{ persons: { id: string }[] }>(page, 'cases.get', { id: caseId }));
-  await completeShortScreen(page, caseId, detail.persons[0]?.id ?? '');
+  const answers = await completeShortScreen(page, caseId, detail.persons[0]?.id ?? '');
 
   await page.getByTestId('nav-cases').click();
   await page.getByTestId('case-search').fill(reference);
@@ -291,6 +303,40 @@ test("an officer refers a case to an agency of the case's province, chosen from 
   expect(execFileSync('pdfsig', [pdf], { encoding: 'utf8' })).toContain('Signature is Valid');
   expect(text).toContain('Labour inspector');
   expect(text.replace(/\s+/g, '')).toContain('ที่สข0017/1/25');
+  // As for the demo letters (tests/unit/referral.test.ts): what a receiver's own tools make of it, at
+  // most 4 pages, no glyph drawn as an empty box, the mark on every page, the person as recorded,
+  // Buddhist Era dates, Bangkok times, the interview language by name and every recommendation.
+  expect(independentCheck(pdf)).toEqual({
+    signatures: 1,
+    valid: true,
+    wholeDocument: true,
+    signatureType: 'ETSI.CAdES.detached',
+    fontsNotEmbedded: [],
+    structureOk: true,
+    replacementCharacters: false,
+  });
+  const pages = pdfPageCount(pdf);
+  expect(pages).toBeGreaterThan(0);
+  expect(pages).toBeLessThanOrEqual(4);
+  expect(notdefGlyphsDrawn(pdf)).toBe(0);
+  const flat = text.replace(/\s+/g, '');
+  const flatThai = (namespace: string, key: string) =>
+    thai(namespace, key).normalize('NFC').replace(/\s+/g, '');
+  expect(flat.split(flatThai('referral', 'letter.confidential')).length - 1).toBeGreaterThanOrEqual(pages);
+  expect(flat).toContain('Sokha(training)');
+  expect(flat).toContain(String(new Date().getFullYear() + 543));
+  expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+  expect(text).toContain('UTC+7');
+  const scenario = DEMO_SCENARIOS.find((s) => s.case.place.province === 'Songkhla');
+  expect(flat).toContain(flatThai('instrument', `options.lang_${scenario?.lang}`));
+  const { recommendations } = evaluate(INSTRUMENT, answers, { tier: 'short' });
+  expect(recommendations.length).toBeGreaterThan(0);
+  let at = 0;
+  for (const r of recommendations) {
+    const found = flat.indexOf(flatThai('instrument', r.messageKey), at);
+    expect(found, r.messageKey).toBeGreaterThanOrEqual(0);
+    at = found;
+  }
 
   // An agency that is not in the directory can still be typed, but the person consented to referral
   // to the Songkhla agency only: another is refused, saying why, and nothing is written.
