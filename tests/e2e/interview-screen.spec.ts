@@ -143,6 +143,8 @@ test("the person-facing view shows only the question and answers in the person's
   const officerQuestion = (await page.getByTestId('question-officer').textContent()) ?? '';
   const reference = ((await page.locator('#iv-title').textContent()) ?? '').split(' · ')[1] ?? '';
   expect(reference).toMatch(/^FS-/);
+  for (const name of ['Lock', 'Hide (F9)', 'Break', 'Stop and keep answers', 'Show to the person', 'Next →'])
+    await expect(page.getByRole('button', { name, exact: true })).toHaveCount(1);
   await page.getByTestId('person-view-on').click();
   const view = page.getByTestId('person-view');
   await expect(view).toBeVisible();
@@ -154,18 +156,30 @@ test("the person-facing view shows only the question and answers in the person's
   // Nothing of the officer's: no controls, no officer text, no case reference, no banner, no list.
   for (const name of [
     'Lock',
-    'Quick hide',
+    'Hide (F9)',
     'Break',
     'Person is distressed',
     'Stop and keep answers',
     'Back to the case',
     'Show to the person',
-    'Next',
+    'Next →',
+    '← Back',
+    'Switch user',
+    'Diagnostic report',
   ]) {
     await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
   }
+  // The officer's bar is there on the officer's screen (so the names above are the real ones).
+  // In the view, every control is an answer of the person's or the discreet way back.
+  const controls = await page
+    .locator('button, a, input, select, textarea, [role="button"]')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-testid') ?? el.tagName));
+  expect(controls.length).toBeGreaterThan(2);
+  for (const control of controls)
+    expect(control, 'a control of the person-facing view').toMatch(/^(answer-|option-|person-view-back$)/);
   await expect(page.getByRole('navigation')).toHaveCount(0);
   await expect(page.getByRole('combobox')).toHaveCount(0);
+  await expect(page.getByRole('banner')).toHaveCount(0);
   const shown = await page.locator('body').innerText();
   for (const officerText of [
     officerQuestion,
