@@ -10,7 +10,7 @@ import {
   shotPath,
   signInAs,
 } from './helpers';
-import { answerShownNeutrally, openAt } from './interview-flow';
+import { answerNeutrallyUntil, answerShownNeutrally, openAt, startShortScreen } from './interview-flow';
 
 /**
  * Accessibility of every screen: axe-core finds no serious or critical violation; keyboard focus is
@@ -251,3 +251,54 @@ for (const { name, size, zoom } of SIZES) {
     await page.context().close();
   });
 }
+
+test("the interview's other screens at 1280x720: distress, break, stop, the urgent notice opened, the person-facing wait, quick-hide", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const page = await openAt(browser, server, { width: 1280, height: 720 });
+  const shot = async (screen: string) => {
+    await fontsReady(page);
+    await page.screenshot({ path: shotPath(`axe-interview-${screen}-1280`) });
+  };
+  await startShortScreen(page, 'Thiha (16)');
+  await page.getByTestId('distress').click();
+  await expect(page.getByTestId('distress-screen')).toBeVisible();
+  await expectAccessible(page, 'the distress screen');
+  await shot('distress');
+  await page.getByTestId('distress-continue').click();
+  await page.getByTestId('pause').click();
+  await expect(page.getByTestId('paused')).toBeVisible();
+  await expectAccessible(page, 'the break');
+  await shot('paused');
+  await page.getByTestId('resume').click();
+  await page.getByTestId('stop').click();
+  await expect(page.getByTestId('stopping')).toBeVisible();
+  await expectAccessible(page, 'the stop form');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  // A person of 16: the urgent notice as one line, opened on demand.
+  await answerNeutrallyUntil(page, 'id_age');
+  await page.keyboard.type('16');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('urgent')).toBeVisible();
+  await page.getByTestId('urgent-toggle').click();
+  await expect(page.getByTestId('urgent-details')).toBeVisible();
+  await expectAccessible(page, 'the urgent notice opened');
+  await shot('urgent');
+
+  // The officer's own question: the person-facing view waits, in the person's language.
+  await expect(page.getByTestId('officer-question')).toBeVisible();
+  await page.getByTestId('person-view-on').click();
+  await expect(page.getByTestId('person-wait')).toBeVisible();
+  await expectAccessible(page, 'the person-facing view while the officer answers');
+  await shot('person-wait');
+  await page.getByTestId('person-view-back').click();
+
+  // Quick-hide: the neutral screen.
+  await page.keyboard.press('F9');
+  await expect(page.getByTestId('neutral-screen')).toBeVisible();
+  await expectAccessible(page, 'the quick-hide screen');
+  await shot('neutral');
+  await page.context().close();
+});
