@@ -9,6 +9,7 @@ import {
   receiveCommand,
 } from '../../src/main/cli/commands/handover-commands';
 import { referralCommand, verifyPdfCommand } from '../../src/main/cli/commands/referral-commands';
+import { createStoreCommands } from '../../src/main/cli/commands/store-commands';
 import { DEMO_SCENARIOS } from '../../src/main/demo/scenarios';
 import { seedDemoCases } from '../../src/main/demo/seed';
 import { addAttachment } from '../../src/main/store/attachments';
@@ -17,6 +18,7 @@ import { followUpCounters } from '../../src/main/store/case-history';
 import { handoversOfCase } from '../../src/main/store/handover-records';
 import { Vault } from '../../src/main/store/vault';
 import type { CaseDocument } from '../../src/shared/domain/case-document';
+import { commandNamed } from '../helpers/cli-io';
 import { tempDir } from '../helpers/disk';
 import {
   type CliRun,
@@ -293,6 +295,43 @@ describe('a case handed over from a screening team to a shelter', () => {
     const before = await stateOf(shelter);
     expectRefused(await cli.receive(shelter, pkg), 'already-received');
     expect(await stateOf(shelter)).toEqual(before);
+  });
+});
+
+describe('an officer hands a case over', () => {
+  it('with their own endorsed key; the shelter names the officer as the team store certified them', async () => {
+    const commands = createStoreCommands({ kdfProfile: 'test' });
+    const given = 'given officer passphrase';
+    const own = 'officer own passphrase';
+    expectOk(
+      await runCommand(
+        commandNamed(commands, 'add-user'),
+        ['--data', team.dir, '--user', team.user, '--new-user', 'malee', '--display-name', 'Malee Officer'],
+        { FIELDSCREEN_PASSPHRASE: STORE_PASS, FIELDSCREEN_NEW_PASSPHRASE: given },
+      ),
+    );
+    await runCommand(commandNamed(commands, 'change-passphrase'), ['--data', team.dir, '--user', 'malee'], {
+      FIELDSCREEN_PASSPHRASE: given,
+      FIELDSCREEN_NEW_PASSPHRASE: own,
+    });
+    // A supervisor's sign-in endorses the officer's new keys.
+    await withStore(team, () => undefined);
+    const id = await caseReadyFor(team, shelterAtTeam, 'vi');
+    const file = join(root, 'by-officer.fshandover');
+    const made = await runCommand(
+      handoverCommand,
+      ['--data', team.dir, '--user', 'malee', id, '--to', shelterAtTeam, '--out', file],
+      { FIELDSCREEN_PASSPHRASE: own, FIELDSCREEN_LANG: 'en' },
+    );
+    expectOk(made);
+    const got = expectOk(await cli.receive(shelter, file));
+    expect(got.value('from-officer')).toBe('Malee Officer');
+    // An officer cannot receive: the agency key is the store's (supervisors and the recovery key).
+    const refused = await runCommand(receiveCommand, ['--data', team.dir, '--user', 'malee', file], {
+      FIELDSCREEN_PASSPHRASE: own,
+      FIELDSCREEN_LANG: 'en',
+    });
+    expect(refused.err).toContain('error: FORBIDDEN_ROLE');
   });
 });
 

@@ -85,14 +85,24 @@ export class PackageWriter {
   #frame(plain: Buffer, final: boolean): void {
     const cipher = createCipheriv('aes-256-gcm', this.#key, ivFor(this.#noncePrefix, this.#counter++));
     cipher.setAAD(Buffer.concat([this.#aad, Buffer.from([final ? 1 : 0])]));
-    const ct = Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
-    this.#out(Buffer.concat([u32(ct.length), ct]), true);
+    const ct = cipher.update(plain);
+    const rest = cipher.final();
+    const tag = cipher.getAuthTag();
+    this.#out(u32(ct.length + rest.length + tag.length), true);
+    this.#out(ct, true);
+    if (rest.length) this.#out(rest, true);
+    this.#out(tag, true);
   }
 
   /** Appends plaintext (any size; encrypted in 64 KiB frames as it fills). */
   write(bytes: Buffer): void {
     if (this.#finished) throw new Error('package already finished');
     let off = 0;
+    // Whole frames straight from the caller's buffer (no copy) while nothing is pending.
+    while (this.#pendingBytes === 0 && bytes.length - off > CHUNK_BYTES) {
+      this.#frame(bytes.subarray(off, off + CHUNK_BYTES), false);
+      off += CHUNK_BYTES;
+    }
     while (off < bytes.length) {
       const take = Math.min(CHUNK_BYTES - this.#pendingBytes, bytes.length - off);
       // A copy: the caller may wipe its buffer as soon as write returns.
@@ -266,18 +276,24 @@ export class PackageReader {
     this.#final = final;
   }
 
-  /** Exactly `length` more bytes of plaintext. */
+  /** Exactly `length` more bytes of plaintext (one buffer of that size; frames are copied into it). */
   read(length: number): Buffer {
-    const parts: Buffer[] = [];
-    let need = length;
-    while (need > 0) {
-      if (this.#plain.length === 0) this.#nextFrame();
-      const take = Math.min(need, this.#plain.length);
-      parts.push(this.#plain.subarray(0, take));
-      this.#plain = this.#plain.subarray(take);
-      need -= take;
+    if (this.#plain.length === 0 && length > 0) this.#nextFrame();
+    if (this.#plain.length >= length) {
+      const out = this.#plain.subarray(0, length);
+      this.#plain = this.#plain.subarray(length);
+      return out;
     }
-    return parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts, length);
+    const out = Buffer.allocUnsafe(length);
+    let at = 0;
+    while (at < length) {
+      if (this.#plain.length === 0) this.#nextFrame();
+      const take = Math.min(length - at, this.#plain.length);
+      this.#plain.copy(out, at, 0, take);
+      this.#plain = this.#plain.subarray(take);
+      at += take;
+    }
+    return out;
   }
 
   /** The plaintext ended exactly here, with the final frame. */

@@ -255,8 +255,7 @@ export async function receiveHandover(session: Session, file: string): Promise<R
     const account = roster ? rosterAccountOf(roster, manifest.sender.accountId) : undefined;
     if (
       !roster ||
-      !account ||
-      !account.enabled ||
+      !account?.enabled ||
       account.keyState !== 'endorsed' ||
       account.signingPublicKey !== header.sender.signingPublicKey
     )

@@ -117,8 +117,7 @@ function prepare(session: Session, caseId: string, agencyId: string) {
   if (
     !bundle ||
     !keyring.roster ||
-    !account ||
-    !account.enabled ||
+    !account?.enabled ||
     account.keyState !== 'endorsed' ||
     account.signingPublicKey !== publicKeysOf(bundle).signingPublicKey
   )
