@@ -54,3 +54,14 @@ export function question(id: string): Question {
   if (!found) throw new Error(`no question ${id}`);
   return found;
 }
+
+/** A small seeded random generator (mulberry32), so a failure can be reproduced. */
+export function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

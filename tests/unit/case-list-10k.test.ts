@@ -13,7 +13,7 @@ import {
   type CaseSummary,
 } from '../../src/shared/domain/cases';
 import type { Person } from '../../src/shared/domain/persons';
-import { SUPERVISOR } from '../helpers/samples';
+import { mulberry32, SUPERVISOR } from '../helpers/samples';
 import { createTestStore, type TestStore } from '../helpers/test-app';
 
 /**
@@ -52,16 +52,6 @@ const NAMES = [
 const NATIONALITIES = ['Myanmar', 'Cambodia', 'Lao PDR', 'Viet Nam', 'เมียนมา'] as const;
 const OFFICER = { username: 'wanida', displayName: 'Wanida K.', passphrase: 'officer passphrase long' };
 
-/** A small seeded generator, so a failure can be reproduced. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = mulberry32(20260521);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
 

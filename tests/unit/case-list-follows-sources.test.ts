@@ -19,6 +19,7 @@ import {
   type ScreeningResult,
 } from '../../src/shared/domain/cases';
 import { answer } from '../../src/shared/instrument';
+import { mulberry32 } from '../helpers/samples';
 import { createTestStore, type TestStore } from '../helpers/test-app';
 
 /**
@@ -86,15 +87,6 @@ let s: Session;
 const caseIds: string[] = [];
 let rand: () => number;
 
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
 
 /** The list equals the source computation for every sort, with no filter and with each of `filters`. */

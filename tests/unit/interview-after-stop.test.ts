@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { answer, INSTRUMENT } from '../../src/shared/instrument';
-import { CASE_INPUT } from '../helpers/samples';
+import { answer } from '../../src/shared/instrument';
+import { CASE_INPUT, SCREENING_INTERVIEW_INPUT } from '../helpers/samples';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
 /**
@@ -24,10 +24,7 @@ describe('closing checks after a stop', () => {
     const interview = await app.ok<{ id: string }>('interview.start', {
       caseId: created.id,
       personId: created.persons[0]?.id,
-      instrumentId: INSTRUMENT.id,
-      instrumentVersion: INSTRUMENT.version,
-      tier: 'short',
-      intervieweeLanguage: 'my',
+      ...SCREENING_INTERVIEW_INPUT,
       officerLanguage: 'th',
     });
     interviewId = interview.id;

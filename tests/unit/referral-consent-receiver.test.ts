@@ -13,9 +13,8 @@ import { listAudit } from '../../src/main/store/audit';
 import { getCase } from '../../src/main/store/cases';
 import { getInterview } from '../../src/main/store/interviews';
 import { listReferrals } from '../../src/main/store/referrals';
-import { INSTRUMENT } from '../../src/shared/instrument';
 import { captureIo } from '../helpers/cli-io';
-import { OFFICER } from '../helpers/samples';
+import { OFFICER, SCREENING_INTERVIEW_INPUT } from '../helpers/samples';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
 /**
@@ -166,10 +165,7 @@ describe('the interview records the receiver with the consent', () => {
     const interview = await app.ok<{ id: string }>('interview.start', {
       caseId: created.id,
       personId: created.persons[0]?.id,
-      instrumentId: INSTRUMENT.id,
-      instrumentVersion: INSTRUMENT.version,
-      tier: 'short',
-      intervieweeLanguage: 'my',
+      ...SCREENING_INTERVIEW_INPUT,
       officerLanguage: 'th',
     });
     const save = (clientSeq: number, extra: Record<string, unknown>, questionId = 'close_referral_consent') =>
