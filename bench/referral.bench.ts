@@ -37,7 +37,10 @@ const SAMPLES = 15;
  * makes it for an export: the case read (one audited view), screened and laid out as a document model
  * (referral_gather_ms), shaped with HarfBuzz, broken into lines, paginated and written by pdfkit with
  * its fonts subset and embedded (referral_render_ms), and signed PAdES B-B (referral_sign_ms); fonts
- * and HarfBuzz warm, as in a running app after its first referral.
+ * and HarfBuzz warm, as in a running app after its first referral. What is kept from one referral to the
+ * next is font data and the form's own wording (texts exactly as the catalogs have them, laid out
+ * once per process): a referral of another case in the same languages gets the same help, while the
+ * case's own text (names, answers quoted with their questions, dates) is laid out anew every time.
  * chromium_print_pdf_ms: the same document model as HTML (bench/doc-html.ts: the same fonts, and on
  * every page the same marks, notes, footer and page numbers), printed by an already-running Debian
  * Chromium through Playwright's page.pdf() (as Electron apps do with printToPDF); browser start and
