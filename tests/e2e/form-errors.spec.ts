@@ -79,7 +79,17 @@ test('first run: the supervisor account says under each field what is wrong, bef
   await expect(page.getByTestId('setup-display-name')).toHaveValue(SUPERVISOR.name);
   await page.getByTestId('setup-confirm').fill(SUPERVISOR.pass);
   await page.getByTestId('setup-submit').click();
-  await page.getByTestId('recovery-stored').check({ timeout: 30_000 });
+  // Going on before saying the key is written down: said under the box, the focus on it.
+  await page.getByTestId('recovery-continue').click({ timeout: 30_000 });
+  await expect(page.getByTestId('recovery-stored')).toBeFocused();
+  await expect(page.getByTestId('recovery-stored')).toHaveAccessibleDescription(
+    'Write the recovery key down first, then tick this to go on.',
+  );
+  await expect(page.getByTestId('recovery-key')).toBeVisible();
+  await fontsReady(page);
+  await page.screenshot({ path: shotPath('form-errors-recovery-key-1280'), fullPage: true });
+  await expectAccessible(page, 'the recovery key not yet confirmed as written down');
+  await page.getByTestId('recovery-stored').check();
   await page.getByTestId('recovery-continue').click();
   await expect(page.getByTestId('who')).toContainText(SUPERVISOR.name);
 

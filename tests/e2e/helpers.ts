@@ -80,7 +80,10 @@ export async function ensureSignedIn(
     expect(key).toMatch(/^[0-9a-f]{64}$/i);
     await page.screenshot({ path: shotPath('recovery-key') });
     // The key is shown once; the officer must confirm it is written down before going on.
-    await expect(page.getByTestId('recovery-continue')).toBeDisabled();
+    await page.getByTestId('recovery-continue').click();
+    await expect(page.getByTestId('recovery-stored')).toBeFocused();
+    await expect(page.getByTestId('recovery-stored')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByTestId('who')).toHaveCount(0);
     await page.getByTestId('recovery-stored').check();
     await page.getByTestId('recovery-continue').click();
     await expect(page.getByTestId('who')).toBeVisible();

@@ -5,7 +5,8 @@ import { CheckField } from './TextField';
 
 /**
  * A recovery key shown once (first run, or a store upgraded to a recovery key of its own): the person
- * confirms it is stored safely before going on. `intro` says why it is shown now.
+ * confirms it is stored safely before going on (going on without it says so under the box). `intro`
+ * says why it is shown now.
  */
 export function RecoveryKeyCard({
   recoveryKey,
@@ -21,6 +22,7 @@ export function RecoveryKeyCard({
 }) {
   const { t } = useTranslation();
   const [stored, setStored] = useState(false);
+  const [missing, setMissing] = useState(false);
   return (
     <section className="panel narrow" aria-labelledby="rk-title">
       <h1 id="rk-title">{t('setup.recoveryTitle')}</h1>
@@ -41,10 +43,25 @@ export function RecoveryKeyCard({
       <CheckField
         label={t('setup.recoveryStored')}
         checked={stored}
-        onChange={setStored}
+        error={missing ? t('setup.recoveryStoredMissing') : null}
+        onChange={(checked) => {
+          setStored(checked);
+          setMissing(false);
+        }}
         testId="recovery-stored"
       />
-      <button type="button" disabled={!stored} onClick={onContinue} data-testid="recovery-continue">
+      <button
+        type="button"
+        onClick={() => {
+          if (stored) return onContinue();
+          // Not ticked: said under the box, with the focus on it.
+          setMissing(true);
+          requestAnimationFrame(() =>
+            document.querySelector<HTMLElement>('[data-testid="recovery-stored"]')?.focus(),
+          );
+        }}
+        data-testid="recovery-continue"
+      >
         {t('actions.continue')}
       </button>
     </section>
