@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { interviewSetStateInput } from '../../../shared/domain/interviews';
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { problemsFromReply, problemsFromSchema, useFormProblems } from '../../components/form-problems';
-import { TextAreaField } from '../../components/TextAreaField';
+import { ReasonField } from '../../components/ReasonField';
 
 /** The stop form's fields by their name in the request (what main's reply names). */
 export const STOP_FIELDS = ['reason'];
@@ -56,17 +56,13 @@ export function StopForm({
     >
       <h2 id="stop-title">{t('interview.stopTitle')}</h2>
       <p>{t('interview.stopExplain')}</p>
-      <TextAreaField
+      <ReasonField
         label={t('interview.stopReason')}
         error={problem('reason')}
-        required
         rows={3}
-        maxLength={2000}
         value={reason}
-        onChange={(next) => {
-          setReason(next);
-          clearAll();
-        }}
+        onChange={setReason}
+        onEdit={clearAll}
         testId="stop-reason"
       />
       <div className="row">

@@ -4,7 +4,7 @@ import type { ReplyError } from '../../../../shared/ipc/reply';
 import { call } from '../../../app/call';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { type FormProblem, useFormProblems } from '../../../components/form-problems';
-import { TextAreaField } from '../../../components/TextAreaField';
+import { ReasonField } from '../../../components/ReasonField';
 import { CheckField } from '../../../components/TextField';
 
 /**
@@ -64,17 +64,13 @@ export function DeleteCasePanel({
           data-testid="delete-form"
         >
           <p className="muted small">{t('deletion.limitation')}</p>
-          <TextAreaField
+          <ReasonField
             label={t('deletion.reason')}
             hint={t('deletion.reasonHint')}
             error={problem('reason')}
-            required
-            maxLength={2000}
             value={reason}
-            onChange={(next) => {
-              setReason(next);
-              clear('reason');
-            }}
+            onChange={setReason}
+            onEdit={() => clear('reason')}
             testId="delete-reason"
           />
           <CheckField

@@ -10,7 +10,7 @@ import type { ReplyError } from '../../../../shared/ipc/reply';
 import { call } from '../../../app/call';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { type FormProblem, hasProblems, useFormProblems } from '../../../components/form-problems';
-import { TextAreaField } from '../../../components/TextAreaField';
+import { ReasonField } from '../../../components/ReasonField';
 
 /** The form's fields by their name in the request (what main's reply names). */
 const STATUS_FIELDS = ['status', 'reason'];
@@ -116,17 +116,13 @@ export function StatusWorkflow({
               </small>
             )}
             {needsReason && (
-              <TextAreaField
+              <ReasonField
                 label={t('casework.status.reason')}
                 hint={t('casework.status.reasonHint')}
                 error={problem('reason')}
-                required
-                maxLength={2000}
                 value={reason}
-                onChange={(next) => {
-                  setReason(next);
-                  clear('reason');
-                }}
+                onChange={setReason}
+                onEdit={() => clear('reason')}
                 testId="status-reason"
               />
             )}
