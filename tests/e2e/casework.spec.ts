@@ -465,8 +465,10 @@ test('an officer sees no administration, and main refuses the supervisor channel
   await expect(page.getByTestId('account-store-fingerprint')).toHaveText(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
   await expectAccessible(page, 'my-account');
   await shot(page, 'my-account-pending-en');
-  // The officer's next sign-in uses their own passphrase only.
+  // The officer's next sign-in uses their own passphrase only. (Wait for the lock: signing the same
+  // person in again while their name is still in the header would do nothing.)
   await page.getByTestId('switch-user').click();
+  await expect(page.getByTestId('unlock-username')).toBeVisible();
   await signInAs(page, OFFICER);
   await expect(page.getByTestId('who')).toContainText('Malee Officer (officer)');
   // The same officer comes back to where they were (My account): on to the cases.
