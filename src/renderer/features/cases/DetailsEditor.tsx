@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type CaseDetail, type CasePlace, caseUpdateInput } from '../../../shared/domain/cases';
+import { type CaseDetail, caseUpdateInput } from '../../../shared/domain/cases';
 import { type Person, personUpdateInput } from '../../../shared/domain/persons';
 import { isLocale, LOCALE_NATIVE_NAMES, LOCALES } from '../../../shared/i18n/locales';
 import type { ReplyError } from '../../../shared/ipc/reply';
@@ -15,8 +15,8 @@ import {
 } from '../../components/form-problems';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
+import { PlaceFields, placeTestIds, VesselFields, vesselOf, vesselTestIds } from './PlaceFields';
 
-const PLACE_KINDS = ['pipo_centre', 'port', 'vessel', 'other'] as const;
 const SEXES = ['undisclosed', 'female', 'male', 'other'] as const;
 const PREFERENCES = ['', 'no_preference', 'female', 'male'] as const;
 
@@ -56,13 +56,17 @@ export function DetailsEditor({
 }) {
   const { t } = useTranslation();
   const person: Person | undefined = detail.persons[0];
-  const [placeKind, setPlaceKind] = useState<CasePlace['kind']>(detail.place.kind);
-  const [placeName, setPlaceName] = useState(detail.place.name);
-  const [province, setProvince] = useState(detail.place.province ?? '');
-  const [date, setDate] = useState(detail.screeningDate);
-  const [vesselName, setVesselName] = useState(detail.vessel?.name ?? '');
-  const [registration, setRegistration] = useState(detail.vessel?.registration ?? '');
-  const [flag, setFlag] = useState(detail.vessel?.flag ?? '');
+  const [place, setPlace] = useState({
+    kind: detail.place.kind,
+    name: detail.place.name,
+    province: detail.place.province ?? '',
+    date: detail.screeningDate,
+  });
+  const [vessel, setVessel] = useState({
+    name: detail.vessel?.name ?? '',
+    registration: detail.vessel?.registration ?? '',
+    flag: detail.vessel?.flag ?? '',
+  });
   const shownNationality = nationalityLabel(person?.nationality, t) ?? '';
   const [name, setName] = useState(person?.nameOrAlias ?? '');
   const [sex, setSex] = useState<Person['sex']>(person?.sex ?? 'undisclosed');
@@ -86,19 +90,13 @@ export function DetailsEditor({
     };
 
   const ageValue = parseAge(age);
-  const caseRequest = () => {
-    const vessel =
-      vesselName.trim() || registration.trim() || flag.trim()
-        ? { name: vesselName.trim(), registration: registration.trim(), flag: flag.trim() }
-        : null;
-    return {
-      id: detail.id,
-      expectedRevision: detail.revision,
-      place: { kind: placeKind, name: placeName.trim(), province: province.trim() },
-      vessel,
-      screeningDate: date,
-    };
-  };
+  const caseRequest = () => ({
+    id: detail.id,
+    expectedRevision: detail.revision,
+    place: { kind: place.kind, name: place.name.trim(), province: place.province.trim() },
+    vessel: vesselOf(vessel),
+    screeningDate: place.date,
+  });
   const personRequest = (p: Person) => {
     const languages =
       language === firstLanguage
@@ -126,8 +124,8 @@ export function DetailsEditor({
       ...problemsFromSchema(caseUpdateInput.strict(), caseRequest()),
       ...(person ? problemsFromSchema(personUpdateInput.strict(), personRequest(person)) : {}),
     };
-    if (!placeName.trim()) found['place.name'] = { messageKey: 'details.placeMissing' };
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) found.screeningDate = { messageKey: 'details.dateMissing' };
+    if (!place.name.trim()) found['place.name'] = { messageKey: 'details.placeMissing' };
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(place.date)) found.screeningDate = { messageKey: 'details.dateMissing' };
     if (person && !name.trim()) found.nameOrAlias = { messageKey: 'details.nameMissing' };
     if (ageValue === 'invalid') found.ageYears = { messageKey: 'details.ageInvalid' };
     problems.show(found);
@@ -164,55 +162,12 @@ export function DetailsEditor({
       <fieldset>
         <legend>{t('newCase.where')}</legend>
         <div className="three-col">
-          <SelectField
-            label={t('newCase.placeKind')}
-            value={placeKind}
-            options={PLACE_KINDS.map((k) => ({ value: k, label: t(`placeKind.${k}`) }))}
-            onChange={setPlaceKind}
-            testId="edit-place-kind"
-          />
-          <TextField
-            label={t('newCase.placeName')}
-            error={problems.text('place.name')}
-            value={placeName}
-            onChange={edit(setPlaceName, 'place.name')}
-            testId="edit-place-name"
-          />
-          <TextField
-            label={t('newCase.province')}
-            error={problems.text('place.province')}
-            value={province}
-            onChange={edit(setProvince, 'place.province')}
-            testId="edit-province"
-          />
-          <TextField
-            label={t('newCase.date')}
-            type="date"
-            error={problems.text('screeningDate')}
-            value={date}
-            onChange={edit(setDate, 'screeningDate')}
-            testId="edit-date"
-          />
-          <TextField
-            label={t('newCase.vesselName')}
-            error={problems.text('vessel.name')}
-            value={vesselName}
-            onChange={edit(setVesselName, 'vessel.name')}
-            testId="edit-vessel"
-          />
-          <TextField
-            label={t('newCase.registration')}
-            error={problems.text('vessel.registration')}
-            value={registration}
-            onChange={edit(setRegistration, 'vessel.registration')}
-            testId="edit-registration"
-          />
-          <TextField
-            label={t('newCase.flag')}
-            error={problems.text('vessel.flag')}
-            value={flag}
-            onChange={edit(setFlag, 'vessel.flag')}
-            testId="edit-flag"
+          <PlaceFields value={place} onChange={setPlace} problems={problems} testIds={placeTestIds('edit')} />
+          <VesselFields
+            value={vessel}
+            onChange={setVessel}
+            problems={problems}
+            testIds={vesselTestIds('edit')}
           />
         </div>
       </fieldset>

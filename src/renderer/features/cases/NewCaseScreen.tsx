@@ -4,7 +4,6 @@ import { caseCreateInput } from '../../../shared/domain/cases';
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Field } from '../../components/Field';
 import {
   type FormProblem,
   hasProblems,
@@ -13,6 +12,7 @@ import {
 } from '../../components/form-problems';
 import { TextField } from '../../components/TextField';
 import { ZawgyiCheck } from '../../components/ZawgyiCheck';
+import { NO_VESSEL, type PlaceDraft, PlaceFields, type VesselDraft, VesselFields } from './PlaceFields';
 
 /** The form's fields by their path in the request (what main's reply names). */
 const NEW_CASE_FIELDS = [
@@ -26,9 +26,6 @@ const NEW_CASE_FIELDS = [
   'person.nationality',
 ];
 
-const PLACE_KINDS = ['pipo_centre', 'port', 'vessel', 'other'] as const;
-type PlaceKind = (typeof PLACE_KINDS)[number];
-
 function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
@@ -39,13 +36,13 @@ function today(): string {
  */
 export function NewCaseScreen({ onCreated }: { onCreated: (caseId: string) => void }) {
   const { t } = useTranslation();
-  const [placeKind, setPlaceKind] = useState<PlaceKind>('pipo_centre');
-  const [placeName, setPlaceName] = useState('');
-  const [province, setProvince] = useState('');
-  const [vesselName, setVesselName] = useState('');
-  const [registration, setRegistration] = useState('');
-  const [flag, setFlag] = useState('');
-  const [date, setDate] = useState(today());
+  const [place, setPlace] = useState<PlaceDraft>(() => ({
+    kind: 'pipo_centre',
+    name: '',
+    province: '',
+    date: today(),
+  }));
+  const [vessel, setVessel] = useState<VesselDraft>(NO_VESSEL);
   const [personName, setPersonName] = useState('');
   const [nationality, setNationality] = useState('');
   const [error, setError] = useState<ReplyError | null>(null);
@@ -64,16 +61,16 @@ export function NewCaseScreen({ onCreated }: { onCreated: (caseId: string) => vo
   // schema main parses with), else from main's reply.
   const submit = async () => {
     setError(null);
-    const vessel = vesselName || registration || flag ? { name: vesselName, registration, flag } : undefined;
+    const typedVessel = vessel.name || vessel.registration || vessel.flag ? vessel : undefined;
     const request = {
-      place: { kind: placeKind, name: placeName, province },
-      ...(vessel ? { vessel } : {}),
-      screeningDate: date,
+      place: { kind: place.kind, name: place.name, province: place.province },
+      ...(typedVessel ? { vessel: typedVessel } : {}),
+      screeningDate: place.date,
       ...(personName.trim() ? { person: { nameOrAlias: personName, nationality } } : {}),
     };
     const found: Record<string, FormProblem> = { ...problemsFromSchema(caseCreateInput.strict(), request) };
-    if (!placeName.trim()) found['place.name'] = { messageKey: 'details.placeMissing' };
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) found.screeningDate = { messageKey: 'details.dateMissing' };
+    if (!place.name.trim()) found['place.name'] = { messageKey: 'details.placeMissing' };
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(place.date)) found.screeningDate = { messageKey: 'details.dateMissing' };
     problems.show(found);
     if (hasProblems(found)) return;
     setBusy(true);
@@ -100,73 +97,21 @@ export function NewCaseScreen({ onCreated }: { onCreated: (caseId: string) => vo
       >
         <fieldset>
           <legend>{t('newCase.where')}</legend>
-          <Field label={t('newCase.placeKind')}>
-            {(id) => (
-              <select
-                id={id}
-                value={placeKind}
-                onChange={(e) => setPlaceKind(e.target.value as PlaceKind)}
-                data-testid="place-kind"
-              >
-                {PLACE_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {t(`placeKind.${k}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <TextField
-            label={t('newCase.placeName')}
-            error={problems.text('place.name')}
-            value={placeName}
-            onChange={edit(setPlaceName, 'place.name')}
-            testId="place-name"
+          <PlaceFields
+            value={place}
+            onChange={setPlace}
+            problems={problems}
+            testIds={{ kind: 'place-kind', name: 'place-name', province: 'province', date: 'screening-date' }}
+            zawgyiCheck
           />
-          <ZawgyiCheck text={placeName} onConvert={edit(setPlaceName, 'place.name')} />
-          <TextField
-            label={t('newCase.province')}
-            error={problems.text('place.province')}
-            value={province}
-            onChange={edit(setProvince, 'place.province')}
-            testId="province"
-          />
-          <Field label={t('newCase.date')} error={problems.text('screeningDate')}>
-            {(id, describedBy, invalid) => (
-              <input
-                id={id}
-                aria-describedby={describedBy}
-                aria-invalid={invalid || undefined}
-                type="date"
-                value={date}
-                onChange={(e) => edit(setDate, 'screeningDate')(e.target.value)}
-                data-testid="screening-date"
-              />
-            )}
-          </Field>
         </fieldset>
         <fieldset>
           <legend>{t('newCase.vessel')}</legend>
-          <TextField
-            label={t('newCase.vesselName')}
-            error={problems.text('vessel.name')}
-            value={vesselName}
-            onChange={edit(setVesselName, 'vessel.name')}
-            testId="vessel-name"
-          />
-          <TextField
-            label={t('newCase.registration')}
-            error={problems.text('vessel.registration')}
-            value={registration}
-            onChange={edit(setRegistration, 'vessel.registration')}
-            testId="vessel-registration"
-          />
-          <TextField
-            label={t('newCase.flag')}
-            error={problems.text('vessel.flag')}
-            value={flag}
-            onChange={edit(setFlag, 'vessel.flag')}
-            testId="vessel-flag"
+          <VesselFields
+            value={vessel}
+            onChange={setVessel}
+            problems={problems}
+            testIds={{ name: 'vessel-name', registration: 'vessel-registration', flag: 'vessel-flag' }}
           />
         </fieldset>
         <fieldset>

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type CasePlace, caseCreateInput } from '../../../shared/domain/cases';
+import { caseCreateInput } from '../../../shared/domain/cases';
 import { usePrefs } from '../../app/prefs-context';
 import { focusFirstInvalid } from '../../components/Field';
 import {
@@ -9,13 +9,22 @@ import {
   problemsFromSchema,
   useFormProblems,
 } from '../../components/form-problems';
-import { SelectField } from '../../components/SelectField';
-import { TextField } from '../../components/TextField';
+import {
+  NO_VESSEL,
+  type PlaceDraft,
+  PlaceFields,
+  placeTestIds,
+  type VesselDraft,
+  VesselFields,
+  vesselOf,
+  vesselTestIds,
+} from '../cases/PlaceFields';
 import { SetupFields, StillNeeded } from '../interview/SetupFields';
 import { blankSetup, type InterviewSetup, missingForStart } from '../interview/setup';
 import { changedSetupPaths, setupProblems } from '../interview/setup-problems';
 import { crewCaseInput, type Inspection } from './inspection';
 
+/** At an inspection the port comes first. */
 const PLACE_KINDS = ['port', 'vessel', 'pipo_centre', 'other'] as const;
 
 function today(): string {
@@ -31,43 +40,33 @@ export function InspectionForm({
 }) {
   const { t } = useTranslation();
   const prefs = usePrefs();
-  const [placeKind, setPlaceKind] = useState<CasePlace['kind']>('port');
-  const [placeName, setPlaceName] = useState('');
-  const [province, setProvince] = useState('');
-  const [vesselName, setVesselName] = useState('');
-  const [registration, setRegistration] = useState('');
-  const [flag, setFlag] = useState('');
-  const [date, setDate] = useState(today());
+  const [place, setPlace] = useState<PlaceDraft>(() => ({
+    kind: 'port',
+    name: '',
+    province: '',
+    date: today(),
+  }));
+  const [vessel, setVessel] = useState<VesselDraft>(NO_VESSEL);
   const [setup, setSetup] = useState<InterviewSetup>(() => blankSetup(prefs.intervieweeLanguage));
   const [tried, setTried] = useState(false);
   const root = useRef<HTMLFormElement>(null);
   const problems = useFormProblems(root);
   const missing = missingForStart(setup);
-  const edit =
-    (set: (v: string) => void, ...keys: string[]) =>
-    (v: string) => {
-      set(v);
-      problems.clear(...keys);
-    };
 
   // Nothing is sent yet, but each crew member's case and interview will be: what main would refuse in
   // them (the schemas it parses with) is said under the field now, with what the form itself needs.
   const begin = () => {
-    const vessel =
-      vesselName.trim() || registration.trim() || flag.trim()
-        ? { name: vesselName.trim(), registration: registration.trim(), flag: flag.trim() }
-        : null;
     const inspection: Inspection = {
-      place: { kind: placeKind, name: placeName.trim(), province: province.trim() },
-      vessel,
-      date,
+      place: { kind: place.kind, name: place.name.trim(), province: place.province.trim() },
+      vessel: vesselOf(vessel),
+      date: place.date,
     };
     const found: Record<string, FormProblem> = {
       ...problemsFromSchema(caseCreateInput.omit({ person: true }), crewCaseInput(inspection, '')),
       ...setupProblems(setup),
     };
-    if (!placeName.trim()) found['place.name'] = { messageKey: 'inspection.placeMissing' };
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) found.screeningDate = { messageKey: 'details.dateMissing' };
+    if (!place.name.trim()) found['place.name'] = { messageKey: 'inspection.placeMissing' };
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(place.date)) found.screeningDate = { messageKey: 'details.dateMissing' };
     problems.show(found);
     if (missing.length > 0) {
       setTried(true);
@@ -92,60 +91,23 @@ export function InspectionForm({
         <fieldset>
           <legend>{t('newCase.where')}</legend>
           <div className="two-col">
-            <SelectField
-              label={t('newCase.placeKind')}
-              value={placeKind}
-              options={PLACE_KINDS.map((k) => ({ value: k, label: t(`placeKind.${k}`) }))}
-              onChange={setPlaceKind}
-              testId="insp-place-kind"
-            />
-            <TextField
-              label={t('newCase.placeName')}
-              error={problems.text('place.name')}
-              value={placeName}
-              onChange={edit(setPlaceName, 'place.name')}
-              testId="insp-place-name"
-            />
-            <TextField
-              label={t('newCase.province')}
-              error={problems.text('place.province')}
-              value={province}
-              onChange={edit(setProvince, 'place.province')}
-              testId="insp-province"
-            />
-            <TextField
-              label={t('newCase.date')}
-              type="date"
-              error={problems.text('screeningDate')}
-              value={date}
-              onChange={edit(setDate, 'screeningDate')}
-              testId="insp-date"
+            <PlaceFields
+              value={place}
+              onChange={setPlace}
+              problems={problems}
+              testIds={placeTestIds('insp')}
+              kinds={PLACE_KINDS}
             />
           </div>
         </fieldset>
         <fieldset>
           <legend>{t('newCase.vessel')}</legend>
           <div className="three-col">
-            <TextField
-              label={t('newCase.vesselName')}
-              error={problems.text('vessel.name')}
-              value={vesselName}
-              onChange={edit(setVesselName, 'vessel.name')}
-              testId="insp-vessel"
-            />
-            <TextField
-              label={t('newCase.registration')}
-              error={problems.text('vessel.registration')}
-              value={registration}
-              onChange={edit(setRegistration, 'vessel.registration')}
-              testId="insp-registration"
-            />
-            <TextField
-              label={t('newCase.flag')}
-              error={problems.text('vessel.flag')}
-              value={flag}
-              onChange={edit(setFlag, 'vessel.flag')}
-              testId="insp-flag"
+            <VesselFields
+              value={vessel}
+              onChange={setVessel}
+              problems={problems}
+              testIds={vesselTestIds('insp')}
             />
           </div>
         </fieldset>
