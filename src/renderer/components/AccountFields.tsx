@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { MIN_PASSPHRASE_LENGTH } from '../../shared/domain/users';
-import { Field } from './Field';
+import { TextField } from './TextField';
 
 /**
  * The fields of an account, one component for every form that makes or changes one: first-run setup,
@@ -55,35 +55,23 @@ export function IdentityFields({
   return (
     <>
       {/* "Your full name" when setting up one's own account; "Full name" when adding someone else. */}
-      <Field
+      <TextField
         label={t(ownAccount ? 'setup.displayName' : 'admin.users.displayName')}
         error={problems.displayName}
-      >
-        {(id, describedBy, invalid) => (
-          <input
-            id={id}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
-            value={values.displayName}
-            onChange={(e) => onChange({ displayName: e.target.value })}
-            data-testid={`${testIdPrefix}-display-name`}
-            autoComplete={ownAccount ? 'name' : 'off'}
-          />
-        )}
-      </Field>
-      <Field label={t('setup.username')} hint={t('setup.usernameHint')} error={problems.username}>
-        {(id, describedBy, invalid) => (
-          <input
-            id={id}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
-            value={values.username}
-            onChange={(e) => onChange({ username: e.target.value })}
-            data-testid={`${testIdPrefix}-username`}
-            autoComplete={ownAccount ? 'username' : 'off'}
-          />
-        )}
-      </Field>
+        value={values.displayName}
+        onChange={(displayName) => onChange({ displayName })}
+        testId={`${testIdPrefix}-display-name`}
+        autoComplete={ownAccount ? 'name' : 'off'}
+      />
+      <TextField
+        label={t('setup.username')}
+        hint={t('setup.usernameHint')}
+        error={problems.username}
+        value={values.username}
+        onChange={(username) => onChange({ username })}
+        testId={`${testIdPrefix}-username`}
+        autoComplete={ownAccount ? 'username' : 'off'}
+      />
     </>
   );
 }
@@ -109,38 +97,25 @@ export function NewPassphraseFields({
   const { t } = useTranslation();
   return (
     <>
-      <Field
+      <TextField
         label={label ?? t('setup.passphrase')}
         hint={hint ?? t('setup.passphraseHint', { count: MIN_PASSPHRASE_LENGTH })}
         error={problems.passphrase}
-      >
-        {(id, describedBy, invalid) => (
-          <input
-            id={id}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
-            type="password"
-            value={values.passphrase}
-            onChange={(e) => onChange({ passphrase: e.target.value })}
-            data-testid={`${testIdPrefix}-passphrase`}
-            autoComplete="new-password"
-          />
-        )}
-      </Field>
-      <Field label={t('setup.confirm')} error={problems.confirm}>
-        {(id, describedBy, invalid) => (
-          <input
-            id={id}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
-            type="password"
-            value={values.confirm}
-            onChange={(e) => onChange({ confirm: e.target.value })}
-            data-testid={`${testIdPrefix}-confirm`}
-            autoComplete="new-password"
-          />
-        )}
-      </Field>
+        type="password"
+        value={values.passphrase}
+        onChange={(passphrase) => onChange({ passphrase })}
+        testId={`${testIdPrefix}-passphrase`}
+        autoComplete="new-password"
+      />
+      <TextField
+        label={t('setup.confirm')}
+        error={problems.confirm}
+        type="password"
+        value={values.confirm}
+        onChange={(confirm) => onChange({ confirm })}
+        testId={`${testIdPrefix}-confirm`}
+        autoComplete="new-password"
+      />
     </>
   );
 }

@@ -13,6 +13,7 @@ export function TextField({
   type = 'text',
   range,
   list,
+  autoComplete,
 }: {
   label: string;
   hint?: string;
@@ -22,11 +23,13 @@ export function TextField({
   testId: string;
   /** For the one field a screen is for (the next crew member's name). */
   autoFocus?: boolean;
-  type?: 'text' | 'date' | 'number';
+  type?: 'text' | 'date' | 'number' | 'password';
   /** Bounds of a number (whole steps unless said). */
   range?: { min: number; max: number; step?: number };
   /** The id of a datalist to suggest from (then the browser's own autocomplete is off). */
   list?: string;
+  /** What the browser may fill in (`new-password`, `username`, `off`…). */
+  autoComplete?: string;
 }) {
   const focusOnce = useRef(autoFocus);
   return (
@@ -44,6 +47,7 @@ export function TextField({
           }}
           type={type}
           {...(range ? { min: range.min, max: range.max, step: range.step ?? 1 } : {})}
+          {...(autoComplete ? { autoComplete } : {})}
           {...(list ? { list, autoComplete: 'off' } : {})}
           value={value}
           onChange={(e) => onChange(e.target.value)}
