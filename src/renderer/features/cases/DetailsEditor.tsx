@@ -15,24 +15,20 @@ import {
 } from '../../components/form-problems';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
-import { PlaceFields, placeTestIds, VesselFields, vesselOf, vesselTestIds } from './PlaceFields';
+import {
+  PLACE_AND_VESSEL_PATHS,
+  PlaceFields,
+  placeTestIds,
+  VesselFields,
+  vesselOf,
+  vesselTestIds,
+} from './PlaceFields';
 
 const SEXES = ['undisclosed', 'female', 'male', 'other'] as const;
 const PREFERENCES = ['', 'no_preference', 'female', 'male'] as const;
 
 /** The form's fields by their path in the case's or the person's request (what main's replies name). */
-const DETAILS_FIELDS = [
-  'place.name',
-  'place.province',
-  'screeningDate',
-  'vessel.name',
-  'vessel.registration',
-  'vessel.flag',
-  'nameOrAlias',
-  'ageYears',
-  'nationality',
-  'dialect',
-];
+const DETAILS_FIELDS = [...PLACE_AND_VESSEL_PATHS, 'nameOrAlias', 'ageYears', 'nationality', 'dialect'];
 
 /** Age as typed: blank (not known) or a whole number of years, 0-120. */
 function parseAge(text: string): number | null | 'invalid' {

@@ -12,19 +12,17 @@ import {
 } from '../../components/form-problems';
 import { TextField } from '../../components/TextField';
 import { ZawgyiCheck } from '../../components/ZawgyiCheck';
-import { NO_VESSEL, type PlaceDraft, PlaceFields, type VesselDraft, VesselFields } from './PlaceFields';
+import {
+  NO_VESSEL,
+  PLACE_AND_VESSEL_PATHS,
+  type PlaceDraft,
+  PlaceFields,
+  type VesselDraft,
+  VesselFields,
+} from './PlaceFields';
 
 /** The form's fields by their path in the request (what main's reply names). */
-const NEW_CASE_FIELDS = [
-  'place.name',
-  'place.province',
-  'screeningDate',
-  'vessel.name',
-  'vessel.registration',
-  'vessel.flag',
-  'person.nameOrAlias',
-  'person.nationality',
-];
+const NEW_CASE_FIELDS = [...PLACE_AND_VESSEL_PATHS, 'person.nameOrAlias', 'person.nationality'];
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);

@@ -21,6 +21,16 @@ export interface PlaceDraft {
   date: string;
 }
 
+/** The paths in a case's request of the fields PlaceFields and VesselFields show (what main's replies name). */
+export const PLACE_AND_VESSEL_PATHS = [
+  'place.name',
+  'place.province',
+  'screeningDate',
+  'vessel.name',
+  'vessel.registration',
+  'vessel.flag',
+];
+
 /** The vessel as typed (all blank when there is none). */
 export interface VesselDraft {
   name: string;
