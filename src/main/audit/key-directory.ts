@@ -1,10 +1,10 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import type { Db } from '../db/driver';
 import type { Keyring } from '../keys/keyring';
-import { keyChangeProven } from '../keys/person-keys';
 import { rosterAccountOf, verifyRoster } from '../keys/roster';
 import { STORE_AUDIT_ACCOUNT } from '../keys/store-audit-key';
 import { storeFingerprint } from '../keys/store-identity';
+import { pendingKeysProven } from '../store/sign-in-trust';
 import { type AuditKeyEntry, type AuditKeyLookup, auditKeyId, NO_AUDIT_KEYS } from './signer';
 
 /** Where a store's signing keys are found: its database and its keyring (a backup: its snapshot). */
@@ -66,14 +66,7 @@ export function storeAuditKeys(source: AuditKeySource): AuditKeyLookup {
     const pending = entry.pending;
     const account = rosterAccountOf(roster, entry.accountId);
     if (!pending || !account?.enabled || pending.signingPublicKey !== entry.signingPublicKey) continue;
-    if (account.keyState === 'endorsed') continue;
-    const proven =
-      account.signingPublicKey === ''
-        ? // An account from before per-person keys made its own keys at sign-in (nothing to prove them).
-          pending.proof === null
-        : pending.proof !== null &&
-          keyChangeProven(account.signingPublicKey, entry.accountId, pending, pending.proof);
-    if (proven) add(entry.accountId, pending.signingPublicKey);
+    if (pendingKeysProven(account, entry)) add(entry.accountId, pending.signingPublicKey);
   }
   const lookup: AuditKeyLookup = (keyId) => byId.get(keyId);
   if (roster.auditSignedFrom !== undefined) lookup.signaturesRequiredFrom = roster.auditSignedFrom;

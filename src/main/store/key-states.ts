@@ -1,7 +1,7 @@
 import type { AccountKeyState } from '../../shared/domain/users';
 import type { Keyring } from '../keys/keyring';
-import { keyChangeProven } from '../keys/person-keys';
 import { rosterAccountOf, verifyRoster } from '../keys/roster';
+import { pendingKeysProven } from './sign-in-trust';
 
 /**
  * Where each account's keys stand, as the supervisor's Users screen shows it, from the signed roster
@@ -23,15 +23,10 @@ export function accountKeyStates(keyring: Keyring | null): (accountId: string) =
     if (!account) return 'none';
     if (account.keyState === 'endorsed') return 'endorsed';
     const entry = keyring.accounts.find((a) => a.accountId === accountId);
-    const pending = entry?.pending;
-    // An account from before per-person keys makes its own at its next sign-in.
-    if (account.signingPublicKey === '')
-      return pending && pending.proof === null && pending.signingPublicKey === entry?.signingPublicKey
-        ? 'pending'
-        : 'none';
-    if (!entry || !pending || pending.signingPublicKey !== entry.signingPublicKey) return 'given';
-    const proven =
-      pending.proof !== null && keyChangeProven(account.signingPublicKey, accountId, pending, pending.proof);
-    return proven ? 'pending' : 'given';
+    // Pending: own keys proven; else an account from before per-person keys (none listed) makes its
+    // own at its next sign-in, and anyone else still holds the keys set up for them.
+    const ownKeys = entry?.pending?.signingPublicKey === entry?.signingPublicKey;
+    if (entry && ownKeys && pendingKeysProven(account, entry)) return 'pending';
+    return account.signingPublicKey === '' ? 'none' : 'given';
   };
 }

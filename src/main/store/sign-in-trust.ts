@@ -127,9 +127,18 @@ export function mayReceiveRotatedKey(roster: RosterBody, entry: AccountEntry): b
   const account = rosterAccountOf(roster, entry.accountId);
   if (!account?.enabled) return false;
   if (entry.keyPair.publicKey === account.sealingPublicKey) return true;
+  return entry.pending?.sealingPublicKey === entry.keyPair.publicKey && pendingKeysProven(account, entry);
+}
+
+/**
+ * Whether the entry's pending keys are the person's own, waiting for endorsement: proven by the
+ * enrolment key the roster lists, or, for an account from before per-person keys (no key listed),
+ * made by it at sign-in with nothing to prove them. Sign-in's rotation, the audit key directory and
+ * the Users screen all ask this.
+ */
+export function pendingKeysProven(account: RosterAccount, entry: AccountEntry): boolean {
   const pending = entry.pending;
-  if (!pending || pending.sealingPublicKey !== entry.keyPair.publicKey) return false;
-  if (account.keyState !== 'enrolment') return false;
+  if (!pending || account.keyState !== 'enrolment') return false;
   if (account.signingPublicKey === '') return pending.proof === null;
   return (
     pending.proof !== null &&
