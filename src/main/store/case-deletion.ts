@@ -65,6 +65,23 @@ export function caseRecordIds(db: Db, caseId: string): CaseRecordIds {
 }
 
 /**
+ * The entity ids the case's audit events carry, the case's first: the case and each of its records
+ * (answers are audited under their interview). The case timeline and the handover appendix read these.
+ */
+export function caseAuditEntityIds(db: Db, caseId: string): string[] {
+  const ids = caseRecordIds(db, caseId);
+  return [
+    caseId,
+    ...ids.persons,
+    ...ids.interviews,
+    ...ids.notes,
+    ...ids.attachments,
+    ...ids.referrals,
+    ...ids.followUps,
+  ];
+}
+
+/**
  * Children before parents, because foreign keys are enforced: a table added later that references a
  * case and is missing here makes the final DELETE of the case fail, and the whole deletion rolls back
  * instead of leaving that table's rows behind.

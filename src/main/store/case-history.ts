@@ -4,7 +4,7 @@ import { isoDate } from '../../shared/domain/common';
 import type { TimelineEntry } from '../../shared/ipc/channels/casework';
 import { listAuditRows } from '../audit/log';
 import { loadAttribution } from './attribution';
-import { caseRecordIds } from './case-deletion';
+import { caseAuditEntityIds } from './case-deletion';
 import { loadCaseRow } from './cases';
 import { listReferrals } from './referrals';
 import type { Session } from './session';
@@ -88,17 +88,7 @@ export function caseTimeline(
   session.require('cases.read');
   return session.read((db) => {
     const row = loadCaseRow(db, query.caseId);
-    const ids = caseRecordIds(db, row.id);
-    const entityIds = [
-      row.id,
-      ...ids.persons,
-      ...ids.interviews,
-      ...ids.notes,
-      ...ids.attachments,
-      ...ids.referrals,
-      ...ids.followUps,
-    ];
-    const entries = entityIds
+    const entries = caseAuditEntityIds(db, row.id)
       .flatMap((entityId) => listAuditRows(db, { entityId, limit: 5000 }))
       .filter((e) => query.includeRoutine || !ROUTINE_ACTIONS.has(e.action))
       .sort((a, b) => b.seq - a.seq)

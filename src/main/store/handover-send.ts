@@ -22,7 +22,7 @@ import { interviewsAndAnswers } from '../referral/service';
 import { fsyncDir } from '../util/atomic-file';
 import { agencyKeyOfAgency } from './agency-keys';
 import { loadAttribution } from './attribution';
-import { caseRecordIds } from './case-deletion';
+import { caseAuditEntityIds } from './case-deletion';
 import { buildDocument } from './case-document';
 import { readCaseKey } from './case-keys';
 import { getCase } from './cases';
@@ -74,19 +74,9 @@ const comparable = (name: string) => name.normalize('NFC').trim().replace(/\s+/g
 
 /** The case's audit rows (its own and its records'), oldest first, as stored. */
 function caseAuditRows(db: Db, caseId: string): AppendixRow[] {
-  const ids = caseRecordIds(db, caseId);
-  const entityIds = [
-    caseId,
-    ...ids.persons,
-    ...ids.interviews,
-    ...ids.notes,
-    ...ids.attachments,
-    ...ids.referrals,
-    ...ids.followUps,
-  ];
   const rows: AppendixRow[] = [];
   const stmt = db.prepare('SELECT * FROM audit_log WHERE entity_id = ? ORDER BY seq');
-  for (const id of entityIds) {
+  for (const id of caseAuditEntityIds(db, caseId)) {
     for (const r of stmt.all(id) as Record<string, unknown>[]) {
       rows.push({
         seq: r.seq as number,

@@ -26,7 +26,16 @@ import { readBoundedFile } from '../bounded-file';
 import { cliLanguage } from '../language';
 import type { CliCommand, CliIo, SignInFor } from '../types';
 import { certificatesFromFile, directoryTrustCommand } from './directory-trust-command';
-import { guarded, onePositional, parse, required, secret, UsageError, withSession } from './store-commands';
+import {
+  command,
+  guarded,
+  onePositional,
+  parse,
+  required,
+  secret,
+  UsageError,
+  withSession,
+} from './store-commands';
 
 /** "Name (role); Name (role)" -> team members. */
 function teamFrom(text: string | undefined): TeamMember[] {
@@ -217,42 +226,40 @@ export const verifyPdfCommand: CliCommand = {
  * this officer's referrals (password from FIELDSCREEN_P12_PASSWORD or a prompt). The container is kept
  * inside the encrypted store; the file itself can then be removed from the laptop.
  */
-export const importSigningIdentityCommand: CliCommand = {
+export const importSigningIdentityCommand = command({
   name: 'import-signing-identity',
   signIn: SIGN_IN_REFERRAL,
   summary: "import an agency PKCS#12 (certificate + key) as the officer's signing identity",
   usage: 'import-signing-identity --data DIR --user NAME [--label TEXT] FILE.p12',
-  run(args, io) {
-    return guarded(io, this.usage, async () => {
-      const { flags, positionals } = parse(args, ['data', 'user', 'label']);
-      const dir = resolve(required(flags, 'data'));
-      const file = onePositional(positionals, 'FILE.p12');
-      // The container's bytes are wiped once stored (the store keeps its own copy).
-      const p12 = readBoundedFile(resolve(file), MAX_P12_BYTES, (limit) => {
-        io.stderr(`problem: ${file} is larger than ${limit}; a PKCS#12 signing identity is far smaller`);
-        return new AppError('VALIDATION');
-      });
-      let summary: Awaited<ReturnType<typeof saveSigningIdentity>>;
-      try {
-        const password = await secret(io, 'FIELDSCREEN_P12_PASSWORD', 'PKCS#12 password');
-        summary = await withSession(
-          io,
-          new Vault(dir),
-          required(flags, 'user'),
-          SIGN_IN_REFERRAL,
-          async (session) =>
-            saveSigningIdentity(session, { label: flags.label ?? basename(file), p12, password }),
-        );
-      } finally {
-        wipe(p12);
-      }
-      io.stdout(`subject: ${summary.subject}`);
-      io.stdout(`fingerprint: ${summary.fingerprint}`);
-      io.stdout(`valid-until: ${summary.validTo}`);
-      return 0;
+  flags: ['data', 'user', 'label'],
+  body: async ({ flags, positionals, io }) => {
+    const dir = resolve(required(flags, 'data'));
+    const file = onePositional(positionals, 'FILE.p12');
+    // The container's bytes are wiped once stored (the store keeps its own copy).
+    const p12 = readBoundedFile(resolve(file), MAX_P12_BYTES, (limit) => {
+      io.stderr(`problem: ${file} is larger than ${limit}; a PKCS#12 signing identity is far smaller`);
+      return new AppError('VALIDATION');
     });
+    let summary: Awaited<ReturnType<typeof saveSigningIdentity>>;
+    try {
+      const password = await secret(io, 'FIELDSCREEN_P12_PASSWORD', 'PKCS#12 password');
+      summary = await withSession(
+        io,
+        new Vault(dir),
+        required(flags, 'user'),
+        SIGN_IN_REFERRAL,
+        async (session) =>
+          saveSigningIdentity(session, { label: flags.label ?? basename(file), p12, password }),
+      );
+    } finally {
+      wipe(p12);
+    }
+    io.stdout(`subject: ${summary.subject}`);
+    io.stdout(`fingerprint: ${summary.fingerprint}`);
+    io.stdout(`valid-until: ${summary.validTo}`);
+    return 0;
   },
-};
+});
 
 export const referralCommands: CliCommand[] = [
   referralCommand,

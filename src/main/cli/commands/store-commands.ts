@@ -102,6 +102,27 @@ export async function guarded(io: CliIo, usage: string, body: () => Promise<numb
   }
 }
 
+/** What a command's body is given: its --flags and positional arguments (parsed strictly) and the terminal. */
+export interface CommandInput {
+  flags: Flags;
+  positionals: string[];
+  io: CliIo;
+}
+
+/**
+ * A command that takes the named --flags (string values) and positional arguments; its body runs
+ * `guarded` (a usage error exits 2 with the usage line, any other failure "error: CODE" and 1).
+ */
+export function command(
+  spec: Omit<CliCommand, 'run'> & { flags: string[]; body: (input: CommandInput) => Promise<number> },
+): CliCommand {
+  const { flags: names, body, ...described } = spec;
+  return {
+    ...described,
+    run: (args, io) => guarded(io, spec.usage, () => body({ ...parse(args, names), io })),
+  };
+}
+
 /**
  * "error: CODE" for programs. A refused command adds, for the person at the terminal, the refusal in
  * their language (FIELDSCREEN_LANG or the system locale, see ../language.ts) and what it requires.
@@ -129,17 +150,32 @@ export async function withSession<T>(
   access: SignInFor,
   fn: (s: Session) => Promise<T>,
 ): Promise<T> {
-  let session: Session;
-  if (user) {
-    const passphrase = await secret(io, ENV_PASSPHRASE, `passphrase for ${user}`);
-    session = await signIn(io, vault, user, passphrase, access.permission, {
-      passphraseChange: 'passphraseChange' in access,
-    });
-  } else if (access.recovery) {
-    session = await vault.unlockWithRecoveryKey(await secret(io, ENV_RECOVERY_KEY, 'recovery key'));
-  } else {
-    throw new UsageError('--user is required');
-  }
+  if (user) return withPassphraseSession(io, vault, user, access, fn);
+  if (!access.recovery) throw new UsageError('--user is required');
+  const session = await vault.unlockWithRecoveryKey(await secret(io, ENV_RECOVERY_KEY, 'recovery key'));
+  return lockedAfter(session, fn);
+}
+
+/**
+ * Signs `user` in with their passphrase (FIELDSCREEN_PASSPHRASE or a prompt), refused unless their role
+ * holds `access.permission`; `fn` is also given the passphrase (rotate-key and change-passphrase need
+ * it). Always locks at the end.
+ */
+export async function withPassphraseSession<T>(
+  io: CliIo,
+  vault: Vault,
+  user: string,
+  access: SignInFor,
+  fn: (s: Session, passphrase: string) => Promise<T>,
+): Promise<T> {
+  const passphrase = await secret(io, ENV_PASSPHRASE, `passphrase for ${user}`);
+  const session = await signIn(io, vault, user, passphrase, access.permission, {
+    passphraseChange: 'passphraseChange' in access,
+  });
+  return lockedAfter(session, (s) => fn(s, passphrase));
+}
+
+async function lockedAfter<T>(session: Session, fn: (s: Session) => Promise<T>): Promise<T> {
   try {
     return await fn(session);
   } finally {
@@ -165,270 +201,247 @@ export function createStoreCommands(options: StoreCommandOptions = {}): CliComma
   };
   const vaultFor = (dir: string) => new Vault(resolve(dir), vaultOptions);
 
-  const init: CliCommand = {
+  const init = command({
     name: 'init',
     summary: 'create an encrypted store and its first supervisor; prints the recovery key once',
     usage: 'init --data DIR --user NAME [--display-name TEXT]',
-    run: (args, io) =>
-      guarded(io, init.usage, async () => {
-        const { flags } = parse(args, ['data', 'user', 'display-name']);
-        const dir = resolve(required(flags, 'data'));
-        const username = required(flags, 'user');
-        if (Vault.isInitialised(dir)) throw new AppError('ALREADY_INITIALISED');
-        const passphrase = await newSecret(io, ENV_PASSPHRASE, `new passphrase for ${username}`);
-        const issued = await Vault.initialise(
-          dir,
-          { username, displayName: flags['display-name'] ?? username, passphrase },
-          vaultOptions,
-        );
-        io.stdout(`store created: ${dir}`);
-        io.stdout(`recovery-key: ${issued.recoveryKey}`);
-        if (issued.storeFingerprint) io.stdout(`store: ${issued.storeFingerprint}`);
-        io.stdout(
-          'Write the recovery key on paper now and keep it offline with the supervisor. It is shown only',
-        );
-        io.stdout(
-          'this once. With it a supervisor can reset passphrases, restore backups and open the data with',
-        );
-        io.stdout('any SQLCipher 4 tool. Without it and without a passphrase, nobody can read the data.');
-        io.stdout(
-          "Write the store's fingerprint beside it: receivers of this store's referrals compare it with theirs.",
-        );
-        return 0;
-      }),
-  };
+    flags: ['data', 'user', 'display-name'],
+    body: async ({ flags, io }) => {
+      const dir = resolve(required(flags, 'data'));
+      const username = required(flags, 'user');
+      if (Vault.isInitialised(dir)) throw new AppError('ALREADY_INITIALISED');
+      const passphrase = await newSecret(io, ENV_PASSPHRASE, `new passphrase for ${username}`);
+      const issued = await Vault.initialise(
+        dir,
+        { username, displayName: flags['display-name'] ?? username, passphrase },
+        vaultOptions,
+      );
+      io.stdout(`store created: ${dir}`);
+      io.stdout(`recovery-key: ${issued.recoveryKey}`);
+      if (issued.storeFingerprint) io.stdout(`store: ${issued.storeFingerprint}`);
+      io.stdout(
+        'Write the recovery key on paper now and keep it offline with the supervisor. It is shown only',
+      );
+      io.stdout(
+        'this once. With it a supervisor can reset passphrases, restore backups and open the data with',
+      );
+      io.stdout('any SQLCipher 4 tool. Without it and without a passphrase, nobody can read the data.');
+      io.stdout(
+        "Write the store's fingerprint beside it: receivers of this store's referrals compare it with theirs.",
+      );
+      return 0;
+    },
+  });
 
-  const addUserCommand: CliCommand = {
+  const addUserCommand = command({
     name: 'add-user',
     signIn: SIGN_IN.addUser,
     summary:
       'add an officer (or supervisor); the new passphrase comes from FIELDSCREEN_NEW_PASSPHRASE or a prompt',
     usage:
       'add-user --data DIR --user SUPERVISOR --new-user NAME [--role officer|supervisor] [--display-name TEXT]',
-    run: (args, io) =>
-      guarded(io, addUserCommand.usage, async () => {
-        const { flags } = parse(args, ['data', 'user', 'new-user', 'role', 'display-name']);
-        const dir = required(flags, 'data');
-        const supervisor = required(flags, 'user');
-        const username = required(flags, 'new-user');
-        const role = userRole.safeParse(flags.role ?? 'officer');
-        if (!role.success) throw new UsageError('--role must be officer or supervisor');
-        return withSession(io, vaultFor(dir), supervisor, SIGN_IN.addUser, async (s) => {
-          const passphrase = await newSecret(io, ENV_NEW_PASSPHRASE, `first passphrase for ${username}`);
-          const user = await addUser(s, {
-            username,
-            displayName: flags['display-name'] ?? username,
-            role: role.data,
-            passphrase,
-          });
-          io.stdout(`user-id: ${user.id}`);
-          io.stdout(`role: ${user.role}`);
-          io.stdout(
-            `note: ${username} chooses their own passphrase at first sign-in (in the app, or cli change-passphrase); a supervisor's next sign-in then endorses their signing key`,
-          );
-          return 0;
+    flags: ['data', 'user', 'new-user', 'role', 'display-name'],
+    body: async ({ flags, io }) => {
+      const dir = required(flags, 'data');
+      const supervisor = required(flags, 'user');
+      const username = required(flags, 'new-user');
+      const role = userRole.safeParse(flags.role ?? 'officer');
+      if (!role.success) throw new UsageError('--role must be officer or supervisor');
+      return withSession(io, vaultFor(dir), supervisor, SIGN_IN.addUser, async (s) => {
+        const passphrase = await newSecret(io, ENV_NEW_PASSPHRASE, `first passphrase for ${username}`);
+        const user = await addUser(s, {
+          username,
+          displayName: flags['display-name'] ?? username,
+          role: role.data,
+          passphrase,
         });
-      }),
-  };
+        io.stdout(`user-id: ${user.id}`);
+        io.stdout(`role: ${user.role}`);
+        io.stdout(
+          `note: ${username} chooses their own passphrase at first sign-in (in the app, or cli change-passphrase); a supervisor's next sign-in then endorses their signing key`,
+        );
+        return 0;
+      });
+    },
+  });
 
-  const importCase: CliCommand = {
+  const importCase = command({
     name: 'import-case',
     signIn: SIGN_IN.importCase,
     summary: 'import a case document (JSON, format fieldscreen.case v1)',
     usage: 'import-case --data DIR --user NAME FILE.json',
-    run: (args, io) =>
-      guarded(io, importCase.usage, async () => {
-        const { flags, positionals } = parse(args, ['data', 'user']);
-        const dir = required(flags, 'data');
-        const file = onePositional(positionals, 'FILE.json');
-        const document = reportingProblems(io, () => readCaseDocumentFile(file));
-        return withSession(io, vaultFor(dir), required(flags, 'user'), SIGN_IN.importCase, async (s) => {
-          const result = reportingProblems(io, () => importCaseDocument(s, document));
-          for (const where of result.convertedFromZawgyi) {
-            io.stderr(`warning: Zawgyi text converted to Unicode at ${where}`);
-          }
-          io.stdout(`case-id: ${result.caseId}`);
-          io.stdout(`reference: ${result.reference}`);
-          return 0;
-        });
-      }),
-  };
+    flags: ['data', 'user'],
+    body: async ({ flags, positionals, io }) => {
+      const dir = required(flags, 'data');
+      const file = onePositional(positionals, 'FILE.json');
+      const document = reportingProblems(io, () => readCaseDocumentFile(file));
+      return withSession(io, vaultFor(dir), required(flags, 'user'), SIGN_IN.importCase, async (s) => {
+        const result = reportingProblems(io, () => importCaseDocument(s, document));
+        for (const where of result.convertedFromZawgyi) {
+          io.stderr(`warning: Zawgyi text converted to Unicode at ${where}`);
+        }
+        io.stdout(`case-id: ${result.caseId}`);
+        io.stdout(`reference: ${result.reference}`);
+        return 0;
+      });
+    },
+  });
 
-  const exportCase: CliCommand = {
+  const exportCase = command({
     name: 'export-case',
     signIn: SIGN_IN.exportCase,
     summary: 'write one case as a case document (JSON) to stdout or --out FILE',
     usage: 'export-case --data DIR --user NAME [--out FILE] CASE_ID',
-    run: (args, io) =>
-      guarded(io, exportCase.usage, async () => {
-        const { flags, positionals } = parse(args, ['data', 'user', 'out']);
-        const dir = required(flags, 'data');
-        const id = onePositional(positionals, 'CASE_ID');
-        if (flags.out && existsSync(flags.out)) throw new AppError('CONFLICT');
-        return withSession(io, vaultFor(dir), required(flags, 'user'), SIGN_IN.exportCase, async (s) => {
-          const text = JSON.stringify(exportCaseDocument(s, id), null, 2);
-          if (flags.out) {
-            writeFileSync(flags.out, `${text}\n`, { flag: 'wx', mode: 0o600 });
-            io.stdout(`written: ${flags.out}`);
-          } else {
-            io.stdout(text);
-          }
-          return 0;
-        });
-      }),
-  };
+    flags: ['data', 'user', 'out'],
+    body: async ({ flags, positionals, io }) => {
+      const dir = required(flags, 'data');
+      const id = onePositional(positionals, 'CASE_ID');
+      if (flags.out && existsSync(flags.out)) throw new AppError('CONFLICT');
+      return withSession(io, vaultFor(dir), required(flags, 'user'), SIGN_IN.exportCase, async (s) => {
+        const text = JSON.stringify(exportCaseDocument(s, id), null, 2);
+        if (flags.out) {
+          writeFileSync(flags.out, `${text}\n`, { flag: 'wx', mode: 0o600 });
+          io.stdout(`written: ${flags.out}`);
+        } else {
+          io.stdout(text);
+        }
+        return 0;
+      });
+    },
+  });
 
-  const backup: CliCommand = {
+  const backup = command({
     name: 'backup',
     signIn: SIGN_IN.backup,
     summary: 'write a consistent encrypted copy of the store (works while the app runs)',
     usage: 'backup --data DIR --out FILE [--user NAME]   (without --user: FIELDSCREEN_RECOVERY_KEY)',
-    run: (args, io) =>
-      guarded(io, backup.usage, async () => {
-        const { flags } = parse(args, ['data', 'out', 'user']);
-        const dir = required(flags, 'data');
-        const out = resolve(required(flags, 'out'));
-        return withSession(io, vaultFor(dir), flags.user, SIGN_IN.backup, async (s) => {
-          const result = await createBackup(s, out);
-          io.stdout(`backup: ${result.file}`);
-          io.stdout(`bytes: ${result.bytes}`);
-          io.stdout(`schema-version: ${result.schemaVersion}`);
-          io.stdout(`audit-anchor: ${result.auditAnchor}`);
-          return 0;
-        });
-      }),
-  };
+    flags: ['data', 'out', 'user'],
+    body: async ({ flags, io }) => {
+      const dir = required(flags, 'data');
+      const out = resolve(required(flags, 'out'));
+      return withSession(io, vaultFor(dir), flags.user, SIGN_IN.backup, async (s) => {
+        const result = await createBackup(s, out);
+        io.stdout(`backup: ${result.file}`);
+        io.stdout(`bytes: ${result.bytes}`);
+        io.stdout(`schema-version: ${result.schemaVersion}`);
+        io.stdout(`audit-anchor: ${result.auditAnchor}`);
+        return 0;
+      });
+    },
+  });
 
-  const restore: CliCommand = {
+  const restore = command({
     name: 'restore',
     summary: 'restore a backup with the recovery key it was made under (close the app first)',
     usage: 'restore --from FILE --data DIR',
-    run: (args, io) =>
-      guarded(io, restore.usage, async () => {
-        const { flags } = parse(args, ['from', 'data']);
-        const from = resolve(required(flags, 'from'));
-        const dir = resolve(required(flags, 'data'));
-        const recoveryKey = await secret(io, ENV_RECOVERY_KEY, 'recovery key of the backup');
-        const result = await restoreBackup({
-          from,
-          dir,
-          recoveryKey,
-          now: options.now,
-          auditKeys: options.auditKeys,
-        });
-        io.stdout(`restored: ${dir}`);
-        io.stdout(`backup-created-at: ${result.backupCreatedAt}`);
-        if (result.previousDatabase) io.stdout(`previous-database-kept-as: ${result.previousDatabase}`);
-        if (!result.keyringRestored) {
-          io.stdout(
-            'note: the backup had no keyring; reset each passphrase with the recovery key (reset-passphrase)',
-          );
-        }
-        return 0;
-      }),
-  };
+    flags: ['from', 'data'],
+    body: async ({ flags, io }) => {
+      const from = resolve(required(flags, 'from'));
+      const dir = resolve(required(flags, 'data'));
+      const recoveryKey = await secret(io, ENV_RECOVERY_KEY, 'recovery key of the backup');
+      const result = await restoreBackup({
+        from,
+        dir,
+        recoveryKey,
+        now: options.now,
+        auditKeys: options.auditKeys,
+      });
+      io.stdout(`restored: ${dir}`);
+      io.stdout(`backup-created-at: ${result.backupCreatedAt}`);
+      if (result.previousDatabase) io.stdout(`previous-database-kept-as: ${result.previousDatabase}`);
+      if (!result.keyringRestored) {
+        io.stdout(
+          'note: the backup had no keyring; reset each passphrase with the recovery key (reset-passphrase)',
+        );
+      }
+      return 0;
+    },
+  });
 
-  const auditVerify: CliCommand = {
+  const auditVerify = command({
     name: 'audit-verify',
     signIn: SIGN_IN.auditVerify,
     summary:
       'check the audit trail (hash chain, signatures, append-only triggers); exit 0 when intact, else say why',
     usage:
       'audit-verify --data DIR [--user NAME] [--anchor REFERRAL.pdf|BACKUP]   (without --user: FIELDSCREEN_RECOVERY_KEY)',
-    run: (args, io) =>
-      guarded(io, auditVerify.usage, async () => {
-        const { flags } = parse(args, ['data', 'user', 'anchor']);
-        const dir = required(flags, 'data');
-        const anchorFile = flags.anchor ? resolve(flags.anchor) : null;
-        return withSession(io, vaultFor(dir), flags.user, SIGN_IN.auditVerify, async (s) => {
-          const source = anchorFile ? readAnchorSource(anchorFile, s.dbKey) : null;
-          if (source && !source.ok) {
-            io.stdout('audit-trail: not checked (anchor unreadable)');
-            io.stdout(`reason: ${source.reason}`);
-            return 1;
-          }
-          const anchors = source?.ok ? [source.anchor] : [];
-          const report = checkAudit(s, { lookup: options.auditKeys, anchors });
-          for (const line of describeTrailReport(report)) io.stdout(line);
-          if (source?.ok) io.stdout(describeAnchor(source, report));
-          return report.ok ? 0 : 1;
-        });
-      }),
-  };
+    flags: ['data', 'user', 'anchor'],
+    body: async ({ flags, io }) => {
+      const dir = required(flags, 'data');
+      const anchorFile = flags.anchor ? resolve(flags.anchor) : null;
+      return withSession(io, vaultFor(dir), flags.user, SIGN_IN.auditVerify, async (s) => {
+        const source = anchorFile ? readAnchorSource(anchorFile, s.dbKey) : null;
+        if (source && !source.ok) {
+          io.stdout('audit-trail: not checked (anchor unreadable)');
+          io.stdout(`reason: ${source.reason}`);
+          return 1;
+        }
+        const anchors = source?.ok ? [source.anchor] : [];
+        const report = checkAudit(s, { lookup: options.auditKeys, anchors });
+        for (const line of describeTrailReport(report)) io.stdout(line);
+        if (source?.ok) io.stdout(describeAnchor(source, report));
+        return report.ok ? 0 : 1;
+      });
+    },
+  });
 
-  const rotateKey: CliCommand = {
+  const rotateKey = command({
     name: 'rotate-key',
     signIn: SIGN_IN.rotateKey,
     summary: 're-encrypt the store under a new key and print the new recovery key (close the app first)',
     usage: 'rotate-key --data DIR --user SUPERVISOR',
-    run: (args, io) =>
-      guarded(io, rotateKey.usage, async () => {
-        const { flags } = parse(args, ['data', 'user']);
-        const dir = required(flags, 'data');
-        const user = required(flags, 'user');
-        const passphrase = await secret(io, ENV_PASSPHRASE, `passphrase for ${user}`);
-        const session = await signIn(io, vaultFor(dir), user, passphrase, SIGN_IN.rotateKey.permission);
-        try {
-          const issued = await rotateDatabaseKey(session, passphrase);
-          io.stdout(`recovery-key: ${issued.recoveryKey}`);
-          io.stdout(
-            'The old recovery key no longer opens this store; keep it only with backups made before now.',
-          );
-          return 0;
-        } finally {
-          session.lock('manual');
-        }
-      }),
-  };
+    flags: ['data', 'user'],
+    body: async ({ flags, io }) => {
+      const dir = required(flags, 'data');
+      const user = required(flags, 'user');
+      return withPassphraseSession(io, vaultFor(dir), user, SIGN_IN.rotateKey, async (s, passphrase) => {
+        const issued = await rotateDatabaseKey(s, passphrase);
+        io.stdout(`recovery-key: ${issued.recoveryKey}`);
+        io.stdout(
+          'The old recovery key no longer opens this store; keep it only with backups made before now.',
+        );
+        return 0;
+      });
+    },
+  });
 
-  const resetPassphrase: CliCommand = {
+  const resetPassphrase = command({
     name: 'reset-passphrase',
     summary:
       "set an account's passphrase with the recovery key (FIELDSCREEN_RECOVERY_KEY, FIELDSCREEN_NEW_PASSPHRASE)",
     usage: 'reset-passphrase --data DIR --user NAME',
-    run: (args, io) =>
-      guarded(io, resetPassphrase.usage, async () => {
-        const { flags } = parse(args, ['data', 'user']);
-        const dir = required(flags, 'data');
-        const user = required(flags, 'user');
-        const recoveryKey = await secret(io, ENV_RECOVERY_KEY, 'recovery key');
-        const next = await newSecret(io, ENV_NEW_PASSPHRASE, `new passphrase for ${user}`);
-        await vaultFor(dir).resetPassphraseWithRecoveryKey(recoveryKey, user, next);
-        io.stdout(`passphrase-reset: ${user}`);
-        return 0;
-      }),
-  };
+    flags: ['data', 'user'],
+    body: async ({ flags, io }) => {
+      const dir = required(flags, 'data');
+      const user = required(flags, 'user');
+      const recoveryKey = await secret(io, ENV_RECOVERY_KEY, 'recovery key');
+      const next = await newSecret(io, ENV_NEW_PASSPHRASE, `new passphrase for ${user}`);
+      await vaultFor(dir).resetPassphraseWithRecoveryKey(recoveryKey, user, next);
+      io.stdout(`passphrase-reset: ${user}`);
+      return 0;
+    },
+  });
 
-  const changePassphraseCommand: CliCommand = {
+  const changePassphraseCommand = command({
     name: 'change-passphrase',
     signIn: SIGN_IN.changePassphrase,
     summary:
       'change your own passphrase (FIELDSCREEN_PASSPHRASE, FIELDSCREEN_NEW_PASSPHRASE); the first change after a supervisor set it makes your own keys',
     usage: 'change-passphrase --data DIR --user NAME',
-    run: (args, io) =>
-      guarded(io, changePassphraseCommand.usage, async () => {
-        const { flags } = parse(args, ['data', 'user']);
-        const dir = required(flags, 'data');
-        const user = required(flags, 'user');
-        const current = await secret(io, ENV_PASSPHRASE, `passphrase for ${user}`);
-        const session = await signIn(io, vaultFor(dir), user, current, SIGN_IN.changePassphrase.permission, {
-          passphraseChange: true,
-        });
-        try {
-          const next = await newSecret(io, ENV_NEW_PASSPHRASE, `new passphrase for ${user}`);
-          const status = await changeOwnPassphrase(session, {
-            currentPassphrase: current,
-            newPassphrase: next,
-          });
-          io.stdout(`passphrase-changed: ${user}`);
-          io.stdout(`signing-key: ${status.signingKey}`);
-          if (status.storeFingerprint) io.stdout(`store: ${status.storeFingerprint}`);
-          return 0;
-        } finally {
-          session.lock('manual');
-        }
-      }),
-  };
+    flags: ['data', 'user'],
+    body: async ({ flags, io }) => {
+      const dir = required(flags, 'data');
+      const user = required(flags, 'user');
+      return withPassphraseSession(io, vaultFor(dir), user, SIGN_IN.changePassphrase, async (s, current) => {
+        const next = await newSecret(io, ENV_NEW_PASSPHRASE, `new passphrase for ${user}`);
+        const status = await changeOwnPassphrase(s, { currentPassphrase: current, newPassphrase: next });
+        io.stdout(`passphrase-changed: ${user}`);
+        io.stdout(`signing-key: ${status.signingKey}`);
+        if (status.storeFingerprint) io.stdout(`store: ${status.storeFingerprint}`);
+        return 0;
+      });
+    },
+  });
 
   return [
     init,
