@@ -2,31 +2,27 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agencyKeyCommand, directoryCommand } from '../../src/main/cli/commands/agency-key-commands';
-import {
-  handoverCommand,
-  receiptCommand,
-  receiveCommand,
-} from '../../src/main/cli/commands/handover-commands';
-import { referralCommand, verifyPdfCommand } from '../../src/main/cli/commands/referral-commands';
-import { createStoreCommands } from '../../src/main/cli/commands/store-commands';
-import { DEMO_SCENARIOS } from '../../src/main/demo/scenarios';
-import { seedDemoCases } from '../../src/main/demo/seed';
+import { receiptCommand } from '../../src/main/cli/commands/handover-commands';
+import { verifyPdfCommand } from '../../src/main/cli/commands/referral-commands';
 import { addAttachment } from '../../src/main/store/attachments';
 import { exportCaseDocument } from '../../src/main/store/case-document';
 import { followUpCounters } from '../../src/main/store/case-history';
 import { handoversOfCase } from '../../src/main/store/handover-records';
-import { Vault } from '../../src/main/store/vault';
 import type { CaseDocument } from '../../src/shared/domain/case-document';
-import { commandNamed } from '../helpers/cli-io';
 import { tempDir } from '../helpers/disk';
 import {
-  type CliRun,
+  caseReadyFor,
+  enrolOfficer,
   expectOk,
+  expectRefused,
+  exportAgencyKeys,
+  handoverCli,
+  importAgencyKey,
   newAgencyStore,
   runCommand,
-  STORE_PASS,
+  stateOf,
   type TestStoreDir,
+  withStore,
 } from '../helpers/handover-stores';
 
 /**
@@ -51,100 +47,30 @@ let pkgSha: string;
 const PHOTO = Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 7919) % 251));
 const NOTE = Buffer.from('Statement typed by the interpreter: the broker kept the passport.', 'utf8');
 
-const cli = {
-  exportKey: (s: TestStoreDir, out: string) =>
-    runCommand(agencyKeyCommand, ['export', '--data', s.dir, '--user', s.user, '--out', out]),
-  importKey: (s: TestStoreDir, file: string, kind = 'shelter') =>
-    runCommand(directoryCommand, ['import-key', '--data', s.dir, '--user', s.user, '--kind', kind, file]),
-  handover: (s: TestStoreDir, id: string, to: string, out: string) =>
-    runCommand(handoverCommand, ['--data', s.dir, '--user', s.user, id, '--to', to, '--out', out]),
-  receive: (s: TestStoreDir, file: string) =>
-    runCommand(receiveCommand, ['--data', s.dir, '--user', s.user, file]),
-};
-
-async function withStore<T>(
-  s: TestStoreDir,
-  fn: (session: Awaited<ReturnType<Vault['unlock']>>) => T,
-): Promise<T> {
-  const session = await new Vault(s.dir).unlock(s.user, STORE_PASS);
-  try {
-    return fn(session);
-  } finally {
-    session.lock('manual');
-  }
-}
-
-/** A demo case whose consent names the directory entry `agencyId`, with a signed referral to it. */
-async function caseReadyFor(s: TestStoreDir, agencyId: string, lang: string): Promise<string> {
-  const scenario = DEMO_SCENARIOS.find((d) => d.lang === lang) ?? DEMO_SCENARIOS[0];
-  const id = await withStore(s, (session) => {
-    const made = seedDemoCases(session, scenario ? [scenario] : undefined, {
-      consentReceiver: { contactId: agencyId },
-    });
-    return made[0]?.caseId ?? '';
-  });
-  expectOk(
-    await runCommand(referralCommand, [
-      '--data',
-      s.dir,
-      '--user',
-      s.user,
-      id,
-      '--out',
-      join(root, `referral-${id}.pdf`),
-      '--position',
-      'Labour inspector',
-      '--contact-id',
-      agencyId,
-    ]),
-  );
-  return id;
-}
-
-/** What B holds: its cases and received packages (a refusal must leave both as they were). */
-async function stateOf(s: TestStoreDir) {
-  return withStore(s, (session) =>
-    session.read((db) => ({
-      cases: db.prepare('SELECT id FROM cases ORDER BY id').pluck().all(),
-      handovers: db.prepare('SELECT package_id, direction FROM handovers ORDER BY package_id').all(),
-      attachments: db.prepare('SELECT count(*) FROM attachments').pluck().get(),
-    })),
-  );
-}
-
-function expectRefused(run: CliRun, reason: string): void {
-  expect(run.code, run.err.join('\n')).toBe(1);
-  expect(run.err).toContain(`reason: ${reason}`);
-  expect(run.err.some((l) => l.startsWith('message: ') && !l.includes('errors.'))).toBe(true);
-}
+const cli = handoverCli;
 
 beforeAll(async () => {
   root = tempDir('fs-handover-');
   team = await newAgencyStore(root, 'team', { name: 'Port screening team', province: 'Songkhla' });
   shelter = await newAgencyStore(root, 'shelter', { name: 'Songkhla shelter', province: 'Songkhla' });
   third = await newAgencyStore(root, 'third', { name: 'Ranong shelter', province: 'Ranong' });
-  for (const s of [team, shelter, third])
-    expectOk(await cli.exportKey(s, join(root, `${basenameOf(s)}.fskey`)));
-  shelterAtTeam = expectOk(await cli.importKey(team, join(root, 'shelter.fskey'))).value('agency-id') ?? '';
-  thirdAtTeam = expectOk(await cli.importKey(team, join(root, 'third.fskey'))).value('agency-id') ?? '';
-  expectOk(await cli.importKey(shelter, join(root, 'team.fskey'), 'mdt'));
+  await exportAgencyKeys(root, [team, shelter, third]);
+  shelterAtTeam = await importAgencyKey(root, team, shelter);
+  thirdAtTeam = await importAgencyKey(root, team, third);
+  await importAgencyKey(root, shelter, team, 'mdt');
 
-  caseId = await caseReadyFor(team, shelterAtTeam, 'my');
+  caseId = await caseReadyFor(root, team, shelterAtTeam, 'my');
   await withStore(team, (session) => {
     addAttachment(session, { caseId, fileName: 'photo.jpg', mediaType: 'image/jpeg', content: PHOTO });
     addAttachment(session, { caseId, fileName: 'statement.txt', mediaType: 'text/plain', content: NOTE });
   });
-  caseForThird = await caseReadyFor(team, thirdAtTeam, 'km');
+  caseForThird = await caseReadyFor(root, team, thirdAtTeam, 'km');
   pkg = join(root, 'case.fshandover');
   const made = expectOk(await cli.handover(team, caseId, shelterAtTeam, pkg));
   pkgSha = made.value('sha256') ?? '';
   expect(pkgSha).toMatch(/^[0-9a-f]{64}$/);
 }, 300_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-function basenameOf(s: TestStoreDir): string {
-  return s.dir.slice(s.dir.lastIndexOf('/') + 1);
-}
 
 describe('a case handed over from a screening team to a shelter', () => {
   it('nothing of the case is readable in the package', async () => {
@@ -258,7 +184,7 @@ describe('a case handed over from a screening team to a shelter', () => {
     const before = await stateOf(shelter);
     const shelterAtThird =
       expectOk(await cli.importKey(third, join(root, 'shelter.fskey'))).value('agency-id') ?? '';
-    const id = await caseReadyFor(third, shelterAtThird, 'lo');
+    const id = await caseReadyFor(root, third, shelterAtThird, 'lo');
     const file = join(root, 'from-third.fshandover');
     expectOk(await cli.handover(third, id, shelterAtThird, file));
     expectRefused(await cli.receive(shelter, file), 'untrusted-sender');
@@ -300,37 +226,15 @@ describe('a case handed over from a screening team to a shelter', () => {
 
 describe('an officer hands a case over', () => {
   it('with their own endorsed key; the shelter names the officer as the team store certified them', async () => {
-    const commands = createStoreCommands({ kdfProfile: 'test' });
-    const given = 'given officer passphrase';
-    const own = 'officer own passphrase';
-    expectOk(
-      await runCommand(
-        commandNamed(commands, 'add-user'),
-        ['--data', team.dir, '--user', team.user, '--new-user', 'malee', '--display-name', 'Malee Officer'],
-        { FIELDSCREEN_PASSPHRASE: STORE_PASS, FIELDSCREEN_NEW_PASSPHRASE: given },
-      ),
-    );
-    await runCommand(commandNamed(commands, 'change-passphrase'), ['--data', team.dir, '--user', 'malee'], {
-      FIELDSCREEN_PASSPHRASE: given,
-      FIELDSCREEN_NEW_PASSPHRASE: own,
-    });
-    // A supervisor's sign-in endorses the officer's new keys.
-    await withStore(team, () => undefined);
-    const id = await caseReadyFor(team, shelterAtTeam, 'vi');
+    const malee = { user: 'malee', passphrase: 'officer own passphrase' };
+    await enrolOfficer(team, { ...malee, displayName: 'Malee Officer' });
+    const id = await caseReadyFor(root, team, shelterAtTeam, 'vi');
     const file = join(root, 'by-officer.fshandover');
-    const made = await runCommand(
-      handoverCommand,
-      ['--data', team.dir, '--user', 'malee', id, '--to', shelterAtTeam, '--out', file],
-      { FIELDSCREEN_PASSPHRASE: own, FIELDSCREEN_LANG: 'en' },
-    );
-    expectOk(made);
+    expectOk(await cli.handover(team, id, shelterAtTeam, file, malee));
     const got = expectOk(await cli.receive(shelter, file));
     expect(got.value('from-officer')).toBe('Malee Officer');
     // An officer cannot receive: the agency key is the store's (supervisors and the recovery key).
-    const refused = await runCommand(receiveCommand, ['--data', team.dir, '--user', 'malee', file], {
-      FIELDSCREEN_PASSPHRASE: own,
-      FIELDSCREEN_LANG: 'en',
-    });
+    const refused = await cli.receive(team, file, malee);
     expect(refused.err).toContain('error: FORBIDDEN_ROLE');
   });
 });

@@ -7,6 +7,7 @@ import { publicKeysOf, signingKeyOf } from '../keys/person-keys';
 import { rosterAccountOf, signedRoster, verifyRoster } from '../keys/roster';
 import { agencyKeyOfStore } from './agency-keys';
 import { certifiedName } from './handover-receive';
+import { judgePeerSigner, knownPeerRoster, rememberPeerRoster } from './peer-rosters';
 import type { Session } from './session';
 import { readSettings } from './settings';
 import { currentKeyring, rosterOf } from './trust';
@@ -178,13 +179,17 @@ export function importReceipt(session: Session, bytes: Buffer): ImportedReceipt 
   const receiver = session.read((db) => agencyKeyOfStore(db, body.receiver.storeFingerprint));
   if (!receiver) throw new AppError('SIGNATURE_INVALID', { messageKey: 'errors.receiptUntrusted' });
   const roster = verifyRoster(body.receiver.roster, receiver.caCertificatePem, receiver.storeFingerprint);
-  const account = roster ? rosterAccountOf(roster, body.receiver.accountId) : undefined;
-  if (
-    !account?.enabled ||
-    account.keyState !== 'endorsed' ||
-    account.signingPublicKey !== file.signingPublicKey
-  )
-    throw new AppError('SIGNATURE_INVALID', { messageKey: 'errors.receiptUntrusted' });
+  if (!roster) throw new AppError('SIGNATURE_INVALID', { messageKey: 'errors.receiptUntrusted' });
+  const known = session.read((db) =>
+    knownPeerRoster(db, receiver.storeFingerprint, receiver.caCertificatePem),
+  );
+  const signer = judgePeerSigner(roster, known, body.receiver.accountId, file.signingPublicKey);
+  if (!signer.ok)
+    throw new AppError('SIGNATURE_INVALID', {
+      messageKey:
+        signer.reason === 'signer-withdrawn' ? 'errors.receiptSignerWithdrawn' : 'errors.receiptUntrusted',
+    });
+  const { account } = signer;
   const by = certifiedName(account.referralCertificatePem, receiver.caCertificatePem);
   if (!by) throw new AppError('SIGNATURE_INVALID', { messageKey: 'errors.receiptUntrusted' });
   return session.write((db, now) => {
@@ -212,6 +217,7 @@ export function importReceipt(session: Session, bytes: Buffer): ImportedReceipt 
       `UPDATE handovers SET receipt_at = ?, receipt_by = ?, receipt_json = ?
        WHERE package_id = ? AND direction = 'sent'`,
     ).run(body.receivedAt, by, bytes.toString('utf8'), body.packageId);
+    rememberPeerRoster(db, receiver.caCertificatePem, body.receiver.roster, roster, now, body.packageId);
     session.audit(db, now, {
       action: 'handover.receipt_import',
       entityType: 'case',

@@ -14,7 +14,7 @@ import {
   verifyPackage,
 } from '../keys/package-stream';
 import { signingKeyId } from '../keys/person-keys';
-import { type RosterBody, rosterAccountOf, verifyRoster } from '../keys/roster';
+import { type RosterBody, verifyRoster } from '../keys/roster';
 import { openSealedBox, sodiumReady } from '../keys/sealed-box';
 import { wipe } from '../keys/wipe';
 import { judgePdf } from '../pdf/trust-judge';
@@ -27,6 +27,7 @@ import {
   handoverManifestOuter,
   MAX_MANIFEST_BYTES,
 } from './handover-format';
+import { judgePeerSigner, knownPeerRoster, rememberPeerRoster } from './peer-rosters';
 import type { Session } from './session';
 import { readSettings } from './settings';
 import { requireStoreCa } from './trust';
@@ -42,6 +43,8 @@ import { storeTrustList } from './trust-list';
  * 4. it was not received before;
  * 5. it opens with this store's agency key, and inside, the sender's roster is signed by that trusted
  *    store and endorses the signing key for an enabled account (whose certificate names the officer);
+ *    when a newer roster of that store is known here (peer-rosters.ts), the account must still be
+ *    enabled in it (`signer-withdrawn`), and the carried roster, when newer, is remembered;
  * 6. the case document passes the checks of any import (instrument, answers, Zawgyi, links), and each
  *    attachment its size and SHA-256 as it is read.
  * Then one transaction creates the case, records where it came from with the sender's audit rows as
@@ -252,14 +255,14 @@ export async function receiveHandover(session: Session, file: string): Promise<R
     const manifest = readManifest(reader, header);
 
     const roster = verifyRoster(manifest.sender.roster, sender.caCertificatePem, sender.storeFingerprint);
-    const account = roster ? rosterAccountOf(roster, manifest.sender.accountId) : undefined;
-    if (
-      !roster ||
-      !account?.enabled ||
-      account.keyState !== 'endorsed' ||
-      account.signingPublicKey !== header.sender.signingPublicKey
-    )
-      throw refuse('untrusted-signer', 'errors.handoverUntrustedSender');
+    if (!roster) throw refuse('untrusted-signer', 'errors.handoverUntrustedSender');
+    const known = session.read((db) => knownPeerRoster(db, sender.storeFingerprint, sender.caCertificatePem));
+    const signer = judgePeerSigner(roster, known, manifest.sender.accountId, header.sender.signingPublicKey);
+    if (!signer.ok)
+      throw signer.reason === 'signer-withdrawn'
+        ? refuse('signer-withdrawn', 'errors.handoverSignerWithdrawn')
+        : refuse('untrusted-signer', 'errors.handoverUntrustedSender');
+    const { account } = signer;
     const officerName = certifiedName(account.referralCertificatePem, sender.caCertificatePem);
     if (!officerName) throw refuse('untrusted-signer', 'errors.handoverUntrustedSender');
 
@@ -320,6 +323,7 @@ export async function receiveHandover(session: Session, file: string): Promise<R
         user.id,
         JSON.stringify({ summary: appendix.summary, entries: appendix.entries }),
       );
+      rememberPeerRoster(db, sender.caCertificatePem, manifest.sender.roster, roster, now, header.packageId);
       session.audit(db, now, {
         action: 'handover.receive',
         entityType: 'case',
@@ -332,6 +336,7 @@ export async function receiveHandover(session: Session, file: string): Promise<R
           fromStore: sender.storeFingerprint,
           officer: officerName,
           sentAt: header.createdAt,
+          senderRosterSerial: roster.serial,
           reference: document.case.reference,
           convertedFromZawgyi: converted,
           counts,

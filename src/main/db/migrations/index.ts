@@ -8,6 +8,7 @@ import { migration0006 } from './0006-case-list';
 import { migration0007 } from './0007-audit-signatures';
 import { migration0008 } from './0008-sealed-signing-identities';
 import { migration0009 } from './0009-handover';
+import { migration0010 } from './0010-peer-rosters';
 import type { Migration } from './types';
 
 /** Every schema version, in order. PRAGMA user_version holds the version a database is at. */
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 
