@@ -3,14 +3,7 @@ import { DEMO_SCENARIOS } from '../../src/main/demo/scenarios';
 import { runScriptedInterview } from '../../src/main/demo/seed';
 import { deleteCase } from '../../src/main/store/case-deletion';
 import { type ListPlan, listCases } from '../../src/main/store/case-list';
-import {
-  addPerson,
-  createCase,
-  getCase,
-  setCaseStatus,
-  updateCase,
-  updatePerson,
-} from '../../src/main/store/cases';
+import { createCase, getCase, setCaseStatus, updateCase, updatePerson } from '../../src/main/store/cases';
 import type { Session } from '../../src/main/store/session';
 import {
   CASE_SORT_COLUMNS,
@@ -19,6 +12,7 @@ import {
   type ScreeningResult,
 } from '../../src/shared/domain/cases';
 import { answer } from '../../src/shared/instrument';
+import { importCase } from '../helpers/imported-case';
 import { mulberry32 } from '../helpers/samples';
 import { createTestStore, type TestStore } from '../helpers/test-app';
 
@@ -193,7 +187,7 @@ describe('the case list follows the writes to what it shows', () => {
     ]);
   });
 
-  it('person details: renaming, a changed or cleared nationality, changed languages and a first person added', () => {
+  it('person details: renaming, a changed or cleared nationality, changed languages and a case with two people', () => {
     const renamed = caseIds[10] as string;
     const first = getCase(s, renamed).persons[0];
     if (!first) throw new Error('the test expects a person on this case');
@@ -204,18 +198,23 @@ describe('the case list follows the writes to what it shows', () => {
     const byName = listCases(s, { sort: { column: 'primaryPersonName', direction: 'asc' }, limit: 500 }).rows;
     expect(byName.find((r) => r.primaryPersonName !== null)?.id).toBe(renamed);
     expect(getCase(s, renamed).intervieweeLanguage).toBe('lo');
-    // A case without anyone gets its first person: the name, nationality and language columns fill.
-    const empty = caseIds.find((id) => getCase(s, id).persons.length === 0);
-    if (!empty) throw new Error('the test expects a case without a person');
+    // A case imported with two people: the first one's name, nationality and language fill the columns;
+    // the second, written after it (and sorting first by name), does not change who is first.
     store.clock.advance(1000);
-    addPerson(s, { caseId: empty, nameOrAlias: 'zzz added', nationality: 'Viet Nam', languages: ['vi'] });
-    expect(getCase(s, empty).primaryPersonName).toBe('zzz added');
-    // A second person on a case does not change who is first.
-    const two = caseIds[11] as string;
-    const name = getCase(s, two).primaryPersonName;
-    store.clock.advance(1000);
-    addPerson(s, { caseId: two, nameOrAlias: 'AAAA second', languages: ['th'] });
-    expect(getCase(s, two).primaryPersonName).toBe(name);
+    const two = importCase(s, {
+      place: { kind: 'port', name: PLACES[1] },
+      screeningDate: '2026-03-15',
+      at: new Date(store.clock.now()),
+      persons: [
+        { nameOrAlias: 'zzz first', nationality: 'Viet Nam', languages: ['vi'] },
+        { nameOrAlias: 'AAAA second', languages: ['th'] },
+      ],
+    });
+    expect(getCase(s, two)).toMatchObject({
+      primaryPersonName: 'zzz first',
+      nationality: 'Viet Nam',
+      intervieweeLanguage: 'vi',
+    });
     expectListFollowsSources([{ place: PLACES[1] }]);
   });
 

@@ -6,12 +6,13 @@ import { LATEST_SCHEMA_VERSION, migrate, readSchemaVersion } from '../../src/mai
 import { migration0006 } from '../../src/main/db/migrations/0006-case-list';
 import { readDatabaseSalt } from '../../src/main/keys/database-key';
 import { createBackup, restoreBackup } from '../../src/main/store/backup';
-import { addPerson, createCase, listCases, updatePerson } from '../../src/main/store/cases';
+import { createCase, listCases, updatePerson } from '../../src/main/store/cases';
 import { startInterview } from '../../src/main/store/interviews';
 import type { Session } from '../../src/main/store/session';
 import { Vault } from '../../src/main/store/vault';
 import type { CaseListQuery } from '../../src/shared/domain/cases';
 import { tempDir } from '../helpers/disk';
+import { importCase } from '../helpers/imported-case';
 import { INTERVIEW_INPUT, SUPERVISOR } from '../helpers/samples';
 import { createTestStore } from '../helpers/test-app';
 
@@ -23,17 +24,28 @@ import { createTestStore } from '../helpers/test-app';
 /** The schema version just before the case-list migration. */
 const BEFORE = migration0006.version - 1;
 
+/** Which of someCases' named cases is imported with a second person. */
+const IMPORTED = 3;
+
 function someCases(s: Session): void {
   const names = ['မောင်အောင်', 'สมชาย ใจดี', 'Sokha', 'Nguyễn Văn An', 'Ko Aung'];
   names.forEach((name, i) => {
-    const c = createCase(s, {
-      place: { kind: 'port', name: i % 2 ? 'Ranong Port' : 'ท่าเรือภูเก็ต' },
+    const details = {
+      place: { kind: 'port' as const, name: i % 2 ? 'Ranong Port' : 'ท่าเรือภูเก็ต' },
       vessel: { name: `Sea Star ${i}` },
       screeningDate: `2026-05-0${i + 1}`,
-      person: { nameOrAlias: name, nationality: i % 2 ? 'Myanmar' : 'กัมพูชา', languages: i % 3 ? ['my'] : [] },
-    });
-    if (i % 2) startInterview(s, { ...INTERVIEW_INPUT, caseId: c.id, intervieweeLanguage: 'km' });
-    if (i === 3) addPerson(s, { caseId: c.id, nameOrAlias: 'Second person' });
+    };
+    const person = {
+      nameOrAlias: name,
+      nationality: i % 2 ? 'Myanmar' : 'กัมพูชา',
+      languages: i % 3 ? ['my'] : [],
+    };
+    // One case names two people: it came from another device (no local officer made it).
+    const caseId =
+      i === IMPORTED
+        ? importCase(s, { ...details, persons: [person, { nameOrAlias: 'Second person' }] })
+        : createCase(s, { ...details, person }).id;
+    if (i % 2) startInterview(s, { ...INTERVIEW_INPUT, caseId, intervieweeLanguage: 'km' });
   });
   createCase(s, { place: { kind: 'other', name: 'Satun PIPO' }, screeningDate: '2026-05-09' });
 }
@@ -127,7 +139,9 @@ describe('restoring a backup from before the case-list migration', () => {
     expect(readSchemaVersion(r.db)).toBe(LATEST_SCHEMA_VERSION);
     expect(QUERIES.map((q) => listCases(r, q))).toEqual(before);
     expect(listCases(r, { search: 'မောင်' }).rows.map((row) => row.primaryPersonName)).toEqual(['မောင်အောင်']);
-    expect(before[4]?.rows.every((row) => row.officer === SUPERVISOR.displayName)).toBe(true);
+    // By officer: the imported case (no local officer) first, every other the supervisor's.
+    const officers = before[4]?.rows.map((row) => row.officer) ?? [];
+    expect(officers).toEqual([null, ...officers.slice(1).map(() => SUPERVISOR.displayName)]);
 
     // The restored store's triggers keep the list up to date from here on.
     const [first] = listCases(r, { search: 'sokha' }).rows;

@@ -3,7 +3,6 @@ import { runScriptedInterview } from '../../src/main/demo/seed';
 import { addAttachment, getAttachmentContent, listAttachments } from '../../src/main/store/attachments';
 import { listAudit, verifyAudit } from '../../src/main/store/audit';
 import {
-  addPerson,
   createCase,
   getCase,
   listCases,
@@ -122,9 +121,12 @@ describe('cases', () => {
       screeningDate: '2026-04-02',
       person: { nameOrAlias: 'Sokha CHAN' },
     });
-    const c = createCase(s, { place: { kind: 'port', name: 'Ranong Port' }, screeningDate: '2026-05-01' });
+    const c = createCase(s, {
+      place: { kind: 'port', name: 'Ranong Port' },
+      screeningDate: '2026-05-01',
+      person: { nameOrAlias: 'Mya Mya' },
+    });
     runScriptedInterview(s, URGENT_SCRIPT, { caseId: c.id, tier: 'short' });
-    addPerson(s, { caseId: c.id, nameOrAlias: 'Mya Mya' });
 
     expect(listCases(s, { search: 'ใจดี' }).rows.map((r) => r.id)).toEqual([a.id]);
     expect(listCases(s, { search: 'sokha chan' }).rows.map((r) => r.id)).toEqual([b.id]);

@@ -18,9 +18,9 @@ import { CONSENT_QUESTIONS, consentFromAnswers } from '../../shared/domain/conse
 import type { InterviewSummary } from '../../shared/domain/interviews';
 import {
   type Person,
-  type PersonAddInput,
+  type PersonInput,
   type PersonUpdateInput,
-  personAddInput,
+  personInput,
   personUpdateInput,
 } from '../../shared/domain/persons';
 import { AppError } from '../../shared/errors';
@@ -177,7 +177,7 @@ export function createCase(session: Session, input: CaseCreateInput): CaseDetail
         },
       },
     });
-    if (parsed.person) insertPerson(session, db, now, { ...parsed.person, caseId });
+    if (parsed.person) insertPerson(session, db, now, caseId, parsed.person);
     refreshCaseSearchText(db, caseId);
     return caseId;
   });
@@ -359,9 +359,9 @@ export function setCaseStatus(session: Session, input: CaseSetStatusInput): Case
 
 // ---- persons ----
 
-function insertPerson(session: Session, db: Db, now: Date, input: PersonAddInput): string {
+function insertPerson(session: Session, db: Db, now: Date, caseId: string, input: PersonInput): string {
   const user = session.require('cases.write');
-  const p = parseInput(personAddInput, input);
+  const p = { ...parseInput(personInput, input), caseId };
   const id = randomUUID();
   const at = now.toISOString();
   db.prepare(
@@ -392,19 +392,6 @@ function insertPerson(session: Session, db: Db, now: Date, input: PersonAddInput
     details: { caseId: p.caseId, new: p },
   });
   return id;
-}
-
-export function addPerson(session: Session, input: PersonAddInput): Person {
-  const user = session.require('cases.write');
-  const parsed = parseInput(personAddInput, input);
-  const id = session.write((db, now) => {
-    assertCaseOpen(loadCaseRow(db, parsed.caseId));
-    const personId = insertPerson(session, db, now, parsed);
-    touchCase(db, parsed.caseId, user.id, now);
-    refreshCaseSearchText(db, parsed.caseId);
-    return personId;
-  });
-  return getPersonRow(session, id);
 }
 
 export function updatePerson(session: Session, input: PersonUpdateInput): Person {

@@ -36,9 +36,6 @@ const personFields = {
 export const personInput = z.object(personFields);
 export type PersonInput = z.input<typeof personInput>;
 
-export const personAddInput = personInput.extend({ caseId: entityId });
-export type PersonAddInput = z.input<typeof personAddInput>;
-
 /** Partial update; absent fields keep their value. */
 export const personUpdateInput = z.object({
   id: entityId,
