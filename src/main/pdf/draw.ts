@@ -81,24 +81,45 @@ export function pdfNumber(value: number): string {
   return Object.is(rounded, -0) ? '0' : String(rounded);
 }
 
+/** UTF-16 code units as the 4 upper-case hex digits a PDF hex string holds (made once per unit). */
+const HEX4_UPPER: string[] = [];
+
 /** A PDF text string in UTF-16BE with BOM, hex-encoded (safe for any character). */
 export function utf16HexString(text: string): string {
-  // Node's utf16le writes each UTF-16 code unit as is; swapping gives big-endian (one copy, no per-char work).
-  const hex = Buffer.from(text, 'utf16le').swap16().toString('hex').toUpperCase();
-  return `<FEFF${hex}>`;
+  // Each UTF-16 code unit as is, big-endian: a surrogate pair stays a pair.
+  let hex = '<FEFF';
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    hex += HEX4_UPPER[unit] ??= unit.toString(16).toUpperCase().padStart(4, '0');
+  }
+  return `${hex}>`;
 }
 
 /**
- * Text of each glyph's cluster (UTF-16 start -> text up to the next cluster), for the ToUnicode map.
- * Readers use ActualText first; this is only the fallback.
+ * Text of a glyph's cluster (from its UTF-16 start up to the next cluster's start), for the ToUnicode
+ * map. Readers use ActualText first; this is only the fallback. `starts`: the run's cluster starts,
+ * ascending, without repeats (clusterStarts).
  */
-function clusterTexts(run: ShapedRun): Map<number, string> {
-  const starts = [...new Set(run.glyphs.map((glyph) => glyph.cluster))].sort((a, b) => a - b);
-  const texts = new Map<number, string>();
-  starts.forEach((start, i) => {
-    texts.set(start, run.text.slice(start, starts[i + 1] ?? run.text.length));
-  });
-  return texts;
+function clusterText(run: ShapedRun, starts: Int32Array, cluster: number): string {
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((starts[middle] ?? 0) <= cluster) low = middle + 1;
+    else high = middle;
+  }
+  // starts[low] is the first start after this cluster's (the run's end when there is none).
+  return run.text.slice(cluster, low < starts.length ? starts[low] : run.text.length);
+}
+
+/** The run's cluster starts, ascending, each once. */
+function clusterStarts(run: ShapedRun): Int32Array {
+  const sorted = Int32Array.from(run.glyphs, (glyph) => glyph.cluster).sort();
+  let count = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[count++] = sorted[i] ?? 0;
+  }
+  return sorted.subarray(0, count);
 }
 
 /**
@@ -114,7 +135,7 @@ function glyphText(font: LoadedFont, glyphId: number, cluster: string): number[]
 
 /**
  * Content-stream operators that draw one run at (x, baseline) in PDF user space (y up). Must be
- * called inside BT/ET.
+ * called inside BT/ET. Built as one string (no intermediate arrays: this runs for every glyph).
  */
 function runOperators(doc: Doc, run: ShapedRun, x: number, baseline: number): string {
   const font = pdfFont(doc, run.font);
@@ -122,46 +143,51 @@ function runOperators(doc: Doc, run: ShapedRun, x: number, baseline: number): st
   page.fonts[font.id] ??= font.ref();
   const scale = run.size / run.font.unitsPerEm;
   const toThousandths = 1000 / run.font.unitsPerEm;
-  const out: string[] = [`/${font.id} ${pdfNumber(run.size)} Tf`];
-  let tj: string[] = [];
+  let out = `/${font.id} ${pdfNumber(run.size)} Tf`;
+  // The open TJ array's elements (joined by spaces), and the hex glyph string being filled.
+  let tj = '';
   let hex = '';
-  const flush = () => {
-    if (hex) tj.push(`<${hex}>`);
+  const endHex = () => {
+    if (hex) tj += tj ? ` <${hex}>` : `<${hex}>`;
     hex = '';
-    if (tj.length > 0) out.push(`[${tj.join(' ')}] TJ`);
-    tj = [];
+  };
+  const flush = () => {
+    endHex();
+    if (tj) out += `\n[${tj}] TJ`;
+    tj = '';
   };
   let penX = x;
   // Where the PDF will put the next glyph if nothing moves it: Tm origin plus /W advances.
   let pdfX = Number.NaN;
   let lineY = Number.NaN;
   // Only a glyph new to the document's font needs its text (for the ToUnicode map).
-  let clusters: Map<number, string> | undefined;
+  let starts: Int32Array | undefined;
   for (const glyph of run.glyphs) {
     const targetX = penX + glyph.xOffset * scale;
     const targetY = baseline + glyph.yOffset * scale;
     if (targetY !== lineY || Number.isNaN(pdfX)) {
       flush();
-      out.push(`1 0 0 1 ${pdfNumber(targetX)} ${pdfNumber(targetY)} Tm`);
+      out += `\n1 0 0 1 ${pdfNumber(targetX)} ${pdfNumber(targetY)} Tm`;
       lineY = targetY;
       pdfX = targetX;
     } else if (Math.abs(pdfX - targetX) > 1e-6) {
-      if (hex) tj.push(`<${hex}>`);
-      hex = '';
-      tj.push(pdfNumber(((pdfX - targetX) * 1000) / run.size));
+      endHex();
+      const adjust = pdfNumber(((pdfX - targetX) * 1000) / run.size);
+      tj += tj ? ` ${adjust}` : adjust;
     }
     const subsetId = font.subset.includeGlyph(glyph.glyphId);
-    font.widths[subsetId] ??= run.font.glyphAdvance(glyph.glyphId) * toThousandths;
+    const advance = run.font.glyphAdvance(glyph.glyphId);
+    font.widths[subsetId] ??= advance * toThousandths;
     if (font.unicode[subsetId] === undefined) {
-      clusters ??= clusterTexts(run);
-      font.unicode[subsetId] = glyphText(run.font, glyph.glyphId, clusters.get(glyph.cluster) ?? '');
+      starts ??= clusterStarts(run);
+      font.unicode[subsetId] = glyphText(run.font, glyph.glyphId, clusterText(run, starts, glyph.cluster));
     }
     hex += HEX4[subsetId] ??= subsetId.toString(16).padStart(4, '0');
-    pdfX = targetX + run.font.glyphAdvance(glyph.glyphId) * scale;
+    pdfX = targetX + advance * scale;
     penX += glyph.xAdvance * scale;
   }
   flush();
-  return out.join('\n');
+  return out;
 }
 
 /**
@@ -172,16 +198,32 @@ export const CONTENT_DEFLATE_LEVEL = 4;
 
 /**
  * Compresses the current page's content stream now, at CONTENT_DEFLATE_LEVEL, instead of leaving it to
- * pdfkit (which deflates at zlib's default level when the page ends). Call once, after the last
- * operator of the page.
+ * pdfkit (which deflates at zlib's default level when the page ends). `pending`: operators drawn with
+ * drawOps into a DrawContext, appended after what pdfkit holds. Call once, after the last operator of
+ * the page.
  */
-export function compressPageContent(doc: Doc): void {
+export function compressPageContent(doc: Doc, pending?: PageOperators): void {
   const content = internals(doc).page.content;
-  if (!content.compress || content.buffer.length === 0) return;
-  const deflated = deflateSync(Buffer.concat(content.buffer), { level: CONTENT_DEFLATE_LEVEL });
+  const drawn = pending?.text ? [Buffer.from(pending.text, 'latin1')] : [];
+  if (pending) pending.text = '';
+  if (!content.compress || content.buffer.length + drawn.length === 0) {
+    for (const chunk of drawn) doc.addContent(chunk as unknown as string);
+    return;
+  }
+  const deflated = deflateSync(Buffer.concat([...content.buffer, ...drawn]), {
+    level: CONTENT_DEFLATE_LEVEL,
+  });
   content.buffer = [deflated];
   content.compress = false;
   content.data.Filter = 'FlateDecode';
+}
+
+/**
+ * A page's operators as drawOps writes them, kept as one string until the page is finished
+ * (compressPageContent): pdfkit would turn every operator into bytes of its own.
+ */
+export interface PageOperators {
+  text: string;
 }
 
 export interface DrawContext {
@@ -191,15 +233,13 @@ export interface DrawContext {
   /** Lines drawn so far in the document, for the debug hook. */
   lineCount: { value: number };
   onRun?: (record: RunRecord) => void;
+  /** Where the operators go; compressPageContent(doc, operators) writes them into the page. */
+  operators: PageOperators;
 }
 
-/**
- * Appends operators to the page's content stream. pdfkit turns a string into bytes one character at a
- * time (plus a newline); handing it the same bytes as a Buffer (latin1 = low byte of each character,
- * as pdfkit does; the operators are ASCII anyway) skips that loop.
- */
-function addContent(doc: Doc, operators: string): void {
-  doc.addContent(Buffer.from(`${operators}\n`, 'latin1') as unknown as string);
+/** Appends operators (and a newline, as pdfkit's addContent does) to the page being drawn. */
+function addContent(context: DrawContext, operators: string): void {
+  context.operators.text += `${operators}\n`;
 }
 
 function grayOperator(gray: number, stroke: boolean): string {
@@ -219,23 +259,19 @@ export function drawOps(
 ): void {
   const { doc } = context;
   const pageHeight = internals(doc).page.height;
+  // Text is drawn y-up: one flip per line, so glyph positions stay in plain points.
+  const flip = `1 0 0 -1 0 ${pdfNumber(pageHeight)} cm`;
   for (const op of ops) {
     switch (op.kind) {
       case 'text': {
         if (op.line.runs.length === 0) break;
-        const parts: string[] = [
-          'q',
-          `1 0 0 -1 0 ${pdfNumber(pageHeight)} cm`,
-          grayOperator(op.gray, false),
-          'BT',
-        ];
+        let text = `q\n${flip}\n${grayOperator(op.gray, false)}\nBT`;
         let x = originX + op.x;
         const lineNumber = context.lineCount.value++;
         const baseline = pageHeight - (originY + op.baseline);
         for (const run of op.line.runs) {
-          parts.push(`/Span <</ActualText ${utf16HexString(run.text)}>> BDC`);
-          parts.push(runOperators(doc, run, x, baseline));
-          parts.push('EMC');
+          text += `\n/Span <</ActualText ${utf16HexString(run.text)}>> BDC\n`;
+          text += `${runOperators(doc, run, x, baseline)}\nEMC`;
           x += run.width;
           context.onRun?.({
             fontFile: run.font.file,
@@ -247,14 +283,13 @@ export function drawOps(
             page: context.pageNumber,
           });
         }
-        parts.push('ET', 'Q');
-        addContent(doc, parts.join('\n'));
+        addContent(context, `${text}\nET\nQ`);
         break;
       }
       case 'rule': {
         const y = originY + op.y;
         addContent(
-          doc,
+          context,
           [
             'q',
             grayOperator(op.gray, true),
@@ -294,12 +329,12 @@ export function drawOps(
           );
         }
         parts.push('Q');
-        addContent(doc, parts.join('\n'));
+        addContent(context, parts.join('\n'));
         break;
       }
       case 'box': {
         addContent(
-          doc,
+          context,
           [
             'q',
             grayOperator(op.gray, true),

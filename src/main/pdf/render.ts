@@ -195,7 +195,7 @@ export async function renderPdf(input: DocModel, options: RenderOptions = {}): P
   const lineCount = { value: 0 };
   for (let index = 0; index < total; index++) {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
-    const context = { doc, onRun: options.onRun, pageNumber: index + 1, lineCount };
+    const context = { doc, onRun: options.onRun, pageNumber: index + 1, lineCount, operators: { text: '' } };
     items.forEach((item, i) => {
       const placement = placements[i];
       if (placement?.page === index)
@@ -205,7 +205,7 @@ export async function renderPdf(input: DocModel, options: RenderOptions = {}): P
     drawOps(context, footerOps(layout, shaper, model, page, index, total), page.marginLeft, footerTop);
     drawOps(context, pageTopOps(layout, shaper, model, page), page.marginLeft, 8);
     drawOps(context, pageBottomOps(shaper, model, page), page.marginLeft, page.height - 24);
-    compressPageContent(doc);
+    compressPageContent(doc, context.operators);
   }
   doc.end();
   return bytes;
