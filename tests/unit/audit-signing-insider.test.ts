@@ -9,6 +9,8 @@ import { parseRecoveryKey } from '../../src/main/keys/recovery-key';
 import { openStoreSecrets } from '../../src/main/keys/store-recovery';
 import { personAuditSigner, storeAuthoritySigner } from '../../src/main/store/audit-signing';
 import { storePaths } from '../../src/main/store/paths';
+import { disableUser } from '../../src/main/store/users';
+import { Vault } from '../../src/main/store/vault';
 import { captureIo } from '../helpers/cli-io';
 import { tempDir } from '../helpers/disk';
 import { dropAuditTriggers, openKeyedFile, rechainAudit, recreateAuditTriggers } from '../helpers/keyed-db';
@@ -229,6 +231,33 @@ describe('a supervisor who set the officer up and kept the keyring of then', () 
     appendSignedRow(dir, await officerDbKey(dir), storeAuthoritySigner(ca), row(officerId, 'case.delete'));
     const r = await auditVerify(dir);
     expect(r.out).toMatch(/audit-trail: broken at row \d+ \(signer_not_actor\)/);
+    expect(r.code).toBe(1);
+  });
+});
+
+describe('an officer who kept a copy of keyring.json and was then disabled', () => {
+  it('still opens the database with the kept entry, but every row they sign after the disablement is flagged', async () => {
+    const dir = copyOfStore();
+    const kept = keyringOf(dir).accounts.find((a) => a.accountId === officerId);
+    const session = await new Vault(dir, { kdfProfile: 'test' }).unlock(
+      SUPERVISOR.username,
+      SUPERVISOR.passphrase,
+    );
+    try {
+      await disableUser(session, officerId);
+    } finally {
+      session.lock('manual');
+    }
+    expect(keyringOf(dir).accounts.some((a) => a.accountId === officerId)).toBe(false);
+    expect((await auditVerify(dir)).code).toBe(0);
+
+    // The kept entry still unwraps the database key (until a supervisor rotates it) and their own key.
+    const opened = kept ? await openAccountEntry(kept, OFFICER.passphrase) : null;
+    const bundle = kept && opened ? openEntryBundle(kept, opened.kek) : null;
+    if (!opened || !bundle) throw new Error('the kept entry does not open');
+    appendSignedRow(dir, opened.dbKey, personAuditSigner(officerId, bundle), row(officerId, 'case.delete'));
+    const r = await auditVerify(dir);
+    expect(r.out).toMatch(/audit-trail: broken at row \d+ \(signer_disabled\)/);
     expect(r.code).toBe(1);
   });
 });

@@ -32,7 +32,7 @@ function ed25519FromSpki(b64: string): KeyObject | null {
  * them: the verified roster's current keys of every account, every key it ever endorsed, the enrolment
  * keys it retired (valid only until the person's own key took over), the store's own audit key (recovery
  * sessions), and keys still waiting for a supervisor's endorsement that their enrolment key proved (in
- * the keyring entry). A keyring without a store identity, with a roster whose signature fails, or of
+ * the keyring entry). It also names the accounts the roster lists as disabled. A keyring without a store identity, with a roster whose signature fails, or of
  * another store than expected knows no key: every signed row then reports an unknown key.
  */
 export function storeAuditKeys(source: AuditKeySource): AuditKeyLookup {
@@ -70,5 +70,6 @@ export function storeAuditKeys(source: AuditKeySource): AuditKeyLookup {
   }
   const lookup: AuditKeyLookup = (keyId) => byId.get(keyId);
   if (roster.auditSignedFrom !== undefined) lookup.signaturesRequiredFrom = roster.auditSignedFrom;
+  lookup.disabledAccounts = new Set(roster.accounts.filter((a) => !a.enabled).map((a) => a.accountId));
   return lookup;
 }

@@ -37,6 +37,11 @@ export interface AuditKeyEntry {
 export type AuditKeyLookup = ((keyId: string) => AuditKeyEntry | undefined) & {
   /** From this seq on every row must be signed (the roster says when signing began). */
   signaturesRequiredFrom?: number;
+  /**
+   * Accounts the roster lists as disabled: after the row that disabled one (`user.disable`), its keys
+   * may sign nothing more (trail-check: signer_disabled).
+   */
+  disabledAccounts?: ReadonlySet<string>;
 };
 
 /** A lookup that knows no key: every signed row is then reported as signed by an unknown key. */

@@ -201,6 +201,8 @@ export function checkTrail(input: TrailCheckInput): TrailReport {
   /** The key each account last signed with, and the enrolment keys a later key has replaced. */
   const lastKeyOf = new Map<string, string>();
   const retired = new Set<string>();
+  /** Accounts the roster lists as disabled whose `user.disable` row has passed. */
+  const disabled = new Set<string>();
   /** Checks the open run; on failure records it (the earliest problem) and moves the head back. */
   const closeRun = (): boolean => {
     const bad = run ? badRowIn(run) : null;
@@ -226,6 +228,8 @@ export function checkTrail(input: TrailCheckInput): TrailReport {
       );
     if (!problem && entry && row.signerKey !== null) {
       if (retired.has(row.signerKey)) problem = 'key_retired';
+      // Someone disabled who kept the database key and their own key (an old keyring copy).
+      else if (disabled.has(entry.accountId)) problem = 'signer_disabled';
       const previous = lastKeyOf.get(entry.accountId);
       if (previous !== undefined && previous !== row.signerKey && lookup(previous)?.retiresOnNextKey)
         retired.add(previous);
@@ -242,6 +246,8 @@ export function checkTrail(input: TrailCheckInput): TrailReport {
       run.rows.push({ seq: row.seq, hash: row.hash, prevHash: row.prevHash, signature: row.signature });
       signedFromSeq ??= row.seq;
     }
+    if (row.action === 'user.disable' && row.entityId && input.lookup.disabledAccounts?.has(row.entityId))
+      disabled.add(row.entityId);
     if (wanted.has(row.seq)) hashAt.set(row.seq, row.hash);
     head = { seq: row.seq, hash: row.hash };
     expectedSeq++;

@@ -15,6 +15,8 @@ const ROW_REASONS: Record<RowProblemKind, (seq: number) => string> = {
   key_not_yet_valid: (seq) => `row ${seq} is signed by a key that did not exist yet at that row`,
   key_retired: (seq) =>
     `row ${seq} is signed by a key set up for the person by someone else, after the person's own key replaced it`,
+  signer_disabled: (seq) =>
+    `row ${seq} is signed by a person after their account was disabled (with a kept copy of the keys)`,
   bad_signature: (seq) => `the signature of row ${seq} does not match it (rewritten after signing)`,
   signer_not_actor: (seq) => `row ${seq} is signed by someone other than the person it names`,
   unsigned_after_signing: (seq) =>

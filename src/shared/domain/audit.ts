@@ -90,6 +90,7 @@ export const AUDIT_ROW_PROBLEMS = [
   'unknown_key',
   'key_not_yet_valid',
   'key_retired',
+  'signer_disabled',
   'bad_signature',
   'signer_not_actor',
   'unsigned_after_signing',
