@@ -6,6 +6,7 @@ import forge from 'node-forge';
 import { AppError } from '../../shared/errors';
 import { createSignedData } from './cms';
 import { describeCertificate, type OpenedIdentity, openIdentity } from './identity';
+import { addPlaceholder } from './placeholder';
 
 /**
  * Signs finished PDF bytes as a PAdES baseline B-B signature: an incremental update adds a signature
@@ -149,24 +150,24 @@ export async function signPdf(pdfBytes: Uint8Array, options: SignOptions): Promi
     throw new AppError('SIGNATURE_INVALID');
   }
   const texts = { name: options.name, location: options.location, contactInfo: options.contactInfo };
+  const fields = {
+    reason: asciiForPdfString(options.reason),
+    location: slotFor('location', texts.location),
+    name: slotFor('name', texts.name),
+    contactInfo: slotFor('contactInfo', texts.contactInfo),
+    signingTime,
+    signatureLength: signatureLength(identity.chainDer),
+    subFilter: SUBFILTER_ETSI_CADES_DETACHED,
+    appName: 'FieldScreen',
+  };
   let withPlaceholder: Buffer;
   try {
-    withPlaceholder = fillTextSlots(
-      fixStartXref(
-        plainAddPlaceholder({
-          pdfBuffer: Buffer.from(pdfBytes),
-          reason: asciiForPdfString(options.reason),
-          location: slotFor('location', texts.location),
-          name: slotFor('name', texts.name),
-          contactInfo: slotFor('contactInfo', texts.contactInfo),
-          signingTime,
-          signatureLength: signatureLength(identity.chainDer),
-          subFilter: SUBFILTER_ETSI_CADES_DETACHED,
-          appName: 'FieldScreen',
-        }),
-      ),
-      texts,
-    );
+    const pdf = Buffer.isBuffer(pdfBytes) ? pdfBytes : Buffer.from(pdfBytes);
+    // What pdfkit writes takes the fast path (placeholder.ts); anything else placeholder-plain itself.
+    const placed =
+      addPlaceholder(pdf, fields) ??
+      fixStartXref(plainAddPlaceholder({ pdfBuffer: Buffer.from(pdf), ...fields }));
+    withPlaceholder = fillTextSlots(placed, texts);
   } catch {
     throw new AppError('VALIDATION');
   }
