@@ -142,6 +142,37 @@ export async function importAgencyKey(
   return run.value('agency-id') ?? '';
 }
 
+/** A shelter of `teamAndShelters`: its store, and its id in the team's referral directory. */
+export interface ShelterStore {
+  store: TestStoreDir;
+  atTeam: string;
+}
+
+/**
+ * A port screening team (store "team", Songkhla) and shelters (each in the folder of its key) that
+ * have exchanged agency keys: every shelter is in the team's directory, and the team is in each
+ * shelter's as its multidisciplinary team unless that shelter is made with `knowsTeam: false`.
+ */
+export async function teamAndShelters<K extends string>(
+  root: string,
+  shelters: Record<K, { name: string; province: string; knowsTeam?: boolean }>,
+): Promise<{ team: TestStoreDir } & Record<K, ShelterStore>> {
+  const team = await newAgencyStore(root, 'team', { name: 'Port screening team', province: 'Songkhla' });
+  const entries = Object.entries(shelters) as [K, (typeof shelters)[K]][];
+  const stores: TestStoreDir[] = [];
+  for (const [key, agency] of entries) stores.push(await newAgencyStore(root, key, agency));
+  await exportAgencyKeys(root, [team, ...stores]);
+  const made = {} as Record<K, ShelterStore>;
+  for (const [i, [key]] of entries.entries()) {
+    const store = stores[i] as TestStoreDir;
+    made[key] = { store, atTeam: await importAgencyKey(root, team, store) };
+  }
+  for (const [i, [, agency]] of entries.entries()) {
+    if (agency.knowsTeam !== false) await importAgencyKey(root, stores[i] as TestStoreDir, team, 'mdt');
+  }
+  return { team, ...made };
+}
+
 /** Runs `fn` (awaited) with the store's supervisor signed in, then locks. */
 export async function withStore<T>(s: TestStoreDir, fn: (session: Session) => T | Promise<T>): Promise<T> {
   const session = await new Vault(s.dir).unlock(s.user, STORE_PASS);

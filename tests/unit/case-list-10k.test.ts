@@ -352,6 +352,12 @@ interface Query {
   limit: number;
 }
 
+/** A query sorted as `order` says ("column direction"), on the first page of 500 unless `rest` says. */
+function listQuery(order: `${SortColumn} ${'asc' | 'desc'}`, rest: Partial<Omit<Query, 'sort'>> = {}): Query {
+  const [column, direction] = order.split(' ') as [SortColumn, 'asc' | 'desc'];
+  return { sort: { column, direction }, offset: 0, limit: 500, ...rest };
+}
+
 function expected(query: Query): { total: number; ids: string[] } {
   const terms = (query.search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   const matching = [...model.values()]
@@ -430,140 +436,86 @@ describe('the case list over 10,000 cases', () => {
   const queries: { name: string; query: Query }[] = [
     {
       name: 'default order (last change, newest first), first page',
-      query: { sort: { column: 'updatedAt', direction: 'desc' }, offset: 0, limit: 50 },
+      query: listQuery('updatedAt desc', { limit: 50 }),
     },
     {
       name: 'one place, by screening date ascending (many ties, broken by id), a middle page',
-      query: {
-        place: 'ศูนย์ PIPO สมุทรสาคร',
-        sort: { column: 'screeningDate', direction: 'asc' },
-        offset: 200,
-        limit: 150,
-      },
+      query: listQuery('screeningDate asc', { place: 'ศูนย์ PIPO สมุทรสาคร', offset: 200, limit: 150 }),
     },
     {
       name: 'result and date range, by reference descending',
-      query: {
+      query: listQuery('reference desc', {
         result: 'indicators_found',
         dateFrom: '2025-03-01',
         dateTo: '2025-08-31',
-        sort: { column: 'reference', direction: 'desc' },
-        offset: 0,
-        limit: 500,
-      },
+      }),
     },
     {
       name: 'status, by place ascending, last page',
-      query: {
-        status: 'screened',
-        sort: { column: 'placeName', direction: 'asc' },
-        offset: 2700,
-        limit: 500,
-      },
+      query: listQuery('placeName asc', { status: 'screened', offset: 2700 }),
     },
     {
       name: 'search two words (name and number) with a place, by creation time',
-      query: {
-        search: 'Aung 1',
-        place: 'Songkhla PIPO',
-        sort: { column: 'createdAt', direction: 'asc' },
-        offset: 0,
-        limit: 500,
-      },
+      query: listQuery('createdAt asc', { search: 'Aung 1', place: 'Songkhla PIPO' }),
     },
     {
       name: 'search by nationality and vessel words, result, by status then id descending',
-      query: {
-        search: 'cambodia star',
-        result: 'urgent',
-        sort: { column: 'status', direction: 'desc' },
-        offset: 10,
-        limit: 100,
-      },
+      query: listQuery('status desc', { search: 'cambodia star', result: 'urgent', offset: 10, limit: 100 }),
     },
     {
       name: 'every filter at once, by screening result',
-      query: {
+      query: listQuery('screeningResult asc', {
         search: 'sea',
         status: 'draft',
         place: 'Trat PIPO',
         result: 'no_indicators',
         dateFrom: '2025-02-01',
         dateTo: '2026-01-31',
-        sort: { column: 'screeningResult', direction: 'asc' },
-        offset: 0,
-        limit: 500,
-      },
+      }),
     },
     {
       name: 'by nationality ascending (cases without a person first), a middle page',
-      query: { sort: { column: 'nationality', direction: 'asc' }, offset: 1900, limit: 300 },
+      query: listQuery('nationality asc', { offset: 1900, limit: 300 }),
     },
     {
       name: 'one status, by interviewee language descending (interview language over first language)',
-      query: {
-        status: 'draft',
-        sort: { column: 'intervieweeLanguage', direction: 'desc' },
-        offset: 1000,
-        limit: 500,
-      },
+      query: listQuery('intervieweeLanguage desc', { status: 'draft', offset: 1000 }),
     },
     {
       name: 'one place, by person name descending (names repeat with numbers; no person last)',
-      query: {
-        place: 'Satun PIPO',
-        sort: { column: 'primaryPersonName', direction: 'desc' },
-        offset: 0,
-        limit: 500,
-      },
+      query: listQuery('primaryPersonName desc', { place: 'Satun PIPO' }),
     },
     {
       name: 'by officer (two officers and people from elsewhere; ties broken by id), a late page',
-      query: { sort: { column: 'officer', direction: 'asc' }, offset: 9000, limit: 500 },
+      query: listQuery('officer asc', { offset: 9000 }),
     },
     {
       name: 'search a renamed person and a Burmese name, by nationality descending',
-      query: { search: 'renamed', sort: { column: 'nationality', direction: 'desc' }, offset: 0, limit: 500 },
+      query: listQuery('nationality desc', { search: 'renamed' }),
     },
     {
       name: 'search Burmese and Thai words, by person name',
-      query: {
-        search: 'မောင် အောင်',
-        sort: { column: 'primaryPersonName', direction: 'asc' },
-        offset: 0,
-        limit: 500,
-      },
+      query: listQuery('primaryPersonName asc', { search: 'မောင် အောင်' }),
     },
     {
       name: 'search short words only (instr, not the trigram index), a place, by officer',
-      query: {
-        search: 'สม 7',
-        place: 'Trat PIPO',
-        sort: { column: 'officer', direction: 'desc' },
-        offset: 0,
-        limit: 500,
-      },
+      query: listQuery('officer desc', { search: 'สม 7', place: 'Trat PIPO' }),
     },
     {
       name: 'search matching about half the cases, nothing else filtered, by person name (each case checked)',
-      query: {
-        search: 'pipo',
-        sort: { column: 'primaryPersonName', direction: 'asc' },
-        offset: 0,
-        limit: 50,
-      },
+      query: listQuery('primaryPersonName asc', { search: 'pipo', limit: 50 }),
     },
     {
       name: 'the same search, a deep page by reference descending',
-      query: { search: 'pipo', sort: { column: 'reference', direction: 'desc' }, offset: 3000, limit: 500 },
+      query: listQuery('reference desc', { search: 'pipo', offset: 3000 }),
     },
     {
       name: 'one letter in almost every case, by officer (short word, each case checked)',
-      query: { search: 'a', sort: { column: 'officer', direction: 'asc' }, offset: 100, limit: 100 },
+      query: listQuery('officer asc', { search: 'a', offset: 100, limit: 100 }),
     },
     {
       name: 'search words that look like FTS syntax are plain text',
-      query: { search: 'star or', sort: { column: 'reference', direction: 'asc' }, offset: 0, limit: 500 },
+      query: listQuery('reference asc', { search: 'star or' }),
     },
   ];
 
@@ -585,7 +537,7 @@ describe('the case list over 10,000 cases', () => {
       '-',
       '^sea',
     ]) {
-      const query: Query = { search, sort: { column: 'reference', direction: 'asc' }, offset: 0, limit: 50 };
+      const query = listQuery('reference asc', { search, limit: 50 });
       const want = expected(query);
       for (const plan of PLANS)
         expect(actual(query, plan), `${search} ${JSON.stringify(plan)}`).toEqual(want);

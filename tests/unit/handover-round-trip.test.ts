@@ -15,13 +15,11 @@ import {
   enrolOfficer,
   expectOk,
   expectRefused,
-  exportAgencyKeys,
   handoverCli,
-  importAgencyKey,
-  newAgencyStore,
   runCommand,
   stateOf,
   type TestStoreDir,
+  teamAndShelters,
   withStore,
 } from '../helpers/handover-stores';
 
@@ -51,13 +49,14 @@ const cli = handoverCli;
 
 beforeAll(async () => {
   root = tempDir('fs-handover-');
-  team = await newAgencyStore(root, 'team', { name: 'Port screening team', province: 'Songkhla' });
-  shelter = await newAgencyStore(root, 'shelter', { name: 'Songkhla shelter', province: 'Songkhla' });
-  third = await newAgencyStore(root, 'third', { name: 'Ranong shelter', province: 'Ranong' });
-  await exportAgencyKeys(root, [team, shelter, third]);
-  shelterAtTeam = await importAgencyKey(root, team, shelter);
-  thirdAtTeam = await importAgencyKey(root, team, third);
-  await importAgencyKey(root, shelter, team, 'mdt');
+  const stores = await teamAndShelters(root, {
+    shelter: { name: 'Songkhla shelter', province: 'Songkhla' },
+    // The third store does not take the team into its own directory.
+    third: { name: 'Ranong shelter', province: 'Ranong', knowsTeam: false },
+  });
+  ({ team } = stores);
+  ({ store: shelter, atTeam: shelterAtTeam } = stores.shelter);
+  ({ store: third, atTeam: thirdAtTeam } = stores.third);
 
   caseId = await caseReadyFor(root, team, shelterAtTeam, 'my');
   await withStore(team, (session) => {

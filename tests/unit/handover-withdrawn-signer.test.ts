@@ -14,11 +14,9 @@ import {
   enrolOfficer,
   expectOk,
   expectRefused,
-  exportAgencyKeys,
-  importAgencyKey,
-  newAgencyStore,
   stateOf,
   type TestStoreDir,
+  teamAndShelters,
   withStore,
 } from '../helpers/handover-stores';
 
@@ -48,14 +46,13 @@ const rosterSerial = (s: TestStoreDir) => rosterOf(currentKeyring(s.dir))?.seria
 
 beforeAll(async () => {
   root = tempDir('fs-withdrawn-');
-  team = await newAgencyStore(root, 'team', { name: 'Port screening team', province: 'Songkhla' });
-  shelter = await newAgencyStore(root, 'shelter', { name: 'Songkhla shelter', province: 'Songkhla' });
-  otherShelter = await newAgencyStore(root, 'other', { name: 'Satun shelter', province: 'Satun' });
-  await exportAgencyKeys(root, [team, shelter, otherShelter]);
-  shelterAtTeam = await importAgencyKey(root, team, shelter);
-  otherShelterAtTeam = await importAgencyKey(root, team, otherShelter);
-  await importAgencyKey(root, shelter, team, 'mdt');
-  await importAgencyKey(root, otherShelter, team, 'mdt');
+  const stores = await teamAndShelters(root, {
+    shelter: { name: 'Songkhla shelter', province: 'Songkhla' },
+    other: { name: 'Satun shelter', province: 'Satun' },
+  });
+  ({ team } = stores);
+  ({ store: shelter, atTeam: shelterAtTeam } = stores.shelter);
+  ({ store: otherShelter, atTeam: otherShelterAtTeam } = stores.other);
   await enrolOfficer(team, { ...somchai, displayName: 'Somchai Officer' });
   await enrolOfficer(team, { ...malee, displayName: 'Malee Officer' });
   cases = [];
