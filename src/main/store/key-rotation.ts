@@ -8,16 +8,14 @@ import {
   KEYRING_VERSION,
   type Keyring,
   type OpenedEntry,
-  openAccountEntry,
-  readKeyring,
   rewrapEntry,
   sealDbKeyForEntry,
   writeKeyring,
 } from '../keys/keyring';
 import { sealStoreSecrets } from '../keys/store-recovery';
 import { wipe } from '../keys/wipe';
-import { recordFailure } from './backoff';
 import { withKeyringLock } from './keyring-lock';
+import { openOwnEntry } from './passphrases';
 import { storePaths } from './paths';
 import type { Session } from './session';
 import { mayReceiveRotatedKey } from './sign-in-trust';
@@ -37,18 +35,8 @@ export async function rotateDatabaseKey(
 ): Promise<RecoveryKeyIssued> {
   const user = session.require('vault.rotateKey');
   return withKeyringLock(session.dir, async () => {
-    const keyring = readKeyring(session.dir);
-    if (!keyring) throw new AppError('DB_CORRUPT');
-    const entry = keyring.accounts.find((a) => a.accountId === user.id);
-    if (!entry) throw new AppError('WRONG_PASSPHRASE');
-    const opened = await openAccountEntry(entry, currentPassphrase);
-    if (!opened) {
-      writeKeyring(
-        session.dir,
-        recordFailure(keyring, entry, entry.usernameLookup, session.now().getTime(), 'passphrase'),
-      );
-      throw new AppError('WRONG_PASSPHRASE');
-    }
+    // Behind the same back-off as sign-in: a wrong passphrase counts as a failed attempt.
+    const { keyring, opened } = await openOwnEntry(session, user.id, currentPassphrase);
     try {
       const ca = keyring.store ? requireStoreCa(session) : null;
       return rotateLocked(session, keyring, user.id, opened, 'vault.rotate_key', (final, recovery) =>

@@ -181,7 +181,7 @@ function checkRecoveryKeyLocked(session: Session, recoveryKey: string): void {
  * Under the keyring lock: the signed-in person's keyring entry opened with `passphrase`, behind the
  * back-off; a wrong passphrase counts like a failed sign-in. The caller wipes the opened keys.
  */
-async function openOwnEntry(
+export async function openOwnEntry(
   session: Session,
   userId: string,
   passphrase: string,

@@ -2,6 +2,7 @@ import { addAccount } from '../../services/add-account';
 import { backupRestoreSources, pickBackup, restorePickedBackup } from '../../services/backup-restore';
 import { listAuditForViewer, verifyAudit } from '../../store/audit';
 import { exportBackup } from '../../store/backup-export';
+import { rotateDatabaseKey } from '../../store/key-rotation';
 import { getDeviceSettings, updateSettings } from '../../store/settings';
 import { disableUser, listUsers, resetAccountPassphrase } from '../../store/users';
 import type { Handler } from '../dispatch';
@@ -19,6 +20,7 @@ export const adminHandlers: {
   'admin.backup.restoreSources': Handler<'admin.backup.restoreSources'>;
   'admin.backup.pick': Handler<'admin.backup.pick'>;
   'admin.backup.restore': Handler<'admin.backup.restore'>;
+  'admin.vault.rotateKey': Handler<'admin.vault.rotateKey'>;
 } = {
   'admin.users.list': (_req, ctx) => listUsers(ctx.sessions.require()),
   'admin.users.add': (req, ctx) => addAccount(ctx.sessions.require(), req),
@@ -32,4 +34,5 @@ export const adminHandlers: {
   'admin.backup.restoreSources': (_req, ctx) => backupRestoreSources(ctx),
   'admin.backup.pick': (req, ctx) => pickBackup(ctx, req.name),
   'admin.backup.restore': (req, ctx) => restorePickedBackup(ctx, req),
+  'admin.vault.rotateKey': (req, ctx) => rotateDatabaseKey(ctx.sessions.require(), req.currentPassphrase),
 };

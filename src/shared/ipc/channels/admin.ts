@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { AUDIT_ACTIONS, auditVerifyResult } from '../../domain/audit';
 import { entityId, isoDateTime } from '../../domain/common';
 import { settingsPatch, settingsSchema } from '../../domain/settings';
-import { addUserInput, newPassphrase, recoveryKeyText, userSummary } from '../../domain/users';
+import {
+  addUserInput,
+  newPassphrase,
+  passphraseAttempt,
+  recoveryKeyIssued,
+  recoveryKeyText,
+  userSummary,
+} from '../../domain/users';
 import { channel } from '../channel';
 
 /** Audit actions the viewer can filter by: every action the trail records. */
@@ -53,6 +60,16 @@ export const adminChannels = {
     'users.manage',
     z.strictObject({ userId: entityId, recoveryKey: recoveryKeyText, newPassphrase }),
     userSummary,
+  ),
+  /**
+   * A new database key (and so a new recovery key, shown once): sealed only to the accounts the roster
+   * lists as enabled, so a disabled person's kept copy of keyring.json opens nothing written from now
+   * on. The supervisor's passphrase is asked again (a session left open is not enough).
+   */
+  'admin.vault.rotateKey': channel(
+    'vault.rotateKey',
+    z.strictObject({ currentPassphrase: passphraseAttempt }),
+    recoveryKeyIssued,
   ),
   'admin.settings.get': channel(
     'settings.device',
