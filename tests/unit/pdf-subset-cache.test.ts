@@ -1,7 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { compressPageContent } from '../../src/main/pdf/draw';
+import { compressPageContent, compressPageContentAsync } from '../../src/main/pdf/draw';
 import { defaultFontDir, FONT_FAMILIES, resolveFontFile } from '../../src/main/pdf/fonts';
 import { readGlyphsThroughRecords } from '../../src/main/pdf/subset-cache';
 
@@ -73,5 +73,35 @@ describe('page content compression', () => {
       '1 0 0 -1 0 200 cm\n0.5 g 10 10 50 50 re f\n',
     );
     doc.end();
+  });
+
+  it('deflates on the thread pool what was drawn after what pdfkit holds, the same bytes as at once', async () => {
+    const pages = [0, 1].map(() => {
+      const doc = new PDFDocument({
+        autoFirstPage: false,
+        font: null as unknown as string,
+        bufferPages: true,
+      });
+      doc.addPage({ size: [200, 200], margin: 0 });
+      return doc;
+    });
+    const [later, now] = pages as [InstanceType<typeof PDFDocument>, InstanceType<typeof PDFDocument>];
+    const pending = { text: '0.5 g 10 10 50 50 re f\n' };
+    const done = compressPageContentAsync(later, pending);
+    expect(pending.text).toBe('');
+    await done;
+    compressPageContent(now, { text: '0.5 g 10 10 50 50 re f\n' });
+    const content = (doc: InstanceType<typeof PDFDocument>) =>
+      (doc as unknown as { page: { content: { buffer: Uint8Array[]; data: { Filter?: string } } } }).page
+        .content;
+    expect(content(later).data.Filter).toBe('FlateDecode');
+    expect(content(later).buffer).toHaveLength(1);
+    expect(inflateSync(content(later).buffer[0] ?? new Uint8Array()).toString('latin1')).toBe(
+      '1 0 0 -1 0 200 cm\n0.5 g 10 10 50 50 re f\n',
+    );
+    expect(
+      Buffer.from(content(later).buffer[0] ?? []).equals(Buffer.from(content(now).buffer[0] ?? [])),
+    ).toBe(true);
+    for (const doc of pages) doc.end();
   });
 });

@@ -1,4 +1,5 @@
-import { deflateSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflate, deflateSync } from 'node:zlib';
 import type PDFDocument from 'pdfkit';
 import type { DrawOp } from './layout';
 import type { LoadedFont } from './shaping';
@@ -224,6 +225,28 @@ export function compressPageContent(doc: Doc, pending?: PageOperators): void {
  */
 export interface PageOperators {
   text: string;
+}
+
+const deflateAsync = promisify(deflate);
+
+/**
+ * compressPageContent on zlib's thread pool: the page's content is taken now and deflated while the
+ * next pages are drawn; the promise resolves once the page holds the deflated stream. The document must
+ * buffer its pages (pdfkit's `bufferPages`) and wait for every page's promise before it ends.
+ */
+export async function compressPageContentAsync(doc: Doc, pending: PageOperators): Promise<void> {
+  const content = internals(doc).page.content;
+  const drawn = pending.text ? [Buffer.from(pending.text, 'latin1')] : [];
+  pending.text = '';
+  if (!content.compress || content.buffer.length + drawn.length === 0) {
+    for (const chunk of drawn) doc.addContent(chunk as unknown as string);
+    return;
+  }
+  const raw = Buffer.concat([...content.buffer, ...drawn]);
+  content.buffer = [];
+  content.compress = false;
+  content.data.Filter = 'FlateDecode';
+  content.buffer = [await deflateAsync(raw, { level: CONTENT_DEFLATE_LEVEL })];
 }
 
 export interface DrawContext {

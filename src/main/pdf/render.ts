@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { AppError } from '../../shared/errors';
 import { ANCHOR_PDF_INFO_KEY as AUDIT_ANCHOR_INFO_KEY } from '../audit/anchor';
-import { compressPageContent, drawOps } from './draw';
+import { compressPageContentAsync, drawOps } from './draw';
 import { defaultFontDir, type ThaiFace } from './fonts';
 import {
   A4,
@@ -176,6 +176,8 @@ export async function renderPdf(input: DocModel, options: RenderOptions = {}): P
     pdfVersion: '1.7',
     size: [page.width, page.height],
     margin: 0,
+    // Pages are written at the end, once their content is deflated (compressPageContentAsync).
+    bufferPages: true,
     // No default font: pdfkit would otherwise reference Helvetica, which is never embedded.
     font: null as unknown as string,
     lang: model.lang,
@@ -193,6 +195,7 @@ export async function renderPdf(input: DocModel, options: RenderOptions = {}): P
   });
   const bytes = collect(doc);
   const lineCount = { value: 0 };
+  const compressed: Promise<void>[] = [];
   for (let index = 0; index < total; index++) {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
     const context = { doc, onRun: options.onRun, pageNumber: index + 1, lineCount, operators: { text: '' } };
@@ -205,8 +208,10 @@ export async function renderPdf(input: DocModel, options: RenderOptions = {}): P
     drawOps(context, footerOps(layout, shaper, model, page, index, total), page.marginLeft, footerTop);
     drawOps(context, pageTopOps(layout, shaper, model, page), page.marginLeft, 8);
     drawOps(context, pageBottomOps(shaper, model, page), page.marginLeft, page.height - 24);
-    compressPageContent(doc, context.operators);
+    // Deflated on zlib's threads while the next pages are drawn (pages stay buffered until then).
+    compressed.push(compressPageContentAsync(doc, context.operators));
   }
+  await Promise.all(compressed);
   doc.end();
   return bytes;
 }
