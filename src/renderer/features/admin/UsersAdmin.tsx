@@ -27,6 +27,7 @@ import {
 import { SelectField } from '../../components/SelectField';
 import { RecoveryKeyField } from '../unlock/RecoveryKeyField';
 import { useRecoveryReset } from '../unlock/useRecoveryReset';
+import { DatabaseKeyPanel } from './DatabaseKeyPanel';
 
 /** Accounts on this laptop: add an officer (or supervisor) with a first passphrase, disable one. */
 export function UsersAdmin({ user }: { user: SessionUser }) {
@@ -37,6 +38,8 @@ export function UsersAdmin({ user }: { user: SessionUser }) {
   const [confirming, setConfirming] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [resetting, setResetting] = useState<UserSummary | null>(null);
+  /** Someone was disabled here: changing the database key is the next step. */
+  const [disabledSomeone, setDisabledSomeone] = useState(false);
 
   const load = useCallback(async () => {
     const reply = await call('admin.users.list', {});
@@ -53,6 +56,7 @@ export function UsersAdmin({ user }: { user: SessionUser }) {
     setConfirming(null);
     if (!reply.ok) return setError(reply.error);
     setMessage(t('admin.users.disabledDone', { name: u.username }));
+    setDisabledSomeone(true);
     await load();
   };
 
@@ -165,6 +169,7 @@ export function UsersAdmin({ user }: { user: SessionUser }) {
         </p>
       )}
       <ErrorMessage error={error} />
+      <DatabaseKeyPanel afterDisable={disabledSomeone} />
       <AddUserForm
         onAdded={async (u) => {
           setMessage(t('admin.users.added', { name: u.username }));
