@@ -7,7 +7,7 @@ import { parseAnchor } from '../../src/main/audit/anchor';
 import { DEMO_AGENCY, seedDemoAgency } from '../../src/main/demo/agency';
 import { DEMO_SCENARIOS } from '../../src/main/demo/scenarios';
 import { seedDemoCases } from '../../src/main/demo/seed';
-import { isCatalogText, translatorFor } from '../../src/main/i18n/translator';
+import { isFormWording, translatorFor } from '../../src/main/i18n/translator';
 import { renderPdf } from '../../src/main/pdf/render';
 import { loadFont } from '../../src/main/pdf/shaping';
 import type { RunRecord } from '../../src/main/pdf/textEngine';
@@ -226,7 +226,7 @@ describe('the referral as an official Thai letter, for each demo case', () => {
       const alone = await renderPdf(model, options);
       // The first fills the kept lines, the second takes them.
       for (let i = 0; i < 2; i++) {
-        const kept = await renderPdf(model, { ...options, isPublicText: isCatalogText });
+        const kept = await renderPdf(model, { ...options, isPublicText: isFormWording });
         expect(kept.equals(alone)).toBe(true);
       }
     },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isCatalogText, translatorFor } from '../../src/main/i18n/translator';
+import { isCatalogText, isFormWording, translatorFor } from '../../src/main/i18n/translator';
+import { languageName } from '../../src/main/referral/words';
 
 describe('the main translator', () => {
   const th = translatorFor('th');
@@ -29,5 +30,27 @@ describe('the main translator', () => {
     expect(isCatalogText(line)).toBe(false);
     expect(isCatalogText('นางสาวสมใจ ใจดี')).toBe(false);
     expect(isCatalogText('referral:letter.confidential')).toBe(false);
+  });
+
+  it('knows the form wording made of catalog texts only, and nothing with a case in it', () => {
+    const mdt = my('referral:defaultReceiver');
+    const draft = my('referral:draftNote', { language: languageName('my', my) });
+    const next = th('referral:nextSteps.text', { agency: th('referral:defaultReceiver') });
+    expect(languageName('my', my)).not.toBe('my');
+    expect(isFormWording(draft)).toBe(true);
+    expect(isFormWording(next)).toBe(true);
+    expect(isFormWording(mdt)).toBe(true);
+    // An agency as typed is the case's own.
+    const typed = th('referral:nextSteps.text', { agency: 'สถานีตำรวจภูธรเมืองระนอง' });
+    expect(isFormWording(typed)).toBe(false);
+    // An answer quoted with its question stays the person's, even when each part is a catalog text.
+    const quoted = th('referral:findings.answer', {
+      question: th('referral:defaultReceiver'),
+      answer: th('referral:consentWord.given'),
+      how: th('referral:howKnown.said'),
+      supports: th('referral:agencyKind.mdt'),
+    });
+    expect(isCatalogText(quoted)).toBe(false);
+    expect(isFormWording(quoted)).toBe(false);
   });
 });

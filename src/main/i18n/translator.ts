@@ -50,7 +50,12 @@ export function translatorFor(lng: Locale): (key: string, values?: Record<string
     // same text, so it is looked up once (i18next's lookup was a third of building a referral's model).
     const plain = new Map<string, string>();
     translator = (key, values) => {
-      if (values !== undefined) return String(t(key, values));
+      if (values !== undefined) {
+        const text = String(t(key, values));
+        if (FORM_WORDING_KEYS.has(key) && Object.values(values).every(isCatalogValue))
+          rememberFormWording(text);
+        return text;
+      }
       let text = plain.get(key);
       if (text === undefined) {
         text = String(t(key, {}));
@@ -93,4 +98,38 @@ export function isCatalogText(text: string): boolean {
     catalogTexts = texts;
   }
   return catalogTexts.has(text);
+}
+
+/**
+ * Keys whose text is still the form's own wording when every value put into it is itself a catalog
+ * text: the draft note with the language's name, and the lines that name the receiver when that is the
+ * multidisciplinary team (the catalog's default receiver). Anything typed or recorded put into them
+ * (an agency's name as typed) makes the text the case's own.
+ */
+const FORM_WORDING_KEYS = new Set([
+  'referral:draftNote',
+  'referral:nextSteps.text',
+  'referral:letter.addresseeHead',
+  'referral:acknowledgement.receiver',
+]);
+
+/** Texts made from FORM_WORDING_KEYS and catalog texts only; bounded (cleared when full). */
+const formWording = new Set<string>();
+const FORM_WORDING_LIMIT = 2_000;
+
+const isCatalogValue = (value: unknown) => typeof value === 'string' && isCatalogText(value);
+
+function rememberFormWording(text: string): void {
+  if (formWording.has(text)) return;
+  if (formWording.size >= FORM_WORDING_LIMIT) formWording.clear();
+  formWording.add(text);
+}
+
+/**
+ * Whether a text is the form's own wording, which holds no personal data: exactly a catalog text
+ * (isCatalogText), or a text made by this translator from a FORM_WORDING_KEYS key and catalog texts
+ * only (e.g. the draft note naming Burmese, the next steps naming the multidisciplinary team).
+ */
+export function isFormWording(text: string): boolean {
+  return isCatalogText(text) || formWording.has(text);
 }

@@ -10,7 +10,7 @@ import { SIGNING_REQUIREMENTS } from '../../shared/ipc/channels/referrals';
 import { evaluate } from '../../shared/screening';
 import { formatAnchor } from '../audit/anchor';
 import { currentAnchor } from '../audit/log';
-import { isCatalogText, translatorFor } from '../i18n/translator';
+import { isFormWording, translatorFor } from '../i18n/translator';
 import { describeCertificate, identityFromPem, type OpenedIdentity, openIdentity } from '../pdf/identity';
 import type { DocModel } from '../pdf/model';
 import { renderPdf } from '../pdf/render';
@@ -329,7 +329,7 @@ export async function prepareReferral(
     creationDate: new Date(g.signedAt),
     thaiFace: settings.referralFont,
     // The form's own wording is laid out once per process; the person's details never outlive the build.
-    isPublicText: isCatalogText,
+    isPublicText: isFormWording,
   });
   lap('render');
   const pdf = await signPdf(unsigned, {
