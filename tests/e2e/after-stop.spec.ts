@@ -1,12 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import {
-  callFromPage,
-  expectAccessible,
-  fontsReady,
-  ownServerForFile,
-  replyValue,
-  shotPath,
-} from './helpers';
+import { callValue, expectAccessible, fontsReady, ownServerForFile, shotPath } from './helpers';
 import { answerShownNeutrally, openAt, shownQuestionId, startShortScreen } from './interview-flow';
 
 /**
@@ -21,13 +14,13 @@ const SIZE = { width: 1280, height: 720 };
 
 /** The stored answers of the case's only interview, by question id. */
 async function storedAnswers(page: Page, caseId: string): Promise<Record<string, unknown>> {
-  const detail = await replyValue(
-    callFromPage<{ interviews: { id: string }[] }>(page, 'cases.get', { id: caseId }),
-  );
-  const interview = await replyValue(
-    callFromPage<{ answers: { questionId: string; value: unknown }[] }>(page, 'interview.get', {
+  const detail = await callValue<{ interviews: { id: string }[] }>(page, 'cases.get', { id: caseId });
+  const interview = await callValue<{ answers: { questionId: string; value: unknown }[] }>(
+    page,
+    'interview.get',
+    {
       id: detail.interviews[0]?.id ?? '',
-    }),
+    },
   );
   return Object.fromEntries(interview.answers.map((a) => [a.questionId, a.value]));
 }

@@ -1,16 +1,22 @@
 import { expect, type Page, test } from '@playwright/test';
 import {
-  callFromPage,
+  callValue,
   expectAccessible,
+  expectNoOverflowAtLargeText,
   fontsReady,
   givenPass,
   ownServerForFile,
-  replyValue,
   SUPERVISOR,
   shotPath,
   signInAs,
 } from './helpers';
-import { answerNeutrallyUntil, answerShownNeutrally, openAt, startShortScreen } from './interview-flow';
+import {
+  answerNeutrallyUntil,
+  answerShownNeutrally,
+  openAt,
+  startShortScreen,
+  withInterpreterInPrivate,
+} from './interview-flow';
 
 /**
  * Accessibility of every screen: axe-core finds no serious or critical violation; keyboard focus is
@@ -21,28 +27,6 @@ import { answerNeutrallyUntil, answerShownNeutrally, openAt, startShortScreen } 
 test.describe.configure({ mode: 'serial' });
 
 const server = ownServerForFile('axe');
-
-/** With the text at 150%, the main container (and the page) never scrolls sideways. */
-async function expectNoOverflowAtLargeText(page: Page, screen: string) {
-  await page.evaluate(() => {
-    document.documentElement.style.fontSize = '150%';
-  });
-  await fontsReady(page);
-  const overflow = await page.evaluate(() => {
-    const main = document.getElementById('main');
-    const out: string[] = [];
-    if (main && main.scrollWidth > main.clientWidth + 1)
-      out.push(`main ${main.scrollWidth} > ${main.clientWidth}`);
-    const doc = document.documentElement;
-    if (doc.scrollWidth > window.innerWidth + 1) out.push(`page ${doc.scrollWidth} > ${window.innerWidth}`);
-    return out;
-  });
-  await page.screenshot({ path: shotPath(`axe-${screen}-150pct`), fullPage: true });
-  await page.evaluate(() => {
-    document.documentElement.style.fontSize = '';
-  });
-  expect(overflow, `horizontal overflow at 150% text on ${screen}`).toEqual([]);
-}
 
 /** Tabbing moves focus to real controls, each with a visible focus indicator. */
 async function expectVisibleFocus(page: Page, screen: string, presses = 10) {
@@ -73,7 +57,7 @@ async function check(page: Page, screen: string, options: { focus?: boolean } = 
   await expectAccessible(page, screen);
   await page.screenshot({ path: shotPath(`axe-${screen}`), fullPage: true });
   if (options.focus) await expectVisibleFocus(page, screen);
-  await expectNoOverflowAtLargeText(page, screen);
+  await expectNoOverflowAtLargeText(page, `axe-${screen}`);
 }
 
 test('every screen is accessible, keyboard-usable and fits at 1366x768 with 150% text', async ({ page }) => {
@@ -119,11 +103,7 @@ test('every screen is accessible, keyboard-usable and fits at 1366x768 with 150%
 
   await page.getByTestId('start-short').click();
   await expect(page.getByTestId('before-start')).toBeVisible();
-  await page.getByTestId('bs-interpreter-name').fill('Ma Hnin');
-  await page.getByTestId('bs-declaration').check();
-  for (const item of ['privateSpace', 'noEmployer', 'phoneAway', 'explainedStop']) {
-    await page.getByTestId(`bs-privacy-${item}`).check();
-  }
+  await withInterpreterInPrivate(page, 'Ma Hnin');
   await check(page, 'before-start');
   await page.getByTestId('bs-start').click();
   await expect(page.getByTestId('question')).toBeVisible();
@@ -200,10 +180,7 @@ for (const { name, size, zoom } of SIZES) {
     await page.getByTestId('insp-place-name').fill(`Ranong fishing port ${name}`);
     await page.getByTestId('insp-vessel').fill('Sea Star 7');
     await page.getByTestId('bs-language').selectOption('my');
-    await page.getByTestId('bs-interpreter-name').fill('Ma Hnin');
-    await page.getByTestId('bs-declaration').check();
-    for (const item of ['privateSpace', 'noEmployer', 'phoneAway', 'explainedStop'])
-      await page.getByTestId(`bs-privacy-${item}`).check();
+    await withInterpreterInPrivate(page, 'Ma Hnin');
     await page.getByTestId('insp-begin').click();
     await expect(page.getByTestId('inspection')).toBeVisible();
     await expectAccessible(page, `an inspection before its crew at ${name}`);
@@ -231,14 +208,12 @@ for (const { name, size, zoom } of SIZES) {
 
     // The first-passphrase screen of an account someone else set up.
     const officer = { name: `Officer ${name}`, user: `officer-${name}`, pass: 'officer passphrase 1' };
-    await replyValue(
-      callFromPage(page, 'admin.users.add', {
-        displayName: officer.name,
-        username: officer.user,
-        role: 'officer',
-        passphrase: givenPass(officer.pass),
-      }),
-    );
+    await callValue(page, 'admin.users.add', {
+      displayName: officer.name,
+      username: officer.user,
+      role: 'officer',
+      passphrase: givenPass(officer.pass),
+    });
     await signInAs(page, { ...officer, pass: givenPass(officer.pass) });
     await expect(page.getByTestId('first-passphrase')).toBeVisible();
     await expectAccessible(page, `the first-passphrase screen at ${name}`);
@@ -247,7 +222,7 @@ for (const { name, size, zoom } of SIZES) {
     await expect(page.getByTestId('account-current')).toHaveAttribute('aria-invalid', 'true');
     await expectAccessible(page, `the first-passphrase screen with what is missing at ${name}`);
     // The next size signs the supervisor in again (the preview keeps one session for all pages).
-    await replyValue(callFromPage(page, 'session.lock', { reason: 'manual' }));
+    await callValue(page, 'session.lock', { reason: 'manual' });
     await page.context().close();
   });
 }

@@ -5,13 +5,15 @@ import { expect, type Page, test } from '@playwright/test';
 import { FACTS_FOR_RESULT } from '../helpers/screening-facts';
 import {
   callFromPage,
+  callValue,
   expectAccessible,
   fontsReady,
   givenPass,
+  localDay,
+  newCaseOnScreen,
   OFFICER,
   openOwnAs,
   ownServerForFile,
-  replyValue,
   SUPERVISOR,
   screenThroughIpc,
   setUiLanguage,
@@ -49,18 +51,6 @@ async function expectPanelsAccessible(page: Page, state: string) {
     '[data-testid="followups-panel"]',
     '[data-testid="attachments-panel"]',
   ]);
-}
-
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-/** A local calendar day this many days from today, YYYY-MM-DD (as the date box takes it). */
-function dayFromToday(offset: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + offset);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 /** A real PNG (solid colour, width x height), so the browser has a picture to decode and show. */
@@ -137,15 +127,14 @@ test('a supervisor adds an officer, creates and finds cases, and works a case th
   ).toHaveAttribute('data-state', 'endorsed');
 
   // One case through the form, five more through the same channel the form uses.
-  await page.getByTestId('nav-new-case').click();
-  await page.getByTestId('place-name').fill('Songkhla PIPO');
-  await page.getByTestId('province').fill('Songkhla');
-  await page.getByTestId('screening-date').fill(today());
-  await page.getByTestId('vessel-name').fill('Sea Star 7');
-  await page.getByTestId('person-name').fill('Ko Aung');
-  await page.getByTestId('nationality').fill('Myanmar');
-  await page.getByTestId('create-case').click();
-  await expect(page.getByTestId('case-page')).toBeVisible();
+  await newCaseOnScreen(page, {
+    'place-name': 'Songkhla PIPO',
+    province: 'Songkhla',
+    'screening-date': localDay(),
+    'vessel-name': 'Sea Star 7',
+    'person-name': 'Ko Aung',
+    nationality: 'Myanmar',
+  });
   // The person as recorded; no consent asked yet (no interview).
   await expect(page.getByTestId('person-summary-name')).toHaveText('Ko Aung');
   await expect(page.getByTestId('person-summary')).toContainText('Myanmar');
@@ -225,7 +214,7 @@ test('a supervisor adds an officer, creates and finds cases, and works a case th
   await expect(page.getByTestId('followup-due-problem')).toContainText('Choose the day it is due');
   await expect(page.getByTestId('followup-due')).toBeFocused();
   // A Buddhist-era year typed into the Gregorian date box is caught, not stored 543 years late.
-  const soonDay = dayFromToday(2);
+  const soonDay = localDay(2);
   const beSoon = `${Number(soonDay.slice(0, 4)) + 543}${soonDay.slice(4)}`;
   await page.getByTestId('followup-due').fill(beSoon);
   await page.getByTestId('followup-add').click();
@@ -242,7 +231,7 @@ test('a supervisor adds an officer, creates and finds cases, and works a case th
   await expect(page.getByTestId('followup-what')).toHaveValue('');
   // One more, already overdue, entered with the keyboard only.
   await page.getByTestId('followup-what').fill('Collect the passport from the captain');
-  await page.getByTestId('followup-due').fill(dayFromToday(-3));
+  await page.getByTestId('followup-due').fill(localDay(-3));
   await page.getByTestId('followup-due').press('Enter');
   await expect(tasks).toHaveCount(2);
   // Open ones soonest first; the state is in words, not only colour.
@@ -320,9 +309,7 @@ test('a supervisor adds an officer, creates and finds cases, and works a case th
   // Status workflow. "Screened" is not offered before an interview has completed; completing one
   // (through the channels the interview screen uses) makes the case screened by itself.
   await expect(page.getByTestId('status-option-screened')).toHaveCount(0);
-  const found = await replyValue(
-    callFromPage<{ rows: { id: string }[] }>(page, 'cases.list', { search: reference }),
-  );
+  const found = await callValue<{ rows: { id: string }[] }>(page, 'cases.list', { search: reference });
   await screenThroughIpc(page, { caseId: found.rows[0]?.id ?? '' });
   await page.getByTestId('nav-cases').click();
   await page.getByTestId('case-search').fill(reference);

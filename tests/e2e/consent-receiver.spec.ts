@@ -1,13 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { type Browser, expect, test } from '@playwright/test';
-import {
-  callFromPage,
-  expectAccessible,
-  fontsReady,
-  ownServerForFile,
-  replyValue,
-  shotPath,
-} from './helpers';
+import { callValue, expectAccessible, fontsReady, ownServerForFile, shotPath } from './helpers';
 import { answerNeutrallyUntil, openAt, startShortScreen } from './interview-flow';
 
 /**
@@ -44,9 +37,7 @@ const server = ownServerForFile('consent-receiver');
 
 async function open(browser: Browser) {
   const page = await openAt(browser, server, { width: 1280, height: 720 });
-  await replyValue(
-    callFromPage(page, 'admin.settings.update', { agency: AGENCY, referralDirectory: [SHELTER, POLICE] }),
-  );
+  await callValue(page, 'admin.settings.update', { agency: AGENCY, referralDirectory: [SHELTER, POLICE] });
   return page;
 }
 

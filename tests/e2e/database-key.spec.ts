@@ -1,12 +1,11 @@
 import { expect, test } from '@playwright/test';
 import {
-  callFromPage,
+  callValue,
   expectAccessible,
   givenPass,
   OFFICER,
   openOwnAs,
   ownServerForFile,
-  replyValue,
   SUPERVISOR,
   shotPath,
   signInAs,
@@ -26,14 +25,12 @@ test('a supervisor disables an officer and changes the database key from the Use
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1280, height: 720 });
   await openOwnAs(page, server, SUPERVISOR);
-  await replyValue(
-    callFromPage(page, 'admin.users.add', {
-      username: OFFICER.user,
-      displayName: OFFICER.name,
-      role: 'officer',
-      passphrase: givenPass(OFFICER.pass),
-    }),
-  );
+  await callValue(page, 'admin.users.add', {
+    username: OFFICER.user,
+    displayName: OFFICER.name,
+    role: 'officer',
+    passphrase: givenPass(OFFICER.pass),
+  });
   await page.getByTestId('nav-admin').click();
   const panel = page.getByTestId('db-key-panel');
   await expect(panel).toBeVisible();
@@ -73,11 +70,9 @@ test('a supervisor disables an officer and changes the database key from the Use
   await expect(page.getByTestId('db-key-done')).toBeVisible();
 
   // The supervisor works on; the trail records the change and still checks out.
-  const verdict = await replyValue(callFromPage<{ ok: boolean }>(page, 'admin.audit.verify', {}));
+  const verdict = await callValue<{ ok: boolean }>(page, 'admin.audit.verify', {});
   expect(verdict.ok).toBe(true);
-  const rows = await replyValue(
-    callFromPage<unknown[]>(page, 'admin.audit.list', { action: 'vault.rotate_key' }),
-  );
+  const rows = await callValue<unknown[]>(page, 'admin.audit.list', { action: 'vault.rotate_key' });
   expect(rows).toHaveLength(1);
   // Signing in again after a lock works with the same passphrase.
   await page.getByTestId('switch-user').click();

@@ -2,21 +2,24 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { neutralAnswer } from '../../src/main/demo/defaults';
 import { DEMO_SCENARIOS } from '../../src/main/demo/scenarios';
-import { isReferralConsentQuestion } from '../../src/shared/domain/consent-receiver';
-import { type Answers, findQuestion, INSTRUMENT } from '../../src/shared/instrument';
-import { evaluate, planInterview } from '../../src/shared/screening';
+import { type Answers, INSTRUMENT } from '../../src/shared/instrument';
+import { evaluate } from '../../src/shared/screening';
 import { independentCheck, notdefGlyphsDrawn, pdfPageCount, SIGNED_REFERRAL } from '../fixtures/pdf/tools';
 import {
+  callFromPage,
+  callValue,
   expectAccessible,
-  fontsReady,
+  expectNoOverflowAtLargeText,
   givenPass,
+  localDay,
+  newCaseOnScreen,
   OFFICER,
   openOwnAs,
   overflowingElements,
   ownServerForFile,
   SUPERVISOR,
+  screenThroughIpc,
   setUiLanguage,
   shotPath,
   signInAs,
@@ -41,87 +44,36 @@ test.describe.configure({ mode: 'serial' });
 
 const server = ownServerForFile('directory');
 
-/** Calls a channel from the page, exactly as the renderer does. */
-function callFromPage<T = unknown>(page: Page, channel: string, request: unknown) {
-  return page.evaluate(
-    ([c, r]) =>
-      (
-        window as unknown as { fieldscreen: { call: (c: string, r: unknown) => Promise<unknown> } }
-      ).fieldscreen.call(c as string, r),
-    [channel, request] as const,
-  ) as Promise<{ ok: true; value: T } | { ok: false; error: { code: string } }>;
-}
-
-async function value<T>(reply: Promise<{ ok: true; value: T } | { ok: false; error: { code: string } }>) {
-  const r = await reply;
-  expect(r.ok, JSON.stringify(r)).toBe(true);
-  return (r as { ok: true; value: T }).value;
-}
-
 /** No serious or critical axe violation, and nothing overflows sideways at 1366x768, then at 150% text. */
 async function checkScreen(page: Page, screen: string) {
   await expectAccessible(page, screen);
   expect(await overflowingElements(page), `overflow on ${screen}`).toEqual([]);
   await page.screenshot({ path: shotPath(`directory-${screen}`), fullPage: true });
-  await page.evaluate(() => {
-    document.documentElement.style.fontSize = '150%';
-  });
-  await fontsReady(page);
-  const wide = await page.evaluate(() => {
-    const main = document.getElementById('main');
-    const out: string[] = [];
-    if (main && main.scrollWidth > main.clientWidth + 1)
-      out.push(`main ${main.scrollWidth} > ${main.clientWidth}`);
-    if (document.documentElement.scrollWidth > window.innerWidth + 1) out.push('page');
-    return out;
-  });
-  await page.screenshot({ path: shotPath(`directory-${screen}-150pct`), fullPage: true });
-  await page.evaluate(() => {
-    document.documentElement.style.fontSize = '';
-  });
-  expect(wide, `horizontal overflow at 150% text on ${screen}`).toEqual([]);
+  await expectNoOverflowAtLargeText(page, `directory-${screen}`);
 }
 
 /**
  * The short screen of the Songkhla training scenario, answered through the same channels the
- * interview screen uses (the screen itself is covered by interview.spec.ts), then completed.
+ * interview screen uses (the screen itself is covered by interview.spec.ts), then completed, with
+ * consent to referral to the Songkhla agency of the directory, named to the person.
  */
 async function completeShortScreen(page: Page, caseId: string, personId: string): Promise<Answers> {
-  const directory = await value(callFromPage<{ id: string; name: string }[]>(page, 'referral.directory', {}));
+  const directory = await callValue<{ id: string; name: string }[]>(page, 'referral.directory', {});
   const receiverId = directory.find((c) => c.name === SONGKHLA.name)?.id ?? '';
   const scenario = DEMO_SCENARIOS.find((s) => s.case.place.province === 'Songkhla');
   expect(scenario).toBeTruthy();
-  const interview = await value(
-    callFromPage<{ id: string }>(page, 'interview.start', {
+  const answers = await screenThroughIpc(
+    page,
+    {
       caseId,
       personId,
-      instrumentId: INSTRUMENT.id,
-      instrumentVersion: INSTRUMENT.version,
-      tier: 'short',
-      intervieweeLanguage: scenario?.lang ?? 'km',
-      officerLanguage: 'th',
-    }),
+      lang: scenario?.lang ?? 'km',
+      officerLang: 'th',
+      receiver: { contactId: receiverId },
+    },
+    scenario?.answers,
   );
-  const answers: Answers = {};
-  for (let seq = 1; ; seq++) {
-    const next = planInterview(INSTRUMENT, answers, 'short').nextQuestionId;
-    const question = next ? findQuestion(INSTRUMENT, next) : undefined;
-    if (!next || !question) break;
-    const answer = scenario?.answers[next] ?? neutralAnswer(question);
-    await value(
-      callFromPage(page, 'interview.saveAnswer', {
-        interviewId: interview.id,
-        questionId: next,
-        value: answer,
-        clientSeq: seq,
-        // Consent to referral to the Songkhla agency of the directory, named to the person.
-        ...(isReferralConsentQuestion(next) ? { receiver: { contactId: receiverId } } : {}),
-      }),
-    );
-    answers[next] = answer;
-  }
   expect(answers.close_referral_consent).toEqual({ kind: 'choice', value: 'yes' });
-  await value(callFromPage(page, 'interview.setState', { interviewId: interview.id, state: 'completed' }));
   return answers;
 }
 
@@ -135,24 +87,17 @@ function thai(namespace: string, key: string): string {
   return text;
 }
 
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 test('a supervisor keeps agencies by province, by keyboard, and an officer cannot change them', async ({
   page,
 }) => {
   test.setTimeout(180_000);
   await openOwnAs(page, server, SUPERVISOR);
-  await value(
-    callFromPage(page, 'admin.users.add', {
-      displayName: OFFICER.name,
-      username: OFFICER.user,
-      passphrase: givenPass(OFFICER.pass),
-      role: 'officer',
-    }),
-  );
+  await callValue(page, 'admin.users.add', {
+    displayName: OFFICER.name,
+    username: OFFICER.user,
+    passphrase: givenPass(OFFICER.pass),
+    role: 'officer',
+  });
 
   await page.getByTestId('nav-admin').click();
   await page.getByTestId('admin-tab-settings').click();
@@ -215,7 +160,7 @@ test('a supervisor keeps agencies by province, by keyboard, and an officer canno
 
   // The officer reads the directory (its own narrow channel) but not the settings, and cannot change it.
   await takeUpAccount(page, OFFICER);
-  const directory = await value(callFromPage<{ name: string }[]>(page, 'referral.directory', {}));
+  const directory = await callValue<{ name: string }[]>(page, 'referral.directory', {});
   expect(directory.map((c) => c.name).sort()).toEqual([RANONG.name, SONGKHLA.name].sort());
   const get = await callFromPage(page, 'admin.settings.get', {});
   expect(get.ok === false && get.error.code).toBe('FORBIDDEN_ROLE');
@@ -233,20 +178,19 @@ test("an officer refers a case to an agency of the case's province, chosen from 
   await openOwnAs(page, server, OFFICER);
 
   // A case at the Songkhla port, its province typed in English (the directory has it in Thai).
-  await page.getByTestId('nav-new-case').click();
-  await page.getByTestId('place-name').fill('Songkhla fishing port');
-  await page.getByTestId('province').fill('Songkhla');
-  await page.getByTestId('screening-date').fill(today());
-  await page.getByTestId('person-name').fill('Sokha (training)');
-  await page.getByTestId('nationality').fill('Cambodia');
-  await page.getByTestId('create-case').click();
-  await expect(page.getByTestId('case-page')).toBeVisible();
+  await newCaseOnScreen(page, {
+    'place-name': 'Songkhla fishing port',
+    province: 'Songkhla',
+    'screening-date': localDay(),
+    'person-name': 'Sokha (training)',
+    nationality: 'Cambodia',
+  });
   const reference = ((await page.locator('#case-title').textContent()) ?? '').replace(/^Case /, '');
-  const list = await value(
-    callFromPage<{ rows: { id: string; reference: string }[] }>(page, 'cases.list', { search: reference }),
-  );
+  const list = await callValue<{ rows: { id: string; reference: string }[] }>(page, 'cases.list', {
+    search: reference,
+  });
   const caseId = list.rows.find((r) => r.reference === reference)?.id ?? '';
-  const detail = await value(callFromPage<{ persons: { id: string }[] }>(page, 'cases.get', { id: caseId }));
+  const detail = await callValue<{ persons: { id: string }[] }>(page, 'cases.get', { id: caseId });
   const answers = await completeShortScreen(page, caseId, detail.persons[0]?.id ?? '');
 
   await page.getByTestId('nav-cases').click();
@@ -366,16 +310,12 @@ test("an officer refers a case to an agency of the case's province, chosen from 
 test('the audit viewer says in words when details were erased with a deleted case', async ({ page }) => {
   test.setTimeout(120_000);
   await openOwnAs(page, server, SUPERVISOR);
-  const made = await value(
-    callFromPage<{ id: string }>(page, 'cases.create', {
-      place: { kind: 'port', name: 'Ranong fishing port', province: 'Ranong' },
-      screeningDate: today(),
-      person: { nameOrAlias: 'Erased Marker Person' },
-    }),
-  );
-  await value(
-    callFromPage(page, 'casework.deleteCase', { caseId: made.id, reason: 'Entered twice by mistake' }),
-  );
+  const made = await callValue<{ id: string }>(page, 'cases.create', {
+    place: { kind: 'port', name: 'Ranong fishing port', province: 'Ranong' },
+    screeningDate: localDay(),
+    person: { nameOrAlias: 'Erased Marker Person' },
+  });
+  await callValue(page, 'casework.deleteCase', { caseId: made.id, reason: 'Entered twice by mistake' });
 
   await page.getByTestId('nav-admin').click();
   await page.getByTestId('admin-tab-audit').click();

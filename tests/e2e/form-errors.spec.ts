@@ -1,17 +1,16 @@
 import { expect, type Page, test } from '@playwright/test';
 import {
-  callFromPage,
+  callValue,
   expectAccessible,
   fontsReady,
   openOwn,
   ownServerForFile,
-  replyValue,
   SUPERVISOR,
   screenThroughIpc,
   setUiLanguage,
   shotPath,
 } from './helpers';
-import { openAt, startShortScreen } from './interview-flow';
+import { openAt, startShortScreen, withInterpreterInPrivate } from './interview-flow';
 
 /**
  * Forms say what is wrong next to the field, in the officer's language (issue 14, item 7): before
@@ -189,21 +188,15 @@ test('the referral form: agency and position said under their fields before send
 }) => {
   test.setTimeout(180_000);
   const page = await openAt(browser, server, SIZE);
-  await replyValue(
-    callFromPage(page, 'admin.settings.update', {
-      agency: { name: 'Songkhla PIPO', unit: 'Labour inspection', province: 'สงขลา', phone: '074 000 000' },
-    }),
-  );
-  const created = await replyValue(
-    callFromPage<{ id: string; reference: string }>(page, 'cases.create', {
-      place: { kind: 'port', name: 'Songkhla fishing port', province: 'Songkhla' },
-      screeningDate: '2026-05-21',
-      person: { nameOrAlias: 'Ko Min Thu', languages: ['my'] },
-    }),
-  );
-  const detail = await replyValue(
-    callFromPage<{ persons: { id: string }[] }>(page, 'cases.get', { id: created.id }),
-  );
+  await callValue(page, 'admin.settings.update', {
+    agency: { name: 'Songkhla PIPO', unit: 'Labour inspection', province: 'สงขลา', phone: '074 000 000' },
+  });
+  const created = await callValue<{ id: string; reference: string }>(page, 'cases.create', {
+    place: { kind: 'port', name: 'Songkhla fishing port', province: 'Songkhla' },
+    screeningDate: '2026-05-21',
+    person: { nameOrAlias: 'Ko Min Thu', languages: ['my'] },
+  });
+  const detail = await callValue<{ persons: { id: string }[] }>(page, 'cases.get', { id: created.id });
   await screenThroughIpc(page, { caseId: created.id, personId: detail.persons[0]?.id ?? '' });
   await page.getByTestId('nav-cases').click();
   await page.getByTestId('case-search').fill('Ko Min Thu');
@@ -294,13 +287,11 @@ test('the case page: a note, a status change, a stop and a deletion say under th
 }) => {
   test.setTimeout(180_000);
   const page = await openAt(browser, server, SIZE);
-  await replyValue(
-    callFromPage(page, 'cases.create', {
-      place: { kind: 'port', name: 'Pattani fishing port', province: 'Pattani' },
-      screeningDate: '2026-05-22',
-      person: { nameOrAlias: 'Aung Ko Ko', languages: ['my'] },
-    }),
-  );
+  await callValue(page, 'cases.create', {
+    place: { kind: 'port', name: 'Pattani fishing port', province: 'Pattani' },
+    screeningDate: '2026-05-22',
+    person: { nameOrAlias: 'Aung Ko Ko', languages: ['my'] },
+  });
   await page.getByTestId('nav-cases').click();
   await page.getByTestId('case-search').fill('Aung Ko Ko');
   await page.getByTestId('open-case').click();
@@ -459,10 +450,7 @@ test('a new case, its details, the pre-interview form and an inspection: too lon
   await expectAccessible(page, 'a new inspection without a place and a long registration');
   await page.getByTestId('insp-place-name').fill('Satun fishing port');
   await page.getByTestId('insp-registration').fill('STN 0042');
-  await page.getByTestId('bs-interpreter-name').fill('Ma Hnin');
-  await page.getByTestId('bs-declaration').check();
-  for (const item of ['privateSpace', 'noEmployer', 'phoneAway', 'explainedStop'])
-    await page.getByTestId(`bs-privacy-${item}`).check();
+  await withInterpreterInPrivate(page, 'Ma Hnin');
   await page.getByTestId('insp-begin').click();
   await page.getByTestId('crew-name').fill(long(200));
   await page.getByTestId('crew-start').click();

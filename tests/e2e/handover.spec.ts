@@ -4,13 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import {
-  callFromPage,
+  callValue,
   expectAccessible,
   fontsReady,
   openOwnAs,
   overflowingElements,
   ownServerForFile,
-  replyValue,
   SUPERVISOR,
   screenThroughIpc,
   shotPath,
@@ -66,18 +65,16 @@ test('agency keys are exchanged through the panel, the short fingerprints match 
   page,
 }) => {
   await openOwnAs(page, server, SUPERVISOR);
-  await replyValue(
-    callFromPage(page, 'admin.settings.update', {
-      agency: {
-        name: 'Songkhla Welfare Protection Centre',
-        unit: 'Shelter',
-        province: 'สงขลา',
-        address: '1 Road',
-        phone: '074-000-000',
-        letterPrefix: '',
-      },
-    }),
-  );
+  await callValue(page, 'admin.settings.update', {
+    agency: {
+      name: 'Songkhla Welfare Protection Centre',
+      unit: 'Shelter',
+      province: 'สงขลา',
+      address: '1 Road',
+      phone: '074-000-000',
+      letterPrefix: '',
+    },
+  });
   const teamKey = cli([
     'agency-key',
     'export',
@@ -132,30 +129,24 @@ test('agency keys are exchanged through the panel, the short fingerprints match 
 test('the case page hands a case over to the team, whose store receives it', async ({ page }) => {
   test.setTimeout(180_000);
   await openOwnAs(page, server, SUPERVISOR);
-  const status = await replyValue(
-    callFromPage<{ imported: { agencyId: string }[] }>(page, 'admin.agencyKey.status', {}),
-  );
+  const status = await callValue<{ imported: { agencyId: string }[] }>(page, 'admin.agencyKey.status', {});
   const teamEntry = status.imported[0]?.agencyId ?? '';
-  const made = await replyValue(
-    callFromPage<{ id: string; persons: { id: string }[] }>(page, 'cases.create', {
-      place: { kind: 'port', name: 'Songkhla fishing port', province: 'สงขลา' },
-      screeningDate: new Date().toISOString().slice(0, 10),
-      person: { nameOrAlias: 'Handover Marker Person' },
-    }),
-  );
+  const made = await callValue<{ id: string; persons: { id: string }[] }>(page, 'cases.create', {
+    place: { kind: 'port', name: 'Songkhla fishing port', province: 'สงขลา' },
+    screeningDate: new Date().toISOString().slice(0, 10),
+    person: { nameOrAlias: 'Handover Marker Person' },
+  });
   await screenThroughIpc(
     page,
     { caseId: made.id, personId: made.persons[0]?.id ?? '', receiver: { contactId: teamEntry } },
     { close_referral_consent: { kind: 'choice', value: 'yes' } },
   );
-  await replyValue(
-    callFromPage(page, 'referral.export', {
-      caseId: made.id,
-      receivingAgency: 'team',
-      contactId: teamEntry,
-      officerPosition: 'Social worker',
-    }),
-  );
+  await callValue(page, 'referral.export', {
+    caseId: made.id,
+    receivingAgency: 'team',
+    contactId: teamEntry,
+    officerPosition: 'Social worker',
+  });
 
   await page.getByTestId('nav-new-case').click();
   await page.getByTestId('nav-cases').click();
@@ -278,9 +269,7 @@ test('Cases → Receive a case opens a package the team sealed to this store', a
   await page.getByTestId('nav-cases').click();
   await page.getByTestId('cases-receive').click();
   await expect(page.getByTestId('receive-screen')).toBeVisible();
-  const opened = await replyValue(
-    callFromPage<{ records: { direction: string }[] }>(page, 'handover.ofCase', { caseId }),
-  );
+  const opened = await callValue<{ records: { direction: string }[] }>(page, 'handover.ofCase', { caseId });
   expect(opened.records.map((r) => r.direction)).toEqual(['received']);
   await page.getByTestId('nav-cases').click();
   await page.getByTestId('case-row').filter({ hasText: 'ကိုအောင်' }).getByTestId('open-case').first().click();

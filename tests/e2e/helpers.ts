@@ -117,6 +117,57 @@ export async function overflowingElements(page: Page): Promise<string[]> {
   });
 }
 
+/** With the text at 150%, the main container (and the page) never scrolls sideways (screenshot `shot`-150pct). */
+export async function expectNoOverflowAtLargeText(page: Page, shot: string) {
+  await page.evaluate(() => {
+    document.documentElement.style.fontSize = '150%';
+  });
+  await fontsReady(page);
+  const overflow = await page.evaluate(() => {
+    const main = document.getElementById('main');
+    const out: string[] = [];
+    if (main && main.scrollWidth > main.clientWidth + 1)
+      out.push(`main ${main.scrollWidth} > ${main.clientWidth}`);
+    const doc = document.documentElement;
+    if (doc.scrollWidth > window.innerWidth + 1) out.push(`page ${doc.scrollWidth} > ${window.innerWidth}`);
+    return out;
+  });
+  await page.screenshot({ path: shotPath(`${shot}-150pct`), fullPage: true });
+  await page.evaluate(() => {
+    document.documentElement.style.fontSize = '';
+  });
+  expect(overflow, `horizontal overflow at 150% text on ${shot}`).toEqual([]);
+}
+
+/** A local calendar day this many days from today (default: today), YYYY-MM-DD as the date box takes it. */
+export function localDay(offset = 0): string {
+  const d = new Date();
+  d.setDate(d.getDate() + offset);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** The new case form's fields, by test id. */
+export type NewCaseFields = Partial<
+  Record<
+    | 'place-name'
+    | 'province'
+    | 'screening-date'
+    | 'vessel-name'
+    | 'vessel-registration'
+    | 'person-name'
+    | 'nationality',
+    string
+  >
+>;
+
+/** Creates a case on the new case screen, its fields filled in the order given; ends on the case page. */
+export async function newCaseOnScreen(page: Page, fields: NewCaseFields) {
+  await page.getByTestId('nav-new-case').click();
+  for (const [testId, value] of Object.entries(fields)) await page.getByTestId(testId).fill(value);
+  await page.getByTestId('create-case').click();
+  await expect(page.getByTestId('case-page')).toBeVisible();
+}
+
 export interface OwnServer {
   base: string;
   token: string;
@@ -272,9 +323,9 @@ export function callFromPage<T = unknown>(page: Page, channel: string, request: 
   ) as Promise<CallReply<T>>;
 }
 
-/** The value of a call that must succeed. */
-export async function replyValue<T>(reply: Promise<CallReply<T>>): Promise<T> {
-  const r = await reply;
+/** The value of a call from the page that must succeed. */
+export async function callValue<T = unknown>(page: Page, channel: string, request: unknown): Promise<T> {
+  const r = await callFromPage<T>(page, channel, request);
   expect(r.ok, JSON.stringify(r)).toBe(true);
   return (r as { ok: true; value: T }).value;
 }
@@ -290,6 +341,8 @@ export async function screenThroughIpc(
     caseId: string;
     personId?: string;
     lang?: string;
+    /** The officer's language for the interview (default English). */
+    officerLang?: string;
     tier?: Tier;
     /** Named with referral consent (default: a multidisciplinary team, the kind). */
     receiver?: ConsentReceiverChoice;
@@ -297,17 +350,15 @@ export async function screenThroughIpc(
   answers: Answers = {},
 ): Promise<Answers> {
   const tier = target.tier ?? 'short';
-  const interview = await replyValue(
-    callFromPage<{ id: string }>(page, 'interview.start', {
-      caseId: target.caseId,
-      ...(target.personId ? { personId: target.personId } : {}),
-      instrumentId: INSTRUMENT.id,
-      instrumentVersion: INSTRUMENT.version,
-      tier,
-      intervieweeLanguage: target.lang ?? 'my',
-      officerLanguage: 'en',
-    }),
-  );
+  const interview = await callValue<{ id: string }>(page, 'interview.start', {
+    caseId: target.caseId,
+    ...(target.personId ? { personId: target.personId } : {}),
+    instrumentId: INSTRUMENT.id,
+    instrumentVersion: INSTRUMENT.version,
+    tier,
+    intervieweeLanguage: target.lang ?? 'my',
+    officerLanguage: target.officerLang ?? 'en',
+  });
   const script: Answers = { id_age: { kind: 'number', value: 30 }, ...answers };
   const given: Answers = {};
   for (let seq = 1; ; seq++) {
@@ -315,19 +366,15 @@ export async function screenThroughIpc(
     const question = next ? findQuestion(INSTRUMENT, next) : undefined;
     if (!next || !question) break;
     const value = script[next] ?? neutralAnswer(question);
-    await replyValue(
-      callFromPage(page, 'interview.saveAnswer', {
-        interviewId: interview.id,
-        questionId: next,
-        value,
-        clientSeq: seq,
-        ...(isReferralConsentQuestion(next) ? { receiver: target.receiver ?? { agencyKind: 'mdt' } } : {}),
-      }),
-    );
+    await callValue(page, 'interview.saveAnswer', {
+      interviewId: interview.id,
+      questionId: next,
+      value,
+      clientSeq: seq,
+      ...(isReferralConsentQuestion(next) ? { receiver: target.receiver ?? { agencyKind: 'mdt' } } : {}),
+    });
     given[next] = value;
   }
-  await replyValue(
-    callFromPage(page, 'interview.setState', { interviewId: interview.id, state: 'completed' }),
-  );
+  await callValue(page, 'interview.setState', { interviewId: interview.id, state: 'completed' });
   return given;
 }

@@ -2,7 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { neutralAnswer } from '../../src/main/demo/defaults';
 import { findQuestion, INSTRUMENT } from '../../src/shared/instrument';
 import { expectAccessible, fontsReady, ownServerForFile, shotPath } from './helpers';
-import { keysFor, openAt, shownQuestionId } from './interview-flow';
+import { keysFor, openAt, shownQuestionId, withInterpreterInPrivate } from './interview-flow';
 
 /**
  * An inspection for a whole crew (issue 14): place, vessel, team, interpreter and privacy checks entered
@@ -78,10 +78,7 @@ test('an inspection screens three crew members in a row, each in at most 25 clic
   await page.getByTestId('insp-registration').fill('RN-4471');
   await page.getByTestId('bs-language').selectOption('my');
   await page.getByTestId('bs-present').fill('Officer Somchai, labour inspector Nok, interpreter Ma Hnin');
-  await page.getByTestId('bs-interpreter-name').fill('Ma Hnin');
-  await page.getByTestId('bs-declaration').check();
-  for (const item of ['privateSpace', 'noEmployer', 'phoneAway', 'explainedStop'])
-    await page.getByTestId(`bs-privacy-${item}`).check();
+  await withInterpreterInPrivate(page, 'Ma Hnin');
   await page.getByTestId('insp-begin').click();
   await expect(page.getByTestId('inspection')).toBeVisible();
   await expect(page.locator('#inspection-title')).toContainText('Ranong fishing port');

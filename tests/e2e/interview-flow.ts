@@ -2,7 +2,7 @@ import { type Browser, expect, type Page } from '@playwright/test';
 import { neutralAnswer } from '../../src/main/demo/defaults';
 import { isReferralConsentQuestion } from '../../src/shared/domain/consent-receiver';
 import { type AnswerValue, findQuestion, INSTRUMENT, type Question } from '../../src/shared/instrument';
-import { callFromPage, type OwnServer, openOwnAs, replyValue, SUPERVISOR } from './helpers';
+import { callValue, type OwnServer, openOwnAs, SUPERVISOR } from './helpers';
 
 /** Steps of the interview screens shared by the interview spec files (issue 14). */
 
@@ -70,24 +70,32 @@ export async function answerNeutrallyUntil(page: Page, stopAt?: string) {
   }
 }
 
+/** Ticks the four checks that the place is private, on the form before an interview or inspection. */
+export async function confirmPrivacy(page: Page) {
+  for (const item of ['privateSpace', 'noEmployer', 'phoneAway', 'explainedStop'])
+    await page.getByTestId(`bs-privacy-${item}`).check();
+}
+
+/** On the same form: the interpreter named, their declaration ticked, and the privacy checks. */
+export async function withInterpreterInPrivate(page: Page, interpreter: string) {
+  await page.getByTestId('bs-interpreter-name').fill(interpreter);
+  await page.getByTestId('bs-declaration').check();
+  await confirmPrivacy(page);
+}
+
 /** A new case with a person, and the short screen started through the form, in Burmese. */
 export async function startShortScreen(page: Page, person: string): Promise<string> {
-  const created = await replyValue(
-    callFromPage<{ id: string }>(page, 'cases.create', {
-      place: { kind: 'port', name: 'Ranong fishing port', province: 'Ranong' },
-      screeningDate: '2026-05-21',
-      person: { nameOrAlias: person, languages: ['my'] },
-    }),
-  );
+  const created = await callValue<{ id: string }>(page, 'cases.create', {
+    place: { kind: 'port', name: 'Ranong fishing port', province: 'Ranong' },
+    screeningDate: '2026-05-21',
+    person: { nameOrAlias: person, languages: ['my'] },
+  });
   await page.getByTestId('nav-cases').click();
   await page.getByTestId('case-search').fill(person);
   await page.getByTestId('open-case').click();
   await page.getByTestId('start-short').click();
   await page.getByTestId('bs-language').selectOption('my');
-  await page.getByTestId('bs-interpreter-name').fill('Ma Hnin');
-  await page.getByTestId('bs-declaration').check();
-  for (const item of ['privateSpace', 'noEmployer', 'phoneAway', 'explainedStop'])
-    await page.getByTestId(`bs-privacy-${item}`).check();
+  await withInterpreterInPrivate(page, 'Ma Hnin');
   await page.getByTestId('bs-start').click();
   await expect(page.getByTestId('question')).toBeVisible();
   return created.id;

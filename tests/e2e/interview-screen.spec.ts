@@ -4,9 +4,9 @@ import { neutralAnswer } from '../../src/main/demo/defaults';
 import { type AnswerValue, findQuestion, INSTRUMENT } from '../../src/shared/instrument';
 import {
   callFromPage,
+  callValue,
   fontsReady,
   ownServerForFile,
-  replyValue,
   SUPERVISOR,
   shotPath,
   signInAs,
@@ -241,9 +241,7 @@ test('a multi-choice answer cannot combine "nothing like this" with another opti
   const question = findQuestion(INSTRUMENT, 'ctrl_when_unhappy');
   if (question?.kind !== 'multi') throw new Error('ctrl_when_unhappy is a multi-choice question');
   // Main refuses the contradiction whatever the screen sends.
-  const detail = await replyValue(
-    callFromPage<{ interviews: { id: string }[] }>(page, 'cases.get', { id: caseId }),
-  );
+  const detail = await callValue<{ interviews: { id: string }[] }>(page, 'cases.get', { id: caseId });
   const refused = await callFromPage(page, 'interview.saveAnswer', {
     interviewId: detail.interviews[0]?.id,
     questionId: 'ctrl_when_unhappy',

@@ -1,13 +1,6 @@
 import { expect, test } from '@playwright/test';
-import {
-  callFromPage,
-  expectAccessible,
-  fontsReady,
-  ownServerForFile,
-  replyValue,
-  shotPath,
-} from './helpers';
-import { answerNeutrallyUntil, openAt } from './interview-flow';
+import { callValue, expectAccessible, fontsReady, ownServerForFile, shotPath } from './helpers';
+import { answerNeutrallyUntil, confirmPrivacy, openAt } from './interview-flow';
 
 /**
  * The pre-interview form (issue 14): it says what is missing next to each field instead of a silent
@@ -21,13 +14,11 @@ test("the form says what is missing, and the full interview starts from the shor
 }) => {
   test.setTimeout(180_000);
   const page = await openAt(browser, server, { width: 1280, height: 720 });
-  const created = await replyValue(
-    callFromPage<{ id: string }>(page, 'cases.create', {
-      place: { kind: 'port', name: 'Trat fishing port', province: 'Trat' },
-      screeningDate: '2026-05-21',
-      person: { nameOrAlias: 'Sokha', languages: ['my'] },
-    }),
-  );
+  const created = await callValue<{ id: string }>(page, 'cases.create', {
+    place: { kind: 'port', name: 'Trat fishing port', province: 'Trat' },
+    screeningDate: '2026-05-21',
+    person: { nameOrAlias: 'Sokha', languages: ['my'] },
+  });
   await page.getByTestId('nav-cases').click();
   await page.getByTestId('case-search').fill('Sokha');
   await page.getByTestId('open-case').click();
@@ -50,8 +41,7 @@ test("the form says what is missing, and the full interview starts from the shor
   await page.getByTestId('bs-interpreter-name').fill('Sophea');
   await expect(page.getByTestId('bs-interpreter-name')).not.toHaveAttribute('aria-invalid', 'true');
   await page.getByTestId('bs-declaration').check();
-  for (const item of ['privateSpace', 'noEmployer', 'phoneAway', 'explainedStop'])
-    await page.getByTestId(`bs-privacy-${item}`).check();
+  await confirmPrivacy(page);
   await expect(page.getByTestId('bs-missing')).toHaveCount(0);
   await expect(page.getByTestId('field-error')).toHaveCount(0);
   await page.getByTestId('bs-start').click();
@@ -63,10 +53,12 @@ test("the form says what is missing, and the full interview starts from the shor
   // The person record follows the interview: Khmer (Khmer Krom), no longer the Burmese guessed at creation.
   await expect(page.getByTestId('person-summary')).toContainText('ខ្មែរ');
   await expect(page.getByTestId('person-summary')).toContainText('Khmer Krom');
-  const detail = await replyValue(
-    callFromPage<{ intervieweeLanguage: string; persons: { languages: string[] }[] }>(page, 'cases.get', {
+  const detail = await callValue<{ intervieweeLanguage: string; persons: { languages: string[] }[] }>(
+    page,
+    'cases.get',
+    {
       id: created.id,
-    }),
+    },
   );
   expect(detail.intervieweeLanguage).toBe('km');
   expect(detail.persons[0]?.languages[0]).toBe('km');

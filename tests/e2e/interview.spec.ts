@@ -12,6 +12,7 @@ import {
   SUPERVISOR,
   shotPath,
 } from './helpers';
+import { confirmPrivacy, withInterpreterInPrivate } from './interview-flow';
 
 const require = createRequire(__filename);
 
@@ -123,9 +124,7 @@ test('a full short screen with an interpreter (Thai officer, Burmese interviewee
   await expect(page.getByTestId('interpreter-gender-warning')).toHaveCount(0);
   await page.getByTestId('bs-interpreter-dialect').fill('Burmese (Yangon), some Mon');
   await page.getByTestId('bs-declaration').check();
-  for (const item of ['privateSpace', 'noEmployer', 'phoneAway', 'explainedStop']) {
-    await page.getByTestId(`bs-privacy-${item}`).check();
-  }
+  await confirmPrivacy(page);
   await page.screenshot({ path: shotPath('flow-04-before-start-th'), fullPage: true });
   await page.getByTestId('bs-start').click();
 
@@ -227,11 +226,7 @@ test('a full short screen with an interpreter (Thai officer, Burmese interviewee
   // The full interview starts from the short screen's answers and never asks them again.
   await page.getByTestId('start-full').click();
   await page.getByTestId('bs-language').selectOption('my');
-  await page.getByTestId('bs-interpreter-name').fill('Ma Hnin');
-  await page.getByTestId('bs-declaration').check();
-  for (const item of ['privateSpace', 'noEmployer', 'phoneAway', 'explainedStop']) {
-    await page.getByTestId(`bs-privacy-${item}`).check();
-  }
+  await withInterpreterInPrivate(page, 'Ma Hnin');
   await page.getByTestId('bs-start').click();
   const firstFull = await page.getByTestId('question').getAttribute('data-question-id');
   expect(answered).not.toContain(firstFull);

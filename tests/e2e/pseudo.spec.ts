@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ensureSignedIn, overflowingElements, shotPath, TOKEN } from './helpers';
+import { confirmPrivacy } from './interview-flow';
 
 /**
  * Issue 7: every screen in the pseudo-locale (accented, 40% longer, bracketed) with no clipped or
@@ -34,9 +35,7 @@ test('every screen holds 40% longer text without clipping or overflow', async ({
   await page.getByTestId('start-short').click();
   await check('before-start');
   await page.getByTestId('bs-with-interpreter').uncheck();
-  for (const item of ['privateSpace', 'noEmployer', 'phoneAway', 'explainedStop']) {
-    await page.getByTestId(`bs-privacy-${item}`).check();
-  }
+  await confirmPrivacy(page);
   await page.getByTestId('bs-start').click();
   await expect(page.getByTestId('question')).toBeVisible();
   await check('interview-question');

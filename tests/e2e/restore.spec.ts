@@ -3,6 +3,7 @@ import {
   ensureSignedIn,
   expectAccessible,
   fontsReady,
+  newCaseOnScreen,
   OFFICER,
   overflowingElements,
   ownServerForFile,
@@ -49,11 +50,7 @@ async function signIn(page: Page, user: string, pass: string) {
 }
 
 async function newCase(page: Page, place: string) {
-  await page.getByTestId('nav-new-case').click();
-  await page.getByTestId('place-name').fill(place);
-  await page.getByTestId('person-name').fill(`Person at ${place}`);
-  await page.getByTestId('create-case').click();
-  await expect(page.getByTestId('case-page')).toBeVisible();
+  await newCaseOnScreen(page, { 'place-name': place, 'person-name': `Person at ${place}` });
 }
 
 async function adminTab(page: Page, tab: 'users' | 'backup') {

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { EXPORT_DIR, ensureSignedIn, fontsReady, openApp, shotPath } from './helpers';
+import { EXPORT_DIR, ensureSignedIn, fontsReady, newCaseOnScreen, openApp, shotPath } from './helpers';
+import { confirmPrivacy } from './interview-flow';
 
 /**
  * Issue 15: the rights and safe-contact card after a safety stop (the captain is within earshot), saved
@@ -16,17 +17,12 @@ test("after a safety stop the officer saves the rights card in the person's lang
   await page.getByTestId('ui-language').selectOption('en');
   await ensureSignedIn(page);
 
-  await page.getByTestId('nav-new-case').click();
-  await page.getByTestId('place-name').fill('Songkhla fishing port');
-  await page.getByTestId('person-name').fill('Card Test Person');
-  await page.getByTestId('create-case').click();
-  await expect(page.getByTestId('case-page')).toBeVisible();
+  await newCaseOnScreen(page, { 'place-name': 'Songkhla fishing port', 'person-name': 'Card Test Person' });
 
   await page.getByTestId('start-short').click();
   await page.getByTestId('bs-language').selectOption('km');
   await page.getByTestId('bs-with-interpreter').uncheck();
-  for (const item of ['privateSpace', 'noEmployer', 'phoneAway', 'explainedStop'])
-    await page.getByTestId(`bs-privacy-${item}`).check();
+  await confirmPrivacy(page);
   await page.getByTestId('bs-start').click();
   await expect(page.getByTestId('question')).toHaveAttribute('data-question-id', 'safety_others_present');
 

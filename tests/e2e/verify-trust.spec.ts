@@ -9,15 +9,13 @@ import { createSelfSignedIdentity, formatFingerprint } from '../../src/main/pdf/
 import { signPdf } from '../../src/main/pdf/sign';
 import { smallPdf } from '../fixtures/pdf/ca-chain';
 import {
-  callFromPage,
-  openOwn,
+  callValue,
+  openOwnAs,
   ownServerForFile,
-  replyValue,
   SUPERVISOR,
   screenThroughIpc,
   setUiLanguage,
   shotPath,
-  signInAs,
 } from './helpers';
 
 /**
@@ -39,37 +37,41 @@ let resigned = '';
 let senderPem = '';
 let senderFingerprint = '';
 
+/** Signs the supervisor in (English) and opens the referral's case. */
 async function openCase(page: Page) {
+  await openOwnAs(page, server, SUPERVISOR);
   await page.getByTestId('nav-cases').click();
   await page.getByTestId('case-search').fill(reference);
   await page.getByTestId('open-case').click();
   await expect(page.getByTestId('referral-panel')).toBeVisible();
 }
 
-async function check(page: Page, file: string) {
+/** Checks `file` on the case page; the result shows each of `expected` as its data- attribute. */
+async function check(page: Page, file: string, expected: Record<string, string | number | boolean>) {
   await page.getByTestId('verify-file').setInputFiles(file);
   const result = page.getByTestId('verify-result');
   await expect(result).toBeVisible();
+  for (const [name, value] of Object.entries(expected))
+    await expect(result).toHaveAttribute(`data-${name}`, String(value));
   return result;
 }
 
 test('a referral is made, and a forgery and a re-signed copy are prepared as an insider would', async ({
   page,
 }) => {
-  await openOwn(page, server);
-  await signInAs(page, SUPERVISOR);
-  await replyValue(
-    callFromPage(page, 'admin.settings.update', {
-      agency: DEMO_AGENCY,
-      referralDirectory: [{ id: SENDER.id, name: SENDER.name, kind: 'mdt', province: 'สงขลา' }],
-    }),
-  );
-  const created = await replyValue(
-    callFromPage<{ id: string; reference: string; persons: { id: string }[] }>(page, 'cases.create', {
+  await openOwnAs(page, server, SUPERVISOR);
+  await callValue(page, 'admin.settings.update', {
+    agency: DEMO_AGENCY,
+    referralDirectory: [{ id: SENDER.id, name: SENDER.name, kind: 'mdt', province: 'สงขลา' }],
+  });
+  const created = await callValue<{ id: string; reference: string; persons: { id: string }[] }>(
+    page,
+    'cases.create',
+    {
       place: { kind: 'pipo_centre', name: 'Songkhla PIPO' },
       screeningDate: new Date().toISOString().slice(0, 10),
       person: { nameOrAlias: 'Ko Aung (training)', languages: ['my'] },
-    }),
+    },
   );
   reference = created.reference;
   await screenThroughIpc(
@@ -78,13 +80,15 @@ test('a referral is made, and a forgery and a re-signed copy are prepared as an 
     { caseId: created.id, personId: created.persons[0]?.id, receiver: { contactId: SENDER.id } },
     { close_referral_consent: { kind: 'choice', value: 'yes' } },
   );
-  const made = await replyValue(
-    callFromPage<{ referral: { fileName: string; signerFingerprint: string } }>(page, 'referral.export', {
+  const made = await callValue<{ referral: { fileName: string; signerFingerprint: string } }>(
+    page,
+    'referral.export',
+    {
       caseId: created.id,
       receivingAgency: SENDER.name,
       contactId: SENDER.id,
       officerPosition: 'Labour inspector',
-    }),
+    },
   );
   genuine = join(server.exportDir, made.referral.fileName);
   const bytes = readFileSync(genuine);
@@ -127,21 +131,12 @@ test('a referral is made, and a forgery and a re-signed copy are prepared as an 
 test("this store's own referral is trusted at once; the same-name forgery is intact but not trusted", async ({
   page,
 }) => {
-  await openOwn(page, server);
-  await signInAs(page, SUPERVISOR);
-  await setUiLanguage(page, 'en');
   await openCase(page);
   // Signed with a key this store's identity certified: trusted without any directory entry.
-  const own = await check(page, genuine);
-  await expect(own).toHaveAttribute('data-valid', 'true');
-  await expect(own).toHaveAttribute('data-trusted', 'true');
-  await expect(own).toHaveAttribute('data-accepted', 'true');
+  await check(page, genuine, { valid: true, trusted: true, accepted: true });
   await expect(page.getByTestId('verify-fact-fingerprint')).toContainText(senderFingerprint);
   // The same name, signed in another store: the signature is intact, the signer is not trusted here.
-  const result = await check(page, forged);
-  await expect(result).toHaveAttribute('data-valid', 'true');
-  await expect(result).toHaveAttribute('data-trusted', 'false');
-  await expect(result).toHaveAttribute('data-accepted', 'false');
+  const result = await check(page, forged, { valid: true, trusted: false, accepted: false });
   await expect(result).toHaveAttribute('role', 'alert');
   await expect(page.getByTestId('verify-headline')).toContainText('does NOT trust the signer');
   await expect(page.getByTestId('verify-fact-fingerprint')).not.toContainText(senderFingerprint);
@@ -150,9 +145,7 @@ test("this store's own referral is trusted at once; the same-name forgery is int
 test('the supervisor adds the sender certificate and a store fingerprint to the directory entry', async ({
   page,
 }) => {
-  await openOwn(page, server);
-  await signInAs(page, SUPERVISOR);
-  await setUiLanguage(page, 'en');
+  await openOwnAs(page, server, SUPERVISOR);
   await page.getByTestId('nav-admin').click();
   await page.getByTestId('admin-tab-settings').click();
   await expect(page.getByTestId('directory-trust-0')).toBeVisible();
@@ -199,35 +192,24 @@ test('the supervisor adds the sender certificate and a store fingerprint to the 
 test('then the referral is trusted, the forgery is flagged and the re-signed copy refused', async ({
   page,
 }) => {
-  await openOwn(page, server);
-  await signInAs(page, SUPERVISOR);
-  await setUiLanguage(page, 'en');
   await openCase(page);
 
-  const ok = await check(page, genuine);
-  await expect(ok).toHaveAttribute('data-accepted', 'true');
-  await expect(ok).toHaveAttribute('data-reason', 'ok');
+  const ok = await check(page, genuine, { accepted: true, reason: 'ok' });
   await expect(page.getByTestId('verify-fact-signatures')).toContainText('1');
   await expect(ok).toContainText('It matches the referral recorded for case');
 
-  const forgery = await check(page, forged);
-  await expect(forgery).toHaveAttribute('data-valid', 'true');
-  await expect(forgery).toHaveAttribute('data-trusted', 'false');
-  await expect(forgery).toHaveAttribute('data-reason', 'signer-not-trusted');
+  await check(page, forged, { valid: true, trusted: false, reason: 'signer-not-trusted' });
   await expect(page.getByTestId('verify-fact-signer')).toContainText(SUPERVISOR.name);
   await expect(page.getByTestId('verify-fact-fingerprint')).not.toContainText(senderFingerprint);
   await page.getByTestId('verify-pdf').screenshot({ path: shotPath('verify-forged-en') });
 
-  const twice = await check(page, resigned);
-  await expect(twice).toHaveAttribute('data-reason', 'second-signature');
-  await expect(twice).toHaveAttribute('data-signatures', '2');
+  await check(page, resigned, { reason: 'second-signature', signatures: 2 });
   await expect(page.getByTestId('verify-headline')).toContainText('do not rely on this file');
   await expect(page.getByTestId('verify-headline')).toContainText('second signature');
 
   // The same facts in Thai (draft translations).
   await setUiLanguage(page, 'th');
-  const th = await check(page, forged);
-  await expect(th).toHaveAttribute('data-reason', 'signer-not-trusted');
+  await check(page, forged, { reason: 'signer-not-trusted' });
   await expect(page.getByTestId('verify-headline')).toContainText('ไม่เชื่อถือผู้ลงนาม');
   await page.getByTestId('verify-pdf').screenshot({ path: shotPath('verify-forged-th') });
   const axe = await new AxeBuilder({ page }).include('[data-testid="verify-pdf"]').analyze();
