@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isCatalogText, isFormWording, translatorFor } from '../../src/main/i18n/translator';
+import { isCatalogText, isFormWording, mainI18n, translatorFor } from '../../src/main/i18n/translator';
 import { languageName } from '../../src/main/referral/words';
+import { LOCALES } from '../../src/shared/i18n/locales';
 
 describe('the main translator', () => {
   const th = translatorFor('th');
@@ -52,5 +53,47 @@ describe('the main translator', () => {
     });
     expect(isCatalogText(quoted)).toBe(false);
     expect(isFormWording(quoted)).toBe(false);
+  });
+
+  it('fills every catalog text with values exactly as i18next does', () => {
+    const i18n = mainI18n();
+    const keys: string[] = [];
+    const walk = (ns: string, prefix: string, node: unknown) => {
+      if (typeof node === 'string') {
+        if (node.includes('{{')) keys.push(`${ns}:${prefix}`);
+      } else if (node && typeof node === 'object') {
+        for (const [k, child] of Object.entries(node)) walk(ns, prefix ? `${prefix}.${k}` : k, child);
+      }
+    };
+    for (const [ns, tree] of Object.entries(i18n.store.data.en ?? {})) walk(ns, '', tree);
+    expect(keys.length).toBeGreaterThan(100);
+    // Values with what a replacement string or a template would read specially.
+    const samples = ['สมชาย ใจดี', '$& $1 $$', '{{name}}', '$t(referral:none)', ''];
+    let compared = 0;
+    for (const lng of LOCALES) {
+      const t = translatorFor(lng);
+      const reference = i18n.getFixedT(lng);
+      for (const key of keys) {
+        const raw = String(i18n.getResource(lng, key.split(':')[0] ?? '', key.split(':')[1] ?? '') ?? '');
+        const names = [...raw.matchAll(/\{\{-?(.+?)\}\}/g)].map(
+          (m) => (m[1] ?? '').trim().split(',')[0] ?? '',
+        );
+        for (const [i, sample] of samples.entries()) {
+          const values = Object.fromEntries(names.map((name, j) => [name, `${sample}${i + j}`]));
+          // Twice: the first call reads the template, the second fills it from what was kept.
+          for (let round = 0; round < 2; round++) {
+            expect(t(key, values), `${lng} ${key}`).toBe(String(reference(key, values)));
+          }
+          compared++;
+        }
+        // Fewer values than placeholders, an unknown one, a number: as i18next.
+        const partial = Object.fromEntries(names.slice(1).map((name) => [name, 'x']));
+        expect(t(key, partial)).toBe(String(reference(key, partial)));
+        expect(t(key, { ...partial, other: 'y' })).toBe(String(reference(key, { ...partial, other: 'y' })));
+        const numbers = Object.fromEntries(names.map((name) => [name, 7]));
+        expect(t(key, numbers)).toBe(String(reference(key, numbers)));
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
   });
 });

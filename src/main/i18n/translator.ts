@@ -49,9 +49,16 @@ export function translatorFor(lng: Locale): (key: string, values?: Record<string
     // The catalogs are bundled and never change at run time: a key without values always gives the
     // same text, so it is looked up once (i18next's lookup was a third of building a referral's model).
     const plain = new Map<string, string>();
+    const templates = new Map<string, Template | null>();
     translator = (key, values) => {
       if (values !== undefined) {
-        const text = String(t(key, values));
+        let template = templates.get(key);
+        if (template === undefined) {
+          template = templateOf(lng, key);
+          // Only keys the catalogs have (templateOf is null otherwise): catalog-sized.
+          if (template) templates.set(key, template);
+        }
+        const text = (template && fill(template, values)) ?? String(t(key, values));
         if (FORM_WORDING_KEYS.has(key) && Object.values(values).every(isCatalogValue))
           rememberFormWording(text);
         return text;
@@ -70,6 +77,77 @@ export function translatorFor(lng: Locale): (key: string, values?: Record<string
 }
 
 const translators = new Map<Locale, (key: string, values?: Record<string, unknown>) => string>();
+
+/** A catalog text cut at its `{{name}}` placeholders: parts[0], values[names[0]], parts[1], ... */
+interface Template {
+  parts: string[];
+  names: string[];
+}
+
+/** What i18next reads from a values object as its own options, never as a placeholder's value. */
+const I18NEXT_OPTIONS = new Set([
+  'count',
+  'context',
+  'ordinal',
+  'lng',
+  'lngs',
+  'ns',
+  'defaultValue',
+  'returnObjects',
+  'returnDetails',
+  'joinArrays',
+  'replace',
+  'interpolation',
+  'skipInterpolation',
+  'nest',
+  'postProcess',
+  'keyPrefix',
+  'fallbackLng',
+]);
+
+/**
+ * The catalog text of a key in exactly this language, cut at its placeholders, when i18next would
+ * fill it by plain substitution (escapeValue is off): no nesting ($t), no unescaped ({{-) or formatted
+ * ({{x, f}}) or nested-path ({{a.b}}) placeholders, none named like an i18next option (count, context,
+ * ...). Null otherwise (i18next fills it).
+ */
+function templateOf(lng: Locale, key: string): Template | null {
+  const colon = key.indexOf(':');
+  const ns = colon < 0 ? 'common' : key.slice(0, colon);
+  const path = colon < 0 ? key : key.slice(colon + 1);
+  // The language's own text (no fallback language); a key with plural forms only has none.
+  const raw: unknown = mainI18n().getResource(lng, ns, path);
+  if (typeof raw !== 'string' || raw.includes('$t(') || raw.includes('{{-')) return null;
+  const parts: string[] = [];
+  const names: string[] = [];
+  let at = 0;
+  for (const match of raw.matchAll(/\{\{(.+?)\}\}/g)) {
+    const name = (match[1] ?? '').trim();
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || I18NEXT_OPTIONS.has(name)) return null;
+    parts.push(raw.slice(at, match.index));
+    names.push(name);
+    at = match.index + match[0].length;
+  }
+  parts.push(raw.slice(at));
+  return { parts, names };
+}
+
+/**
+ * The template filled as i18next fills it, when every value is a string for one of its placeholders
+ * and none holds `{{` or `$t(`; null otherwise (then i18next fills it).
+ */
+function fill(template: Template, values: Record<string, unknown>): string | null {
+  for (const name of Object.keys(values)) {
+    if (!template.names.includes(name)) return null;
+  }
+  let text = template.parts[0] ?? '';
+  for (let i = 0; i < template.names.length; i++) {
+    const value = values[template.names[i] ?? ''];
+    if (typeof value !== 'string' || value.includes('{{') || value.includes('$t(')) return null;
+    text += value + (template.parts[i + 1] ?? '');
+  }
+  return text;
+}
 
 /** The text of an instrument key (namespace `instrument`) in one language, e.g. a question as shown. */
 export function instrumentText(lng: Locale, key: string): string {
