@@ -55,6 +55,7 @@ describe('openDatabase', () => {
         'handovers',
         'interviews',
         'notes',
+        'peer_rosters',
         'persons',
         'referrals',
         'settings',
