@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import { useTranslation } from 'react-i18next';
 import type { SessionUser, SignInResult } from '../../shared/domain/users';
 import type { Preferences } from '../../shared/ipc/channels/app';
+import { ActionButton } from '../components/Buttons';
 import { DiagnosticsButton } from '../components/DiagnosticsButton';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { LanguageBar } from '../components/LanguageBar';
@@ -171,10 +172,8 @@ export function App({ initialPrefs }: { initialPrefs: Preferences }) {
                       role: t(`roles.${phase.user.role}`),
                     })}
                   </span>
-                  <button
-                    type="button"
-                    className="secondary"
-                    data-testid="lock"
+                  <ActionButton
+                    testId="lock"
                     onClick={() => {
                       void call('session.lock', { reason: 'manual' }).then(() =>
                         setPhase({ kind: 'locked' }),
@@ -182,10 +181,10 @@ export function App({ initialPrefs }: { initialPrefs: Preferences }) {
                     }}
                   >
                     {t('shell.lock')}
-                  </button>
-                  <button type="button" className="danger" data-testid="quick-hide" onClick={quickHide}>
+                  </ActionButton>
+                  <ActionButton look="danger" testId="quick-hide" onClick={quickHide}>
                     {t('shell.quickHide')}
-                  </button>
+                  </ActionButton>
                 </div>
               )}
             </header>

@@ -1,5 +1,8 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { MIN_PASSPHRASE_LENGTH } from '../../shared/domain/users';
+import { type FormProblems, problemsFromSchema } from './form-problems';
 import { TextField } from './TextField';
 
 /**
@@ -35,6 +38,32 @@ export function useNewPassphraseProblems(): (
     if (passphrase !== confirm) return { confirm: t('setup.passphraseMismatch') };
     return {};
   };
+}
+
+/** An account form's values; `change` also clears what was said under the fields it changes. */
+export function useAccountValues(clear: (...keys: string[]) => void) {
+  const [account, setAccount] = useState(EMPTY_ACCOUNT);
+  const change: Change = (patch) => {
+    setAccount((a) => ({ ...a, ...patch }));
+    clear(...Object.keys(patch));
+  };
+  return [account, setAccount, change] as const;
+}
+
+/**
+ * What is wrong with an account request before it is sent: what the schema main parses it with
+ * refuses, and, when the new passphrase itself passes (`passphraseKey`: its name in the request), the
+ * second entry differing from it, said under the second one.
+ */
+export function accountRequestProblems(
+  schema: z.ZodType,
+  request: object,
+  typed: Pick<AccountValues, 'passphrase' | 'confirm'>,
+  passphraseKey = 'passphrase',
+): FormProblems {
+  const found = problemsFromSchema(schema, request);
+  if (found[passphraseKey] || typed.passphrase === typed.confirm) return found;
+  return { ...found, confirm: { messageKey: 'setup.passphraseMismatch' } };
 }
 
 /** Full name and sign-in name. `ownAccount`: the browser may fill them in (setup), else it must not. */

@@ -38,6 +38,25 @@ export function Field({
   );
 }
 
+/** What every labelled field takes: its label, an optional hint and error said under it. */
+export interface LabelledProps {
+  label: string;
+  hint?: string;
+  error?: string | null;
+}
+
+/** A labelled field over one string value, with the test id of its control. */
+export interface ValueFieldProps<V extends string = string> extends LabelledProps {
+  value: V;
+  onChange: (value: V) => void;
+  testId: string;
+}
+
+/** The attributes that tie a control to its Field: its id, what describes it, whether it is invalid. */
+export function tiedTo(id: string, describedBy: string | undefined, invalid: boolean) {
+  return { id, 'aria-describedby': describedBy, 'aria-invalid': invalid || undefined };
+}
+
 /** Moves the focus to the first field marked invalid in `root` (after the errors have rendered). */
 export function focusFirstInvalid(root: HTMLElement | null): void {
   requestAnimationFrame(() => root?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());

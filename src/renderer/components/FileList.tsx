@@ -3,6 +3,7 @@ import type { ImportFileInfo } from '../../shared/ipc/channels/handover';
 import { formatDateTime } from '../app/format';
 import { usePrefs } from '../app/prefs-context';
 import { formatSize } from '../features/cases/casework/format-size';
+import { ActionButton } from './Buttons';
 
 /** The files main listed (preview): a name, size and time each, chosen by name. */
 export function FileList({
@@ -26,9 +27,7 @@ export function FileList({
     <ul className="file-list" data-testid={testId}>
       {files.map((f) => (
         <li key={f.name}>
-          <button type="button" className="secondary" onClick={() => onPick(f.name)}>
-            {f.name}
-          </button>{' '}
+          <ActionButton onClick={() => onPick(f.name)}>{f.name}</ActionButton>{' '}
           <span className="muted small">
             {formatSize(f.bytes, uiLanguage)} · {formatDateTime(f.modifiedAt, uiLanguage)}
           </span>

@@ -1,4 +1,4 @@
-import { Field } from './Field';
+import { Field, tiedTo, type ValueFieldProps } from './Field';
 
 /**
  * A labelled select over a fixed list of values; the caller gives each option its translated label
@@ -6,29 +6,19 @@ import { Field } from './Field';
  * under it.
  */
 export function SelectField<V extends string>({
-  label,
-  hint,
-  error,
   value,
   options,
   onChange,
   testId,
-}: {
-  label: string;
-  hint?: string;
-  error?: string | null;
-  value: V;
+  ...labelled
+}: ValueFieldProps<V> & {
   options: readonly { value: V; label: string; lang?: string }[];
-  onChange: (value: V) => void;
-  testId: string;
 }) {
   return (
-    <Field label={label} {...(hint ? { hint } : {})} error={error}>
-      {(id, describedBy, invalid) => (
+    <Field {...labelled}>
+      {(...tie) => (
         <select
-          id={id}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
+          {...tiedTo(...tie)}
           value={value}
           onChange={(e) => onChange(e.target.value as V)}
           data-testid={testId}

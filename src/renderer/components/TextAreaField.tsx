@@ -1,4 +1,4 @@
-import { Field } from './Field';
+import { Field, tiedTo, type ValueFieldProps } from './Field';
 import { ZawgyiCheck } from './ZawgyiCheck';
 
 /**
@@ -6,37 +6,27 @@ import { ZawgyiCheck } from './ZawgyiCheck';
  * error said under it in the officer's language (described by it, the area marked invalid).
  */
 export function TextAreaField({
-  label,
-  hint,
-  error,
   value,
   onChange,
   testId,
   rows = 2,
   maxLength,
   required = false,
-}: {
-  label: string;
-  hint?: string;
-  error?: string | null;
-  value: string;
-  onChange: (value: string) => void;
-  testId: string;
+  ...labelled
+}: ValueFieldProps & {
   rows?: number;
   maxLength?: number;
   required?: boolean;
 }) {
   return (
-    <Field label={label} {...(hint ? { hint } : {})} error={error}>
-      {(id, describedBy, invalid) => (
+    <Field {...labelled}>
+      {(...tie) => (
         <>
           <textarea
-            id={id}
+            {...tiedTo(...tie)}
             rows={rows}
             maxLength={maxLength}
             aria-required={required || undefined}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
             value={value}
             onChange={(e) => onChange(e.target.value)}
             data-testid={testId}

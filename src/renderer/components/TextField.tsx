@@ -1,11 +1,8 @@
-import { useRef } from 'react';
-import { Field } from './Field';
+import { type KeyboardEvent, type RefObject, useRef } from 'react';
+import { Field, tiedTo, type ValueFieldProps } from './Field';
 
 /** A labelled one-line input (text, a date or a number), with an optional hint and an error said under it. */
 export function TextField({
-  label,
-  hint,
-  error,
   value,
   onChange,
   testId,
@@ -14,32 +11,35 @@ export function TextField({
   range,
   list,
   autoComplete,
-}: {
-  label: string;
-  hint?: string;
-  error?: string | null;
-  value: string;
-  onChange: (value: string) => void;
-  testId: string;
+  inputRef,
+  spellCheck,
+  onEnter,
+  ...labelled
+}: ValueFieldProps & {
   /** For the one field a screen is for (the next crew member's name). */
   autoFocus?: boolean;
-  type?: 'text' | 'date' | 'number' | 'password';
+  type?: 'text' | 'date' | 'number' | 'password' | 'email' | 'tel';
   /** Bounds of a number (whole steps unless said). */
   range?: { min: number; max: number; step?: number };
   /** The id of a datalist to suggest from (then the browser's own autocomplete is off). */
   list?: string;
   /** What the browser may fill in (`new-password`, `username`, `off`…). */
   autoComplete?: string;
+  /** For a form that moves the focus to this input itself (after a refused try). */
+  inputRef?: RefObject<HTMLInputElement | null>;
+  /** False for a code typed by hand (a fingerprint): no spelling marks. */
+  spellCheck?: boolean;
+  /** Enter in the field does this instead of submitting the form the field stands in. */
+  onEnter?: () => void;
 }) {
   const focusOnce = useRef(autoFocus);
   return (
-    <Field label={label} {...(hint ? { hint } : {})} error={error}>
-      {(id, describedBy, invalid) => (
+    <Field {...labelled}>
+      {(...tie) => (
         <input
-          id={id}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
+          {...tiedTo(...tie)}
           ref={(el) => {
+            if (inputRef) inputRef.current = el;
             if (el && focusOnce.current) {
               focusOnce.current = false;
               el.focus();
@@ -49,6 +49,16 @@ export function TextField({
           {...(range ? { min: range.min, max: range.max, step: range.step ?? 1 } : {})}
           {...(autoComplete ? { autoComplete } : {})}
           {...(list ? { list, autoComplete: 'off' } : {})}
+          spellCheck={spellCheck}
+          {...(onEnter
+            ? {
+                onKeyDown: (e: KeyboardEvent<HTMLInputElement>) => {
+                  if (e.key !== 'Enter') return;
+                  e.preventDefault();
+                  onEnter();
+                },
+              }
+            : {})}
           value={value}
           onChange={(e) => onChange(e.target.value)}
           data-testid={testId}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../app/call';
+import { ActionButton } from './Buttons';
 
 const MYANMAR = /[\u1000-\u109F]/;
 
@@ -33,14 +34,9 @@ export function ZawgyiCheck({ text, onConvert }: { text: string; onConvert: (uni
       <p lang="my" className="second-lang">
         {suggestion}
       </p>
-      <button
-        type="button"
-        className="secondary"
-        data-testid="zawgyi-convert"
-        onClick={() => onConvert(suggestion)}
-      >
+      <ActionButton testId="zawgyi-convert" onClick={() => onConvert(suggestion)}>
         {t('interview.zawgyiConvert')}
-      </button>
+      </ActionButton>
     </div>
   );
 }

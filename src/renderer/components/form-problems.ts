@@ -89,7 +89,7 @@ export function useFocusFirstInvalid(root: RefObject<HTMLElement | null>): () =>
  * A form's problems in one hook: `text(key)` the message under a field (or null), `show(found)` puts
  * them on the form with the focus on the first field marked (true when there were none), `clear(...keys)`
  * takes the ones of fields the officer changed away (they are checked again on sending), `clearAll()`
- * every one, and `refused(error, shownOnForm)` marks the fields main's refusal names and returns what is
+ * every one, `edit(set, ...keys)` a change handler that sets a value and clears those fields' problems, and `refused(error, shownOnForm)` marks the fields main's refusal names and returns what is
  * still to be said above the button (generalError).
  */
 export function useFormProblems(root: RefObject<HTMLElement | null>) {
@@ -107,6 +107,14 @@ export function useFormProblems(root: RefObject<HTMLElement | null>) {
   );
   const clear = useCallback((...keys: string[]) => setProblems((p) => keys.reduce(withoutProblem, p)), []);
   const clearAll = useCallback(() => setProblems(NO_PROBLEMS), []);
+  const edit = useCallback(
+    <V>(set: (value: V) => void, ...keys: string[]) =>
+      (value: V) => {
+        set(value);
+        clear(...keys);
+      },
+    [clear],
+  );
   const refused = useCallback(
     (error: ReplyError, shownOnForm: (key: string) => boolean) => {
       show(problemsFromReply(error));
@@ -114,5 +122,5 @@ export function useFormProblems(root: RefObject<HTMLElement | null>) {
     },
     [show],
   );
-  return { problems, text, show, clear, clearAll, refused };
+  return { problems, text, show, clear, clearAll, edit, refused };
 }

@@ -3,16 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { type AccountStatus, changePassphraseInput } from '../../../shared/domain/users';
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
-import { NewPassphraseFields } from '../../components/AccountFields';
+import { accountRequestProblems, NewPassphraseFields } from '../../components/AccountFields';
+import { SubmitButton } from '../../components/Buttons';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Field } from '../../components/Field';
 import {
   generalError,
   hasProblems,
   problemsFromReply,
-  problemsFromSchema,
   useFormProblems,
 } from '../../components/form-problems';
+import { onSubmitting } from '../../components/form-submit';
+import { TextField } from '../../components/TextField';
 
 /** The form's fields by their name in the request (what main's reply names), and the second entry. */
 const CHANGE_FIELDS = ['currentPassphrase', 'newPassphrase', 'confirm'];
@@ -38,7 +39,7 @@ export function ChangePassphraseForm({
   const [busy, setBusy] = useState(false);
   const currentInput = useRef<HTMLInputElement>(null);
   const form = useRef<HTMLFormElement>(null);
-  const { text: problem, show, clear } = useFormProblems(form);
+  const { text: problem, show, clear, edit } = useFormProblems(form);
   useEffect(() => {
     if (first) currentInput.current?.focus();
   }, [first]);
@@ -46,10 +47,8 @@ export function ChangePassphraseForm({
   const submit = async () => {
     setError(null);
     const request = { currentPassphrase: current, newPassphrase: passphrases.passphrase };
-    const found = { ...problemsFromSchema(changePassphraseInput.strict(), request) };
-    if (!found.newPassphrase && passphrases.passphrase !== passphrases.confirm)
-      found.confirm = { messageKey: 'setup.passphraseMismatch' };
-    if (!show(found)) return;
+    if (!show(accountRequestProblems(changePassphraseInput.strict(), request, passphrases, 'newPassphrase')))
+      return;
     setBusy(true);
     const reply = await call('account.changePassphrase', request);
     setBusy(false);
@@ -63,36 +62,17 @@ export function ChangePassphraseForm({
   };
 
   return (
-    <form
-      ref={form}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!busy) void submit();
-      }}
-      data-testid="change-passphrase"
-    >
-      <Field
+    <form ref={form} noValidate onSubmit={onSubmitting(submit, busy)} data-testid="change-passphrase">
+      <TextField
         label={t(first ? 'account.givenPassphrase' : 'account.currentPassphrase')}
         error={problem('currentPassphrase')}
-      >
-        {(id, describedBy, invalid) => (
-          <input
-            ref={currentInput}
-            id={id}
-            type="password"
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
-            value={current}
-            onChange={(e) => {
-              setCurrent(e.target.value);
-              clear('currentPassphrase');
-            }}
-            data-testid="account-current"
-            autoComplete="current-password"
-          />
-        )}
-      </Field>
+        type="password"
+        value={current}
+        onChange={edit(setCurrent, 'currentPassphrase')}
+        testId="account-current"
+        autoComplete="current-password"
+        inputRef={currentInput}
+      />
       <NewPassphraseFields
         values={passphrases}
         onChange={(patch) => {
@@ -105,9 +85,7 @@ export function ChangePassphraseForm({
       />
       <ErrorMessage error={error} />
       <div className="row">
-        <button type="submit" disabled={busy} data-testid="account-change-submit">
-          {busy ? t('actions.working') : t('account.change')}
-        </button>
+        <SubmitButton busy={busy} label={t('account.change')} testId="account-change-submit" />
       </div>
     </form>
   );

@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { agencyKind, type ReferralContact } from '../../../shared/domain/settings';
+import type { ReferralContact } from '../../../shared/domain/settings';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
+import { ActionButton } from '../../components/Buttons';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { FileList } from '../../components/FileList';
+import { AgencyKindField } from './AgencyKindField';
 
 export type AgencyKeyStatus = ResponseOf<'admin.agencyKey.status'>;
 type Picked = NonNullable<ResponseOf<'admin.agencyKey.pick'>['picked']>;
@@ -70,15 +72,13 @@ export function AgencyKeysPanel({
       ) : (
         <p className="muted">{t('handover.keys.noIdentity')}</p>
       )}
-      <button
-        type="button"
-        className="secondary"
+      <ActionButton
+        testId="agency-key-export"
         disabled={busy || !status.own}
         onClick={() => void exportKey()}
-        data-testid="agency-key-export"
       >
         {busy ? t('actions.working') : t('handover.keys.export')}
-      </button>
+      </ActionButton>
       {exported && (
         <p className="notice" role="status" data-testid="agency-key-exported">
           {exported.fileName
@@ -99,14 +99,9 @@ export function AgencyKeysPanel({
           onCancel={() => setPicked(null)}
         />
       ) : status.mode === 'dialog' ? (
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => void pick(null)}
-          data-testid="agency-key-choose"
-        >
+        <ActionButton testId="agency-key-choose" onClick={() => void pick(null)}>
           {t('handover.keys.choose')}
-        </button>
+        </ActionButton>
       ) : (
         <FileList files={status.files} onPick={(name) => void pick(name)} testId="agency-key-files" />
       )}
@@ -201,24 +196,7 @@ function ImportConfirm({
             </select>
           )}
         </Field>
-        {target === '' && (
-          <Field label={t('admin.settings.contact.kind')}>
-            {(id) => (
-              <select
-                id={id}
-                value={kind}
-                onChange={(e) => setKind(agencyKind.parse(e.target.value))}
-                data-testid="agency-key-kind"
-              >
-                {agencyKind.options.map((k) => (
-                  <option key={k} value={k}>
-                    {t(`admin.settings.kinds.${k}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        )}
+        {target === '' && <AgencyKindField value={kind} onChange={setKind} testId="agency-key-kind" />}
       </div>
       <div className="row">
         <button
@@ -229,9 +207,7 @@ function ImportConfirm({
         >
           {busy ? t('actions.working') : t('handover.keys.import')}
         </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          {t('handover.keys.other')}
-        </button>
+        <ActionButton onClick={onCancel}>{t('handover.keys.other')}</ActionButton>
       </div>
       <ErrorMessage error={error} />
     </div>

@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { normaliseFingerprint } from '../../../shared/domain/fingerprint';
 import { MAX_TRUSTED_PER_AGENCY, type ReferralContact } from '../../../shared/domain/settings';
+import { ActionButton } from '../../components/Buttons';
 import { Field } from '../../components/Field';
+import { TextField } from '../../components/TextField';
 
 /** A certificate file is a few kilobytes; anything larger is not one. */
 const MAX_CERTIFICATE_FILE_BYTES = 256 * 1024;
@@ -198,34 +200,19 @@ export function AgencyTrustEditor({
             ))}
           </ul>
         )}
-        <Field label={t('admin.settings.trust.storeInput')} error={storesError}>
-          {(id, describedBy, invalid) => (
-            <input
-              id={id}
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-              value={store}
-              autoComplete="off"
-              spellCheck={false}
-              onChange={(e) => setStore(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') {
-                  e.preventDefault();
-                  addStore();
-                }
-              }}
-              data-testid={`trust-store-input-${index}`}
-            />
-          )}
-        </Field>
-        <button
-          type="button"
-          className="secondary"
-          onClick={addStore}
-          data-testid={`trust-add-store-${index}`}
-        >
+        <TextField
+          label={t('admin.settings.trust.storeInput')}
+          error={storesError}
+          value={store}
+          onChange={setStore}
+          testId={`trust-store-input-${index}`}
+          autoComplete="off"
+          spellCheck={false}
+          onEnter={addStore}
+        />
+        <ActionButton testId={`trust-add-store-${index}`} onClick={addStore}>
           {t('admin.settings.trust.addStore')}
-        </button>
+        </ActionButton>
         {problem === 'store' && (
           <p className="error" role="alert">
             {t('admin.settings.trust.badStore')}

@@ -6,6 +6,8 @@ import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
 import { formatDateTime } from '../../app/format';
 import { usePrefs } from '../../app/prefs-context';
+import { ActionButton } from '../../components/Buttons';
+import { ColumnHeads } from '../../components/ColumnHeads';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { actionLabelKey } from '../cases/casework/CaseTimeline';
 
@@ -113,16 +115,16 @@ export function AuditAdmin() {
       <ErrorMessage error={error} />
       <div className="table-wrap">
         <table className="cases audit">
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.audit.seq')}</th>
-              <th scope="col">{t('admin.audit.time')}</th>
-              <th scope="col">{t('admin.audit.actor')}</th>
-              <th scope="col">{t('admin.audit.action')}</th>
-              <th scope="col">{t('admin.audit.entity')}</th>
-              <th scope="col">{t('admin.audit.details')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            labels={[
+              t('admin.audit.seq'),
+              t('admin.audit.time'),
+              t('admin.audit.actor'),
+              t('admin.audit.action'),
+              t('admin.audit.entity'),
+              t('admin.audit.details'),
+            ]}
+          />
           <tbody>
             {entries.map((e) => (
               <tr key={e.seq} data-testid="audit-row" data-action={e.action}>
@@ -171,14 +173,9 @@ export function AuditAdmin() {
       </div>
       {entries.length === 0 && <p className="muted">{t('admin.audit.none')}</p>}
       {more && (
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => void load(entries[entries.length - 1]?.seq)}
-          data-testid="audit-more"
-        >
+        <ActionButton testId="audit-more" onClick={() => void load(entries[entries.length - 1]?.seq)}>
           {t('admin.audit.more')}
-        </button>
+        </ActionButton>
       )}
     </div>
   );

@@ -7,8 +7,11 @@ import { announce } from '../../app/app-events';
 import { call } from '../../app/call';
 import { formatDateTime } from '../../app/format';
 import { usePrefs } from '../../app/prefs-context';
+import { ActionButton, SubmitButton } from '../../components/Buttons';
+import { ColumnHeads } from '../../components/ColumnHeads';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useFocusFirstInvalid } from '../../components/form-problems';
+import { onSubmitting } from '../../components/form-submit';
 import { CheckField } from '../../components/TextField';
 import { formatSize } from '../cases/casework/format-size';
 import { RecoveryKeyField, useRecoveryKeyProblem } from '../unlock/RecoveryKeyField';
@@ -112,14 +115,9 @@ function RestoreBackup({ refreshKey }: { refreshKey: number }) {
           }}
         />
       ) : sources?.mode === 'dialog' ? (
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => void pick(null)}
-          data-testid="restore-choose"
-        >
+        <ActionButton testId="restore-choose" onClick={() => void pick(null)}>
           {t('backupRestore.choose')}
-        </button>
+        </ActionButton>
       ) : sources ? (
         <BackupList files={sources.files} onPick={(name) => void pick(name)} />
       ) : null}
@@ -141,16 +139,10 @@ function BackupList({ files, onPick }: { files: BackupFileInfo[]; onPick: (name:
     <div className="table-wrap">
       <table className="cases" data-testid="restore-files">
         <caption className="visually-hidden">{t('backupRestore.listCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('backupRestore.file')}</th>
-            <th scope="col">{t('backupRestore.saved')}</th>
-            <th scope="col">{t('backupRestore.size')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('admin.users.actions')}</span>
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          labels={[t('backupRestore.file'), t('backupRestore.saved'), t('backupRestore.size')]}
+          actions={t('admin.users.actions')}
+        />
         <tbody>
           {files.map((f) => (
             <tr key={f.name} data-testid="restore-file" data-name={f.name}>
@@ -215,15 +207,7 @@ function RestoreConfirm({ picked, onOther }: { picked: Picked; onOther: () => vo
   };
 
   return (
-    <form
-      ref={formElement}
-      noValidate
-      data-testid="restore-confirm"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void restore();
-      }}
-    >
+    <form ref={formElement} noValidate data-testid="restore-confirm" onSubmit={onSubmitting(restore)}>
       <p className="notice" data-testid="restore-picked">
         {t('backupRestore.picked', {
           file: picked.file.name,
@@ -267,18 +251,10 @@ function RestoreConfirm({ picked, onOther }: { picked: Picked; onOther: () => vo
         </div>
       )}
       <div className="row">
-        <button type="submit" className="danger" disabled={busy} data-testid="restore-submit">
-          {busy ? t('actions.working') : t('backupRestore.submit')}
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          onClick={onOther}
-          disabled={busy}
-          data-testid="restore-other"
-        >
+        <SubmitButton danger busy={busy} label={t('backupRestore.submit')} testId="restore-submit" />
+        <ActionButton testId="restore-other" disabled={busy} onClick={onOther}>
           {t('backupRestore.chooseOther')}
-        </button>
+        </ActionButton>
       </div>
     </form>
   );

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { provinceLabel, sortByProvince, THAI_PROVINCES } from '../../../shared/domain/provinces';
 import {
   agencyDetails,
-  agencyKind,
   type ReferralContact,
   type ReferralFont,
   referralFont as referralFontSchema,
@@ -14,8 +13,8 @@ import { LOCALE_NATIVE_NAMES, LOCALES } from '../../../shared/i18n/locales';
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
 import { usePrefs } from '../../app/prefs-context';
+import { ActionButton, SubmitButton } from '../../components/Buttons';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Field } from '../../components/Field';
 import {
   type FormProblems,
   generalError,
@@ -23,9 +22,11 @@ import {
   problemsFromSchema,
   useFormProblems,
 } from '../../components/form-problems';
+import { onSubmitting } from '../../components/form-submit';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { type AgencyKeyStatus, AgencyKeysPanel } from './AgencyKeysPanel';
+import { AgencyKindField } from './AgencyKindField';
 import { AgencyTrustEditor } from './AgencyTrustEditor';
 
 type Agency = Settings['agency'];
@@ -104,7 +105,7 @@ export function SettingsAdmin() {
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  const { problems, text: problem, show, clear } = useFormProblems(form);
+  const { problems, text: problem, show, clear, edit } = useFormProblems(form);
 
   // Read when settings arrive, without reloading them (and losing edits) when the UI language changes.
   const uiLanguageNow = useRef(uiLanguage);
@@ -168,15 +169,7 @@ export function SettingsAdmin() {
   const keyShort = new Map((keys?.imported ?? []).map((k) => [k.agencyId, k.shortFingerprint]));
   return (
     <>
-      <form
-        ref={form}
-        noValidate
-        data-testid="admin-settings"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <form ref={form} noValidate data-testid="admin-settings" onSubmit={onSubmitting(save)}>
         <h2>{t('admin.settings.title')}</h2>
         <ProvinceSuggestions />
         <div className="grid-form">
@@ -189,10 +182,7 @@ export function SettingsAdmin() {
               type="number"
               range={{ min: 1, max: 120 }}
               value={autoLock}
-              onChange={(next) => {
-                setAutoLock(next);
-                clear('autoLockMinutes');
-              }}
+              onChange={edit(setAutoLock, 'autoLockMinutes')}
               testId="settings-auto-lock"
             />
             <SelectField
@@ -205,10 +195,7 @@ export function SettingsAdmin() {
                   : [{ value: language, label: language }]),
                 ...LOCALES.map((l) => ({ value: l as string, label: LOCALE_NATIVE_NAMES[l], lang: l })),
               ]}
-              onChange={(next) => {
-                setLanguage(next);
-                clear('intervieweeLanguageDefault');
-              }}
+              onChange={edit(setLanguage, 'intervieweeLanguageDefault')}
               testId="settings-interviewee-language"
             />
           </fieldset>
@@ -287,9 +274,7 @@ export function SettingsAdmin() {
             {t('admin.settings.saved')}
           </p>
         )}
-        <button type="submit" disabled={busy} data-testid="settings-save">
-          {busy ? t('actions.working') : t('admin.settings.save')}
-        </button>
+        <SubmitButton busy={busy} label={t('admin.settings.save')} testId="settings-save" />
       </form>
       {keys && (
         <AgencyKeysPanel
@@ -330,6 +315,10 @@ function DirectoryEditor({
   const addButton = useRef<HTMLButtonElement>(null);
   // The entry whose name field takes the focus when it appears (a new one).
   const focusOnMount = useRef<string | null>(null);
+  // Its field took the focus as it appeared (TextField autoFocus); later renders leave the focus be.
+  useEffect(() => {
+    focusOnMount.current = null;
+  });
 
   const update = (id: string, patch: Partial<ReferralContact>) => {
     const index = directory.findIndex((c) => c.id === id);
@@ -343,14 +332,12 @@ function DirectoryEditor({
       <p className="muted small">{t('admin.settings.directoryHint')}</p>
       {directory.length === 0 && <p className="muted">{t('admin.settings.noContacts')}</p>}
       {directory.length > 1 && (
-        <button
-          type="button"
-          className="secondary"
-          data-testid="directory-sort"
+        <ActionButton
+          testId="directory-sort"
           onClick={() => onChange((list) => sortByProvince(list, uiLanguage), true)}
         >
           {t('admin.settings.sortByProvince')}
-        </button>
+        </ActionButton>
       )}
       {directory.map((c, i) => {
         const province = c.province.trim() ? provinceLabel(c.province, uiLanguage) : '';
@@ -375,78 +362,39 @@ function DirectoryEditor({
               </p>
             )}
             <div style={FULL_ROW}>
-              <Field label={t('admin.settings.contact.name')} error={problem(`referralDirectory.${i}.name`)}>
-                {(id, describedBy, invalid) => (
-                  <input
-                    id={id}
-                    aria-describedby={describedBy}
-                    aria-invalid={invalid || undefined}
-                    value={c.name}
-                    onChange={(e) => update(c.id, { name: e.target.value })}
-                    data-testid={`directory-name-${i}`}
-                    ref={(el) => {
-                      if (el && focusOnMount.current === c.id) {
-                        focusOnMount.current = null;
-                        el.focus();
-                      }
-                    }}
-                  />
-                )}
-              </Field>
+              <TextField
+                label={t('admin.settings.contact.name')}
+                error={problem(`referralDirectory.${i}.name`)}
+                value={c.name}
+                onChange={(name) => update(c.id, { name })}
+                testId={`directory-name-${i}`}
+                autoFocus={focusOnMount.current === c.id}
+              />
             </div>
-            <Field
+            <TextField
               label={t('admin.settings.contact.province')}
               error={problem(`referralDirectory.${i}.province`)}
-            >
-              {(id, describedBy, invalid) => (
-                <input
-                  id={id}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid || undefined}
-                  list={PROVINCE_LIST_ID}
-                  autoComplete="off"
-                  value={c.province}
-                  onChange={(e) => update(c.id, { province: e.target.value })}
-                  data-testid={`directory-province-${i}`}
-                />
-              )}
-            </Field>
-            <Field label={t('admin.settings.contact.kind')} error={problem(`referralDirectory.${i}.kind`)}>
-              {(id, describedBy, invalid) => (
-                <select
-                  id={id}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid || undefined}
-                  value={c.kind}
-                  onChange={(e) => update(c.id, { kind: agencyKind.parse(e.target.value) })}
-                  data-testid={`directory-kind-${i}`}
-                >
-                  {agencyKind.options.map((k) => (
-                    <option key={k} value={k}>
-                      {t(`admin.settings.kinds.${k}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+              list={PROVINCE_LIST_ID}
+              value={c.province}
+              onChange={(province) => update(c.id, { province })}
+              testId={`directory-province-${i}`}
+            />
+            <AgencyKindField
+              value={c.kind}
+              onChange={(kind) => update(c.id, { kind })}
+              testId={`directory-kind-${i}`}
+              error={problem(`referralDirectory.${i}.kind`)}
+            />
             {CONTACT_TEXT_FIELDS.map((f) => (
               <div key={f} style={f === 'address' ? FULL_ROW : undefined}>
-                <Field
+                <TextField
                   label={t(`admin.settings.contact.${f}`)}
                   error={problem(`referralDirectory.${i}.${f}`)}
-                >
-                  {(id, describedBy, invalid) => (
-                    <input
-                      id={id}
-                      aria-describedby={describedBy}
-                      aria-invalid={invalid || undefined}
-                      type={f === 'email' ? 'email' : f === 'phone' ? 'tel' : 'text'}
-                      value={c[f]}
-                      onChange={(e) => update(c.id, { [f]: e.target.value })}
-                      data-testid={`directory-${f}-${i}`}
-                    />
-                  )}
-                </Field>
+                  type={f === 'email' ? 'email' : f === 'phone' ? 'tel' : 'text'}
+                  value={c[f]}
+                  onChange={(v) => update(c.id, { [f]: v })}
+                  testId={`directory-${f}-${i}`}
+                />
               </div>
             ))}
             <AgencyTrustEditor

@@ -11,21 +11,19 @@ import { call } from '../../app/call';
 import { formatDate } from '../../app/format';
 import { usePrefs } from '../../app/prefs-context';
 import {
-  type AccountValues,
+  accountRequestProblems,
   EMPTY_ACCOUNT,
   IdentityFields,
   NewPassphraseFields,
+  useAccountValues,
 } from '../../components/AccountFields';
+import { ActionButton, CancelButton, SubmitButton } from '../../components/Buttons';
+import { ColumnHeads } from '../../components/ColumnHeads';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import {
-  generalError,
-  problemsFromReply,
-  problemsFromSchema,
-  useFocusFirstInvalid,
-  useFormProblems,
-} from '../../components/form-problems';
+import { generalError, problemsFromReply, useFormProblems } from '../../components/form-problems';
+import { onSubmitting } from '../../components/form-submit';
 import { SelectField } from '../../components/SelectField';
-import { RecoveryKeyField } from '../unlock/RecoveryKeyField';
+import { RecoveryResetFields } from '../unlock/RecoveryResetFields';
 import { useRecoveryReset } from '../unlock/useRecoveryReset';
 import { DatabaseKeyPanel } from './DatabaseKeyPanel';
 
@@ -65,18 +63,16 @@ export function UsersAdmin({ user }: { user: SessionUser }) {
       <h2>{t('admin.users.title')}</h2>
       <div className="table-wrap">
         <table className="cases">
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.users.username')}</th>
-              <th scope="col">{t('admin.users.displayName')}</th>
-              <th scope="col">{t('admin.users.role')}</th>
-              <th scope="col">{t('admin.users.created')}</th>
-              <th scope="col">{t('admin.users.state')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('admin.users.actions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            labels={[
+              t('admin.users.username'),
+              t('admin.users.displayName'),
+              t('admin.users.role'),
+              t('admin.users.created'),
+              t('admin.users.state'),
+            ]}
+            actions={t('admin.users.actions')}
+          />
           <tbody>
             {users.map((u) => (
               <Fragment key={u.id}>
@@ -103,43 +99,33 @@ export function UsersAdmin({ user }: { user: SessionUser }) {
                   <td>
                     <span className="row tight">
                       {!u.disabledAt && confirming !== u.id && (
-                        <button
-                          type="button"
-                          className="secondary"
+                        <ActionButton
+                          testId="user-reset"
                           onClick={() => {
                             setMessage(null);
                             setResetting(u);
                           }}
-                          data-testid="user-reset"
                         >
                           {t('recoveryReset.adminButton')}
-                        </button>
+                        </ActionButton>
                       )}
                       {!u.disabledAt && u.id !== user.id && confirming !== u.id && (
-                        <button
-                          type="button"
-                          className="secondary"
-                          onClick={() => setConfirming(u.id)}
-                          data-testid="user-disable"
-                        >
+                        <ActionButton testId="user-disable" onClick={() => setConfirming(u.id)}>
                           {t('admin.users.disable')}
-                        </button>
+                        </ActionButton>
                       )}
                     </span>
                     {confirming === u.id && (
                       <span className="row tight">
                         <span>{t('admin.users.disableConfirm', { name: u.username })}</span>
-                        <button
-                          type="button"
-                          className="danger"
+                        <ActionButton
+                          look="danger"
+                          testId="user-disable-confirm"
                           onClick={() => void disable(u)}
-                          data-testid="user-disable-confirm"
                         >
                           {t('admin.users.disableYes')}
-                        </button>
-                        <button type="button" className="secondary" onClick={() => setConfirming(null)}>
-                          {t('actions.cancel')}
-                        </button>
+                        </ActionButton>
+                        <CancelButton onCancel={() => setConfirming(null)} />
                       </span>
                     )}
                   </td>
@@ -190,25 +176,18 @@ const ADD_USER_FIELDS = ['displayName', 'username', 'role', 'passphrase', 'confi
  */
 function AddUserForm({ onAdded }: { onAdded: (user: UserSummary) => void | Promise<void> }) {
   const { t } = useTranslation();
-  const [account, setAccount] = useState(EMPTY_ACCOUNT);
   const [role, setRole] = useState<'officer' | 'supervisor'>('officer');
   const [error, setError] = useState<ReplyError | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  const { text: problem, show, clear } = useFormProblems(form);
-  const change = (patch: Partial<AccountValues>) => {
-    setAccount((a) => ({ ...a, ...patch }));
-    clear(...Object.keys(patch));
-  };
+  const { text: problem, show, clear, edit } = useFormProblems(form);
+  const [account, setAccount, change] = useAccountValues(clear);
 
   const submit = async () => {
     setError(null);
-    const { displayName, username, passphrase, confirm } = account;
+    const { displayName, username, passphrase } = account;
     const request = { displayName, username, role, passphrase };
-    const found = { ...problemsFromSchema(addUserInput.strict(), request) };
-    if (!found.passphrase && passphrase !== confirm)
-      found.confirm = { messageKey: 'setup.passphraseMismatch' };
-    if (!show(found)) return;
+    if (!show(accountRequestProblems(addUserInput.strict(), request, account))) return;
     setBusy(true);
     const reply = await call('admin.users.add', request);
     setBusy(false);
@@ -227,10 +206,7 @@ function AddUserForm({ onAdded }: { onAdded: (user: UserSummary) => void | Promi
       className="grid-form add-user"
       noValidate
       data-testid="add-user-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!busy) void submit();
-      }}
+      onSubmit={onSubmitting(submit, busy)}
     >
       <fieldset>
         <legend>{t('admin.users.addTitle')}</legend>
@@ -248,10 +224,7 @@ function AddUserForm({ onAdded }: { onAdded: (user: UserSummary) => void | Promi
             { value: 'officer', label: t('roles.officer') },
             { value: 'supervisor', label: t('roles.supervisor') },
           ]}
-          onChange={(next) => {
-            setRole(next);
-            clear('role');
-          }}
+          onChange={edit(setRole, 'role')}
           testId="new-user-role"
         />
       </fieldset>
@@ -268,9 +241,7 @@ function AddUserForm({ onAdded }: { onAdded: (user: UserSummary) => void | Promi
       <ErrorMessage
         error={generalError(error, (key) => (ADD_USER_FIELDS as readonly string[]).includes(key))}
       />
-      <button type="submit" disabled={busy} data-testid="new-user-submit">
-        {busy ? t('actions.working') : t('admin.users.add')}
-      </button>
+      <SubmitButton busy={busy} label={t('admin.users.add')} testId="new-user-submit" />
     </form>
   );
 }
@@ -296,53 +267,35 @@ function ResetPassphraseForm({
   );
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const formElement = useRef<HTMLFormElement>(null);
-  const focusFirstInvalid = useFocusFirstInvalid(formElement);
 
   return (
     <form
-      ref={formElement}
+      ref={form.formRef}
       noValidate
       className="panel"
       aria-labelledby="reset-user-title"
       data-testid="user-reset-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void form.submit().then((sent) => sent || focusFirstInvalid());
-      }}
+      onSubmit={form.onSubmit}
     >
       <h3 id="reset-user-title" ref={heading} tabIndex={-1}>
         {t('recoveryReset.adminTitle', { name: target.username })}
       </h3>
       <p>{t('recoveryReset.adminIntro')}</p>
-      <div className="grid-form">
-        <div>
-          <RecoveryKeyField
-            value={form.recoveryKey}
-            onChange={form.setRecoveryKey}
-            testId="user-reset-recovery-key"
-            error={form.problems.recoveryKey}
-          />
-        </div>
-        <div>
-          <NewPassphraseFields
-            values={form.passphrases}
-            onChange={form.changePassphrases}
-            testIdPrefix="user-reset"
-            label={t('recoveryReset.newPassphrase')}
-            problems={form.problems}
-            hint={t('admin.users.passphraseHint', { count: MIN_PASSPHRASE_LENGTH })}
-          />
-        </div>
-      </div>
+      <RecoveryResetFields
+        form={form}
+        testIdPrefix="user-reset"
+        hint={t('admin.users.passphraseHint', { count: MIN_PASSPHRASE_LENGTH })}
+        inGrid
+      />
       <ErrorMessage error={form.error} />
       <div className="row">
-        <button type="submit" disabled={form.busy || !form.recoveryKey} data-testid="user-reset-submit">
-          {form.busy ? t('actions.working') : t('recoveryReset.submit')}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          {t('actions.cancel')}
-        </button>
+        <SubmitButton
+          busy={form.busy}
+          disabled={!form.recoveryKey}
+          label={t('recoveryReset.submit')}
+          testId="user-reset-submit"
+        />
+        <CancelButton onCancel={onCancel} />
       </div>
     </form>
   );

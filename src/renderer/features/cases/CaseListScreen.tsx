@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionButton } from '../../components/Buttons';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { CaseFilterBar } from './case-list/CaseFilterBar';
 import { CaseTable } from './case-list/CaseTable';
@@ -31,9 +32,9 @@ export function CaseListScreen({
       <div className="row title-row">
         <h1 id="cases-title">{t('cases.title')}</h1>
         {onReceive && (
-          <button type="button" className="secondary" onClick={onReceive} data-testid="cases-receive">
+          <ActionButton testId="cases-receive" onClick={onReceive}>
             {t('handover.receive.title')}
-          </button>
+          </ActionButton>
         )}
       </div>
       {notice && (

@@ -8,6 +8,7 @@ import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
 import { formatDate, formatDateTime } from '../../app/format';
 import { usePrefs } from '../../app/prefs-context';
+import { ActionButton } from '../../components/Buttons';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { HandoverPanel } from '../handover/HandoverPanel';
 import { BeforeStart } from '../interview/BeforeStart';
@@ -102,14 +103,9 @@ export function CasePage({
       <ErrorMessage error={error} />
       <PersonSummary detail={detail} />
       {!final && !editing && (
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => setEditing(true)}
-          data-testid="details-edit"
-        >
+        <ActionButton testId="details-edit" onClick={() => setEditing(true)}>
           {t('details.edit')}
-        </button>
+        </ActionButton>
       )}
       {editing && (
         <DetailsEditor
@@ -131,16 +127,11 @@ export function CasePage({
               {String(ti(`tiers.${i.tier}`))} · {t(`interviewState.${i.state}`)} ·{' '}
               {formatDateTime(i.startedAt, uiLanguage)}
             </span>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => onOpenInterview(i.id)}
-              data-testid="open-interview"
-            >
+            <ActionButton testId="open-interview" onClick={() => onOpenInterview(i.id)}>
               {i.state === 'in_progress' || i.state === 'paused'
                 ? t('casePage.continue')
                 : t('casePage.viewResult')}
-            </button>
+            </ActionButton>
           </li>
         ))}
       </ul>
@@ -149,15 +140,9 @@ export function CasePage({
           <button type="button" onClick={() => setStarting('short')} data-testid="start-short">
             {t('casePage.startShort')}
           </button>
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => setStarting('full')}
-            disabled={!hasShort}
-            data-testid="start-full"
-          >
+          <ActionButton testId="start-full" disabled={!hasShort} onClick={() => setStarting('full')}>
             {t('casePage.startFull')}
-          </button>
+          </ActionButton>
         </div>
       )}
       {starting && !final && (

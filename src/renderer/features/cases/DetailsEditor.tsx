@@ -6,6 +6,7 @@ import { isLocale, LOCALE_NATIVE_NAMES, LOCALES } from '../../../shared/i18n/loc
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
 import { nationalityLabel } from '../../app/nationality';
+import { CancelButton, SubmitButton } from '../../components/Buttons';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import {
   type FormProblem,
@@ -13,11 +14,13 @@ import {
   problemsFromSchema,
   useFormProblems,
 } from '../../components/form-problems';
+import { onSubmitting } from '../../components/form-submit';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import {
   PLACE_AND_VESSEL_PATHS,
   PlaceFields,
+  placeProblems,
   placeTestIds,
   VesselFields,
   vesselOf,
@@ -78,12 +81,7 @@ export function DetailsEditor({
   const [error, setError] = useState<ReplyError | null>(null);
   const root = useRef<HTMLFormElement>(null);
   const problems = useFormProblems(root);
-  const edit =
-    <V,>(set: (v: V) => void, ...keys: string[]) =>
-    (v: V) => {
-      set(v);
-      problems.clear(...keys);
-    };
+  const { edit } = problems;
 
   const ageValue = parseAge(age);
   const caseRequest = () => ({
@@ -119,9 +117,8 @@ export function DetailsEditor({
     const found: Record<string, FormProblem> = {
       ...problemsFromSchema(caseUpdateInput.strict(), caseRequest()),
       ...(person ? problemsFromSchema(personUpdateInput.strict(), personRequest(person)) : {}),
+      ...placeProblems(place),
     };
-    if (!place.name.trim()) found['place.name'] = { messageKey: 'details.placeMissing' };
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(place.date)) found.screeningDate = { messageKey: 'details.dateMissing' };
     if (person && !name.trim()) found.nameOrAlias = { messageKey: 'details.nameMissing' };
     if (ageValue === 'invalid') found.ageYears = { messageKey: 'details.ageInvalid' };
     problems.show(found);
@@ -148,10 +145,7 @@ export function DetailsEditor({
       aria-labelledby="details-title"
       data-testid="details-editor"
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!busy) void save();
-      }}
+      onSubmit={onSubmitting(save, busy)}
     >
       <h2 id="details-title">{t('details.title')}</h2>
       <p className="muted">{t('details.explain')}</p>
@@ -234,12 +228,8 @@ export function DetailsEditor({
       )}
       <ErrorMessage error={error} />
       <div className="row">
-        <button type="submit" disabled={busy} data-testid="details-save">
-          {busy ? t('actions.working') : t('details.save')}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          {t('actions.cancel')}
-        </button>
+        <SubmitButton busy={busy} label={t('details.save')} testId="details-save" />
+        <CancelButton onCancel={onCancel} />
       </div>
     </form>
   );

@@ -3,30 +3,26 @@ import { useTranslation } from 'react-i18next';
 import { caseCreateInput } from '../../../shared/domain/cases';
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
+import { SubmitButton } from '../../components/Buttons';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import {
-  type FormProblem,
-  hasProblems,
-  problemsFromSchema,
-  useFormProblems,
-} from '../../components/form-problems';
+import { hasProblems, problemsFromSchema, useFormProblems } from '../../components/form-problems';
+import { onSubmitting } from '../../components/form-submit';
 import { TextField } from '../../components/TextField';
 import { ZawgyiCheck } from '../../components/ZawgyiCheck';
 import {
   NO_VESSEL,
+  newPlace,
   PLACE_AND_VESSEL_PATHS,
   type PlaceDraft,
   PlaceFields,
+  placeProblems,
   type VesselDraft,
   VesselFields,
+  vesselOf,
 } from './PlaceFields';
 
 /** The form's fields by their path in the request (what main's reply names). */
 const NEW_CASE_FIELDS = [...PLACE_AND_VESSEL_PATHS, 'person.nameOrAlias', 'person.nationality'];
-
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 /**
  * A new case: where the screening happens and, if known, who is being screened. The person's language
@@ -34,12 +30,7 @@ function today(): string {
  */
 export function NewCaseScreen({ onCreated }: { onCreated: (caseId: string) => void }) {
   const { t } = useTranslation();
-  const [place, setPlace] = useState<PlaceDraft>(() => ({
-    kind: 'pipo_centre',
-    name: '',
-    province: '',
-    date: today(),
-  }));
+  const [place, setPlace] = useState<PlaceDraft>(() => newPlace('pipo_centre'));
   const [vessel, setVessel] = useState<VesselDraft>(NO_VESSEL);
   const [personName, setPersonName] = useState('');
   const [nationality, setNationality] = useState('');
@@ -47,28 +38,20 @@ export function NewCaseScreen({ onCreated }: { onCreated: (caseId: string) => vo
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const problems = useFormProblems(form);
-  /** A setter that also takes the field's problem away (it is checked again on sending). */
-  const edit =
-    (set: (v: string) => void, ...keys: string[]) =>
-    (v: string) => {
-      set(v);
-      problems.clear(...keys);
-    };
+  const { edit } = problems;
 
   // What is wrong is said under the field: before sending (a place and a date are needed, and the
   // schema main parses with), else from main's reply.
   const submit = async () => {
     setError(null);
-    const typedVessel = vessel.name || vessel.registration || vessel.flag ? vessel : undefined;
+    const typedVessel = vesselOf(vessel);
     const request = {
       place: { kind: place.kind, name: place.name, province: place.province },
       ...(typedVessel ? { vessel: typedVessel } : {}),
       screeningDate: place.date,
       ...(personName.trim() ? { person: { nameOrAlias: personName, nationality } } : {}),
     };
-    const found: Record<string, FormProblem> = { ...problemsFromSchema(caseCreateInput.strict(), request) };
-    if (!place.name.trim()) found['place.name'] = { messageKey: 'details.placeMissing' };
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(place.date)) found.screeningDate = { messageKey: 'details.dateMissing' };
+    const found = { ...problemsFromSchema(caseCreateInput.strict(), request), ...placeProblems(place) };
     problems.show(found);
     if (hasProblems(found)) return;
     setBusy(true);
@@ -88,10 +71,7 @@ export function NewCaseScreen({ onCreated }: { onCreated: (caseId: string) => vo
         className="grid-form"
         noValidate
         data-testid="new-case-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!busy) void submit();
-        }}
+        onSubmit={onSubmitting(submit, busy)}
       >
         <fieldset>
           <legend>{t('newCase.where')}</legend>
@@ -132,9 +112,7 @@ export function NewCaseScreen({ onCreated }: { onCreated: (caseId: string) => vo
           />
         </fieldset>
         <ErrorMessage error={error} />
-        <button type="submit" disabled={busy} data-testid="create-case">
-          {busy ? t('actions.working') : t('newCase.submit')}
-        </button>
+        <SubmitButton busy={busy} label={t('newCase.submit')} testId="create-case" />
       </form>
     </section>
   );

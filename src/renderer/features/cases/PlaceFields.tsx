@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { CasePlace } from '../../../shared/domain/cases';
-import type { useFormProblems } from '../../components/form-problems';
+import type { UiKey } from '../../app/i18n-key';
+import type { FormProblem, useFormProblems } from '../../components/form-problems';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { ZawgyiCheck } from '../../components/ZawgyiCheck';
+import { localDay } from './casework/follow-ups';
 
 /** The kinds of place a screening happens at, in the order the case forms offer them. */
 export const PLACE_KINDS = [
@@ -19,6 +21,27 @@ export interface PlaceDraft {
   name: string;
   province: string;
   date: string;
+}
+
+/** A new form's place of `kind`, screened today (the calendar day where the officer is). */
+export function newPlace(kind: CasePlace['kind']): PlaceDraft {
+  return { kind, name: '', province: '', date: localDay(new Date()) };
+}
+
+/**
+ * What the place fields need before anything is sent, keyed by the path in the case's request: a
+ * place named (`nameMissing` says so) and a whole screening date.
+ */
+export function placeProblems(
+  place: PlaceDraft,
+  nameMissing: UiKey = 'details.placeMissing',
+): Record<string, FormProblem> {
+  return {
+    ...(place.name.trim() ? {} : { 'place.name': { messageKey: nameMissing } }),
+    ...(/^\d{4}-\d{2}-\d{2}$/.test(place.date)
+      ? {}
+      : { screeningDate: { messageKey: 'details.dateMissing' } }),
+  };
 }
 
 /** The paths in a case's request of the fields PlaceFields and VesselFields show (what main's replies name). */

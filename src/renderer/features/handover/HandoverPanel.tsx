@@ -5,6 +5,7 @@ import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
 import { formatDateTime } from '../../app/format';
 import { usePrefs } from '../../app/prefs-context';
+import { ActionButton } from '../../components/Buttons';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { FileList } from '../../components/FileList';
@@ -129,14 +130,9 @@ export function HandoverPanel({
       )}
       {received && canSend && (
         <div className="row">
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => void issueReceipt()}
-            data-testid="handover-issue-receipt"
-          >
+          <ActionButton testId="handover-issue-receipt" onClick={() => void issueReceipt()}>
             {t('handover.case.issueReceipt')}
-          </button>
+          </ActionButton>
         </div>
       )}
       {received && state?.appendix && (
@@ -193,14 +189,9 @@ export function HandoverPanel({
       )}
       {canSend && outgoing.some((r) => !r.receipt) && (
         <div className="handover-receipt-import">
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => void showReceipts()}
-            data-testid="handover-import-receipt"
-          >
+          <ActionButton testId="handover-import-receipt" onClick={() => void showReceipts()}>
             {t('handover.case.importReceipt')}
-          </button>
+          </ActionButton>
           {receiptFiles?.mode === 'list' && (
             <FileList
               files={receiptFiles.files}

@@ -5,6 +5,7 @@ import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
 import { formatDateTime } from '../../app/format';
 import { usePrefs } from '../../app/prefs-context';
+import { ActionButton } from '../../components/Buttons';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FileList } from '../../components/FileList';
 
@@ -98,9 +99,7 @@ export function ReceiveCaseScreen({
             <button type="button" onClick={() => onOpen(received.caseId)} data-testid="receive-open">
               {t('handover.receive.open')}
             </button>
-            <button type="button" className="secondary" onClick={() => setReceived(null)}>
-              {t('handover.receive.another')}
-            </button>
+            <ActionButton onClick={() => setReceived(null)}>{t('handover.receive.another')}</ActionButton>
           </div>
         </div>
       ) : picked ? (
@@ -110,20 +109,13 @@ export function ReceiveCaseScreen({
             <button type="button" disabled={busy} onClick={() => void receive()} data-testid="receive-submit">
               {busy ? t('actions.working') : t('handover.receive.submit')}
             </button>
-            <button type="button" className="secondary" onClick={() => setPicked(null)}>
-              {t('handover.keys.other')}
-            </button>
+            <ActionButton onClick={() => setPicked(null)}>{t('handover.keys.other')}</ActionButton>
           </div>
         </div>
       ) : sources?.mode === 'dialog' ? (
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => void pick(null)}
-          data-testid="receive-choose"
-        >
+        <ActionButton testId="receive-choose" onClick={() => void pick(null)}>
           {t('handover.receive.choose')}
-        </button>
+        </ActionButton>
       ) : sources ? (
         <FileList files={sources.files} onPick={(name) => void pick(name)} testId="receive-files" />
       ) : null}
@@ -134,9 +126,9 @@ export function ReceiveCaseScreen({
       )}
       <ErrorMessage error={error} />
       <div className="row">
-        <button type="button" className="secondary" onClick={onBack} data-testid="receive-back">
+        <ActionButton testId="receive-back" onClick={onBack}>
           {t('handover.receive.back')}
-        </button>
+        </ActionButton>
       </div>
     </section>
   );

@@ -2,17 +2,16 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseCreateInput } from '../../../shared/domain/cases';
 import { usePrefs } from '../../app/prefs-context';
+import { SubmitButton } from '../../components/Buttons';
 import { focusFirstInvalid } from '../../components/Field';
-import {
-  type FormProblem,
-  hasProblems,
-  problemsFromSchema,
-  useFormProblems,
-} from '../../components/form-problems';
+import { hasProblems, problemsFromSchema, useFormProblems } from '../../components/form-problems';
+import { onSubmitting } from '../../components/form-submit';
 import {
   NO_VESSEL,
+  newPlace,
   type PlaceDraft,
   PlaceFields,
+  placeProblems,
   placeTestIds,
   type VesselDraft,
   VesselFields,
@@ -27,11 +26,6 @@ import { crewCaseInput, type Inspection } from './inspection';
 /** At an inspection the port comes first. */
 const PLACE_KINDS = ['port', 'vessel', 'pipo_centre', 'other'] as const;
 
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 /** A new inspection: where, which vessel, which day, and the pre-interview form for the whole crew. */
 export function InspectionForm({
   onBegin,
@@ -40,12 +34,7 @@ export function InspectionForm({
 }) {
   const { t } = useTranslation();
   const prefs = usePrefs();
-  const [place, setPlace] = useState<PlaceDraft>(() => ({
-    kind: 'port',
-    name: '',
-    province: '',
-    date: today(),
-  }));
+  const [place, setPlace] = useState<PlaceDraft>(() => newPlace('port'));
   const [vessel, setVessel] = useState<VesselDraft>(NO_VESSEL);
   const [setup, setSetup] = useState<InterviewSetup>(() => blankSetup(prefs.intervieweeLanguage));
   const [tried, setTried] = useState(false);
@@ -61,12 +50,11 @@ export function InspectionForm({
       vessel: vesselOf(vessel),
       date: place.date,
     };
-    const found: Record<string, FormProblem> = {
+    const found = {
       ...problemsFromSchema(caseCreateInput.omit({ person: true }), crewCaseInput(inspection, '')),
       ...setupProblems(setup),
+      ...placeProblems(place, 'inspection.placeMissing'),
     };
-    if (!place.name.trim()) found['place.name'] = { messageKey: 'inspection.placeMissing' };
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(place.date)) found.screeningDate = { messageKey: 'details.dateMissing' };
     problems.show(found);
     if (missing.length > 0) {
       setTried(true);
@@ -80,14 +68,7 @@ export function InspectionForm({
     <section className="panel" aria-labelledby="inspection-new-title" data-testid="inspection-new">
       <h1 id="inspection-new-title">{t('inspection.newTitle')}</h1>
       <p className="muted">{t('inspection.explain')}</p>
-      <form
-        ref={root}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          begin();
-        }}
-      >
+      <form ref={root} noValidate onSubmit={onSubmitting(begin)}>
         <fieldset>
           <legend>{t('newCase.where')}</legend>
           <div className="two-col">
@@ -124,9 +105,7 @@ export function InspectionForm({
           />
         </fieldset>
         <div className="row">
-          <button type="submit" data-testid="insp-begin">
-            {t('inspection.begin')}
-          </button>
+          <SubmitButton label={t('inspection.begin')} testId="insp-begin" />
         </div>
         <StillNeeded missing={missing} />
       </form>

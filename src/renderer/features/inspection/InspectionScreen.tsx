@@ -7,6 +7,8 @@ import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
 import { formatDate } from '../../app/format';
 import { usePrefs } from '../../app/prefs-context';
+import { ActionButton, SubmitButton } from '../../components/Buttons';
+import { ColumnHeads } from '../../components/ColumnHeads';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { focusFirstInvalid } from '../../components/Field';
 import {
@@ -18,6 +20,7 @@ import {
   problemsFromSchema,
   useFormProblems,
 } from '../../components/form-problems';
+import { onSubmitting } from '../../components/form-submit';
 import { TextField } from '../../components/TextField';
 import { SetupFields, StillNeeded } from '../interview/SetupFields';
 import { type InterviewSetup, missingForStart, setupFromInterview, startInputOf } from '../interview/setup';
@@ -184,9 +187,9 @@ function CrewPage({
     <section className="panel inspection" aria-labelledby="inspection-title" data-testid="inspection">
       <div className="inspection-head">
         <h1 id="inspection-title">{t('inspection.heading', { where })}</h1>
-        <button type="button" className="secondary" onClick={onEnd} data-testid="inspection-end">
+        <ActionButton testId="inspection-end" onClick={onEnd}>
           {t('inspection.end')}
-        </button>
+        </ActionButton>
       </div>
       <ErrorMessage error={error} />
       <form
@@ -194,10 +197,7 @@ function CrewPage({
         noValidate
         className="next-crew"
         aria-labelledby="next-crew-title"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void startNext();
-        }}
+        onSubmit={onSubmitting(startNext)}
       >
         <h2 id="next-crew-title">{t('inspection.nextTitle')}</h2>
         <div className="next-crew-row">
@@ -212,9 +212,7 @@ function CrewPage({
             testId="crew-name"
             autoFocus
           />
-          <button type="submit" disabled={busy} data-testid="crew-start">
-            {busy ? t('actions.working') : t('inspection.startNext')}
-          </button>
+          <SubmitButton busy={busy} label={t('inspection.startNext')} testId="crew-start" />
         </div>
         <p className="muted" data-testid="crew-form-summary">
           {t('inspection.formSummary', { summary })}{' '}
@@ -246,17 +244,10 @@ function CrewPage({
       {crew?.length === 0 && <p className="muted">{t('inspection.noCrew')}</p>}
       {crew && crew.length > 0 && (
         <table className="crew-list" data-testid="crew-list">
-          <thead>
-            <tr>
-              <th scope="col">{t('cases.person')}</th>
-              <th scope="col">{t('cases.language')}</th>
-              <th scope="col">{t('cases.status')}</th>
-              <th scope="col">{t('cases.result')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('inspection.open')}</span>
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            labels={[t('cases.person'), t('cases.language'), t('cases.status'), t('cases.result')]}
+            actions={t('inspection.open')}
+          />
           <tbody>
             {crew.map((c) => (
               <tr key={c.id} data-testid="crew-row" data-result={c.screeningResult} data-status={c.status}>
@@ -271,14 +262,9 @@ function CrewPage({
                 <td>{t(`status.${c.status}`)}</td>
                 <td>{t(`result.${c.screeningResult}`)}</td>
                 <td>
-                  <button
-                    type="button"
-                    className="secondary"
-                    onClick={() => onOpenCase(c.id)}
-                    data-testid="crew-open"
-                  >
+                  <ActionButton testId="crew-open" onClick={() => onOpenCase(c.id)}>
                     {t('inspection.open')}
-                  </button>
+                  </ActionButton>
                 </td>
               </tr>
             ))}

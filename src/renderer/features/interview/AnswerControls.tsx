@@ -10,6 +10,7 @@ import {
 } from '../../../shared/instrument';
 import { translatorFor } from '../../app/i18n';
 import type { UiKey } from '../../app/i18n-key';
+import { onSubmitting } from '../../components/form-submit';
 import { ZawgyiCheck } from '../../components/ZawgyiCheck';
 import { AnswerPictogram, type PictogramKind } from './AnswerPictogram';
 import { DECLINE_KEYS, hasCommandModifier, keyBelongsToField, shortcutAction } from './answer-shortcuts';
@@ -283,10 +284,7 @@ function NumberInput({
   return (
     <form
       className="inline-input"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (valid && !disabled) onAnswer({ kind: 'number', value });
-      }}
+      onSubmit={onSubmitting(() => onAnswer({ kind: 'number', value }), !valid || disabled)}
     >
       <input
         type="number"
@@ -351,22 +349,8 @@ function DateInput({
       </div>
       <div className="inline-input">
         <span>{t('interview.approxDate')}</span>
-        <input
-          type="number"
-          placeholder={t('interview.year')}
-          aria-label={t('interview.year')}
-          value={year}
-          disabled={disabled}
-          onChange={(e) => setYear(e.target.value)}
-        />
-        <input
-          type="number"
-          placeholder={t('interview.month')}
-          aria-label={t('interview.month')}
-          value={month}
-          disabled={disabled}
-          onChange={(e) => setMonth(e.target.value)}
-        />
+        <DatePartInput label={t('interview.year')} value={year} disabled={disabled} onChange={setYear} />
+        <DatePartInput label={t('interview.month')} value={month} disabled={disabled} onChange={setMonth} />
         <button
           type="button"
           disabled={disabled || !approxValid}
@@ -380,6 +364,30 @@ function DateInput({
         </button>
       </div>
     </div>
+  );
+}
+
+/** The year or the month of an approximate date: a number box named by its placeholder. */
+function DatePartInput({
+  label,
+  value,
+  disabled,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  disabled: boolean;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <input
+      type="number"
+      placeholder={label}
+      aria-label={label}
+      value={value}
+      disabled={disabled}
+      onChange={(e) => onChange(e.target.value)}
+    />
   );
 }
 

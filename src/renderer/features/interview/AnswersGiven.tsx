@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { type Answers, describeAnswer, findQuestion, INSTRUMENT } from '../../../shared/instrument';
+import { ActionButton } from '../../components/Buttons';
 import { recordedText, type Wordings } from './recorded-wording';
 
 /**
@@ -39,9 +40,9 @@ export function AnswersGiven({
               <span data-testid="given-wording">{recordedText(q, wordings[id], i18n.language, ti)}</span>{' '}
               <strong>{describeAnswer(v, ti)}</strong>
               {canChange && own[id] !== undefined && (
-                <button type="button" className="link" onClick={() => onChange(id)}>
+                <ActionButton look="link" onClick={() => onChange(id)}>
                   {t('interview.change')}
-                </button>
+                </ActionButton>
               )}
             </li>
           );

@@ -4,6 +4,7 @@ import { INSTRUMENT, type Tier } from '../../../shared/instrument';
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
 import { usePrefs } from '../../app/prefs-context';
+import { CancelButton } from '../../components/Buttons';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { focusFirstInvalid } from '../../components/Field';
 import { hasProblems, useFormProblems } from '../../components/form-problems';
@@ -95,11 +96,7 @@ export function BeforeStart({
         >
           {t('beforeStart.start')}
         </button>
-        {onCancel && (
-          <button type="button" className="secondary" onClick={onCancel}>
-            {t('actions.cancel')}
-          </button>
-        )}
+        {onCancel && <CancelButton onCancel={onCancel} />}
       </div>
       <StillNeeded missing={missing} />
     </div>

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../shared/i18n/locales';
 import { translatorFor } from '../../app/i18n';
+import { ActionButton } from '../../components/Buttons';
 import { DraftMarker } from '../rights-card/DraftMarker';
 
 /**
@@ -37,12 +38,12 @@ export function DistressScreen({
         <button ref={first} type="button" onClick={onContinue} data-testid="distress-continue">
           {t('distress.continue')} · <span lang={language}>{ti('distress.continue')}</span>
         </button>
-        <button type="button" className="secondary" onClick={onBreak} data-testid="distress-break">
+        <ActionButton testId="distress-break" onClick={onBreak}>
           {t('distress.break')} · <span lang={language}>{ti('distress.break')}</span>
-        </button>
-        <button type="button" className="secondary" onClick={onStop} data-testid="distress-stop">
+        </ActionButton>
+        <ActionButton testId="distress-stop" onClick={onStop}>
           {t('distress.stop')} · <span lang={language}>{ti('distress.stop')}</span>
-        </button>
+        </ActionButton>
       </div>
     </section>
   );

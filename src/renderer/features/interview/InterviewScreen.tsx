@@ -19,6 +19,7 @@ import { useChromeRequest } from '../../app/chrome';
 import { translatorFor } from '../../app/i18n';
 import { usePrefs } from '../../app/prefs-context';
 import { reviewStateOf } from '../../app/review-status';
+import { ActionButton } from '../../components/Buttons';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { generalError } from '../../components/form-problems';
 import { RightsCardPanel } from '../rights-card/RightsCardPanel';
@@ -290,33 +291,23 @@ export function InterviewScreen({
             >
               {t('interview.next')} →
             </button>
-            <button type="button" className="secondary" data-testid="pause" onClick={() => void pause()}>
+            <ActionButton testId="pause" onClick={() => void pause()}>
               {t('interview.pause')}
-            </button>
-            <button
-              type="button"
-              className="secondary"
-              data-testid="distress"
-              onClick={() => setMode('distress')}
-            >
+            </ActionButton>
+            <ActionButton testId="distress" onClick={() => setMode('distress')}>
               {t('interview.distress')}
-            </button>
-            <button
-              type="button"
-              className="secondary"
-              data-testid="person-view-on"
-              onClick={() => setPersonView(true)}
-            >
+            </ActionButton>
+            <ActionButton testId="person-view-on" onClick={() => setPersonView(true)}>
               {t('interview.personView')}
-            </button>
-            <button type="button" className="danger" data-testid="stop" onClick={() => setMode('stopping')}>
+            </ActionButton>
+            <ActionButton look="danger" testId="stop" onClick={() => setMode('stopping')}>
               {t('interview.stop')}
-            </button>
+            </ActionButton>
           </>
         )}
-        <button type="button" className="secondary" onClick={onExit} data-testid="exit-interview">
+        <ActionButton testId="exit-interview" onClick={onExit}>
           {exitLabel ?? t('interview.backToCase')}
-        </button>
+        </ActionButton>
       </div>
       <ErrorMessage
         error={

@@ -5,6 +5,7 @@ import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { type FormProblem, hasProblems, useFormProblems } from '../../components/form-problems';
+import { onSubmitting } from '../../components/form-submit';
 import { TextAreaField } from '../../components/TextAreaField';
 
 /**
@@ -51,10 +52,7 @@ export function OfficerAssessment({
       noValidate
       className="panel"
       data-testid="officer-assessment"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!busy) void save();
-      }}
+      onSubmit={onSubmitting(save, busy)}
     >
       <TextAreaField
         label={t('interview.assessmentTitle')}

@@ -51,10 +51,19 @@ export function SetupFields({
   const { t } = useTranslation();
   const problem = useProblemText(problems);
   const set = <K extends keyof InterviewSetup>(key: K, v: InterviewSetup[K]) => onChange({ ...s, [key]: v });
+  /** A field's value and change handler, for one key of the setup. */
+  const bind = <K extends keyof InterviewSetup>(key: K) => ({
+    value: s[key],
+    onChange: (v: InterviewSetup[K]) => set(key, v),
+  });
   const stated = [
     { value: '' as const, label: t('gender.notStated') },
     ...(['female', 'male'] as const).map((g) => ({ value: g, label: t(`gender.${g}`) })),
   ];
+  const preferences = (['no_preference', 'female', 'male'] as const).map((g) => ({
+    value: g,
+    label: t(`gender.${g}`),
+  }));
   const noYes = (['no', 'yes'] as const).map((v) => ({ value: v, label: t(`actions.${v}`) }));
   const missing = missingForStart(s);
   const shows = (item: MissingItem) => tried && missing.includes(item);
@@ -92,8 +101,7 @@ export function SetupFields({
           label={t('beforeStart.dialect')}
           hint={t('beforeStart.dialectHint')}
           error={problem('intervieweeDialect')}
-          value={s.dialect}
-          onChange={(v) => set('dialect', v)}
+          {...bind('dialect')}
           testId="bs-dialect"
         />
       </div>
@@ -101,34 +109,28 @@ export function SetupFields({
         label={t('beforeStart.present')}
         hint={t('beforeStart.presentHint')}
         error={problem('interpreter.notes')}
-        value={s.present}
-        onChange={(v) => set('present', v)}
+        {...bind('present')}
         testId="bs-present"
       />
       <div className="two-col">
         <SelectField
           label={t('beforeStart.preferredGender')}
-          value={s.preferred}
-          options={(['no_preference', 'female', 'male'] as const).map((g) => ({
-            value: g,
-            label: t(`gender.${g}`),
-          }))}
-          onChange={(v) => set('preferred', v)}
+          options={preferences}
+          {...bind('preferred')}
           testId="bs-preferred"
         />
         <SelectField
           label={t('beforeStart.officerGender')}
-          value={s.officerGender}
           options={stated}
-          onChange={(v) => set('officerGender', v)}
+          {...bind('officerGender')}
           testId="bs-officer-gender"
         />
       </div>
-      {officerGenderMismatch(s) && (
-        <p className="warning" role="alert" data-testid="gender-warning">
-          {t('beforeStart.genderWarning')}
-        </p>
-      )}
+      <Warning
+        when={officerGenderMismatch(s)}
+        testId="gender-warning"
+        text={t('beforeStart.genderWarning')}
+      />
       <CheckField
         label={t('beforeStart.withInterpreter')}
         checked={s.withInterpreter}
@@ -146,50 +148,45 @@ export function SetupFields({
                   ? t('beforeStart.interpreterNameMissing')
                   : problem('interpreter.name')
               }
-              value={s.interpreterName}
-              onChange={(v) => set('interpreterName', v)}
+              {...bind('interpreterName')}
               testId="bs-interpreter-name"
             />
             <TextField
               label={t('beforeStart.interpreterDialect')}
-              value={s.interpreterDialect}
-              onChange={(v) => set('interpreterDialect', v)}
+              {...bind('interpreterDialect')}
               testId="bs-interpreter-dialect"
             />
           </div>
           <div className="two-col">
             <SelectField
               label={t('beforeStart.interpreterGender')}
-              value={s.interpreterGender}
               options={stated}
-              onChange={(v) => set('interpreterGender', v)}
+              {...bind('interpreterGender')}
               testId="bs-interpreter-gender"
             />
             <SelectField
               label={t('beforeStart.knowsParties')}
-              value={s.conflict}
               options={noYes}
-              onChange={(v) => set('conflict', v)}
+              {...bind('conflict')}
               testId="bs-conflict"
             />
           </div>
-          {interpreterGenderMismatch(s) && (
-            <p className="warning" role="alert" data-testid="interpreter-gender-warning">
-              {t('beforeStart.interpreterGenderWarning')}
-            </p>
-          )}
+          <Warning
+            when={interpreterGenderMismatch(s)}
+            testId="interpreter-gender-warning"
+            text={t('beforeStart.interpreterGenderWarning')}
+          />
           <SelectField
             label={t('beforeStart.paidByEmployer')}
-            value={s.paidByEmployer}
             options={noYes}
-            onChange={(v) => set('paidByEmployer', v)}
+            {...bind('paidByEmployer')}
             testId="bs-paid"
           />
-          {(s.conflict === 'yes' || s.paidByEmployer === 'yes') && (
-            <p className="warning" role="alert" data-testid="conflict-warning">
-              {t('beforeStart.conflictWarning')}
-            </p>
-          )}
+          <Warning
+            when={s.conflict === 'yes' || s.paidByEmployer === 'yes'}
+            testId="conflict-warning"
+            text={t('beforeStart.conflictWarning')}
+          />
           <CheckField
             label={t('beforeStart.declaration')}
             checked={s.declarationSigned}
@@ -204,5 +201,15 @@ export function SetupFields({
         {PRIVACY_ITEMS.map(check)}
       </fieldset>
     </>
+  );
+}
+
+/** A warning said at once (role alert) while `when` holds: a preference or a conflict not honoured. */
+function Warning({ when, testId, text }: { when: boolean; testId: string; text: string }) {
+  if (!when) return null;
+  return (
+    <p className="warning" role="alert" data-testid={testId}>
+      {text}
+    </p>
   );
 }

@@ -2,7 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { interviewSetStateInput } from '../../../shared/domain/interviews';
 import type { ReplyError } from '../../../shared/ipc/reply';
+import { CancelButton, SubmitButton } from '../../components/Buttons';
 import { problemsFromReply, problemsFromSchema, useFormProblems } from '../../components/form-problems';
+import { onSubmitting } from '../../components/form-submit';
 import { ReasonField } from '../../components/ReasonField';
 
 /** The stop form's fields by their name in the request (what main's reply names). */
@@ -49,10 +51,7 @@ export function StopForm({
       className="panel"
       aria-labelledby="stop-title"
       data-testid="stopping"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
+      onSubmit={onSubmitting(submit)}
     >
       <h2 id="stop-title">{t('interview.stopTitle')}</h2>
       <p>{t('interview.stopExplain')}</p>
@@ -66,12 +65,8 @@ export function StopForm({
         testId="stop-reason"
       />
       <div className="row">
-        <button type="submit" className="danger" data-testid="stop-confirm">
-          {t('interview.stopConfirm')}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          {t('actions.cancel')}
-        </button>
+        <SubmitButton danger label={t('interview.stopConfirm')} testId="stop-confirm" />
+        <CancelButton onCancel={onCancel} />
       </div>
     </form>
   );

@@ -4,6 +4,7 @@ import type { ReferralContact } from '../../../shared/domain/settings';
 import { isLocale, LOCALE_NATIVE_NAMES, LOCALES, type Locale } from '../../../shared/i18n/locales';
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
+import { ActionButton } from '../../components/Buttons';
 import { ErrorMessage } from '../../components/ErrorMessage';
 
 /**
@@ -107,15 +108,13 @@ export function RightsCardPanel({
         <button type="button" disabled={busy} onClick={() => void save()} data-testid="rights-card-save">
           {t('rightsCard.save')}
         </button>
-        <button
-          type="button"
-          className="secondary"
+        <ActionButton
+          testId="rights-card-handed-over"
           disabled={busy || handedOver}
           onClick={() => void handOver()}
-          data-testid="rights-card-handed-over"
         >
           {t('rightsCard.handedOver')}
-        </button>
+        </ActionButton>
       </div>
       <ErrorMessage error={error} />
       {saved && (

@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { initialiseInput, type SessionUser } from '../../../shared/domain/users';
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
-import { AccountFields, type AccountValues, EMPTY_ACCOUNT } from '../../components/AccountFields';
+import { AccountFields, accountRequestProblems, useAccountValues } from '../../components/AccountFields';
+import { SubmitButton } from '../../components/Buttons';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { problemsFromSchema, useFormProblems } from '../../components/form-problems';
+import { useFormProblems } from '../../components/form-problems';
+import { onSubmitting } from '../../components/form-submit';
 import { RecoveryKeyCard } from '../../components/RecoveryKeyCard';
 
 /** The setup form's fields, by their name in the request (what main's reply names). */
@@ -18,11 +20,11 @@ const SETUP_FIELDS = ['displayName', 'username', 'passphrase', 'confirm'];
  */
 export function SetupScreen({ onDone }: { onDone: (user: SessionUser) => void }) {
   const { t } = useTranslation();
-  const [account, setAccount] = useState(EMPTY_ACCOUNT);
   const [error, setError] = useState<ReplyError | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const { text: problem, show, clear, refused } = useFormProblems(form);
+  const [account, setAccount, change] = useAccountValues(clear);
   const [issued, setIssued] = useState<{
     recoveryKey: string;
     storeFingerprint: string | null;
@@ -39,19 +41,11 @@ export function SetupScreen({ onDone }: { onDone: (user: SessionUser) => void })
     );
   }
 
-  const change = (patch: Partial<AccountValues>) => {
-    setAccount((a) => ({ ...a, ...patch }));
-    clear(...Object.keys(patch));
-  };
-
   const submit = async () => {
     setError(null);
-    const { displayName, username, passphrase, confirm } = account;
+    const { displayName, username, passphrase } = account;
     const request = { displayName, username, passphrase };
-    const found = { ...problemsFromSchema(initialiseInput.strict(), request) };
-    if (!found.passphrase && passphrase !== confirm)
-      found.confirm = { messageKey: 'setup.passphraseMismatch' };
-    if (!show(found)) return;
+    if (!show(accountRequestProblems(initialiseInput.strict(), request, account))) return;
     setBusy(true);
     const reply = await call('vault.initialise', request);
     setBusy(false);
@@ -66,15 +60,7 @@ export function SetupScreen({ onDone }: { onDone: (user: SessionUser) => void })
     <section className="panel narrow" aria-labelledby="setup-title">
       <h1 id="setup-title">{t('setup.title')}</h1>
       <p>{t('setup.intro')}</p>
-      <form
-        ref={form}
-        noValidate
-        data-testid="setup-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!busy) void submit();
-        }}
-      >
+      <form ref={form} noValidate data-testid="setup-form" onSubmit={onSubmitting(submit, busy)}>
         <AccountFields
           values={account}
           onChange={change}
@@ -88,9 +74,7 @@ export function SetupScreen({ onDone }: { onDone: (user: SessionUser) => void })
           }}
         />
         <ErrorMessage error={error} />
-        <button type="submit" disabled={busy} data-testid="setup-submit">
-          {busy ? t('actions.working') : t('setup.submit')}
-        </button>
+        <SubmitButton busy={busy} label={t('setup.submit')} testId="setup-submit" />
       </form>
     </section>
   );

@@ -2,11 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
-import { NewPassphraseFields } from '../../components/AccountFields';
+import { ActionButton, SubmitButton } from '../../components/Buttons';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Field } from '../../components/Field';
-import { useFocusFirstInvalid } from '../../components/form-problems';
-import { RecoveryKeyField } from './RecoveryKeyField';
+import { TextField } from '../../components/TextField';
+import { RecoveryResetFields } from './RecoveryResetFields';
 import { useRecoveryReset } from './useRecoveryReset';
 
 /** Messages for this form where the general one would mislead (no such name, after a right key). */
@@ -37,58 +36,32 @@ export function RecoveryResetForm({
   );
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
-  const formElement = useRef<HTMLFormElement>(null);
-  const focusFirstInvalid = useFocusFirstInvalid(formElement);
 
   return (
     <section className="panel narrow" aria-labelledby="reset-title" data-testid="recovery-reset">
       <h1 id="reset-title">{t('recoveryReset.title')}</h1>
       <p>{t('recoveryReset.intro')}</p>
-      <form
-        ref={formElement}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void form.submit().then((sent) => sent || focusFirstInvalid());
-        }}
-      >
-        <Field label={t('recoveryReset.username')}>
-          {(id) => (
-            <input
-              ref={first}
-              id={id}
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-              data-testid="reset-username"
-              autoComplete="username"
-            />
-          )}
-        </Field>
-        <RecoveryKeyField
-          value={form.recoveryKey}
-          onChange={form.setRecoveryKey}
-          testId="reset-recovery-key"
-          error={form.problems.recoveryKey}
+      <form ref={form.formRef} noValidate onSubmit={form.onSubmit}>
+        <TextField
+          label={t('recoveryReset.username')}
+          value={username}
+          onChange={setUsername}
+          testId="reset-username"
+          autoComplete="username"
+          inputRef={first}
         />
-        <NewPassphraseFields
-          values={form.passphrases}
-          onChange={form.changePassphrases}
-          testIdPrefix="reset"
-          label={t('recoveryReset.newPassphrase')}
-          problems={form.problems}
-        />
+        <RecoveryResetFields form={form} testIdPrefix="reset" />
         <ErrorMessage error={form.error} />
         <div className="row">
-          <button
-            type="submit"
-            disabled={form.busy || !username || !form.recoveryKey}
-            data-testid="reset-submit"
-          >
-            {form.busy ? t('actions.working') : t('recoveryReset.submit')}
-          </button>
-          <button type="button" className="secondary" onClick={onCancel} data-testid="reset-cancel">
+          <SubmitButton
+            busy={form.busy}
+            disabled={!username || !form.recoveryKey}
+            label={t('recoveryReset.submit')}
+            testId="reset-submit"
+          />
+          <ActionButton testId="reset-cancel" onClick={onCancel}>
             {t('recoveryReset.back')}
-          </button>
+          </ActionButton>
         </div>
       </form>
     </section>

@@ -6,9 +6,11 @@ import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
 import { formatDateTime } from '../../app/format';
 import { usePrefs } from '../../app/prefs-context';
+import { ActionButton, SubmitButton } from '../../components/Buttons';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Field } from '../../components/Field';
 import { type FormProblem, hasProblems, useFormProblems } from '../../components/form-problems';
+import { onSubmitting } from '../../components/form-submit';
+import { TextField } from '../../components/TextField';
 import { RecoveryResetForm } from './RecoveryResetForm';
 
 /** Why the unlock screen is shown, when main said so. */
@@ -73,17 +75,16 @@ export function UnlockScreen({
         focusPassphrase={resetDone}
       />
       <div className="row">
-        <button
-          type="button"
-          className="link"
+        <ActionButton
+          look="link"
+          testId="forgot-passphrase"
           onClick={() => {
             setResetDone(false);
             setMode('reset');
           }}
-          data-testid="forgot-passphrase"
         >
           {t('recoveryReset.forgot')}
-        </button>
+        </ActionButton>
       </div>
     </section>
   );
@@ -152,53 +153,32 @@ function SignInForm({
   };
 
   return (
-    <form
-      ref={form}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!busy) void submit();
-      }}
-    >
-      <Field label={t('unlock.username')} error={problems.text('username')}>
-        {(id, describedBy, invalid) => (
-          <input
-            ref={nameInput}
-            id={id}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
-            value={username}
-            onChange={(e) => {
-              onUsername(e.target.value);
-              problems.clear('username');
-            }}
-            data-testid="unlock-username"
-            autoComplete="username"
-          />
-        )}
-      </Field>
-      <Field label={t('unlock.passphrase')} error={problems.text('passphrase')}>
-        {(id, describedBy, invalid) => (
-          <input
-            ref={passInput}
-            id={id}
-            type="password"
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
-            value={passphrase}
-            onChange={(e) => {
-              setPassphrase(e.target.value);
-              problems.clear('passphrase');
-            }}
-            data-testid="unlock-passphrase"
-            autoComplete="current-password"
-          />
-        )}
-      </Field>
+    <form ref={form} noValidate onSubmit={onSubmitting(submit, busy)}>
+      <TextField
+        label={t('unlock.username')}
+        error={problems.text('username')}
+        value={username}
+        onChange={problems.edit(onUsername, 'username')}
+        testId="unlock-username"
+        autoComplete="username"
+        inputRef={nameInput}
+      />
+      <TextField
+        label={t('unlock.passphrase')}
+        error={problems.text('passphrase')}
+        type="password"
+        value={passphrase}
+        onChange={problems.edit(setPassphrase, 'passphrase')}
+        testId="unlock-passphrase"
+        autoComplete="current-password"
+        inputRef={passInput}
+      />
       <ErrorMessage error={error} />
-      <button type="submit" disabled={busy} data-testid="unlock-submit">
-        {busy ? t('actions.working') : neutral ? t('unlock.neutralTitle') : t('unlock.submit')}
-      </button>
+      <SubmitButton
+        busy={busy}
+        label={neutral ? t('unlock.neutralTitle') : t('unlock.submit')}
+        testId="unlock-submit"
+      />
     </form>
   );
 }

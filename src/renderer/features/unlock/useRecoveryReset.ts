@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Reply, ReplyError } from '../../../shared/ipc/reply';
 import {
   type AccountProblems,
@@ -6,12 +6,15 @@ import {
   EMPTY_ACCOUNT,
   useNewPassphraseProblems,
 } from '../../components/AccountFields';
+import { useFocusFirstInvalid } from '../../components/form-problems';
+import { onSubmitting } from '../../components/form-submit';
 import { useRecoveryKeyProblem } from './RecoveryKeyField';
 
 /**
  * The state of a "new passphrase with the recovery key" form (unlock screen and Users screen): checks
  * what the form can check itself (each problem said under its field: `problems`), sends, and clears
- * the key and both passphrases after every try that was sent.
+ * the key and both passphrases after every try that was sent. The form element takes `formRef` and
+ * `onSubmit` (which moves the focus to the first field found wrong).
  */
 export type RecoveryResetProblems = Pick<AccountProblems, 'passphrase' | 'confirm'> & {
   recoveryKey?: string | null;
@@ -29,6 +32,8 @@ export function useRecoveryReset<T>(
   const [busy, setBusy] = useState(false);
   const passphraseProblems = useNewPassphraseProblems();
   const keyProblem = useRecoveryKeyProblem();
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(formRef);
 
   /** Sends when the form finds nothing wrong; false when it found something (said under the fields). */
   const submit = async (): Promise<boolean> => {
@@ -67,6 +72,7 @@ export function useRecoveryReset<T>(
     problems,
     error,
     busy,
-    submit,
+    formRef,
+    onSubmit: onSubmitting(() => submit().then((sent) => sent || focusFirstInvalid())),
   };
 }

@@ -4,6 +4,7 @@ import { CASE_STATUSES, screeningResult } from '../../../../shared/domain/cases'
 import { call } from '../../../app/call';
 import { formatDate } from '../../../app/format';
 import { usePrefs } from '../../../app/prefs-context';
+import { ActionButton } from '../../../components/Buttons';
 import { type CaseFilters, hasFilters, NO_FILTERS } from './filters';
 
 interface Props {
@@ -99,14 +100,9 @@ export function CaseFilterBar({ filters, onChange, total }: Props) {
         {filters.dateTo && <small className="muted">{formatDate(filters.dateTo, uiLanguage)}</small>}
       </label>
       {hasFilters(filters) && (
-        <button
-          type="button"
-          className="secondary"
-          data-testid="case-filters-clear"
-          onClick={() => onChange(NO_FILTERS)}
-        >
+        <ActionButton testId="case-filters-clear" onClick={() => onChange(NO_FILTERS)}>
           {t('casework.filters.clear')}
-        </button>
+        </ActionButton>
       )}
       <span className="muted" data-testid="case-count" aria-live="polite">
         {total === null ? t('actions.working') : t('cases.count', { count: total })}

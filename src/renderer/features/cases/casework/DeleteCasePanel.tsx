@@ -2,8 +2,10 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReplyError } from '../../../../shared/ipc/reply';
 import { call } from '../../../app/call';
+import { ActionButton, CancelButton, SubmitButton } from '../../../components/Buttons';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { type FormProblem, useFormProblems } from '../../../components/form-problems';
+import { onSubmitting } from '../../../components/form-submit';
 import { ReasonField } from '../../../components/ReasonField';
 import { CheckField } from '../../../components/TextField';
 
@@ -28,7 +30,7 @@ export function DeleteCasePanel({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ReplyError | null>(null);
   const form = useRef<HTMLFormElement>(null);
-  const { text: problem, show, clear, refused } = useFormProblems(form);
+  const { text: problem, show, clear, edit, refused } = useFormProblems(form);
 
   const remove = async () => {
     setError(null);
@@ -50,19 +52,11 @@ export function DeleteCasePanel({
       <h2 id="delete-title">{t('deletion.title')}</h2>
       <p>{t('deletion.explain', { reference })}</p>
       {!open ? (
-        <button type="button" className="secondary" onClick={() => setOpen(true)} data-testid="delete-open">
+        <ActionButton testId="delete-open" onClick={() => setOpen(true)}>
           {t('deletion.start')}
-        </button>
+        </ActionButton>
       ) : (
-        <form
-          ref={form}
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!busy) void remove();
-          }}
-          data-testid="delete-form"
-        >
+        <form ref={form} noValidate onSubmit={onSubmitting(remove, busy)} data-testid="delete-form">
           <p className="muted small">{t('deletion.limitation')}</p>
           <ReasonField
             label={t('deletion.reason')}
@@ -77,19 +71,12 @@ export function DeleteCasePanel({
             label={t('deletion.understood')}
             checked={understood}
             error={problem('understood')}
-            onChange={(next) => {
-              setUnderstood(next);
-              clear('understood');
-            }}
+            onChange={edit(setUnderstood, 'understood')}
             testId="delete-understood"
           />
           <div className="row">
-            <button type="submit" className="danger" disabled={busy} data-testid="delete-confirm">
-              {busy ? t('actions.working') : t('deletion.submit')}
-            </button>
-            <button type="button" className="secondary" onClick={() => setOpen(false)}>
-              {t('actions.cancel')}
-            </button>
+            <SubmitButton danger busy={busy} label={t('deletion.submit')} testId="delete-confirm" />
+            <CancelButton onCancel={() => setOpen(false)} />
           </div>
         </form>
       )}

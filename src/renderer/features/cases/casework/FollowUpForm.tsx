@@ -11,6 +11,7 @@ import type { ReplyError } from '../../../../shared/ipc/reply';
 import { call } from '../../../app/call';
 import { formatDate } from '../../../app/format';
 import { usePrefs } from '../../../app/prefs-context';
+import { SubmitButton } from '../../../components/Buttons';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import {
   type FormProblems,
@@ -20,6 +21,7 @@ import {
   useProblemText,
   withoutProblem,
 } from '../../../components/form-problems';
+import { onSubmitting } from '../../../components/form-submit';
 import { ZawgyiCheck } from '../../../components/ZawgyiCheck';
 
 interface Problems {
@@ -102,10 +104,7 @@ export function FollowUpForm({ caseId, onAdded }: { caseId: string; onAdded: (wh
       className="followup-form"
       noValidate
       aria-labelledby={`${id}-title`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!busy) void submit();
-      }}
+      onSubmit={onSubmitting(submit, busy)}
       data-testid="followup-form"
     >
       <h4 id={`${id}-title`}>{t('followUpTasks.addTitle')}</h4>
@@ -164,9 +163,7 @@ export function FollowUpForm({ caseId, onAdded }: { caseId: string; onAdded: (wh
           </small>
         )}
       </div>
-      <button type="submit" disabled={busy} data-testid="followup-add">
-        {busy ? t('actions.working') : t('followUpTasks.add')}
-      </button>
+      <SubmitButton busy={busy} label={t('followUpTasks.add')} testId="followup-add" />
       <ErrorMessage error={error} />
     </form>
   );

@@ -5,8 +5,10 @@ import type { ReplyError } from '../../../../shared/ipc/reply';
 import { call } from '../../../app/call';
 import { formatDateTime } from '../../../app/format';
 import { usePrefs } from '../../../app/prefs-context';
+import { SubmitButton } from '../../../components/Buttons';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { problemsFromSchema, useFormProblems } from '../../../components/form-problems';
+import { onSubmitting } from '../../../components/form-submit';
 import { TextAreaField } from '../../../components/TextAreaField';
 
 /**
@@ -68,15 +70,7 @@ export function NotesPanel({ caseId, onChanged }: { caseId: string; onChanged: (
           </li>
         ))}
       </ul>
-      <form
-        ref={form}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!busy) void add();
-        }}
-        data-testid="note-form"
-      >
+      <form ref={form} noValidate onSubmit={onSubmitting(add, busy)} data-testid="note-form">
         <TextAreaField
           label={t('notes.body')}
           hint={t('notes.hint')}
@@ -90,9 +84,7 @@ export function NotesPanel({ caseId, onChanged }: { caseId: string; onChanged: (
           }}
           testId="note-body"
         />
-        <button type="submit" disabled={busy} data-testid="note-add">
-          {busy ? t('actions.working') : t('notes.add')}
-        </button>
+        <SubmitButton busy={busy} label={t('notes.add')} testId="note-add" />
       </form>
       <ErrorMessage error={error} />
     </section>

@@ -8,8 +8,10 @@ import {
 } from '../../../../shared/domain/cases';
 import type { ReplyError } from '../../../../shared/ipc/reply';
 import { call } from '../../../app/call';
+import { SubmitButton } from '../../../components/Buttons';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { type FormProblem, hasProblems, useFormProblems } from '../../../components/form-problems';
+import { onSubmitting } from '../../../components/form-submit';
 import { ReasonField } from '../../../components/ReasonField';
 
 /** The form's fields by their name in the request (what main's reply names). */
@@ -80,14 +82,7 @@ export function StatusWorkflow({
       {next.length === 0 ? (
         <p className="muted">{t('casework.status.final')}</p>
       ) : (
-        <form
-          ref={form}
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!busy) void apply();
-          }}
-        >
+        <form ref={form} noValidate onSubmit={onSubmitting(apply, busy)}>
           <fieldset>
             <legend>{t('casework.status.changeTo')}</legend>
             <div className="choices-row">
@@ -126,9 +121,7 @@ export function StatusWorkflow({
                 testId="status-reason"
               />
             )}
-            <button type="submit" disabled={busy} data-testid="status-apply">
-              {busy ? t('actions.working') : t('casework.status.apply')}
-            </button>
+            <SubmitButton busy={busy} label={t('casework.status.apply')} testId="status-apply" />
           </fieldset>
         </form>
       )}
