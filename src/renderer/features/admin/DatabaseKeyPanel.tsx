@@ -4,8 +4,10 @@ import type { RecoveryKeyIssued } from '../../../shared/domain/users';
 import { adminChannels } from '../../../shared/ipc/channels/admin';
 import type { ReplyError } from '../../../shared/ipc/reply';
 import { call } from '../../app/call';
+import { SubmitButton } from '../../components/Buttons';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { problemsFromSchema, useFormProblems } from '../../components/form-problems';
+import { onSubmitting } from '../../components/form-submit';
 import { RecoveryKeyCard } from '../../components/RecoveryKeyCard';
 import { TextField } from '../../components/TextField';
 
@@ -25,7 +27,7 @@ export function DatabaseKeyPanel({ afterDisable }: { afterDisable: boolean }) {
   const [issued, setIssued] = useState<RecoveryKeyIssued | null>(null);
   const [done, setDone] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  const { text: problem, show, clear } = useFormProblems(form);
+  const { text: problem, show, edit } = useFormProblems(form);
   // Right after a disablement the panel is the next step: bring it into view (a long list pushes it down).
   useEffect(() => {
     if (afterDisable) form.current?.scrollIntoView({ block: 'nearest' });
@@ -66,10 +68,7 @@ export function DatabaseKeyPanel({ afterDisable }: { afterDisable: boolean }) {
       className={afterDisable ? 'panel attention' : 'panel'}
       aria-labelledby="db-key-title"
       data-testid="db-key-panel"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!busy) void submit();
-      }}
+      onSubmit={onSubmitting(submit, busy)}
     >
       <h3 id="db-key-title">{t('admin.dbKey.title')}</h3>
       <p>{t(afterDisable ? 'admin.dbKey.afterDisable' : 'admin.dbKey.explain')}</p>
@@ -77,10 +76,7 @@ export function DatabaseKeyPanel({ afterDisable }: { afterDisable: boolean }) {
         type="password"
         label={t('admin.dbKey.passphrase')}
         value={passphrase}
-        onChange={(value) => {
-          setPassphrase(value);
-          clear('currentPassphrase');
-        }}
+        onChange={edit(setPassphrase, 'currentPassphrase')}
         error={problem('currentPassphrase')}
         testId="db-key-passphrase"
         autoComplete="current-password"
@@ -92,9 +88,7 @@ export function DatabaseKeyPanel({ afterDisable }: { afterDisable: boolean }) {
         </p>
       )}
       <div className="row">
-        <button type="submit" disabled={busy} data-testid="db-key-submit">
-          {busy ? t('actions.working') : t('admin.dbKey.submit')}
-        </button>
+        <SubmitButton busy={busy} label={t('admin.dbKey.submit')} testId="db-key-submit" />
       </div>
     </form>
   );
