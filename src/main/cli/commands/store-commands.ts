@@ -102,24 +102,41 @@ export async function guarded(io: CliIo, usage: string, body: () => Promise<numb
   }
 }
 
-/** What a command's body is given: its --flags and positional arguments (parsed strictly) and the terminal. */
-export interface CommandInput {
+/**
+ * What a command's body is given: its --flags and positional arguments (parsed strictly), the values
+ * of the flags it needs (each checked present, in the order named), and the terminal.
+ */
+export interface CommandInput<N extends string = never> {
   flags: Flags;
   positionals: string[];
+  need: Record<N, string>;
   io: CliIo;
 }
 
 /**
- * A command that takes the named --flags (string values) and positional arguments; its body runs
- * `guarded` (a usage error exits 2 with the usage line, any other failure "error: CODE" and 1).
+ * A command that takes the named --flags (string values) and positional arguments, and cannot do
+ * without the flags in `needs` (a usage error before the body runs); its body runs `guarded` (a usage
+ * error exits 2 with the usage line, any other failure "error: CODE" and 1).
  */
-export function command(
-  spec: Omit<CliCommand, 'run'> & { flags: string[]; body: (input: CommandInput) => Promise<number> },
+export function command<N extends string = never>(
+  spec: Omit<CliCommand, 'run'> & {
+    flags: string[];
+    needs?: readonly N[];
+    body: (input: CommandInput<N>) => Promise<number>;
+  },
 ): CliCommand {
-  const { flags: names, body, ...described } = spec;
+  const { flags: names, needs = [], body, ...described } = spec;
   return {
     ...described,
-    run: (args, io) => guarded(io, spec.usage, () => body({ ...parse(args, names), io })),
+    run: (args, io) =>
+      guarded(io, spec.usage, () => {
+        const parsed = parse(args, names);
+        const need = Object.fromEntries(needs.map((n) => [n, required(parsed.flags, n)])) as Record<
+          N,
+          string
+        >;
+        return body({ ...parsed, need, io });
+      }),
   };
 }
 
@@ -206,9 +223,9 @@ export function createStoreCommands(options: StoreCommandOptions = {}): CliComma
     summary: 'create an encrypted store and its first supervisor; prints the recovery key once',
     usage: 'init --data DIR --user NAME [--display-name TEXT]',
     flags: ['data', 'user', 'display-name'],
-    body: async ({ flags, io }) => {
-      const dir = resolve(required(flags, 'data'));
-      const username = required(flags, 'user');
+    needs: ['data', 'user'],
+    body: async ({ flags, need: { data, user: username }, io }) => {
+      const dir = resolve(data);
       if (Vault.isInitialised(dir)) throw new AppError('ALREADY_INITIALISED');
       const passphrase = await newSecret(io, ENV_PASSPHRASE, `new passphrase for ${username}`);
       const issued = await Vault.initialise(
@@ -241,10 +258,8 @@ export function createStoreCommands(options: StoreCommandOptions = {}): CliComma
     usage:
       'add-user --data DIR --user SUPERVISOR --new-user NAME [--role officer|supervisor] [--display-name TEXT]',
     flags: ['data', 'user', 'new-user', 'role', 'display-name'],
-    body: async ({ flags, io }) => {
-      const dir = required(flags, 'data');
-      const supervisor = required(flags, 'user');
-      const username = required(flags, 'new-user');
+    needs: ['data', 'user', 'new-user'],
+    body: async ({ flags, need: { data: dir, user: supervisor, 'new-user': username }, io }) => {
       const role = userRole.safeParse(flags.role ?? 'officer');
       if (!role.success) throw new UsageError('--role must be officer or supervisor');
       return withSession(io, vaultFor(dir), supervisor, SIGN_IN.addUser, async (s) => {
@@ -271,8 +286,8 @@ export function createStoreCommands(options: StoreCommandOptions = {}): CliComma
     summary: 'import a case document (JSON, format fieldscreen.case v1)',
     usage: 'import-case --data DIR --user NAME FILE.json',
     flags: ['data', 'user'],
-    body: async ({ flags, positionals, io }) => {
-      const dir = required(flags, 'data');
+    needs: ['data'],
+    body: async ({ flags, positionals, need: { data: dir }, io }) => {
       const file = onePositional(positionals, 'FILE.json');
       const document = reportingProblems(io, () => readCaseDocumentFile(file));
       return withSession(io, vaultFor(dir), required(flags, 'user'), SIGN_IN.importCase, async (s) => {
@@ -293,8 +308,8 @@ export function createStoreCommands(options: StoreCommandOptions = {}): CliComma
     summary: 'write one case as a case document (JSON) to stdout or --out FILE',
     usage: 'export-case --data DIR --user NAME [--out FILE] CASE_ID',
     flags: ['data', 'user', 'out'],
-    body: async ({ flags, positionals, io }) => {
-      const dir = required(flags, 'data');
+    needs: ['data'],
+    body: async ({ flags, positionals, need: { data: dir }, io }) => {
       const id = onePositional(positionals, 'CASE_ID');
       if (flags.out && existsSync(flags.out)) throw new AppError('CONFLICT');
       return withSession(io, vaultFor(dir), required(flags, 'user'), SIGN_IN.exportCase, async (s) => {
@@ -316,11 +331,10 @@ export function createStoreCommands(options: StoreCommandOptions = {}): CliComma
     summary: 'write a consistent encrypted copy of the store (works while the app runs)',
     usage: 'backup --data DIR --out FILE [--user NAME]   (without --user: FIELDSCREEN_RECOVERY_KEY)',
     flags: ['data', 'out', 'user'],
-    body: async ({ flags, io }) => {
-      const dir = required(flags, 'data');
-      const out = resolve(required(flags, 'out'));
+    needs: ['data', 'out'],
+    body: async ({ flags, need: { data: dir, out }, io }) => {
       return withSession(io, vaultFor(dir), flags.user, SIGN_IN.backup, async (s) => {
-        const result = await createBackup(s, out);
+        const result = await createBackup(s, resolve(out));
         io.stdout(`backup: ${result.file}`);
         io.stdout(`bytes: ${result.bytes}`);
         io.stdout(`schema-version: ${result.schemaVersion}`);
@@ -335,9 +349,10 @@ export function createStoreCommands(options: StoreCommandOptions = {}): CliComma
     summary: 'restore a backup with the recovery key it was made under (close the app first)',
     usage: 'restore --from FILE --data DIR',
     flags: ['from', 'data'],
-    body: async ({ flags, io }) => {
-      const from = resolve(required(flags, 'from'));
-      const dir = resolve(required(flags, 'data'));
+    needs: ['from', 'data'],
+    body: async ({ need, io }) => {
+      const from = resolve(need.from);
+      const dir = resolve(need.data);
       const recoveryKey = await secret(io, ENV_RECOVERY_KEY, 'recovery key of the backup');
       const result = await restoreBackup({
         from,
@@ -366,8 +381,8 @@ export function createStoreCommands(options: StoreCommandOptions = {}): CliComma
     usage:
       'audit-verify --data DIR [--user NAME] [--anchor REFERRAL.pdf|BACKUP]   (without --user: FIELDSCREEN_RECOVERY_KEY)',
     flags: ['data', 'user', 'anchor'],
-    body: async ({ flags, io }) => {
-      const dir = required(flags, 'data');
+    needs: ['data'],
+    body: async ({ flags, need: { data: dir }, io }) => {
       const anchorFile = flags.anchor ? resolve(flags.anchor) : null;
       return withSession(io, vaultFor(dir), flags.user, SIGN_IN.auditVerify, async (s) => {
         const source = anchorFile ? readAnchorSource(anchorFile, s.dbKey) : null;
@@ -391,9 +406,8 @@ export function createStoreCommands(options: StoreCommandOptions = {}): CliComma
     summary: 're-encrypt the store under a new key and print the new recovery key (close the app first)',
     usage: 'rotate-key --data DIR --user SUPERVISOR',
     flags: ['data', 'user'],
-    body: async ({ flags, io }) => {
-      const dir = required(flags, 'data');
-      const user = required(flags, 'user');
+    needs: ['data', 'user'],
+    body: async ({ need: { data: dir, user }, io }) => {
       return withPassphraseSession(io, vaultFor(dir), user, SIGN_IN.rotateKey, async (s, passphrase) => {
         const issued = await rotateDatabaseKey(s, passphrase);
         io.stdout(`recovery-key: ${issued.recoveryKey}`);
@@ -411,9 +425,8 @@ export function createStoreCommands(options: StoreCommandOptions = {}): CliComma
       "set an account's passphrase with the recovery key (FIELDSCREEN_RECOVERY_KEY, FIELDSCREEN_NEW_PASSPHRASE)",
     usage: 'reset-passphrase --data DIR --user NAME',
     flags: ['data', 'user'],
-    body: async ({ flags, io }) => {
-      const dir = required(flags, 'data');
-      const user = required(flags, 'user');
+    needs: ['data', 'user'],
+    body: async ({ need: { data: dir, user }, io }) => {
       const recoveryKey = await secret(io, ENV_RECOVERY_KEY, 'recovery key');
       const next = await newSecret(io, ENV_NEW_PASSPHRASE, `new passphrase for ${user}`);
       await vaultFor(dir).resetPassphraseWithRecoveryKey(recoveryKey, user, next);
@@ -429,9 +442,8 @@ export function createStoreCommands(options: StoreCommandOptions = {}): CliComma
       'change your own passphrase (FIELDSCREEN_PASSPHRASE, FIELDSCREEN_NEW_PASSPHRASE); the first change after a supervisor set it makes your own keys',
     usage: 'change-passphrase --data DIR --user NAME',
     flags: ['data', 'user'],
-    body: async ({ flags, io }) => {
-      const dir = required(flags, 'data');
-      const user = required(flags, 'user');
+    needs: ['data', 'user'],
+    body: async ({ need: { data: dir, user }, io }) => {
       return withPassphraseSession(io, vaultFor(dir), user, SIGN_IN.changePassphrase, async (s, current) => {
         const next = await newSecret(io, ENV_NEW_PASSPHRASE, `new passphrase for ${user}`);
         const status = await changeOwnPassphrase(s, { currentPassphrase: current, newPassphrase: next });
