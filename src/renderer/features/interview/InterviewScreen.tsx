@@ -167,6 +167,10 @@ export function InterviewScreen({
   );
 
   // ← and → step back and forward through the answers of this interview (not inside a text field).
+  // The listener calls the step of the latest render: a key pressed right after an answer moved the
+  // screen on (before effects re-run) steps from the question shown, not from the one answered.
+  const latestStep = useRef(step);
+  latestStep.current = step;
   useEffect(() => {
     if (!asking || personView) return;
     const onKey = (event: KeyboardEvent) => {
@@ -174,12 +178,12 @@ export function InterviewScreen({
         return;
       if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
         event.preventDefault();
-        step(event.key === 'ArrowLeft' ? -1 : 1);
+        latestStep.current(event.key === 'ArrowLeft' ? -1 : 1);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [asking, personView, step]);
+  }, [asking, personView]);
 
   /** The receiver chosen on this screen, else the one recorded with the answer already given. */
   const receiverFor = (questionId: string): ConsentReceiverChoice | null => {
