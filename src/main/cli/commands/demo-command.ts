@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { seedDemoAgency } from '../../demo/agency';
+import { seedDemoAgency, seedDemoDirectory } from '../../demo/agency';
 import { seedDemoCases } from '../../demo/seed';
 import { Vault } from '../../store/vault';
 import { signIn } from '../sign-in';
@@ -10,7 +10,7 @@ const SIGN_IN_DEMO: SignInFor = { permission: 'demo.seed', recovery: false };
 
 /**
  * `demo --data DIR --user NAME`: a store for training sessions with one complete, fictional case per
- * interviewee language. Creates the store (and prints its recovery key) when the folder is empty; in
+ * interviewee language, a fictional referring agency and a fictional team to refer to. Creates the store (and prints its recovery key) when the folder is empty; in
  * an existing store only an account allowed 'demo.seed' (a supervisor) may add the cases.
  */
 export const demoCommand = command({
@@ -30,6 +30,8 @@ export const demoCommand = command({
     const session = await signIn(io, new Vault(dir), user, passphrase, SIGN_IN_DEMO.permission);
     try {
       seedDemoAgency(session);
+      // The team the demo cases consented to be referred to (`referral … --contact-id`).
+      io.stdout(`directory-mdt: ${seedDemoDirectory(session)}`);
       for (const seeded of seedDemoCases(session))
         io.stdout(`case-id: ${seeded.caseId} lang: ${seeded.lang}`);
     } finally {
