@@ -14,6 +14,9 @@ export interface LineSpan {
   text: string;
 }
 
+/** The width of a piece of text as it will be drawn (shaped, in the line's font and size). */
+export type Measure = (piece: string) => number;
+
 const wordSegmenters = new Map<Lang, Intl.Segmenter>();
 const graphemeSegmenter = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
@@ -157,12 +160,7 @@ function trimEndOffset(text: string, start: number, end: number): number {
  * width of a piece of text; piece widths are summed to find a candidate line, which is then measured
  * whole (shaping and kerning across word edges) and shortened while it is too wide.
  */
-export function breakParagraph(
-  text: string,
-  lang: Lang,
-  maxWidth: number,
-  measure: (piece: string) => number,
-): LineSpan[] {
+export function breakParagraph(text: string, lang: Lang, maxWidth: number, measure: Measure): LineSpan[] {
   const lines: LineSpan[] = [];
   // A paragraph that fits is one line: no need to look for places to break it (the word segmenter
   // is the slow part, and most of a form's texts are labels and values that fit).
@@ -217,7 +215,7 @@ function breakLongWord(
   start: number,
   end: number,
   maxWidth: number,
-  measure: (piece: string) => number,
+  measure: Measure,
 ): LineSpan[] {
   const stops = [...graphemeBoundaries(text.slice(start, end)), end - start].map((offset) => start + offset);
   const lines: LineSpan[] = [];
@@ -250,12 +248,7 @@ function breakLongWord(
 }
 
 /** Splits text on '\n' and breaks each paragraph; an empty paragraph gives an empty line. */
-export function breakLines(
-  text: string,
-  lang: Lang,
-  maxWidth: number,
-  measure: (piece: string) => number,
-): LineSpan[] {
+export function breakLines(text: string, lang: Lang, maxWidth: number, measure: Measure): LineSpan[] {
   const lines: LineSpan[] = [];
   let offset = 0;
   for (const paragraph of text.split('\n')) {

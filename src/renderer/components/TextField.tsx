@@ -14,6 +14,8 @@ export function TextField({
   inputRef,
   spellCheck,
   onEnter,
+  required = false,
+  placeholder,
   ...labelled
 }: ValueFieldProps & {
   /** For the one field a screen is for (the next crew member's name). */
@@ -31,6 +33,10 @@ export function TextField({
   spellCheck?: boolean;
   /** Enter in the field does this instead of submitting the form the field stands in. */
   onEnter?: () => void;
+  /** Said to screen readers: the form cannot be sent without it. */
+  required?: boolean;
+  /** A value shown greyed while the field is empty (what is used if nothing is typed). */
+  placeholder?: string;
 }) {
   const focusOnce = useRef(autoFocus);
   return (
@@ -46,6 +52,8 @@ export function TextField({
             }
           }}
           type={type}
+          aria-required={required || undefined}
+          placeholder={placeholder}
           {...(range ? { min: range.min, max: range.max, step: range.step ?? 1 } : {})}
           {...(autoComplete ? { autoComplete } : {})}
           {...(list ? { list, autoComplete: 'off' } : {})}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { normaliseFingerprint } from '../../../shared/domain/fingerprint';
 import { MAX_TRUSTED_PER_AGENCY, type ReferralContact } from '../../../shared/domain/settings';
 import { ActionButton } from '../../components/Buttons';
-import { Field } from '../../components/Field';
+import { Field, tiedTo } from '../../components/Field';
 import { TextField } from '../../components/TextField';
 
 /** A certificate file is a few kilobytes; anything larger is not one. */
@@ -156,11 +156,9 @@ export function AgencyTrustEditor({
           </ul>
         )}
         <Field label={t('admin.settings.trust.addCertificate')} error={certificatesError}>
-          {(id, describedBy, invalid) => (
+          {(...tie) => (
             <input
-              id={id}
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
+              {...tiedTo(...tie)}
               type="file"
               accept=".pem,.crt,.cer,.der,application/x-x509-ca-cert,application/pkix-cert"
               onChange={(e) => {

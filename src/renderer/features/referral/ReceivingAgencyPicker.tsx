@@ -4,7 +4,8 @@ import { directoryChoices, provinceLabel } from '../../../shared/domain/province
 import type { ReferralContact } from '../../../shared/domain/settings';
 import { call } from '../../app/call';
 import { usePrefs } from '../../app/prefs-context';
-import { Field } from '../../components/Field';
+import { Field, tiedTo } from '../../components/Field';
+import { TextField } from '../../components/TextField';
 
 /** What the officer picked: a directory entry (main prints its stored details) or a typed name. */
 export type ReceivingChoice =
@@ -97,11 +98,9 @@ export function ReceivingAgencyPicker({
           hint={t('referral.pick.hint')}
           error={typing ? null : error}
         >
-          {(id, describedBy, invalid) => (
+          {(...tie) => (
             <select
-              id={id}
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
+              {...tiedTo(...tie)}
               value={selected}
               onChange={(e) => setSelected(e.target.value)}
               data-testid="receiving-choice"
@@ -147,22 +146,14 @@ export function ReceivingAgencyPicker({
         </p>
       )}
       {typing && (
-        <Field
+        <TextField
           label={useDirectory ? t('referral.pick.typedName') : t('referral.receivingAgency')}
           hint={useDirectory ? undefined : t('referral.pick.typeHint')}
           error={error}
-        >
-          {(id, describedBy, invalid) => (
-            <input
-              id={id}
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-              value={typed}
-              onChange={(e) => setTyped(e.target.value)}
-              data-testid="receiving-agency"
-            />
-          )}
-        </Field>
+          value={typed}
+          onChange={setTyped}
+          testId="receiving-agency"
+        />
       )}
     </>
   );

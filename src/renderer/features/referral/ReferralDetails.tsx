@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import { call } from '../../app/call';
-import { Field } from '../../components/Field';
+import { Field, tiedTo } from '../../components/Field';
 import { type FormProblems, useProblemText } from '../../components/form-problems';
+import { TextField } from '../../components/TextField';
 
 /** This referral's own facts, as the export request carries them. */
 export interface ReferralDetailsValue {
@@ -90,58 +91,35 @@ export function ReferralDetails({
 
   return (
     <div className="referral-details" data-testid="referral-details">
-      <Field
+      <TextField
         label={t('referral.details.position')}
         hint={t('referral.details.positionHint')}
         error={problem('officerPosition')}
-      >
-        {(id, describedBy, invalid) => (
-          <input
-            id={id}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
-            aria-required="true"
-            value={value.officerPosition}
-            onChange={(e) => set('officerPosition', e.target.value)}
-            data-testid="referral-position"
-          />
-        )}
-      </Field>
-      <Field label={t('referral.details.contactPerson')} error={problem('contactPerson')}>
-        {(id, describedBy, invalid) => (
-          <input
-            id={id}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
-            value={value.contactPerson}
-            onChange={(e) => set('contactPerson', e.target.value)}
-            data-testid="referral-contact-person"
-          />
-        )}
-      </Field>
-      <Field
+        required
+        value={value.officerPosition}
+        onChange={(v) => set('officerPosition', v)}
+        testId="referral-position"
+      />
+      <TextField
+        label={t('referral.details.contactPerson')}
+        error={problem('contactPerson')}
+        value={value.contactPerson}
+        onChange={(v) => set('contactPerson', v)}
+        testId="referral-contact-person"
+      />
+      <TextField
         label={t('referral.details.letterNumber')}
         hint={t('referral.details.letterNumberHint', { number: readiness?.nextLetterNumber ?? '' })}
         error={problem('letterNumber')}
-      >
-        {(id, describedBy, invalid) => (
-          <input
-            id={id}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
-            value={value.letterNumber}
-            placeholder={readiness?.nextLetterNumber ?? ''}
-            onChange={(e) => set('letterNumber', e.target.value)}
-            data-testid="referral-letter-number"
-          />
-        )}
-      </Field>
+        placeholder={readiness?.nextLetterNumber ?? ''}
+        value={value.letterNumber}
+        onChange={(v) => set('letterNumber', v)}
+        testId="referral-letter-number"
+      />
       <Field label={t('referral.details.team')} hint={t('referral.details.teamHint')} error={problem('team')}>
-        {(id, describedBy, invalid) => (
+        {(...tie) => (
           <textarea
-            id={id}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
+            {...tiedTo(...tie)}
             rows={2}
             value={value.teamText}
             onChange={(e) => set('teamText', e.target.value)}

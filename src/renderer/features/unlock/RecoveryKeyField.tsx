@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { recoveryKeyText } from '../../../shared/domain/users';
-import { Field } from '../../components/Field';
+import { Field, tiedTo } from '../../components/Field';
 
 /**
  * The recovery key, typed from the paper it was written on. Hidden like a passphrase unless the person
@@ -25,11 +25,9 @@ export function RecoveryKeyField({
   return (
     <>
       <Field label={t('recoveryReset.key')} hint={t('recoveryReset.keyHint')} error={error}>
-        {(id, describedBy, invalid) => (
+        {(...tie) => (
           <input
-            id={id}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
+            {...tiedTo(...tie)}
             type={shown ? 'text' : 'password'}
             value={value}
             onChange={(e) => onChange(e.target.value)}
