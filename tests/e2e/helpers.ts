@@ -252,7 +252,8 @@ export async function signInAs(page: Page, who: { name: string; user: string; pa
     // (It may go while being clicked: the lock was already under way.)
     if (text !== null && (await switchUser.isVisible()))
       await switchUser.click({ timeout: 2_000 }).catch(() => undefined);
-    await expect(unlock).toBeVisible();
+    // Locking closes the store (a WAL checkpoint on disk): seconds on a busy machine.
+    await expect(unlock).toBeVisible({ timeout: 20_000 });
   }
   if (await setup.isVisible()) {
     await page.getByTestId('setup-display-name').fill(who.name);
