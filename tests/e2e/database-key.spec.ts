@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import {
   callValue,
   expectAccessible,
+  expectNoOverflowAtLargeText,
   givenPass,
   OFFICER,
   openOwnAs,
@@ -44,6 +45,9 @@ test('a supervisor disables an officer and changes the database key from the Use
   await expect(panel).toBeInViewport();
   await page.screenshot({ path: shotPath('database-key-after-disable') });
   await expectAccessible(page, 'users, database key');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await expectNoOverflowAtLargeText(page, 'database-key-1366');
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // Nothing typed, then a wrong passphrase: said under the field, with the focus on it.
   await page.getByTestId('db-key-submit').click();
