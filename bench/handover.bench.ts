@@ -26,7 +26,7 @@ import { median, type Print, round } from './figures';
  * - handover_receive_ms: receiveHandover (signature over every byte, then decrypt, check like an
  *   import, insert with each attachment checked); median of 3 (the case is deleted between runs);
  * - handover_seal_peak_mb / handover_receive_peak_mb: the built CLI (out/main/cli.js) doing the same in
- *   a child process, its peak resident set (getrusage maxrss) above that of the same CLI signing in and
+ *   a child process, its peak resident set (VmHWM, bench/max-rss.cjs) above that of the same CLI signing in and
  *   listing the directory (the idle process). The issue's bound: below 150 MB.
  */
 const PASS = 'handover bench passphrase';

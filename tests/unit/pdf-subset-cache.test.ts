@@ -1,9 +1,17 @@
 import { inflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { compressPageContent, compressPageContentAsync } from '../../src/main/pdf/draw';
+import {
+  compressPageContent,
+  compressPageContentAsync,
+  deflateFontStreams,
+  drawOps,
+} from '../../src/main/pdf/draw';
 import { defaultFontDir, FONT_FAMILIES, resolveFontFile } from '../../src/main/pdf/fonts';
+import { STYLES } from '../../src/main/pdf/layout';
 import { readGlyphsThroughRecords } from '../../src/main/pdf/subset-cache';
+import { textEngineFor } from '../../src/main/pdf/textEngine';
+import { pdffonts, qpdfCheck, tempDir } from '../fixtures/pdf/tools';
 
 /** fontkit's font object for a bundled file, as pdfkit opens it (fontkit has no other entry here). */
 interface Subset {
@@ -107,5 +115,55 @@ describe('page content compression', () => {
       Buffer.from(content(later).buffer[0] ?? []).equals(Buffer.from(content(now).buffer[0] ?? [])),
     ).toBe(true);
     for (const doc of pages) doc.end();
+  });
+});
+
+describe('font subset compression', () => {
+  /** A page of Thai, Burmese and Latin text, its fonts deflated on the thread pool first or not. */
+  async function document(onThreadPool: boolean): Promise<Buffer> {
+    const engine = await textEngineFor(defaultFontDir());
+    const doc = new PDFDocument({
+      autoFirstPage: false,
+      font: null as unknown as string,
+      bufferPages: true,
+      info: { CreationDate: new Date('2026-01-01T00:00:00Z') },
+    });
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const ended = new Promise((resolve) => doc.on('end', resolve));
+    doc.addPage({ size: [400, 200], margin: 0 });
+    const operators = { text: '' };
+    const context = { doc, pageNumber: 1, lineCount: { value: 0 }, operators };
+    const lines = [
+      engine.shapeLine('ส่งต่อผู้เสียหาย', 'th', STYLES.body),
+      engine.shapeLine('ဘက်စုံကျွမ်းကျင်သူအဖွဲ့', 'my', STYLES.heading),
+      engine.shapeLine('FieldScreen referral', 'en', STYLES.body),
+    ];
+    drawOps(
+      context,
+      lines.map((line, i) => ({ kind: 'text', x: 10, baseline: 30 + 40 * i, line, gray: 0 })),
+      0,
+      0,
+    );
+    await compressPageContentAsync(doc, operators);
+    if (onThreadPool) await deflateFontStreams(doc);
+    doc.end();
+    await ended;
+    return Buffer.concat(chunks);
+  }
+
+  it('deflated on the thread pool, the same bytes as pdfkit deflating each font as it ends', async () => {
+    const pooled = await document(true);
+    expect(pooled.equals(await document(false))).toBe(true);
+    const dir = tempDir();
+    try {
+      const file = dir.write('fonts.pdf', pooled);
+      expect(qpdfCheck(file).status).toBe(0);
+      const fonts = pdffonts(file);
+      expect(fonts.length).toBeGreaterThanOrEqual(3);
+      expect(fonts.every((font) => font.embedded && font.subset)).toBe(true);
+    } finally {
+      dir.remove();
+    }
   });
 });

@@ -20,10 +20,12 @@ import type { RunRecord, ShapedRun } from './textEngine';
 interface PdfkitEmbeddedFont {
   id: string;
   font: unknown;
-  subset: { includeGlyph(glyphId: number): number };
+  subset: { includeGlyph(glyphId: number): number; encode(): Uint8Array };
   widths: number[];
   unicode: number[][];
   ref(): unknown;
+  document: { ref(data?: unknown): { compress: boolean; data: Record<string, unknown> } };
+  embed(): void;
 }
 
 /** pdfkit's PDFReference for a page's content stream. */
@@ -247,6 +249,44 @@ export async function compressPageContentAsync(doc: Doc, pending: PageOperators)
   content.compress = false;
   content.data.Filter = 'FlateDecode';
   content.buffer = [await deflateAsync(raw, { level: CONTENT_DEFLATE_LEVEL })];
+}
+
+/**
+ * Deflates the document's font subsets on zlib's thread pool, alongside the pages' content, instead of
+ * one after the other on this thread when pdfkit ends the document. zlib's default settings, as pdfkit
+ * uses, so the bytes are the same. Call once, after the last glyph is drawn and before doc.end().
+ */
+export async function deflateFontStreams(doc: Doc): Promise<void> {
+  const fonts = openedFonts.get(doc);
+  if (!fonts) return;
+  await Promise.all(
+    [...fonts.values()].map(async (font) => embedDeflated(font, await deflateAsync(font.subset.encode()))),
+  );
+}
+
+/** Makes pdfkit embed these deflated bytes as the font file (FlateDecode) without deflating again. */
+function embedDeflated(font: PdfkitEmbeddedFont, deflated: Uint8Array): void {
+  const embed = font.embed;
+  font.subset.encode = () => deflated;
+  font.embed = function embedFontFile(this: PdfkitEmbeddedFont) {
+    const document = this.document;
+    const ref = document.ref;
+    // pdfkit's embed() makes the font file its first object.
+    document.ref = (data?: unknown) => {
+      document.ref = ref;
+      const fontFile = ref.call(document, data);
+      fontFile.compress = false;
+      // In the order pdfkit writes them (Length, then Filter), so the bytes stay the same.
+      fontFile.data.Length = 0;
+      fontFile.data.Filter = 'FlateDecode';
+      return fontFile;
+    };
+    try {
+      embed.call(this);
+    } finally {
+      document.ref = ref;
+    }
+  };
 }
 
 export interface DrawContext {

@@ -176,8 +176,22 @@ export function distinguishedNameField(dn: string, key: string): string | undefi
   return undefined;
 }
 
+/** Facts of the certificates described lately, by DER (public data; each referral signs with one). */
+const described = new Map<string, IdentityInfo>();
+const DESCRIBED_LIMIT = 64;
+
 /** Public facts about a certificate (DER). */
 export function describeCertificate(der: Uint8Array): IdentityInfo {
+  const key = Buffer.from(der.buffer, der.byteOffset, der.byteLength).toString('base64');
+  const known = described.get(key);
+  if (known) return { ...known };
+  const facts = readCertificate(der);
+  if (described.size >= DESCRIBED_LIMIT) described.clear();
+  described.set(key, facts);
+  return { ...facts };
+}
+
+function readCertificate(der: Uint8Array): IdentityInfo {
   const x509 = new X509Certificate(der);
   return {
     commonName: distinguishedNameField(x509.subject, 'CN'),

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { AppError } from '../../shared/errors';
 import { ANCHOR_PDF_INFO_KEY as AUDIT_ANCHOR_INFO_KEY } from '../audit/anchor';
-import { compressPageContentAsync, drawOps } from './draw';
+import { compressPageContentAsync, deflateFontStreams, drawOps } from './draw';
 import { defaultFontDir, type ThaiFace } from './fonts';
 import {
   A4,
@@ -211,7 +211,8 @@ export async function renderPdf(input: DocModel, options: RenderOptions = {}): P
     // Deflated on zlib's threads while the next pages are drawn (pages stay buffered until then).
     compressed.push(compressPageContentAsync(doc, context.operators));
   }
-  await Promise.all(compressed);
+  // The font subsets are complete now: deflated on the thread pool with the last pages' content.
+  await Promise.all([...compressed, deflateFontStreams(doc)]);
   doc.end();
   return bytes;
 }

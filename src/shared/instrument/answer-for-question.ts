@@ -92,7 +92,8 @@ const schemas = new WeakMap<Question, z.ZodType<AnswerValue, unknown>>();
 export function answerSchemaFor(question: Question): z.ZodType<AnswerValue, unknown> {
   let schema = schemas.get(question);
   if (!schema) {
-    schema = z.union([declinedSchemaFor(question), substantiveSchemaFor(question)]);
+    // The substantive shape first: most answers are one, and a union stops at the first that fits.
+    schema = z.union([substantiveSchemaFor(question), declinedSchemaFor(question)]);
     schemas.set(question, schema);
   }
   return schema;

@@ -39,7 +39,8 @@ const approxDateSchema = z
 const textSchema = z.object({ kind: z.literal('text'), text: z.string().max(TEXT_MAX_LENGTH) }).strict();
 
 /** Any answer value, whatever the question. Use `answerSchemaFor(question)` to check it fits a question. */
-export const answerValueSchema = z.union([
+/** Told apart by `kind` first: only the one matching shape is tried (stored answers are read often). */
+export const answerValueSchema = z.discriminatedUnion('kind', [
   declinedSchema,
   choiceSchema,
   singleSchema,
