@@ -155,6 +155,20 @@ export function instrumentText(lng: Locale, key: string): string {
 }
 
 let catalogTexts: Set<string> | null = null;
+let catalogWords: Set<string> | null = null;
+
+/** Every catalog text (any locale, any namespace), as written and NFC. */
+function forEachCatalogText(visit: (text: string) => void): void {
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string') {
+      visit(value);
+      visit(value.normalize('NFC'));
+    } else if (value && typeof value === 'object') {
+      for (const child of Object.values(value)) collect(child);
+    }
+  };
+  collect(mainI18n().store.data);
+}
 
 /**
  * Whether a text is exactly one of the catalogs' texts (any locale, any namespace, as written or NFC):
@@ -164,18 +178,25 @@ let catalogTexts: Set<string> | null = null;
 export function isCatalogText(text: string): boolean {
   if (!catalogTexts) {
     const texts = new Set<string>();
-    const collect = (value: unknown): void => {
-      if (typeof value === 'string') {
-        texts.add(value);
-        texts.add(value.normalize('NFC'));
-      } else if (value && typeof value === 'object') {
-        for (const child of Object.values(value)) collect(child);
-      }
-    };
-    collect(mainI18n().store.data);
+    forEachCatalogText((value) => texts.add(value));
     catalogTexts = texts;
   }
   return catalogTexts.has(text);
+}
+
+/**
+ * Whether a piece of text between spaces (or a run of spaces) is a piece of some catalog text: on its
+ * own it says nothing about a person, whatever text it was cut from.
+ */
+export function isCatalogWord(piece: string): boolean {
+  if (!catalogWords) {
+    const words = new Set<string>();
+    forEachCatalogText((value) => {
+      for (const word of value.split(/( +)/)) if (word) words.add(word);
+    });
+    catalogWords = words;
+  }
+  return catalogWords.has(piece);
 }
 
 /**

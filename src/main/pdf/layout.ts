@@ -148,7 +148,9 @@ export class DocumentLayout {
     }
     const normalized = text.normalize('NFC');
     this.engine.setParagraphs?.(normalized.split('\n'), lang, style);
-    const spans = breakLines(normalized, lang, width, (piece) => this.engine.measure(piece, lang, style));
+    const measure = (piece: string) => this.engine.measure(piece, lang, style);
+    const opportunities = this.engine.breakOpportunities?.bind(this.engine);
+    const spans = breakLines(normalized, lang, width, measure, opportunities);
     const boxes = spans.map((span) => {
       const line = this.engine.shapeLine(span.text, lang, style);
       const leading = style.size * LEADING;

@@ -1,4 +1,5 @@
 import type { Lang } from './model';
+import type { SpaceChunk } from './space-chunks';
 
 /**
  * Line breaking as pure functions. Thai, Lao, Khmer and Burmese write words without spaces, so break
@@ -140,6 +141,41 @@ export function breakOpportunities(text: string, lang: Lang): number[] {
   return isPlainLatin(text) ? spaceBreakOpportunities(text) : segmenterBreakOpportunities(text, lang);
 }
 
+/** Where a new line may start in a text: breakOpportunities, or a faster way to the same offsets. */
+export type Opportunities = (text: string, lang: Lang) => number[];
+
+/**
+ * A piece starting with a mark or format character (which belongs with the spaces before it, UAX #29
+ * WB4) or with another kind of space (which joins the run of spaces, WB3d): worked out whole instead.
+ */
+const ATTACHES_BACK = /^[\p{M}\p{Cf}\s]/u;
+
+/**
+ * breakOpportunities worked out piece by piece between runs of spaces (space-chunks.ts): a break after
+ * each run of spaces unless what follows must not begin a line, and inside each piece the breaks
+ * `within(piece)` gives (breakOpportunities of the piece, which the caller may remember). The same
+ * offsets as breakOpportunities of the whole text (tests/unit/pdf-space-chunks.test.ts).
+ */
+export function breakOpportunitiesByChunk(
+  text: string,
+  lang: Lang,
+  chunks: readonly SpaceChunk[],
+  within: (chunk: string) => readonly number[],
+): number[] {
+  if (isPlainLatin(text)) return spaceBreakOpportunities(text);
+  const breaks: number[] = [];
+  for (const chunk of chunks) {
+    if (chunk.space) continue;
+    if (chunk.start > 0) {
+      if (ATTACHES_BACK.test(chunk.text)) return segmenterBreakOpportunities(text, lang);
+      if (!NO_BREAK_BEFORE.has(String.fromCodePoint(chunk.text.codePointAt(0) ?? 0)))
+        breaks.push(chunk.start);
+    }
+    for (const offset of within(chunk.text)) breaks.push(chunk.start + offset);
+  }
+  return breaks;
+}
+
 /** Offsets of grapheme cluster boundaries strictly inside the text. */
 export function graphemeBoundaries(text: string): number[] {
   const boundaries: number[] = [];
@@ -160,7 +196,13 @@ function trimEndOffset(text: string, start: number, end: number): number {
  * width of a piece of text; piece widths are summed to find a candidate line, which is then measured
  * whole (shaping and kerning across word edges) and shortened while it is too wide.
  */
-export function breakParagraph(text: string, lang: Lang, maxWidth: number, measure: Measure): LineSpan[] {
+export function breakParagraph(
+  text: string,
+  lang: Lang,
+  maxWidth: number,
+  measure: Measure,
+  opportunities: Opportunities = breakOpportunities,
+): LineSpan[] {
   const lines: LineSpan[] = [];
   // A paragraph that fits is one line: no need to look for places to break it (the word segmenter
   // is the slow part, and most of a form's texts are labels and values that fit).
@@ -168,7 +210,7 @@ export function breakParagraph(text: string, lang: Lang, maxWidth: number, measu
   if (whole === 0) return lines;
   if (measure(text.slice(0, whole)) <= maxWidth)
     return [{ start: 0, end: whole, text: text.slice(0, whole) }];
-  const stops = [...breakOpportunities(text, lang), text.length];
+  const stops = [...opportunities(text, lang), text.length];
   let lineStart = 0;
   while (lineStart < text.length) {
     const chosen: number[] = [];
@@ -248,11 +290,17 @@ function breakLongWord(
 }
 
 /** Splits text on '\n' and breaks each paragraph; an empty paragraph gives an empty line. */
-export function breakLines(text: string, lang: Lang, maxWidth: number, measure: Measure): LineSpan[] {
+export function breakLines(
+  text: string,
+  lang: Lang,
+  maxWidth: number,
+  measure: Measure,
+  opportunities: Opportunities = breakOpportunities,
+): LineSpan[] {
   const lines: LineSpan[] = [];
   let offset = 0;
   for (const paragraph of text.split('\n')) {
-    const broken = breakParagraph(paragraph, lang, maxWidth, measure);
+    const broken = breakParagraph(paragraph, lang, maxWidth, measure, opportunities);
     if (broken.length === 0) lines.push({ start: offset, end: offset, text: '' });
     for (const line of broken) {
       lines.push({ start: line.start + offset, end: line.end + offset, text: line.text });

@@ -39,6 +39,11 @@ export interface RenderOptions {
    * kept for later documents in this process (layout.ts SharedLines). Without it nothing is kept.
    */
   isPublicText?: (text: string) => boolean;
+  /**
+   * Pieces of text between spaces that hold no personal data (e.g. a word of a catalog text): their
+   * glyphs and word breaks are kept for later documents (space-chunks.ts). Without it none are kept.
+   */
+  isPublicPiece?: (piece: string) => boolean;
 }
 
 /** Lines of public texts, per text engine (fonts) for the life of the process. */
@@ -155,7 +160,7 @@ export async function renderPdf(input: DocModel, options: RenderOptions = {}): P
   // Shaped text is cached for this document only: `shaper` goes out of scope with the build.
   const engine = await textEngineFor(options.fontDir ?? defaultFontDir());
   const thaiFace = options.thaiFace ?? 'noto';
-  const shaper = new BuildShaper(engine, undefined, thaiFace, model.unsupportedScript);
+  const shaper = new BuildShaper(engine, undefined, thaiFace, model.unsupportedScript, options.isPublicPiece);
   const marker = model.unsupportedScript ?? UNSUPPORTED_SCRIPT;
   const layout = new DocumentLayout(
     shaper,

@@ -128,7 +128,8 @@ let sharedBuffer: HarfBuzz.Buffer | undefined;
 
 /**
  * Shapes one run (one font, one line) the way `hb-shape --language=<lang>` does: language set,
- * direction and script guessed from the text, default features, cluster level 0.
+ * direction and script guessed from the text, default features, cluster level 0. `script` (ISO 15924)
+ * overrides the guess: a piece of a paragraph is shaped in the script guessed for the paragraph.
  */
 export function shapeRun(
   hb: HarfBuzzModule,
@@ -136,6 +137,7 @@ export function shapeRun(
   text: string,
   lang: Lang,
   rtl = false,
+  script?: string,
 ): ShapedGlyph[] {
   sharedBuffer ??= new hb.Buffer();
   const buffer = sharedBuffer;
@@ -143,6 +145,7 @@ export function shapeRun(
   buffer.addText(text);
   buffer.setLanguage(lang);
   buffer.guessSegmentProperties();
+  if (script) buffer.setScript(script);
   // The bidi algorithm decided the direction; HarfBuzz then returns the glyphs in visual order.
   if (rtl) buffer.setDirection(hb.Direction.RTL);
   hb.shape(font.hbFont, buffer);

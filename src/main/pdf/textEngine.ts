@@ -9,8 +9,10 @@ import {
   type ThaiFace,
 } from './fonts';
 import { isDefaultIgnorable, itemizeByFont } from './itemize';
+import { breakOpportunities, breakOpportunitiesByChunk } from './linebreak';
 import type { Lang, LangText } from './model';
 import { type LoadedFont, loadFont, loadHarfBuzz, type ShapedGlyph, shapeRun } from './shaping';
+import { ChunkMemo, spaceChunks } from './space-chunks';
 
 /**
  * Turns a line of text into shaped runs: itemize by font coverage, shape each run with HarfBuzz, and
@@ -64,6 +66,11 @@ type FontSet = Record<FontWeight, Record<FontFamily, LoadedFont>>;
 export class TextEngine implements LineShaper {
   private readonly hb: Awaited<ReturnType<typeof loadHarfBuzz>>;
   readonly fonts: FontSet;
+  /** Pieces of paragraphs that hold no personal data, worked out once for the life of the fonts. */
+  readonly keptPieces = {
+    glyphs: new Map<string, readonly ShapedGlyph[]>(),
+    breaks: new Map<string, readonly number[]>(),
+  };
 
   private constructor(hb: Awaited<ReturnType<typeof loadHarfBuzz>>, fonts: FontSet) {
     this.hb = hb;
@@ -82,6 +89,11 @@ export class TextEngine implements LineShaper {
     };
     const [regular, bold] = await Promise.all([load('regular'), load('bold')]);
     return new TextEngine(hb, { regular, bold });
+  }
+
+  /** A piece of a paragraph shaped in the script guessed for the whole paragraph (`scriptTag`). */
+  shapePiece(font: LoadedFont, text: string, lang: Lang, scriptTag: string): ShapedGlyph[] {
+    return shapeRun(this.hb, font, text, lang, false, scriptTag);
   }
 
   /** The font that draws most of a language's text. */
@@ -187,6 +199,8 @@ export interface LineShaper {
   ): { ascent: number; descent: number };
   /** Optional: the paragraphs about to be broken into lines, so their pieces can be measured faster. */
   setParagraphs?(paragraphs: readonly string[], lang: Lang, style: TextStyle): void;
+  /** Optional: linebreak.ts breakOpportunities, or a faster way to the same offsets. */
+  breakOpportunities?(text: string, lang: Lang): number[];
 }
 
 /** Entries a BuildShaper keeps before it starts over (a referral needs a few thousand). */
@@ -194,6 +208,18 @@ export const BUILD_SHAPE_CACHE_LIMIT = 20_000;
 
 /** Scripts whose text may be measured from a whole shaped paragraph (all left-to-right). */
 const CONTEXT_SCRIPTS = ['Thai', 'Lao', 'Khmer', 'Myanmar', 'Latin', 'Greek', 'Cyrillic'] as const;
+/** A piece starting with a mark or a format character. */
+const STARTS_WITH_MARK = /^[\p{M}\p{Cf}]/u;
+/** Their ISO 15924 tags, as HarfBuzz takes a script. */
+const SCRIPT_TAGS: Record<(typeof CONTEXT_SCRIPTS)[number], string> = {
+  Thai: 'Thai',
+  Lao: 'Laoo',
+  Khmer: 'Khmr',
+  Myanmar: 'Mymr',
+  Latin: 'Latn',
+  Greek: 'Grek',
+  Cyrillic: 'Cyrl',
+};
 const SCRIPT_PATTERNS = CONTEXT_SCRIPTS.map((script) => new RegExp(`^\\p{Script=${script}}$`, 'u'));
 const NEUTRAL_SCRIPT = /^[\p{Script=Common}\p{Script=Inherited}\p{Script=Unknown}]$/u;
 
@@ -201,7 +227,7 @@ const NEUTRAL_SCRIPT = /^[\p{Script=Common}\p{Script=Inherited}\p{Script=Unknown
  * The script HarfBuzz's guessSegmentProperties picks for a text: that of its first character that is
  * not Common, Inherited or Unknown. Undefined when there is none or it is not in CONTEXT_SCRIPTS.
  */
-export function guessedScript(text: string): string | undefined {
+export function guessedScript(text: string): (typeof CONTEXT_SCRIPTS)[number] | undefined {
   for (const char of text) {
     if (NEUTRAL_SCRIPT.test(char)) continue;
     const index = SCRIPT_PATTERNS.findIndex((pattern) => pattern.test(char));
@@ -219,7 +245,7 @@ interface ParagraphContext {
   text: string;
   lang: Lang;
   style: TextStyle;
-  script: string;
+  script: (typeof CONTEXT_SCRIPTS)[number];
   scale: number;
   /** The paragraph's only run (in its language's own font). */
   run: ShapedRun;
@@ -246,7 +272,72 @@ export class BuildShaper implements LineShaper {
     private readonly thaiFace: ThaiFace = 'noto',
     /** Drawn for text in a script no bundled font covers. */
     private readonly marker: LangText = UNSUPPORTED_SCRIPT,
-  ) {}
+    /**
+     * Pieces of text between spaces that hold no personal data (a word of a catalog text): what is
+     * worked out for them (glyphs, word breaks) is kept for later documents. Otherwise nothing is.
+     */
+    isPublicPiece: (piece: string) => boolean = () => false,
+  ) {
+    this.pieceGlyphs = new ChunkMemo(engine.keptPieces.glyphs, isPublicPiece);
+    this.pieceBreaks = new ChunkMemo(engine.keptPieces.breaks, isPublicPiece);
+  }
+
+  private readonly pieceGlyphs: ChunkMemo<readonly ShapedGlyph[]>;
+  private readonly pieceBreaks: ChunkMemo<readonly number[]>;
+
+  private key(text: string, lang: Lang, style: TextStyle): string {
+    return `${style.weight}\u0000${style.size}\u0000${lang}\u0000${text}`;
+  }
+
+  private remember(key: string, line: ShapedLine): void {
+    if (this.cache.size >= this.limit) this.cache.clear();
+    this.cache.set(key, line);
+  }
+
+  /** Where a new line may start in `text`: breakOpportunities, each piece between spaces worked out once. */
+  breakOpportunities(text: string, lang: Lang): number[] {
+    return breakOpportunitiesByChunk(text, lang, spaceChunks(text), (piece) =>
+      this.pieceBreaks.get(`${lang}\u0000${piece}`, piece, () => breakOpportunities(piece, lang)),
+    );
+  }
+
+  /**
+   * A paragraph its language's own font draws whole, left to right: shaped piece by piece between its
+   * spaces in the paragraph's script (space-chunks.ts), which gives the glyphs and break flags shaping it
+   * whole gives, each piece shaped once. Undefined when it is not such a paragraph.
+   */
+  private paragraphLine(
+    text: string,
+    lang: Lang,
+    style: TextStyle,
+    font: LoadedFont,
+    script: (typeof CONTEXT_SCRIPTS)[number],
+  ): ShapedLine | undefined {
+    const key = this.key(text, lang, style);
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const bidi = visualRuns(text);
+    if (bidi.length !== 1 || bidi[0]?.rtl) return undefined;
+    const chunks = spaceChunks(text);
+    // A mark or format character right after a space is shaped with the space (a base for marks).
+    if (chunks.some((chunk) => chunk.start > 0 && STARTS_WITH_MARK.test(chunk.text))) return undefined;
+    const tag = SCRIPT_TAGS[script];
+    const glyphs: ShapedGlyph[] = [];
+    for (const chunk of chunks) {
+      const shaped = this.pieceGlyphs.get(
+        `${font.file}\u0000${lang}\u0000${tag}\u0000${chunk.text}`,
+        chunk.text,
+        () => this.engine.shapePiece(font, chunk.text, lang, tag),
+      );
+      for (const glyph of shaped) glyphs.push({ ...glyph, cluster: glyph.cluster + chunk.start });
+    }
+    // As TextEngine.shapeLine measures a run and its line.
+    const width = glyphs.reduce((sum, glyph) => sum + glyph.xAdvance, 0) * (style.size / font.unitsPerEm);
+    const run: ShapedRun = { font, text, lang, size: style.size, glyphs, width };
+    const line = { text, runs: [run], width: 0 + width, ...this.engine.lineMetrics(lang, style, [font]) };
+    this.remember(key, line);
+    return line;
+  }
 
   private styled(style: TextStyle): TextStyle {
     return style.thaiFace === this.thaiFace ? style : { ...style, thaiFace: this.thaiFace };
@@ -259,13 +350,12 @@ export class BuildShaper implements LineShaper {
 
   shapeLine(text: string, lang: Lang, given: TextStyle): ShapedLine {
     const style = this.styled(given);
-    const key = `${style.weight}\u0000${style.size}\u0000${lang}\u0000${text}`;
+    const key = this.key(text, lang, style);
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached;
     const line =
       this.lineFromContext(text, lang, style) ?? this.engine.shapeLine(text, lang, style, this.marker);
-    if (this.cache.size >= this.limit) this.cache.clear();
-    this.cache.set(key, line);
+    this.remember(key, line);
     return line;
   }
 
@@ -283,7 +373,7 @@ export class BuildShaper implements LineShaper {
       const script = guessedScript(text);
       if (script === undefined || !coveredBy(font, text)) continue;
       // Through the cache: a paragraph that fits on one line is drawn from this very shaping.
-      const line = this.shapeLine(text, lang, style);
+      const line = this.paragraphLine(text, lang, style, font, script) ?? this.shapeLine(text, lang, style);
       const run = line.runs[0];
       if (line.runs.length !== 1 || !run || run.font !== font) continue;
       const advanceSums = [0];

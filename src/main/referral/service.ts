@@ -10,7 +10,7 @@ import { SIGNING_REQUIREMENTS } from '../../shared/ipc/channels/referrals';
 import { evaluate } from '../../shared/screening';
 import { formatAnchor } from '../audit/anchor';
 import { currentAnchor } from '../audit/log';
-import { isFormWording, translatorFor } from '../i18n/translator';
+import { isCatalogWord, isFormWording, translatorFor } from '../i18n/translator';
 import { describeCertificate, identityFromPem, type OpenedIdentity, openIdentity } from '../pdf/identity';
 import type { DocModel } from '../pdf/model';
 import { renderPdf } from '../pdf/render';
@@ -330,6 +330,7 @@ export async function prepareReferral(
     thaiFace: settings.referralFont,
     // The form's own wording is laid out once per process; the person's details never outlive the build.
     isPublicText: isFormWording,
+    isPublicPiece: isCatalogWord,
   });
   lap('render');
   const pdf = await signPdf(unsigned, {
