@@ -211,3 +211,36 @@ describe('defaultFontDir', () => {
     }
   });
 });
+
+describe('a document that should fit on a number of pages (fitPages)', () => {
+  /** `count` paragraphs of Thai body text. */
+  const paragraphs = (count: number, fitPages?: number) => ({
+    ...singleLanguageModel('th'),
+    blocks: Array.from({ length: count }, () => ({
+      kind: 'paragraph' as const,
+      lang: 'th' as const,
+      text: SAMPLE_PARAGRAPHS.th.join(' '),
+    })),
+    ...(fitPages ? { fitPages } : {}),
+  });
+  const pages = async (count: number, fitPages?: number) =>
+    pdfPageCount(
+      dir.write(
+        `fit-${count}-${fitPages ?? 0}.pdf`,
+        await renderPdf(paragraphs(count, fitPages), { creationDate: FIXED_DATE }),
+      ),
+    );
+
+  it('a page over: set closer, it fits; far over: it takes the pages it needs, spaced as ever', async () => {
+    // The fewest paragraphs that run onto a third page with the normal spacing.
+    let count = 1;
+    while ((await pages(count)) < 3) count++;
+    expect(await pages(count, 2)).toBe(2);
+    expect(await pages(count, 3)).toBe(3);
+    // Twice that cannot be brought back to two pages: the normal layout, page for page.
+    const far = count * 2;
+    expect(await pages(far, 2)).toBe(await pages(far));
+    const normal = await renderPdf(paragraphs(far), { creationDate: FIXED_DATE });
+    expect((await renderPdf(paragraphs(far, 2), { creationDate: FIXED_DATE })).equals(normal)).toBe(true);
+  });
+});

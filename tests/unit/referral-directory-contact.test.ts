@@ -100,8 +100,9 @@ describe('the receiving agency from the referral directory', () => {
     expect(receivingBlock(model.blocks)).toEqual([
       ['เรียน', `หัวหน้า${SONGKHLA_SHELTER.name}`],
       ['จังหวัด', 'สงขลา'],
-      ['ที่อยู่', SONGKHLA_SHELTER.address],
+      // Province and telephone share a row; the address takes the next one whole.
       ['โทรศัพท์', SONGKHLA_SHELTER.phone],
+      ['ที่อยู่', SONGKHLA_SHELTER.address],
     ]);
     // An English province name prints as the Thai name; an email prints when there is one.
     const mdt = await buildModelForCase(app.session(), {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAnchor } from '../../src/main/audit/anchor';
-import { DEMO_AGENCY, seedDemoAgency } from '../../src/main/demo/agency';
+import { DEMO_AGENCY, DEMO_MDT as DEMO_TEAM, seedDemoAgency } from '../../src/main/demo/agency';
 import { DEMO_SCENARIOS } from '../../src/main/demo/scenarios';
 import { seedDemoCases } from '../../src/main/demo/seed';
 import { isFormWording, translatorFor } from '../../src/main/i18n/translator';
@@ -26,7 +26,7 @@ import { getCase } from '../../src/main/store/cases';
 import { getInterview } from '../../src/main/store/interviews';
 import { listReferrals } from '../../src/main/store/referrals';
 import type { Session } from '../../src/main/store/session';
-import { updateSettings } from '../../src/main/store/settings';
+import { getSettings, updateSettings } from '../../src/main/store/settings';
 import { Vault } from '../../src/main/store/vault';
 import { type Answers, answer, answerValueSchema, INSTRUMENT } from '../../src/shared/instrument';
 import { evaluate } from '../../src/shared/screening';
@@ -70,6 +70,21 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
   rmSync(out, { recursive: true, force: true });
 });
+
+/** The team `demo` adds to a training store's directory, with its province, address and telephone. */
+const DEMO_TEAM_ID = '7c1e2d3f-4a5b-4c6d-8e7f-9a0b1c2d3e02';
+function demoTeamInDirectory(): string {
+  const directory = getSettings(session).referralDirectory;
+  if (!directory.some((entry) => entry.id === DEMO_TEAM_ID)) {
+    updateSettings(session, {
+      referralDirectory: [
+        ...directory,
+        { id: DEMO_TEAM_ID, ...DEMO_TEAM, trustedCertificates: [], trustedStores: [] },
+      ],
+    });
+  }
+  return DEMO_TEAM_ID;
+}
 
 const toFolder = (folder: string): ExportTarget => ({
   async write(name, bytes) {
@@ -194,6 +209,21 @@ describe('the referral as an official Thai letter, for each demo case', () => {
 
       expect(listReferrals(session, caseId).map((r) => r.fileSha256)).toContain(prepared.sha256);
       expect(JSON.stringify(listAudit(session, { action: 'referral.record' }))).toContain(prepared.sha256);
+    },
+  );
+
+  it.each(DEMO_SCENARIOS.map((s) => s.lang))(
+    "Thai plus %s to the demo's own team (province, address and telephone in the directory): at most 4 pages",
+    async (lang) => {
+      const contactId = demoTeamInDirectory();
+      const prepared = await prepareReferral(session, { caseId: caseOf(lang), contactId, ...FACTS });
+      const file = join(out, `demo-team-${lang}.pdf`);
+      writeFileSync(file, prepared.pdf);
+      expect(independentCheck(file)).toEqual(SIGNED_REFERRAL);
+      expect(pdfPageCount(file)).toBeLessThanOrEqual(4);
+      const text = NFC(run('pdftotext', ['-enc', 'UTF-8', file, '-']));
+      expect(text).toContain(NFC(DEMO_TEAM.address));
+      expect(text).toContain(DEMO_TEAM.phone);
     },
   );
 

@@ -75,8 +75,17 @@ const GRID_GUTTER = 10;
 const CHECK_SIZE = 7.5;
 /** Room above a signature line for the hand signature. */
 const SIGNING_SPACE = 20;
-/** Extra leading added to every line, as a fraction of the font size. */
-const LEADING = 0.1;
+/**
+ * How airy the document is: extra leading added to every line (a fraction of the font size), and a
+ * factor on the gaps between items. TIGHT_SPACING is for a document that would otherwise run a page
+ * over the pages it should fit on (DocModel.fitPages): lines and gaps closer, nothing else changed.
+ */
+export interface Spacing {
+  leading: number;
+  gapScale: number;
+}
+export const NORMAL_SPACING: Spacing = { leading: 0.1, gapScale: 1 };
+export const TIGHT_SPACING: Spacing = { leading: 0.04, gapScale: 0.5 };
 /** Side-by-side blocks up to this fraction of the content height are never split across pages. */
 const SINGLE_BAND_FRACTION = 0.15;
 /** Otherwise they are cut into bands of about this height (points). */
@@ -132,11 +141,12 @@ export class DocumentLayout {
     private readonly engine: LineShaper,
     private readonly page: PageGeometry,
     private readonly shared?: SharedLines,
+    private readonly spacing: Spacing = NORMAL_SPACING,
   ) {}
 
   /** Lines of `text` broken to `width`, shaped. */
   lines(text: string, lang: Lang, style: TextStyle, width: number): LineBox[] {
-    const key = `${style.weight}\u0000${style.size}\u0000${width}\u0000${lang}\u0000${text}`;
+    const key = `${style.weight}\u0000${style.size}\u0000${width}\u0000${this.spacing.leading}\u0000${lang}\u0000${text}`;
     const cached = this.linesCache.get(key);
     if (cached) return cached.map((box) => ({ ...box }));
     const shared = this.shared?.isPublic(text) ? this.shared : undefined;
@@ -153,7 +163,7 @@ export class DocumentLayout {
     const spans = breakLines(normalized, lang, width, measure, opportunities);
     const boxes = spans.map((span) => {
       const line = this.engine.shapeLine(span.text, lang, style);
-      const leading = style.size * LEADING;
+      const leading = style.size * this.spacing.leading;
       return { line, height: line.ascent + line.descent + leading, baseline: leading / 2 + line.ascent };
     });
     if (this.linesCache.size >= LINES_CACHE_LIMIT) this.linesCache.clear();
@@ -174,6 +184,7 @@ export class DocumentLayout {
       if (previous && 'keepWithPrevious' in block && block.keepWithPrevious) previous.glueToNext = true;
       items.push(...this.block(block));
     }
+    if (this.spacing.gapScale !== 1) for (const item of items) item.gapBefore *= this.spacing.gapScale;
     return items;
   }
 

@@ -120,6 +120,11 @@ export interface DocModel {
   pageNotes?: LangText[][];
   /** Drawn for text in a script no bundled font has (the text itself still extracts). */
   unsupportedScript?: LangText;
+  /**
+   * The pages the document should fit on: when the normal spacing needs more and a tighter spacing
+   * fits (layout.ts TIGHT_SPACING), the tighter one is used. Otherwise it takes the pages it needs.
+   */
+  fitPages?: number;
 }
 
 // ---- runtime check: the model crosses a module boundary, so renderPdf parses it first ----
@@ -233,4 +238,5 @@ export const docModelSchema = z.object({
   pageMark: langTextSchema.optional(),
   pageNotes: z.array(z.array(langTextSchema).min(1).max(4)).max(3).optional(),
   unsupportedScript: z.object({ text: z.string().min(1).max(100), lang: langSchema }).optional(),
+  fitPages: z.number().int().min(1).max(100).optional(),
 }) satisfies z.ZodType<DocModel>;

@@ -10,8 +10,11 @@ import {
   DocumentLayout,
   type DrawOp,
   type LineBox,
+  NORMAL_SPACING,
   type PageGeometry,
+  type Spacing,
   STYLES,
+  TIGHT_SPACING,
 } from './layout';
 import { type DocModel, docModelSchema } from './model';
 import { pageCount, paginate } from './paginate';
@@ -162,18 +165,24 @@ export async function renderPdf(input: DocModel, options: RenderOptions = {}): P
   const thaiFace = options.thaiFace ?? 'noto';
   const shaper = new BuildShaper(engine, undefined, thaiFace, model.unsupportedScript, options.isPublicPiece);
   const marker = model.unsupportedScript ?? UNSUPPORTED_SCRIPT;
-  const layout = new DocumentLayout(
-    shaper,
-    page,
-    options.isPublicText && {
-      isPublic: options.isPublicText,
-      cache: sharedLinesOf(engine),
-      scope: `${thaiFace}\u0000${marker.lang}\u0000${marker.text}`,
-    },
-  );
-  const items = layout.layout(model);
-  const placements = paginate(items, contentHeight(page));
-  const total = pageCount(placements);
+  const shared = options.isPublicText && {
+    isPublic: options.isPublicText,
+    cache: sharedLinesOf(engine),
+    scope: `${thaiFace}\u0000${marker.lang}\u0000${marker.text}`,
+  };
+  const laidOut = (spacing: Spacing) => {
+    const layout = new DocumentLayout(shaper, page, shared, spacing);
+    const items = layout.layout(model);
+    const placements = paginate(items, contentHeight(page));
+    return { layout, items, placements, total: pageCount(placements) };
+  };
+  let chosen = laidOut(NORMAL_SPACING);
+  if (model.fitPages !== undefined && chosen.total > model.fitPages) {
+    // A page over: closer lines and gaps, when that brings it back to the pages it should fit on.
+    const tight = laidOut(TIGHT_SPACING);
+    if (tight.total <= model.fitPages) chosen = tight;
+  }
+  const { layout, items, placements, total } = chosen;
 
   const doc = new PDFDocument({
     autoFirstPage: false,

@@ -76,6 +76,7 @@ export function buildReferralModel(
       lang: PRIMARY,
     },
     pageMark: { text: th('referral:letter.confidential'), lang: PRIMARY },
+    ...(form.fitPages ? { fitPages: form.fitPages } : {}),
     unsupportedScript: { text: th('referral:unsupportedScript'), lang: PRIMARY },
     ...(drafts.length > 0
       ? {

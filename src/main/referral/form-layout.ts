@@ -91,6 +91,8 @@ export type SectionKind = (typeof SECTION_KINDS)[number];
 export const referralFormSchema = z.strictObject({
   id: z.string().min(1),
   version: z.string().regex(/^\d+\.\d+\.\d+$/),
+  /** The pages a typical referral should fit on (DocModel.fitPages: tighter spacing if needed). */
+  fitPages: z.number().int().min(1).max(20).optional(),
   sections: z
     .array(
       z.strictObject({
@@ -118,6 +120,7 @@ export type FormSection = ReferralForm['sections'][number];
 export const REFERRAL_FORM_V2: ReferralForm = referralFormSchema.parse({
   id: 'fieldscreen_referral',
   version: '2.0.0',
+  fitPages: 4,
   sections: [
     {
       id: 'referral',
@@ -128,10 +131,11 @@ export const REFERRAL_FORM_V2: ReferralForm = referralFormSchema.parse({
         'case.reference',
         'case.screeningDate',
         'case.status',
+        // Province, telephone and e-mail share a row; the address, a whole row, comes after them.
         'receiving.province',
-        'receiving.address',
         'receiving.phone',
         'receiving.email',
+        'receiving.address',
       ],
     },
     {
