@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { seedDemoAgency } from '../src/main/demo/agency';
@@ -139,6 +139,8 @@ export async function run(print: Print): Promise<void> {
         target: 0.5,
         withinTarget: ratio <= 0.5,
         pairedMedian: round(median(referral.map((ms, i) => ms / (chrome[i] ?? Number.NaN)))),
+        // The machine's 1-minute load average when the timed rounds ended (a busy machine skews both).
+        loadAverage: round(loadavg()[0] ?? Number.NaN, 2),
       });
     } finally {
       await browser.close();
