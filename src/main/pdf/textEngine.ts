@@ -208,8 +208,6 @@ export const BUILD_SHAPE_CACHE_LIMIT = 20_000;
 
 /** Scripts whose text may be measured from a whole shaped paragraph (all left-to-right). */
 const CONTEXT_SCRIPTS = ['Thai', 'Lao', 'Khmer', 'Myanmar', 'Latin', 'Greek', 'Cyrillic'] as const;
-/** A piece starting with a mark or a format character. */
-const STARTS_WITH_MARK = /^[\p{M}\p{Cf}]/u;
 /** Their ISO 15924 tags, as HarfBuzz takes a script. */
 const SCRIPT_TAGS: Record<(typeof CONTEXT_SCRIPTS)[number], string> = {
   Thai: 'Thai',
@@ -220,6 +218,8 @@ const SCRIPT_TAGS: Record<(typeof CONTEXT_SCRIPTS)[number], string> = {
   Greek: 'Grek',
   Cyrillic: 'Cyrl',
 };
+/** A piece starting with a mark or a format character. */
+const STARTS_WITH_MARK = /^[\p{M}\p{Cf}]/u;
 const SCRIPT_PATTERNS = CONTEXT_SCRIPTS.map((script) => new RegExp(`^\\p{Script=${script}}$`, 'u'));
 const NEUTRAL_SCRIPT = /^[\p{Script=Common}\p{Script=Inherited}\p{Script=Unknown}]$/u;
 
