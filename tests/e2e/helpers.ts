@@ -249,11 +249,14 @@ export async function signInAs(page: Page, who: { name: string; user: string; pa
     const text = await signedIn.textContent({ timeout: 2_000 }).catch(() => null);
     if (text?.includes(who.name) && (await signedIn.isVisible())) return;
     const switchUser = page.getByTestId('switch-user');
-    // (It may go while being clicked: the lock was already under way.)
-    if (text !== null && (await switchUser.isVisible()))
-      await switchUser.click({ timeout: 2_000 }).catch(() => undefined);
-    // Locking closes the store (a WAL checkpoint on disk): seconds on a busy machine.
-    await expect(unlock).toBeVisible({ timeout: 20_000 });
+    // (It may go while being clicked: the lock was already under way. A click the page took before it
+    // was ready is made again.)
+    for (let attempt = 0; attempt < 3 && text !== null && !(await unlock.isVisible()); attempt++) {
+      if (await switchUser.isVisible()) await switchUser.click({ timeout: 2_000 }).catch(() => undefined);
+      // Locking closes the store (a WAL checkpoint on disk): seconds on a busy machine.
+      await unlock.waitFor({ state: 'visible', timeout: 8_000 }).catch(() => undefined);
+    }
+    await expect(unlock).toBeVisible({ timeout: 10_000 });
   }
   if (await setup.isVisible()) {
     await page.getByTestId('setup-display-name').fill(who.name);

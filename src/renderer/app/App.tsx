@@ -122,6 +122,11 @@ export function App({ initialPrefs }: { initialPrefs: Preferences }) {
     [],
   );
 
+  // Not only on main's lock event: the preview's event stream may not be open yet on a page just loaded.
+  const switchedUser = useCallback(() => {
+    setPhase((p) => (p.kind === 'signedIn' ? { kind: 'locked', notice: { kind: 'manual' } } : p));
+  }, []);
+
   const quickHide = useCallback(() => {
     setPhase({ kind: 'hidden' });
     void call('session.lock', { reason: 'quick_hide' });
@@ -206,6 +211,7 @@ export function App({ initialPrefs }: { initialPrefs: Preferences }) {
                   user={phase.user}
                   initialRoute={placeFor(phase.user.id)}
                   onRoute={rememberPlace}
+                  onSwitchedUser={switchedUser}
                 />
               )}
             </Suspense>

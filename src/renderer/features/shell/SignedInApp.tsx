@@ -44,10 +44,13 @@ export function SignedInApp({
   user,
   initialRoute,
   onRoute,
+  onSwitchedUser,
 }: {
   user: SessionUser;
   initialRoute?: Route | undefined;
   onRoute?: (route: Route) => void;
+  /** The store is locked for the next person (also said by main's lock event, which may come later). */
+  onSwitchedUser?: () => void;
 }) {
   const { t } = useTranslation();
   const [route, setRoute] = useState<Route>(initialRoute ?? { screen: 'cases' });
@@ -82,12 +85,16 @@ export function SignedInApp({
           {user.role === 'supervisor' &&
             tab('admin', t('admin.nav'), 'nav-admin', { screen: 'admin', tab: 'users' })}
           {tab('account', t('account.nav'), 'nav-account', { screen: 'account' })}
-          {/* Locks first: the next person signs in with their own passphrase (main announces the lock). */}
+          {/* Locks first: the next person signs in with their own passphrase (main announces the lock too). */}
           <button
             type="button"
             className="secondary switch-user"
             data-testid="switch-user"
-            onClick={() => void call('session.lock', { reason: 'switch_user' })}
+            onClick={() =>
+              void call('session.lock', { reason: 'switch_user' }).then((reply) => {
+                if (reply.ok) onSwitchedUser?.();
+              })
+            }
           >
             {t('casework.switchUser')}
           </button>
